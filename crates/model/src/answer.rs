@@ -1,0 +1,163 @@
+//! A unit's answers: one entry per criterion, with the evidence that backs it.
+//!
+//! Every value field is optional so that a half-typed answer (a numerator without its
+//! denominator yet) is still a valid draft; scoring says what is missing instead of refusing it.
+
+use crate::date::Date;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The answers file: tier, period, submission date and the answers by criterion id.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AnswerSheet {
+    pub tier: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant: Option<String>,
+    pub period: i32,
+    /// The day the report is (or will be) submitted; timing rules need it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted_on: Option<Date>,
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+}
+
+/// One criterion's answer. Which value fields apply depends on the criterion's kind:
+/// `numerator` + `denominator` (ratio), `yes` (yes/no), `level` (levels), `count` (count),
+/// `maturity` (maturity level 0–5). Counts are signed so that a negative number reaches the
+/// scorer and gets a field-level error rather than a parse failure.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Answer {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numerator: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub yes: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maturity: Option<i64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl Answer {
+    /// True when no value field is filled in (evidence alone does not answer a criterion).
+    pub fn has_no_value(&self) -> bool {
+        self.numerator.is_none()
+            && self.denominator.is_none()
+            && self.yes.is_none()
+            && self.level.is_none()
+            && self.count.is_none()
+            && self.maturity.is_none()
+    }
+}
+
+/// What backs an answer. Files are never stored or sent: only their name, size and SHA-256,
+/// computed on the device (design invariant 4).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", tag = "kind", deny_unknown_fields)]
+pub enum Evidence {
+    /// An official document: number (e.g. `125/BC-UBND`), date and title.
+    #[serde(rename_all = "camelCase")]
+    Document {
+        number: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        date: Option<Date>,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        title: String,
+    },
+    /// A public link (http or https).
+    #[serde(rename_all = "camelCase")]
+    Link { url: String },
+    /// A local file, identified by its hash.
+    #[serde(rename_all = "camelCase")]
+    File {
+        name: String,
+        size: u64,
+        sha256: String,
+    },
+}
+
+impl Evidence {
+    /// Why this piece of evidence cannot count, if it cannot.
+    pub fn defect(&self) -> Option<EvidenceDefect> {
+        match self {
+            Evidence::Document { number, .. } if number.trim().is_empty() => {
+                Some(EvidenceDefect::NoDocumentNumber)
+            }
+            Evidence::Link { url } if !is_web_link(url) => Some(EvidenceDefect::NotALink),
+            Evidence::File { sha256, name, .. }
+                if name.trim().is_empty()
+                    || sha256.len() != 64
+                    || !sha256.bytes().all(|b| b.is_ascii_hexdigit()) =>
+            {
+                Some(EvidenceDefect::BadFileHash)
+            }
+            _ => None,
+        }
+    }
+}
+
+fn is_web_link(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.contains(char::is_whitespace))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvidenceDefect {
+    NoDocumentNumber,
+    NotALink,
+    BadFileHash,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evidence_defects() {
+        let doc = |n: &str| Evidence::Document {
+            number: n.into(),
+            date: None,
+            title: String::new(),
+        };
+        assert_eq!(doc("  ").defect(), Some(EvidenceDefect::NoDocumentNumber));
+        assert_eq!(doc("12/BC-UBND").defect(), None);
+        assert_eq!(
+            Evidence::Link {
+                url: "ftp://x".into()
+            }
+            .defect(),
+            Some(EvidenceDefect::NotALink)
+        );
+        assert_eq!(
+            Evidence::Link {
+                url: "https://haiphong.gov.vn/a".into()
+            }
+            .defect(),
+            None
+        );
+        let file = |h: &str| Evidence::File {
+            name: "a.pdf".into(),
+            size: 1,
+            sha256: h.into(),
+        };
+        assert_eq!(file("ab").defect(), Some(EvidenceDefect::BadFileHash));
+        assert_eq!(file(&"a".repeat(64)).defect(), None);
+    }
+
+    #[test]
+    fn answer_sheet_rejects_unknown_fields() {
+        let text = r#"{"tier":"xa","period":2026,"answers":{"x":{"numerator":1,"bogus":2}}}"#;
+        assert!(serde_json::from_str::<AnswerSheet>(text).is_err());
+    }
+}

@@ -1,0 +1,229 @@
+//! Explanations for people: which answer, which rule, which target gave each number.
+//! The app, `tdg` and the printed copy all use these sentences.
+
+use crate::catalog::{Catalog, Criterion, Measure, MATURITY_LEVELS};
+use crate::score::{AnswerError, AnswerIssue, Assessment, Basis, CriterionResult, Status};
+use crate::text::Lang;
+use crate::units::{format_int, format_points, format_share};
+
+/// Why a criterion has the points it has, in one or two sentences.
+pub fn explain_criterion(criterion: &Criterion, result: &CriterionResult, lang: Lang) -> String {
+    let pts = |p| format_points(p, lang);
+    let (max, points) = (pts(result.max), pts(result.potential));
+    let worth = match lang {
+        Lang::Vi => format!("→ {points}/{max} điểm."),
+        Lang::En => format!("→ {points} of {max} points."),
+    };
+    let basis = describe_basis(criterion, &result.basis, lang);
+    match (result.status, lang) {
+        (Status::Open, Lang::Vi) => format!("Chưa trả lời: chưa tính điểm (tối đa {max} điểm)."),
+        (Status::Open, Lang::En) => format!("Not answered yet: no points counted (up to {max})."),
+        (Status::Incomplete, Lang::Vi) => {
+            format!("Trả lời chưa đủ: cần nhập cả tử số và mẫu số (tối đa {max} điểm).")
+        }
+        (Status::Incomplete, Lang::En) => {
+            format!("Incomplete: both counts are needed (up to {max} points).")
+        }
+        (Status::Invalid, Lang::Vi) => "Câu trả lời có lỗi: 0 điểm cho đến khi sửa.".into(),
+        (Status::Invalid, Lang::En) => "The answer has an error: 0 points until fixed.".into(),
+        (Status::MissingEvidence, Lang::Vi) => format!(
+            "{basis} {worth} Tiêu chí bắt buộc có minh chứng: chưa có minh chứng nên được 0 điểm (mất {points} điểm)."
+        ),
+        (Status::MissingEvidence, Lang::En) => format!(
+            "{basis} {worth} Evidence is required: without it this criterion gets 0 (costs {points} points)."
+        ),
+        (Status::Scored, _) => format!("{basis} {worth}"),
+    }
+}
+
+fn describe_basis(criterion: &Criterion, basis: &Basis, lang: Lang) -> String {
+    let share = |s| format_share(s, lang);
+    let int = |n| format_int(n, lang);
+    match (basis, lang) {
+        (Basis::None, _) => String::new(),
+        (
+            Basis::Ratio {
+                numerator,
+                denominator,
+                share: s,
+                target,
+            },
+            Lang::Vi,
+        ) => format!(
+            "{}/{} = {} so với chỉ tiêu {}{}",
+            int(*numerator),
+            int(*denominator),
+            share(*s),
+            share(*target),
+            if s >= target {
+                " (đạt chỉ tiêu)"
+            } else {
+                " (điểm theo tỷ lệ đạt được so với chỉ tiêu)"
+            }
+        ),
+        (
+            Basis::Ratio {
+                numerator,
+                denominator,
+                share: s,
+                target,
+            },
+            Lang::En,
+        ) => format!(
+            "{}/{} = {} against a target of {}{}",
+            int(*numerator),
+            int(*denominator),
+            share(*s),
+            share(*target),
+            if s >= target {
+                " (target met)"
+            } else {
+                " (points in proportion to the target)"
+            }
+        ),
+        (Basis::RatioNothingArose { .. }, Lang::Vi) => {
+            "0/0: không phát sinh trong kỳ, tính đủ điểm (mô hình mặc định).".into()
+        }
+        (Basis::RatioNothingArose { .. }, Lang::En) => {
+            "0 of 0: nothing arose this period, full points (default model).".into()
+        }
+        (Basis::YesNo { yes: true }, Lang::Vi) => "Đã thực hiện.".into(),
+        (Basis::YesNo { yes: false }, Lang::Vi) => "Chưa thực hiện.".into(),
+        (Basis::YesNo { yes: true }, Lang::En) => "Done.".into(),
+        (Basis::YesNo { yes: false }, Lang::En) => "Not done.".into(),
+        (Basis::Level { level, share: s }, _) => {
+            let name = level_name(criterion, level, lang);
+            match lang {
+                Lang::Vi => format!("Mức «{name}»: {} số điểm.", share(*s)),
+                Lang::En => format!("Level “{name}”: {} of the points.", share(*s)),
+            }
+        }
+        (Basis::Count { count, target }, Lang::Vi) => {
+            format!(
+                "{} so với chỉ tiêu {} {}.",
+                int(*count),
+                int(u64::from(*target)),
+                unit(criterion, lang)
+            )
+        }
+        (Basis::Count { count, target }, Lang::En) => {
+            format!(
+                "{} against a target of {} {}.",
+                int(*count),
+                int(u64::from(*target)),
+                unit(criterion, lang)
+            )
+        }
+        (Basis::Maturity { level, target }, _) => {
+            let name = maturity_name(*level, lang);
+            let target_name = maturity_name(*target, lang);
+            match lang {
+                Lang::Vi => format!("Mức trưởng thành {level} ({name}) so với mục tiêu mức {target} ({target_name})."),
+                Lang::En => format!("Maturity level {level} ({name}) against target level {target} ({target_name})."),
+            }
+        }
+    }
+}
+
+fn unit(criterion: &Criterion, lang: Lang) -> String {
+    match &criterion.measure {
+        Measure::Count { unit, .. } => unit.get(lang).to_string(),
+        _ => String::new(),
+    }
+}
+
+pub fn level_name(criterion: &Criterion, level: &str, lang: Lang) -> String {
+    match &criterion.measure {
+        Measure::Levels { levels } => levels
+            .iter()
+            .find(|l| l.id == level)
+            .map(|l| l.name.get(lang).to_string())
+            .unwrap_or_else(|| level.to_string()),
+        _ => level.to_string(),
+    }
+}
+
+pub fn maturity_name(level: u8, lang: Lang) -> &'static str {
+    let (vi, en) = MATURITY_LEVELS
+        .get(usize::from(level))
+        .copied()
+        .unwrap_or(("?", "?"));
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+/// A field-level answer error, for people.
+pub fn describe_error(error: &AnswerError, lang: Lang) -> String {
+    use AnswerIssue::*;
+    let what = match (&error.issue, lang) {
+        (UnknownCriterion, Lang::Vi) => "cấp/phân loại đã chọn không có tiêu chí này".to_string(),
+        (UnknownCriterion, Lang::En) => "the chosen tier/variant has no such criterion".to_string(),
+        (FieldNotForKind { expected }, Lang::Vi) => format!("tiêu chí này chỉ nhận: {expected}"),
+        (FieldNotForKind { expected }, Lang::En) => {
+            format!("this criterion only takes: {expected}")
+        }
+        (Negative, Lang::Vi) => "không được là số âm".into(),
+        (Negative, Lang::En) => "must not be negative".into(),
+        (NumeratorAboveDenominator, Lang::Vi) => "tử số lớn hơn mẫu số".into(),
+        (NumeratorAboveDenominator, Lang::En) => {
+            "the numerator is larger than the denominator".into()
+        }
+        (UnknownLevel { level }, Lang::Vi) => format!("mức '{level}' không có trong danh mục"),
+        (UnknownLevel { level }, Lang::En) => format!("level '{level}' is not in the catalog"),
+        (MaturityOutOfRange { value }, Lang::Vi) => {
+            format!("mức trưởng thành {value} không nằm trong 0–5")
+        }
+        (MaturityOutOfRange { value }, Lang::En) => {
+            format!("maturity level {value} is not within 0–5")
+        }
+        (NoDocumentNumber, Lang::Vi) => "minh chứng văn bản thiếu số, ký hiệu".into(),
+        (NoDocumentNumber, Lang::En) => "the document evidence has no number".into(),
+        (NotALink, Lang::Vi) => "đường dẫn phải bắt đầu bằng http:// hoặc https://".into(),
+        (NotALink, Lang::En) => "the link must start with http:// or https://".into(),
+        (BadFileHash, Lang::Vi) => "tệp minh chứng thiếu tên hoặc mã SHA-256 không hợp lệ".into(),
+        (BadFileHash, Lang::En) => "the evidence file has no name or an invalid SHA-256".into(),
+    };
+    let field = if error.field.is_empty() {
+        String::new()
+    } else {
+        format!(".{}", error.field)
+    };
+    format!("{}{}: {}", error.criterion, field, what)
+}
+
+/// The name of the band `id`, or the id itself.
+pub fn band_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
+    catalog
+        .bands
+        .iter()
+        .find(|b| b.id == id)
+        .map(|b| b.name.get(lang).to_string())
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// One-line summary: total, index, band, and whether it is provisional.
+pub fn summary_line(catalog: &Catalog, a: &Assessment, lang: Lang) -> String {
+    let band = band_name(catalog, &a.band, lang);
+    let total = format_points(a.total, lang);
+    let index = crate::units::format_index(a.index, lang);
+    match lang {
+        Lang::Vi => format!(
+            "Tổng điểm {total}/100 (chỉ số {index}) — {band}{}",
+            if a.is_provisional() {
+                format!(" (tạm tính, còn {} tiêu chí chưa trả lời)", a.open)
+            } else {
+                String::new()
+            }
+        ),
+        Lang::En => format!(
+            "Total {total}/100 (index {index}) — {band}{}",
+            if a.is_provisional() {
+                format!(" (provisional: {} criteria still open)", a.open)
+            } else {
+                String::new()
+            }
+        ),
+    }
+}

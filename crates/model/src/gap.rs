@@ -1,0 +1,340 @@
+//! The gap planner: the least a unit must change to reach the next band.
+//!
+//! Each criterion below its maximum offers one step that brings it to full points (adding the
+//! missing evidence, raising a count, answering it). Taking the largest steps first gives the
+//! fewest steps; the last step is then swapped for the smallest one that still closes the gap,
+//! and a ratio or count step is trimmed to the exact amount needed.
+
+use crate::answer::AnswerSheet;
+use crate::catalog::{Catalog, Criterion, Measure, Tier};
+use crate::score::{Assessment, Basis, CriterionResult, Status};
+use crate::text::Lang;
+use crate::units::{format_int, format_points, MilliPoints, FULL_SHARE};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GapPlan {
+    pub target_band: String,
+    /// Points missing to reach the band.
+    pub deficit: MilliPoints,
+    pub steps: Vec<Step>,
+    /// False when even full points on every criterion would not reach the band
+    /// (e.g. because of a penalty).
+    pub reachable: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Step {
+    pub criterion: String,
+    pub gain: MilliPoints,
+    pub action: Action,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum Action {
+    /// Answer an open criterion (the gain is the most it can give).
+    Answer,
+    /// Correct an answer that has an error.
+    Fix,
+    /// Add evidence to an answer that lacks it; `then` is a further change, if any.
+    #[serde(rename_all = "camelCase")]
+    AddEvidence { then: Option<Box<Action>> },
+    /// Raise a ratio's numerator by `more` (to `numerator` of `denominator`).
+    #[serde(rename_all = "camelCase")]
+    RaiseNumerator {
+        more: u64,
+        numerator: u64,
+        denominator: u64,
+    },
+    /// Do what a yes/no criterion asks.
+    Do,
+    #[serde(rename_all = "camelCase")]
+    ReachLevel { level: String },
+    #[serde(rename_all = "camelCase")]
+    RaiseCount { more: u64, count: u64 },
+    #[serde(rename_all = "camelCase")]
+    ReachMaturity { level: u8 },
+}
+
+/// The plan to reach the band above `assessment.band`, or `None` at the top band.
+pub fn plan(catalog: &Catalog, sheet: &AnswerSheet, assessment: &Assessment) -> Option<GapPlan> {
+    let position = catalog.bands.iter().position(|b| b.id == assessment.band)?;
+    let target = catalog.bands.get(position.checked_sub(1)?)?;
+    let tier = catalog.tier(&assessment.tier)?;
+    let deficit = target.min_points.saturating_sub(assessment.total);
+    let mut candidates: Vec<Step> = criteria_with_results(tier, sheet, assessment)
+        .filter_map(|(c, r)| full_step(c, r))
+        .collect();
+    candidates.sort_by(|a, b| {
+        b.gain
+            .cmp(&a.gain)
+            .then_with(|| a.criterion.cmp(&b.criterion))
+    });
+    let reachable = candidates.iter().map(|s| s.gain).sum::<u32>() >= deficit;
+    let mut steps = Vec::new();
+    let mut remaining = deficit;
+    let mut pool = candidates;
+    while remaining > 0 && !pool.is_empty() {
+        // The smallest step that closes the gap alone, else the largest step.
+        let pick = pool.iter().rposition(|s| s.gain >= remaining).unwrap_or(0);
+        let step = pool.remove(pick);
+        remaining = remaining.saturating_sub(step.gain);
+        steps.push(step);
+    }
+    trim_last(tier, sheet, assessment, &mut steps, deficit);
+    steps.sort_by(|a, b| b.gain.cmp(&a.gain));
+    Some(GapPlan {
+        target_band: target.id.clone(),
+        deficit,
+        steps,
+        reachable,
+    })
+}
+
+fn criteria_with_results<'a>(
+    tier: &'a Tier,
+    sheet: &'a AnswerSheet,
+    assessment: &'a Assessment,
+) -> impl Iterator<Item = (&'a Criterion, &'a CriterionResult)> + 'a {
+    tier.criteria_for(sheet.variant.as_deref())
+        .filter_map(move |c| assessment.criterion(&c.id).map(|r| (c, r)))
+}
+
+/// The step that brings a criterion to its full points, if it is not there yet.
+fn full_step(criterion: &Criterion, result: &CriterionResult) -> Option<Step> {
+    let gain = result.max.checked_sub(result.points).filter(|g| *g > 0)?;
+    let action = match result.status {
+        Status::Open | Status::Incomplete => Action::Answer,
+        Status::Invalid => Action::Fix,
+        Status::MissingEvidence => Action::AddEvidence {
+            then: raise_to_full(criterion, &result.basis).map(Box::new),
+        },
+        Status::Scored => raise_to_full(criterion, &result.basis)?,
+    };
+    Some(Step {
+        criterion: criterion.id.clone(),
+        gain,
+        action,
+    })
+}
+
+/// The change of answer that earns full points, or `None` when the answer already does.
+fn raise_to_full(criterion: &Criterion, basis: &Basis) -> Option<Action> {
+    match (&criterion.measure, basis) {
+        (
+            Measure::Ratio { target, .. },
+            Basis::Ratio {
+                numerator,
+                denominator,
+                ..
+            },
+        ) => {
+            let needed = ratio_numerator_for(*target, *denominator, u64::from(FULL_SHARE), 1);
+            (needed > *numerator).then(|| Action::RaiseNumerator {
+                more: needed - numerator,
+                numerator: needed,
+                denominator: *denominator,
+            })
+        }
+        (Measure::YesNo, Basis::YesNo { yes: false }) => Some(Action::Do),
+        (Measure::Levels { levels }, Basis::Level { share, .. }) => levels
+            .iter()
+            .find(|l| l.share == FULL_SHARE && l.share > *share)
+            .map(|l| Action::ReachLevel {
+                level: l.id.clone(),
+            }),
+        (Measure::Count { target, .. }, Basis::Count { count, .. }) => {
+            (u64::from(*target) > *count).then(|| Action::RaiseCount {
+                more: u64::from(*target) - count,
+                count: u64::from(*target),
+            })
+        }
+        (Measure::Maturity { target }, Basis::Maturity { level, .. }) => {
+            (target > level).then_some(Action::ReachMaturity { level: *target })
+        }
+        _ => None,
+    }
+}
+
+/// The least numerator whose points reach `wanted / of` of the maximum (`wanted == of` means
+/// full points): `ceil(wanted × den × target / (of × 10000))`, exact in integers.
+fn ratio_numerator_for(target: u32, denominator: u64, wanted: u64, of: u64) -> u64 {
+    let num = u128::from(wanted) * u128::from(denominator) * u128::from(target);
+    let den = u128::from(of) * u128::from(FULL_SHARE);
+    let n = num.div_ceil(den.max(1)) as u64;
+    n.min(denominator)
+}
+
+/// Trims the last step to the smallest raise that still closes the gap.
+fn trim_last(
+    tier: &Tier,
+    sheet: &AnswerSheet,
+    assessment: &Assessment,
+    steps: &mut [Step],
+    deficit: MilliPoints,
+) {
+    let others: MilliPoints = steps.iter().rev().skip(1).map(|s| s.gain).sum();
+    let Some(last) = steps.last_mut() else { return };
+    let Some((criterion, result)) =
+        criteria_with_results(tier, sheet, assessment).find(|(c, _)| c.id == last.criterion)
+    else {
+        return;
+    };
+    let needed = deficit.saturating_sub(others);
+    let wanted = u64::from((result.points + needed).min(result.max));
+    let max = u64::from(result.max);
+    match (&criterion.measure, &result.basis, &last.action) {
+        (
+            Measure::Ratio { target, .. },
+            Basis::Ratio {
+                numerator,
+                denominator,
+                ..
+            },
+            Action::RaiseNumerator { .. },
+        ) => {
+            let n = ratio_numerator_for(*target, *denominator, wanted, max);
+            if n > *numerator {
+                let points = ratio_points(result.max, n, *denominator, *target);
+                last.gain = points - result.points;
+                last.action = Action::RaiseNumerator {
+                    more: n - numerator,
+                    numerator: n,
+                    denominator: *denominator,
+                };
+            }
+        }
+        (Measure::Count { target, .. }, Basis::Count { count, .. }, Action::RaiseCount { .. }) => {
+            let n = (wanted * u64::from(*target)).div_ceil(max.max(1));
+            if n > *count {
+                let points = (u128::from(result.max) * u128::from(n) / u128::from(*target))
+                    .min(u128::from(result.max)) as u32;
+                last.gain = points - result.points;
+                last.action = Action::RaiseCount {
+                    more: n - count,
+                    count: n,
+                };
+            }
+        }
+        _ => {}
+    }
+}
+
+fn ratio_points(max: MilliPoints, numerator: u64, denominator: u64, target: u32) -> MilliPoints {
+    let num = u128::from(max) * u128::from(numerator) * u128::from(FULL_SHARE);
+    let den = u128::from(denominator) * u128::from(target);
+    (num / den.max(1)).min(u128::from(max)) as MilliPoints
+}
+
+/// A step as a sentence: what to do and what it gains.
+pub fn describe_step(catalog: &Catalog, step: &Step, lang: Lang) -> String {
+    let criterion = catalog
+        .tiers
+        .iter()
+        .flat_map(|t| t.criteria.iter())
+        .find(|c| c.id == step.criterion);
+    let name = criterion
+        .map(|c| c.text.get(lang).to_string())
+        .unwrap_or_default();
+    let gain = format_points(step.gain, lang);
+    let what = criterion
+        .map(|c| describe_action(c, &step.action, lang))
+        .unwrap_or_default();
+    match lang {
+        Lang::Vi => format!("{what} — «{name}» (+{gain} điểm)"),
+        Lang::En => format!("{what} — “{name}” (+{gain} points)"),
+    }
+}
+
+fn describe_action(criterion: &Criterion, action: &Action, lang: Lang) -> String {
+    let int = |n| format_int(n, lang);
+    match (action, lang) {
+        (Action::Answer, Lang::Vi) => "Trả lời tiêu chí (tối đa)".into(),
+        (Action::Answer, Lang::En) => "Answer the criterion (at most)".into(),
+        (Action::Fix, Lang::Vi) => "Sửa lỗi trong câu trả lời".into(),
+        (Action::Fix, Lang::En) => "Correct the answer's error".into(),
+        (Action::AddEvidence { then: None }, Lang::Vi) => "Bổ sung minh chứng".into(),
+        (Action::AddEvidence { then: None }, Lang::En) => "Add the evidence".into(),
+        (Action::AddEvidence { then: Some(next) }, Lang::Vi) => {
+            format!(
+                "Bổ sung minh chứng và {}",
+                lower_first(&describe_action(criterion, next, lang))
+            )
+        }
+        (Action::AddEvidence { then: Some(next) }, Lang::En) => {
+            format!(
+                "Add the evidence and {}",
+                lower_first(&describe_action(criterion, next, lang))
+            )
+        }
+        (
+            Action::RaiseNumerator {
+                more,
+                numerator,
+                denominator,
+            },
+            _,
+        ) => {
+            let label = match &criterion.measure {
+                Measure::Ratio { numerator, .. } => numerator.get(lang).to_string(),
+                _ => String::new(),
+            };
+            let share = crate::units::format_share(
+                (u128::from(*numerator) * u128::from(FULL_SHARE)
+                    / u128::from((*denominator).max(1))) as u32,
+                lang,
+            );
+            match lang {
+                Lang::Vi => format!(
+                    "Tăng «{label}» thêm {} (lên {}/{} = {share})",
+                    int(*more),
+                    int(*numerator),
+                    int(*denominator)
+                ),
+                Lang::En => format!(
+                    "Raise “{label}” by {} (to {} of {} = {share})",
+                    int(*more),
+                    int(*numerator),
+                    int(*denominator)
+                ),
+            }
+        }
+        (Action::Do, Lang::Vi) => "Thực hiện nội dung của tiêu chí".into(),
+        (Action::Do, Lang::En) => "Do what the criterion asks".into(),
+        (Action::ReachLevel { level }, _) => {
+            let name = crate::explain::level_name(criterion, level, lang);
+            match lang {
+                Lang::Vi => format!("Đạt mức «{name}»"),
+                Lang::En => format!("Reach the level “{name}”"),
+            }
+        }
+        (Action::RaiseCount { more, count }, _) => {
+            let unit = match &criterion.measure {
+                Measure::Count { unit, .. } => unit.get(lang).to_string(),
+                _ => String::new(),
+            };
+            match lang {
+                Lang::Vi => format!("Thêm {} {unit} (lên {})", int(*more), int(*count)),
+                Lang::En => format!("Add {} more {unit} (to {})", int(*more), int(*count)),
+            }
+        }
+        (Action::ReachMaturity { level }, _) => {
+            let name = crate::explain::maturity_name(*level, lang);
+            match lang {
+                Lang::Vi => format!("Đạt mức trưởng thành số {level} ({name})"),
+                Lang::En => format!("Reach digital-maturity level {level} ({name})"),
+            }
+        }
+    }
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

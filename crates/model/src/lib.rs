@@ -1,0 +1,17 @@
+//! `tdg-model`: the criteria catalog, a unit's answers, the one scoring function, explanations
+//! and the gap planner. Pure Rust: no browser, no I/O, no floating point.
+
+pub mod answer;
+pub mod catalog;
+pub mod date;
+pub mod explain;
+pub mod gap;
+pub mod score;
+pub mod text;
+pub mod units;
+
+pub use answer::{Answer, AnswerSheet, Evidence};
+pub use catalog::{Catalog, CatalogError, Criterion, Measure, Tier};
+pub use date::Date;
+pub use score::{score, Assessment, ScoreError, Status};
+pub use text::{Lang, Text};

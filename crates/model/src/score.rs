@@ -1,0 +1,597 @@
+//! The one scoring implementation (design invariant 1): the browser, `tdg` and the verifier all
+//! call [`score`] over the same catalog.
+
+use crate::answer::{Answer, AnswerSheet, EvidenceDefect};
+use crate::catalog::{
+    BonusCondition, Catalog, Criterion, EvidenceRule, Measure, PenaltyCondition, Tier, MAX_MATURITY,
+};
+use crate::units::{BasisPoints, MilliPoints, FULL_SHARE};
+use serde::{Deserialize, Serialize};
+
+/// Errors that stop scoring altogether: the sheet does not fit the catalog.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ScoreError {
+    #[error("tier '{0}' is not in the catalog")]
+    UnknownTier(String),
+    #[error("tier '{tier}' needs a variant: one of {choices}")]
+    VariantRequired { tier: String, choices: String },
+    #[error("'{variant}' is not a variant of tier '{tier}'")]
+    UnknownVariant { tier: String, variant: String },
+    #[error("the catalog does not serve the period {0}")]
+    PeriodOutsideCatalog(i32),
+    #[error("tier '{tier}' does not exist for the period {period}")]
+    TierNotInPeriod { tier: String, period: i32 },
+}
+
+impl ScoreError {
+    pub fn message_vi(&self) -> String {
+        match self {
+            ScoreError::UnknownTier(t) => format!("Danh mục không có cấp '{t}'."),
+            ScoreError::VariantRequired { tier, choices } => {
+                format!("Cấp '{tier}' cần chọn phân loại: {choices}.")
+            }
+            ScoreError::UnknownVariant { tier, variant } => {
+                format!("'{variant}' không phải là phân loại của cấp '{tier}'.")
+            }
+            ScoreError::PeriodOutsideCatalog(p) => {
+                format!("Danh mục này không áp dụng cho kỳ đánh giá năm {p}.")
+            }
+            ScoreError::TierNotInPeriod { tier, period } => {
+                format!("Cấp '{tier}' không còn (hoặc chưa có) trong năm {period}.")
+            }
+        }
+    }
+}
+
+/// A field-level problem in one answer. The criterion scores zero until it is fixed; nothing
+/// is clamped silently.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AnswerError {
+    pub criterion: String,
+    /// The field at fault: `numerator`, `level`, `evidence[1]`, or empty for the whole answer.
+    pub field: String,
+    pub issue: AnswerIssue,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum AnswerIssue {
+    /// The tier (or variant) has no criterion with this id.
+    UnknownCriterion,
+    /// A value field that this kind of criterion does not take.
+    #[serde(rename_all = "camelCase")]
+    FieldNotForKind {
+        expected: String,
+    },
+    Negative,
+    NumeratorAboveDenominator,
+    #[serde(rename_all = "camelCase")]
+    UnknownLevel {
+        level: String,
+    },
+    #[serde(rename_all = "camelCase")]
+    MaturityOutOfRange {
+        value: i64,
+    },
+    NoDocumentNumber,
+    NotALink,
+    BadFileHash,
+}
+
+/// What happened to one criterion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Status {
+    /// No answer yet. Unanswered is not zero: the result is provisional while any is open.
+    Open,
+    /// Partly answered (e.g. numerator without denominator).
+    Incomplete,
+    /// The answer has a field-level error.
+    Invalid,
+    /// Answered, but the required evidence is missing: no points until it is given.
+    MissingEvidence,
+    Scored,
+}
+
+/// The figures behind a criterion's points, for the explanation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum Basis {
+    None,
+    #[serde(rename_all = "camelCase")]
+    Ratio {
+        numerator: u64,
+        denominator: u64,
+        share: BasisPoints,
+        target: BasisPoints,
+    },
+    /// 0 of 0: nothing arose this year (default model: full points, evidence still required).
+    #[serde(rename_all = "camelCase")]
+    RatioNothingArose {
+        target: BasisPoints,
+    },
+    #[serde(rename_all = "camelCase")]
+    YesNo {
+        yes: bool,
+    },
+    #[serde(rename_all = "camelCase")]
+    Level {
+        level: String,
+        share: BasisPoints,
+    },
+    #[serde(rename_all = "camelCase")]
+    Count {
+        count: u64,
+        target: u32,
+    },
+    #[serde(rename_all = "camelCase")]
+    Maturity {
+        level: u8,
+        target: u8,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CriterionResult {
+    pub id: String,
+    pub group: String,
+    pub max: MilliPoints,
+    /// Points awarded.
+    pub points: MilliPoints,
+    /// Points the answer is worth once its evidence is given (equal to `points` otherwise).
+    pub potential: MilliPoints,
+    pub status: Status,
+    pub basis: Basis,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupResult {
+    pub id: String,
+    pub points: MilliPoints,
+    pub max: MilliPoints,
+}
+
+/// A bonus or penalty line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Adjustment {
+    pub rule: String,
+    pub points: MilliPoints,
+    /// How many times the rule applied (criteria exceeding their target, for example).
+    pub times: u32,
+}
+
+/// The whole result of scoring one answer sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Assessment {
+    pub tier: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant: Option<String>,
+    pub period: i32,
+    pub criteria: Vec<CriterionResult>,
+    pub groups: Vec<GroupResult>,
+    /// Sum of the criteria's points, out of 100.
+    pub base: MilliPoints,
+    /// The base as a 0–1 value in millionths, as the national DTI publishes it.
+    pub index: u32,
+    pub bonus: Vec<Adjustment>,
+    /// Sum of bonus lines, capped by the catalog.
+    pub bonus_total: MilliPoints,
+    pub penalties: Vec<Adjustment>,
+    pub penalty_total: MilliPoints,
+    /// base + bonus − penalties, never below zero.
+    pub total: MilliPoints,
+    pub band: String,
+    /// Criteria still open or incomplete: the band may still change.
+    pub open: u32,
+    pub answered: u32,
+    /// Criteria answered but without their required evidence.
+    pub missing_evidence: u32,
+    pub errors: Vec<AnswerError>,
+    /// Whether the report is on time; `None` when no submission date is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_time: Option<bool>,
+}
+
+impl Assessment {
+    pub fn is_provisional(&self) -> bool {
+        self.open > 0
+    }
+
+    pub fn criterion(&self, id: &str) -> Option<&CriterionResult> {
+        self.criteria.iter().find(|c| c.id == id)
+    }
+}
+
+/// Finds the tier and checks that the sheet's variant and period fit it.
+pub fn resolve_tier<'c>(catalog: &'c Catalog, sheet: &AnswerSheet) -> Result<&'c Tier, ScoreError> {
+    let tier = catalog
+        .tier(&sheet.tier)
+        .ok_or_else(|| ScoreError::UnknownTier(sheet.tier.clone()))?;
+    match (&sheet.variant, tier.variants.is_empty()) {
+        (None, false) => {
+            let ids: Vec<&str> = tier.variants.iter().map(|v| v.id.as_str()).collect();
+            return Err(ScoreError::VariantRequired {
+                tier: tier.id.clone(),
+                choices: ids.join(", "),
+            });
+        }
+        (Some(v), _) if tier.variant(v).is_none() => {
+            return Err(ScoreError::UnknownVariant {
+                tier: tier.id.clone(),
+                variant: v.clone(),
+            });
+        }
+        _ => {}
+    }
+    if !catalog.periods.contains(sheet.period) {
+        return Err(ScoreError::PeriodOutsideCatalog(sheet.period));
+    }
+    if !tier.periods.contains(sheet.period) {
+        return Err(ScoreError::TierNotInPeriod {
+            tier: tier.id.clone(),
+            period: sheet.period,
+        });
+    }
+    Ok(tier)
+}
+
+/// Scores an answer sheet against a (validated) catalog.
+pub fn score(catalog: &Catalog, sheet: &AnswerSheet) -> Result<Assessment, ScoreError> {
+    let tier = resolve_tier(catalog, sheet)?;
+    let variant = sheet.variant.as_deref();
+    let mut errors = Vec::new();
+    let criteria: Vec<CriterionResult> = tier
+        .criteria_for(variant)
+        .map(|c| score_criterion(c, sheet.answers.get(&c.id), &mut errors))
+        .collect();
+    for id in sheet.answers.keys() {
+        if !criteria.iter().any(|c| &c.id == id) {
+            errors.push(AnswerError {
+                criterion: id.clone(),
+                field: String::new(),
+                issue: AnswerIssue::UnknownCriterion,
+            });
+        }
+    }
+    let groups = group_subtotals(catalog, &criteria);
+    let base: MilliPoints = criteria.iter().map(|c| c.points).sum();
+    let timing = Timing::new(catalog, sheet);
+    let bonus = bonus_lines(catalog, tier, variant, &criteria, &timing);
+    let bonus_total = bonus
+        .iter()
+        .map(|b| b.points)
+        .sum::<u32>()
+        .min(catalog.bonus.cap);
+    let penalties = penalty_lines(catalog, &timing);
+    let penalty_total: MilliPoints = penalties.iter().map(|p| p.points).sum();
+    let total = (base + bonus_total).saturating_sub(penalty_total);
+    let count = |f: &dyn Fn(Status) -> bool| criteria.iter().filter(|c| f(c.status)).count() as u32;
+    Ok(Assessment {
+        tier: tier.id.clone(),
+        variant: sheet.variant.clone(),
+        period: sheet.period,
+        open: count(&|s| matches!(s, Status::Open | Status::Incomplete)),
+        answered: count(&|s| matches!(s, Status::Scored | Status::MissingEvidence)),
+        missing_evidence: count(&|s| s == Status::MissingEvidence),
+        band: band_for(catalog, total),
+        index: base * 10,
+        criteria,
+        groups,
+        base,
+        bonus,
+        bonus_total,
+        penalties,
+        penalty_total,
+        total,
+        errors,
+        on_time: timing.days_early.map(|d| d > 0),
+    })
+}
+
+/// The id of the highest band whose minimum the total reaches.
+pub fn band_for(catalog: &Catalog, total: MilliPoints) -> String {
+    catalog
+        .bands
+        .iter()
+        .find(|b| total >= b.min_points)
+        .or(catalog.bands.last())
+        .map(|b| b.id.clone())
+        .unwrap_or_default()
+}
+
+fn group_subtotals(catalog: &Catalog, criteria: &[CriterionResult]) -> Vec<GroupResult> {
+    catalog
+        .groups
+        .iter()
+        .filter(|g| criteria.iter().any(|c| c.group == g.id))
+        .map(|g| {
+            let mine = criteria.iter().filter(|c| c.group == g.id);
+            let (points, max) = mine.fold((0, 0), |(p, m), c| (p + c.points, m + c.max));
+            GroupResult {
+                id: g.id.clone(),
+                points,
+                max,
+            }
+        })
+        .collect()
+}
+
+/// When the report is submitted relative to the deadline.
+struct Timing {
+    /// Days from submission to the deadline day: positive is on time, zero or less is late.
+    days_early: Option<i64>,
+}
+
+impl Timing {
+    fn new(catalog: &Catalog, sheet: &AnswerSheet) -> Timing {
+        let deadline = catalog.deadline_for(sheet.period);
+        let days_early = match (sheet.submitted_on, deadline) {
+            (Some(s), Some(d)) => Some(d.days_since_epoch() - s.days_since_epoch()),
+            _ => None,
+        };
+        Timing { days_early }
+    }
+}
+
+fn bonus_lines(
+    catalog: &Catalog,
+    tier: &Tier,
+    variant: Option<&str>,
+    criteria: &[CriterionResult],
+    timing: &Timing,
+) -> Vec<Adjustment> {
+    let mut lines = Vec::new();
+    for rule in &catalog.bonus.rules {
+        let times = match rule.when {
+            BonusCondition::EarlySubmission { days_before } => u32::from(
+                timing
+                    .days_early
+                    .is_some_and(|d| d >= i64::from(days_before)),
+            ),
+            BonusCondition::ExceedTarget { margin } => {
+                exceeding_criteria(tier, variant, criteria, margin)
+            }
+            BonusCondition::Unknown => 0,
+        };
+        if times > 0 {
+            lines.push(Adjustment {
+                rule: rule.id.clone(),
+                points: rule.points.saturating_mul(times),
+                times,
+            });
+        }
+    }
+    lines
+}
+
+/// Ratio criteria, scored with evidence, whose target is below 100% and whose share reaches
+/// the target plus `margin` (100% at most).
+fn exceeding_criteria(
+    tier: &Tier,
+    variant: Option<&str>,
+    criteria: &[CriterionResult],
+    margin: BasisPoints,
+) -> u32 {
+    let mut times = 0;
+    for (criterion, result) in tier.criteria_for(variant).zip(criteria) {
+        if let (Measure::Ratio { target, .. }, Basis::Ratio { share, .. }, Status::Scored) =
+            (&criterion.measure, &result.basis, result.status)
+        {
+            let bar = (target + margin).min(FULL_SHARE);
+            if *target < FULL_SHARE && *share >= bar {
+                times += 1;
+            }
+        }
+    }
+    times
+}
+
+fn penalty_lines(catalog: &Catalog, timing: &Timing) -> Vec<Adjustment> {
+    catalog
+        .penalties
+        .iter()
+        .filter(|p| match p.when {
+            PenaltyCondition::LateSubmission => timing.days_early.is_some_and(|d| d <= 0),
+            PenaltyCondition::Unknown => false,
+        })
+        .map(|p| Adjustment {
+            rule: p.id.clone(),
+            points: p.points,
+            times: 1,
+        })
+        .collect()
+}
+
+/// `max × num / den`, rounded down and capped at `max`. `den` must not be zero.
+fn share_of(max: MilliPoints, num: u128, den: u128) -> MilliPoints {
+    if den == 0 {
+        return 0;
+    }
+    let points = u128::from(max) * num / den;
+    points.min(u128::from(max)) as MilliPoints
+}
+
+/// A criterion's points before the evidence rule, or why there are none.
+enum Valued {
+    Open,
+    Incomplete,
+    Invalid,
+    Worth(MilliPoints, Basis),
+}
+
+fn score_criterion(
+    criterion: &Criterion,
+    answer: Option<&Answer>,
+    errors: &mut Vec<AnswerError>,
+) -> CriterionResult {
+    let before = errors.len();
+    let valued = match answer {
+        None => Valued::Open,
+        Some(a) => value_answer(criterion, a, errors),
+    };
+    let evidence_ok = answer.is_some_and(|a| check_evidence(criterion, a, errors));
+    let invalid = errors.len() > before;
+    let (status, potential, basis) = match valued {
+        _ if invalid => (Status::Invalid, 0, Basis::None),
+        Valued::Open => (Status::Open, 0, Basis::None),
+        Valued::Incomplete => (Status::Incomplete, 0, Basis::None),
+        Valued::Invalid => (Status::Invalid, 0, Basis::None),
+        // A zero-point answer ("not done") needs no evidence: there is nothing to back.
+        Valued::Worth(p, basis)
+            if p == 0 || evidence_ok || criterion.evidence == EvidenceRule::Optional =>
+        {
+            (Status::Scored, p, basis)
+        }
+        Valued::Worth(p, basis) => (Status::MissingEvidence, p, basis),
+    };
+    CriterionResult {
+        id: criterion.id.clone(),
+        group: criterion.group.clone(),
+        max: criterion.max_points,
+        points: if status == Status::Scored {
+            potential
+        } else {
+            0
+        },
+        potential,
+        status,
+        basis,
+    }
+}
+
+/// True when the answer carries at least one usable piece of evidence; defects are errors.
+fn check_evidence(criterion: &Criterion, answer: &Answer, errors: &mut Vec<AnswerError>) -> bool {
+    let mut usable = false;
+    for (i, e) in answer.evidence.iter().enumerate() {
+        match e.defect() {
+            None => usable = true,
+            Some(defect) => errors.push(AnswerError {
+                criterion: criterion.id.clone(),
+                field: format!("evidence[{i}]"),
+                issue: match defect {
+                    EvidenceDefect::NoDocumentNumber => AnswerIssue::NoDocumentNumber,
+                    EvidenceDefect::NotALink => AnswerIssue::NotALink,
+                    EvidenceDefect::BadFileHash => AnswerIssue::BadFileHash,
+                },
+            }),
+        }
+    }
+    usable
+}
+
+fn value_answer(criterion: &Criterion, a: &Answer, errors: &mut Vec<AnswerError>) -> Valued {
+    let mut err = |field: &str, issue: AnswerIssue| {
+        errors.push(AnswerError {
+            criterion: criterion.id.clone(),
+            field: field.into(),
+            issue,
+        });
+        Valued::Invalid
+    };
+    if let Some(field) = foreign_field(&criterion.measure, a) {
+        let expected = expected_fields(&criterion.measure).to_string();
+        return err(field, AnswerIssue::FieldNotForKind { expected });
+    }
+    let max = criterion.max_points;
+    match &criterion.measure {
+        Measure::Ratio { target, .. } => match (a.numerator, a.denominator) {
+            (Some(n), _) if n < 0 => err("numerator", AnswerIssue::Negative),
+            (_, Some(d)) if d < 0 => err("denominator", AnswerIssue::Negative),
+            (Some(n), Some(d)) if n > d => err("numerator", AnswerIssue::NumeratorAboveDenominator),
+            (Some(0), Some(0)) => Valued::Worth(max, Basis::RatioNothingArose { target: *target }),
+            (Some(n), Some(d)) => {
+                let (n, d) = (n as u64, d as u64);
+                let share = (u128::from(n) * u128::from(FULL_SHARE) / u128::from(d)) as u32;
+                let points = share_of(
+                    max,
+                    u128::from(n) * u128::from(FULL_SHARE),
+                    u128::from(d) * u128::from(*target),
+                );
+                let basis = Basis::Ratio {
+                    numerator: n,
+                    denominator: d,
+                    share,
+                    target: *target,
+                };
+                Valued::Worth(points, basis)
+            }
+            (None, None) => Valued::Open,
+            _ => Valued::Incomplete,
+        },
+        Measure::YesNo => match a.yes {
+            Some(yes) => Valued::Worth(if yes { max } else { 0 }, Basis::YesNo { yes }),
+            None => Valued::Open,
+        },
+        Measure::Levels { levels } => match &a.level {
+            None => Valued::Open,
+            Some(id) => match levels.iter().find(|l| &l.id == id) {
+                Some(l) => Valued::Worth(
+                    share_of(max, u128::from(l.share), u128::from(FULL_SHARE)),
+                    Basis::Level {
+                        level: l.id.clone(),
+                        share: l.share,
+                    },
+                ),
+                None => err("level", AnswerIssue::UnknownLevel { level: id.clone() }),
+            },
+        },
+        Measure::Count { target, .. } => match a.count {
+            None => Valued::Open,
+            Some(n) if n < 0 => err("count", AnswerIssue::Negative),
+            Some(n) => Valued::Worth(
+                share_of(max, u128::from(n as u64), u128::from(*target)),
+                Basis::Count {
+                    count: n as u64,
+                    target: *target,
+                },
+            ),
+        },
+        Measure::Maturity { target } => match a.maturity {
+            None => Valued::Open,
+            Some(n) if !(0..=i64::from(MAX_MATURITY)).contains(&n) => {
+                err("maturity", AnswerIssue::MaturityOutOfRange { value: n })
+            }
+            Some(n) => Valued::Worth(
+                share_of(max, n as u128, u128::from(*target)),
+                Basis::Maturity {
+                    level: n as u8,
+                    target: *target,
+                },
+            ),
+        },
+        Measure::Unknown => Valued::Open,
+    }
+}
+
+/// The first value field filled in that the criterion's kind does not take.
+fn foreign_field(measure: &Measure, a: &Answer) -> Option<&'static str> {
+    let fields: [(&'static str, bool); 6] = [
+        ("numerator", a.numerator.is_some()),
+        ("denominator", a.denominator.is_some()),
+        ("yes", a.yes.is_some()),
+        ("level", a.level.is_some()),
+        ("count", a.count.is_some()),
+        ("maturity", a.maturity.is_some()),
+    ];
+    let allowed = expected_fields(measure);
+    fields
+        .iter()
+        .find(|(name, set)| *set && !allowed.split(" + ").any(|x| x == *name))
+        .map(|(name, _)| *name)
+}
+
+fn expected_fields(measure: &Measure) -> &'static str {
+    match measure {
+        Measure::Ratio { .. } => "numerator + denominator",
+        Measure::YesNo => "yes",
+        Measure::Levels { .. } => "level",
+        Measure::Count { .. } => "count",
+        Measure::Maturity { .. } => "maturity",
+        Measure::Unknown => "",
+    }
+}

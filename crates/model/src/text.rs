@@ -1,0 +1,65 @@
+//! Bilingual text: Vietnamese first, English second.
+
+use serde::{Deserialize, Serialize};
+
+/// The two languages of the tool. Vietnamese is the default everywhere.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 code, for `<html lang>` and stored preferences.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "vi" => Some(Lang::Vi),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// A text given in both languages. Both must be present and non-empty in a valid catalog.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    #[serde(default)]
+    pub vi: String,
+    #[serde(default)]
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Text {
+        Text {
+            vi: vi.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.vi,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// True when both languages are empty (an optional text that was left out).
+    pub fn is_blank(&self) -> bool {
+        self.vi.trim().is_empty() && self.en.trim().is_empty()
+    }
+
+    /// True when either language is missing: a catalog with such a text is refused.
+    pub fn is_incomplete(&self) -> bool {
+        self.vi.trim().is_empty() || self.en.trim().is_empty()
+    }
+}

@@ -1,0 +1,115 @@
+//! Fixed-point units. Scores never touch floating point (design invariant 2): native and
+//! WebAssembly builds must agree to the last digit, and the signed report holds integers only.
+
+use crate::text::Lang;
+
+/// Points in thousandths of a point: 100 points = 100_000.
+pub type MilliPoints = u32;
+/// A share in basis points: 70% = 7_000, 100% = 10_000.
+pub type BasisPoints = u32;
+
+pub const FULL_SHARE: BasisPoints = 10_000;
+pub const MILLI: u32 = 1_000;
+
+/// `a * b / c` rounded down, in 128-bit so that no product of u64 inputs overflows.
+/// `c` must not be zero; callers check it first.
+pub fn mul_div_floor(a: u64, b: u64, c: u64) -> u64 {
+    debug_assert!(c != 0, "mul_div_floor by zero");
+    if c == 0 {
+        return 0;
+    }
+    ((a as u128 * b as u128) / c as u128) as u64
+}
+
+/// `a / b` rounded up; `b` must not be zero.
+pub fn div_ceil(a: u64, b: u64) -> u64 {
+    if b == 0 {
+        return 0;
+    }
+    a.div_ceil(b)
+}
+
+/// Formats a whole number with the language's thousands separator:
+/// Vietnamese `12.345`, English `12,345`.
+pub fn format_int(value: u64, lang: Lang) -> String {
+    let sep = match lang {
+        Lang::Vi => '.',
+        Lang::En => ',',
+    };
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Formats an integer number of `1/10^places` units with at most `places` decimals, trailing
+/// zeros dropped: Vietnamese `87,5`, English `87.5`.
+fn format_fixed(value: u64, places: u32, lang: Lang) -> String {
+    let scale = 10u64.pow(places);
+    let whole = format_int(value / scale, lang);
+    let frac = value % scale;
+    if frac == 0 {
+        return whole;
+    }
+    let mut frac_text = format!("{:0width$}", frac, width = places as usize);
+    while frac_text.ends_with('0') {
+        frac_text.pop();
+    }
+    let dec = match lang {
+        Lang::Vi => ',',
+        Lang::En => '.',
+    };
+    format!("{whole}{dec}{frac_text}")
+}
+
+/// Points shown to people with up to two decimals (rounded down): `87,25`.
+pub fn format_points(points: MilliPoints, lang: Lang) -> String {
+    format_fixed(u64::from(points) / 10, 2, lang)
+}
+
+/// A share shown as a percentage with up to two decimals: `70%`, `66,67%`.
+pub fn format_share(share: BasisPoints, lang: Lang) -> String {
+    format!("{}%", format_fixed(u64::from(share), 2, lang))
+}
+
+/// The 0–1 index in millionths, shown with three decimals like the national DTI: `0,873`.
+pub fn format_index(index_millionths: u32, lang: Lang) -> String {
+    let thousandths = index_millionths / 1_000;
+    let dec = match lang {
+        Lang::Vi => ',',
+        Lang::En => '.',
+    };
+    format!("{}{}{:03}", thousandths / 1_000, dec, thousandths % 1_000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_vietnamese_and_english_numbers() {
+        assert_eq!(format_int(1_234_567, Lang::Vi), "1.234.567");
+        assert_eq!(format_int(1_234_567, Lang::En), "1,234,567");
+        assert_eq!(format_int(999, Lang::Vi), "999");
+        assert_eq!(format_points(87_500, Lang::Vi), "87,5");
+        assert_eq!(format_points(87_500, Lang::En), "87.5");
+        assert_eq!(format_points(100_000, Lang::Vi), "100");
+        assert_eq!(format_points(12_345, Lang::Vi), "12,34");
+        assert_eq!(format_share(6_667, Lang::Vi), "66,67%");
+        assert_eq!(format_share(7_000, Lang::En), "70%");
+        assert_eq!(format_index(873_000, Lang::Vi), "0,873");
+        assert_eq!(format_index(1_000_000, Lang::En), "1.000");
+    }
+
+    #[test]
+    fn mul_div_does_not_overflow() {
+        assert_eq!(mul_div_floor(u64::MAX, 10_000, 10_000), u64::MAX);
+        assert_eq!(mul_div_floor(7, 3, 2), 10);
+        assert_eq!(div_ceil(7, 2), 4);
+    }
+}

@@ -1,0 +1,146 @@
+//! The shipped catalog: valid, faithful to the plan, and refused when broken.
+
+mod common;
+use tdg_model::catalog::{CatalogError, Provenance};
+
+#[test]
+fn shipped_catalog_is_valid_and_every_tier_sums_to_100() {
+    let catalog = common::catalog();
+    assert_eq!(catalog.tiers.len(), 5, "tiers a–đ of section IV.1");
+    assert_eq!(
+        catalog.groups.len(),
+        7,
+        "the seven content areas of section II"
+    );
+    assert!(catalog.problems().is_empty());
+}
+
+/// Every quote attributed to the plan stands in the plan, word for word.
+#[test]
+fn every_plan_quote_is_verbatim() {
+    let plan = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../assets/plan/175-KH-UBND-2022.txt"
+    ))
+    .expect("plan text is in assets/plan");
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let plan = squash(&plan);
+    let catalog = common::catalog();
+    let mut provenances: Vec<&Provenance> = catalog.groups.iter().map(|g| &g.provenance).collect();
+    provenances.push(&catalog.deadline.provenance);
+    for tier in &catalog.tiers {
+        provenances.push(&tier.provenance);
+        provenances.extend(tier.criteria.iter().map(|c| &c.provenance));
+    }
+    let mut checked = 0;
+    for p in provenances {
+        if let Provenance::Plan { quote, section } = p {
+            assert!(
+                plan.contains(&squash(quote)),
+                "section {section}: quote not in the plan: {quote}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 25, "only {checked} quotes checked");
+}
+
+#[test]
+fn plan_targets_are_exactly_the_plans() {
+    use tdg_model::Measure;
+    let catalog = common::catalog();
+    let target = |id: &str| {
+        let c = catalog
+            .tiers
+            .iter()
+            .flat_map(|t| &t.criteria)
+            .find(|c| c.id == id)
+            .expect(id);
+        match c.measure {
+            Measure::Ratio { target, .. } => target,
+            _ => panic!("{id} is not a ratio"),
+        }
+    };
+    assert_eq!(target("xp.ho-so-truc-tuyen"), 7_000, "IV.1.c: 70%");
+    assert_eq!(target("qh.ho-so-truc-tuyen"), 9_000, "IV.1.b: 90%");
+    assert_eq!(target("sn.ho-so-truc-tuyen"), 9_000, "IV.1.a: 90%");
+    assert_eq!(target("sn.giam-sat-so"), 5_000, "IV.1.a: at least 50%");
+    assert_eq!(target("sn.dvc-toan-trinh"), 10_000, "IV.1.a: 100%");
+    let district = catalog.tier("quan-huyen").expect("district tier");
+    assert_eq!(
+        district.periods.to,
+        Some(2024),
+        "the district tier ends with 2024"
+    );
+}
+
+fn broken(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<String> {
+    let bytes = std::fs::read(common::CATALOG_PATH).expect("catalog");
+    let mut value: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+    edit(&mut value);
+    let text = serde_json::to_vec(&value).expect("json");
+    match tdg_model::Catalog::from_json(&text) {
+        Err(CatalogError::Invalid(problems)) => problems.iter().map(|p| p.to_string()).collect(),
+        other => panic!("expected a list of problems, got {other:?}"),
+    }
+}
+
+#[test]
+fn broken_catalog_lists_every_problem_with_its_place() {
+    let problems = broken(|v| {
+        let c0 = &mut v["tiers"][2]["criteria"][0];
+        c0["maxPoints"] = 41_000.into(); // sum becomes 101
+        c0["measure"]["target"] = 12_000.into(); // above 100%
+        v["tiers"][2]["criteria"][1]["id"] = "xp.ho-so-truc-tuyen".into(); // duplicate id
+        v["tiers"][2]["criteria"][2]["measure"]["kind"] = "slider".into(); // unknown kind
+        v["tiers"][2]["criteria"][3]["text"]["en"] = "".into(); // missing translation
+        v["tiers"][2]["criteria"][4]["group"] = "II.9".into();
+    });
+    let joined = problems.join("\n");
+    for needle in [
+        "tiers[2].criteria: maximum points add up to",
+        "tiers[2].criteria[0].measure.target: 12000 is outside",
+        "tiers[2].criteria[1].id: id 'xp.ho-so-truc-tuyen' is used twice",
+        "tiers[2].criteria[2].measure.kind: unknown kind",
+        "tiers[2].criteria[3].text: needs both Vietnamese",
+        "tiers[2].criteria[4].group: group 'II.9'",
+    ] {
+        assert!(joined.contains(needle), "missing «{needle}» in:\n{joined}");
+    }
+}
+
+#[test]
+fn syntax_errors_are_located() {
+    let err = tdg_model::Catalog::from_json(b"{\n  \"id\": 3,\n}").expect_err("bad json");
+    match err {
+        CatalogError::Syntax { line, .. } => assert_eq!(line, 2),
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        tdg_model::Catalog::from_json(&[0xff, 0xfe]),
+        Err(CatalogError::NotUtf8 { offset: 0 })
+    ));
+    let vi = tdg_model::Catalog::from_json(b"[]")
+        .expect_err("not an object")
+        .message(tdg_model::Lang::Vi);
+    assert!(vi.starts_with("Tệp danh mục không đúng định dạng"), "{vi}");
+}
+
+#[test]
+fn criteria_per_tier_by_provenance() {
+    let catalog = common::catalog();
+    for tier in &catalog.tiers {
+        let plan = tier
+            .criteria
+            .iter()
+            .filter(|c| c.provenance.is_plan())
+            .count();
+        assert!(plan >= 1, "tier {} has a criterion from the plan", tier.id);
+        println!(
+            "{}: {} from the plan, {} default-model",
+            tier.id,
+            plan,
+            tier.criteria.len() - plan
+        );
+    }
+}

@@ -1,0 +1,74 @@
+#![allow(dead_code)]
+use tdg_model::{Answer, AnswerSheet, Catalog, Evidence};
+
+pub const CATALOG_PATH: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../assets/catalogs/hp-175-kh-ubnd.json"
+);
+
+pub fn catalog() -> Catalog {
+    let bytes = std::fs::read(CATALOG_PATH).expect("the catalog file is in the repository");
+    Catalog::from_json(&bytes).expect("the shipped catalog is valid")
+}
+
+pub fn doc() -> Evidence {
+    Evidence::Document {
+        number: "125/BC-UBND".into(),
+        date: None,
+        title: String::new(),
+    }
+}
+
+pub fn ratio(n: i64, d: i64) -> Answer {
+    Answer {
+        numerator: Some(n),
+        denominator: Some(d),
+        evidence: vec![doc()],
+        ..Answer::default()
+    }
+}
+
+pub fn yes(y: bool) -> Answer {
+    Answer {
+        yes: Some(y),
+        evidence: vec![doc()],
+        ..Answer::default()
+    }
+}
+
+pub fn level(id: &str) -> Answer {
+    Answer {
+        level: Some(id.into()),
+        evidence: vec![doc()],
+        ..Answer::default()
+    }
+}
+
+pub fn count(n: i64) -> Answer {
+    Answer {
+        count: Some(n),
+        evidence: vec![doc()],
+        ..Answer::default()
+    }
+}
+
+pub fn maturity(n: i64) -> Answer {
+    Answer {
+        maturity: Some(n),
+        evidence: vec![doc()],
+        ..Answer::default()
+    }
+}
+
+pub fn sheet(tier: &str, variant: Option<&str>, answers: &[(&str, Answer)]) -> AnswerSheet {
+    AnswerSheet {
+        tier: tier.into(),
+        variant: variant.map(String::from),
+        period: 2026,
+        submitted_on: None,
+        answers: answers
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect(),
+    }
+}
