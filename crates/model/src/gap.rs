@@ -132,7 +132,7 @@ fn raise_to_full(criterion: &Criterion, basis: &Basis) -> Option<Action> {
                 ..
             },
         ) => {
-            let needed = ratio_numerator_for(*target, *denominator, u64::from(FULL_SHARE), 1);
+            let needed = ratio_numerator_for(*target, *denominator, 1, 1);
             (needed > *numerator).then(|| Action::RaiseNumerator {
                 more: needed - numerator,
                 numerator: needed,
