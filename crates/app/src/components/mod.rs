@@ -1,0 +1,5 @@
+//! Function components, one per file.
+
+pub mod app;
+pub mod header;
+pub mod tier_picker;

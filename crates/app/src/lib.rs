@@ -1,0 +1,26 @@
+//! `tdg-app`: the Yew single-page app. It renders the model's results and stores the user's work
+//! on the device; every number it shows comes from `tdg-model`.
+
+pub mod catalog_source;
+pub mod components;
+pub mod i18n;
+pub mod state;
+pub mod storage;
+
+pub use components::app::App;
+
+/// Where the shipped catalog lives, relative to the page (the app runs under any sub-path).
+pub const CATALOG_URL: &str = "assets/catalogs/hp-175-kh-ubnd.json";
+
+/// Mounts the app on `#app` (or the body when the page has no such element).
+pub fn start() {
+    let document = gloo::utils::document();
+    match document.get_element_by_id("app") {
+        Some(root) => {
+            yew::Renderer::<App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<App>::new().render();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium, headless, with a fresh profile.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const BASE_URL = process.env.TDG_BASE_URL ?? 'http://127.0.0.1:8080/';
+export const OUT = process.env.TDG_OUT ?? 'target/e2e';
+
+export async function openBrowser() {
+  const profile = mkdtempSync(join(tmpdir(), 'tdg-e2e-'));
+  return chromium.launchPersistentContext(profile, {
+    executablePath: process.env.TDG_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/// Opens the app at `path` and fails the test on any console error or page error.
+export async function openApp(context, { width = 1280, height = 900 } = {}) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width, height });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  // Nothing may leave the device: every request must go to the server that served the page.
+  const origin = new URL(BASE_URL).origin;
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) {
+      problems.push(`request to another origin: ${r.url()}`);
+    }
+  });
+  await page.goto(BASE_URL);
+  return { page, problems };
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(join(OUT, 'screenshots'), { recursive: true });
+  const path = join(OUT, 'screenshots', `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

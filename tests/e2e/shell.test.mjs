@@ -1,0 +1,44 @@
+// The app shell, as a person meets it: Vietnamese first, tiers from the catalog, language switch.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openBrowser, openApp, screenshot } from './browser.mjs';
+
+let context;
+before(async () => { context = await openBrowser(); });
+after(async () => { await context?.close(); });
+
+test('opens in Vietnamese with the tiers of the catalog', async () => {
+  const { page, problems } = await openApp(context);
+  await page.getByRole('heading', { level: 1, name: 'Tự đánh giá chuyển đổi số' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'vi');
+  const commune = page.getByLabel(/Cấp xã, phường, đặc khu/);
+  await commune.check();
+  assert.ok(await commune.isChecked());
+  const district = page.getByLabel(/Cấp quận, huyện/);
+  assert.ok(await district.isDisabled(), 'the district tier is not offered for 2026');
+  await page.getByLabel('Năm đánh giá').selectOption('2024');
+  assert.ok(await district.isEnabled(), 'the district tier is offered for 2024');
+  await screenshot(page, 'start-desktop');
+  assert.deepEqual(problems, []);
+});
+
+test('switches to English and remembers it after a reload', async () => {
+  const { page, problems } = await openApp(context);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Digital-transformation self-assessment' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Digital-transformation self-assessment' }).waitFor();
+  await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Tự đánh giá chuyển đổi số' }).waitFor();
+  assert.deepEqual(problems, []);
+});
+
+test('fits a 360 px phone', async () => {
+  const { page, problems } = await openApp(context, { width: 360, height: 740 });
+  await page.getByLabel(/Doanh nghiệp/).first().waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow} px wider than the screen`);
+  await screenshot(page, 'start-360');
+  assert.deepEqual(problems, []);
+});

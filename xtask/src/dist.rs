@@ -1,0 +1,65 @@
+//! `cargo xtask dist`: the deployable static site in `dist/`, size-optimised, relative URLs only.
+
+use crate::process;
+use crate::tools;
+use anyhow::{Context, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Builds `dist/` and returns its path.
+pub fn run(root: &Path) -> Result<PathBuf> {
+    tools::ensure_wasm_target()?;
+    tools::check_bindgen_version(root)?;
+    run_cargo_build(root)?;
+    let dist = root.join("dist");
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist).with_context(|| format!("clearing {}", dist.display()))?;
+    }
+    std::fs::create_dir_all(&dist)?;
+    let wasm = root.join("target").join(tools::WASM_TARGET).join("release").join("tdg-app.wasm");
+    let started = std::time::Instant::now();
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm)
+        .out_name("tdg_app")
+        .web(true)?
+        .typescript(false)
+        .omit_default_module_path(false)
+        .generate(&dist)
+        .context("generating the JS glue with wasm-bindgen")?;
+    eprintln!("wasm-bindgen: {:.1} s", started.elapsed().as_secs_f64());
+    optimise(root, &dist.join("tdg_app_bg.wasm"))?;
+    copy_dir(&root.join("web"), &dist)?;
+    copy_dir(&root.join("assets").join("catalogs"), &dist.join("assets").join("catalogs"))?;
+    eprintln!("dist/ is ready: {}", dist.display());
+    Ok(dist)
+}
+
+fn run_cargo_build(root: &Path) -> Result<()> {
+    process::run(Command::new("cargo")
+        .current_dir(root)
+        .args(["build", "--release", "--package", "tdg-app", "--bin", "tdg-app", "--target", tools::WASM_TARGET]))
+}
+
+/// `wasm-opt -Oz`, in place.
+fn optimise(root: &Path, wasm: &Path) -> Result<()> {
+    let wasm_opt = tools::wasm_opt(root)?;
+    let started = std::time::Instant::now();
+    process::run(Command::new("node").arg(wasm_opt).arg("-Oz").arg(wasm).arg("-o").arg(wasm))?;
+    eprintln!("wasm-opt -Oz: {:.1} s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)
+                .with_context(|| format!("copying {}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}

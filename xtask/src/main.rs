@@ -1,0 +1,49 @@
+//! `cargo xtask <command>`: the project's build, serve, test and measurement tasks.
+//! Nothing here downloads a binary from outside the package registries (see
+//! `../shared/toolchain.md`): tools come from crates.io, npm and Debian.
+
+mod bench;
+mod dist;
+mod process;
+mod serve;
+mod test;
+mod tools;
+
+use anyhow::{bail, Result};
+use std::path::PathBuf;
+
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | dist | test | bench>";
+
+fn main() {
+    if let Err(error) = run() {
+        eprintln!("error: {error:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("serve") => serve::run(&workspace_root(), port_from(&args[1..])?),
+        Some("dist") => dist::run(&workspace_root()).map(|_| ()),
+        Some("test") => test::run(&workspace_root()),
+        Some("bench") => bench::run(&workspace_root()),
+        _ => bail!("{USAGE}"),
+    }
+}
+
+fn port_from(args: &[String]) -> Result<u16> {
+    match args {
+        [] => Ok(8080),
+        [flag, value] if flag == "--port" => {
+            value.parse().map_err(|_| anyhow::anyhow!("--port takes a number from 1 to 65535, not '{value}'"))
+        }
+        _ => bail!("{USAGE}"),
+    }
+}
+
+/// The workspace root: the parent of this crate's folder.
+pub fn workspace_root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(PathBuf::from).unwrap_or(manifest)
+}

@@ -1,0 +1,150 @@
+//! `cargo xtask test`: every test there is, ending with one line `N passed, N failed`.
+//!
+//! Steps: formatting and lints (one check each), native tests of every crate, the app's
+//! in-browser tests in headless Chromium, the site build, and the end-to-end tests that drive
+//! the built site in headless Chromium.
+
+use crate::process::{self, tee};
+use crate::tools;
+use anyhow::Result;
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+#[derive(Default)]
+struct Tally {
+    passed: u64,
+    failed: u64,
+    broken_steps: Vec<String>,
+}
+
+impl Tally {
+    fn check(&mut self, name: &str, ok: bool) {
+        if ok {
+            self.passed += 1;
+        } else {
+            self.failed += 1;
+            self.broken_steps.push(name.to_string());
+        }
+    }
+
+    /// Adds the counts a runner printed; a runner that failed without counting a failure
+    /// (a build error, say) counts as one failed check.
+    fn runner(&mut self, name: &str, ok: bool, counts: (u64, u64)) {
+        self.passed += counts.0;
+        self.failed += counts.1;
+        if !ok && counts.1 == 0 {
+            self.failed += 1;
+        }
+        if !ok {
+            self.broken_steps.push(name.to_string());
+        }
+    }
+}
+
+pub fn run(root: &Path) -> Result<()> {
+    let started = Instant::now();
+    let mut tally = Tally::default();
+    let cargo = || {
+        let mut c = Command::new("cargo");
+        c.current_dir(root);
+        c
+    };
+
+    step("formatting");
+    tally.check("cargo fmt --check", process::run(cargo().args(["fmt", "--all", "--check"])).is_ok());
+
+    step("lints");
+    let clippy = cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]).status();
+    tally.check("cargo clippy", clippy.is_ok_and(|s| s.success()));
+
+    step("native tests (every crate)");
+    let (ok, out) = tee(cargo().args(["test", "--workspace"]))?;
+    tally.runner("native tests", ok, cargo_counts(&out));
+
+    step("in-browser tests (headless Chromium)");
+    tools::ensure_wasm_target()?;
+    tools::ensure_chromium()?;
+    let runner = tools::test_runner()?;
+    let (ok, out) = tee(cargo()
+        .args(["test", "--package", "tdg-app", "--target", tools::WASM_TARGET, "--test", "browser"])
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", &runner)
+        .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", root.join("crates/app/webdriver.json"))
+        .env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "60")
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
+    tally.runner("in-browser tests", ok, cargo_counts(&out));
+
+    step("site build (dist/)");
+    let dist = crate::dist::run(root);
+    tally.check("cargo xtask dist", dist.is_ok());
+    if let Ok(dist) = dist {
+        step("end-to-end tests (headless Chromium on the built site)");
+        tools::ensure_e2e_packages(root)?;
+        let base_url = crate::serve::spawn(dist)?;
+        let (ok, out) = tee(Command::new("node")
+            .current_dir(root)
+            .args(["--test", "--test-reporter=tap", "--test-concurrency=1", "tests/e2e/"])
+            .env("TDG_BASE_URL", &base_url)
+            .env("TDG_CHROMIUM", tools::CHROMIUM)
+            .env("TDG_OUT", root.join("target").join("e2e")))?;
+        tally.runner("end-to-end tests", ok, tap_counts(&out));
+    } else if let Err(e) = dist {
+        eprintln!("error: {e:#}");
+    }
+
+    eprintln!("\ncargo xtask test took {:.0} s", started.elapsed().as_secs_f64());
+    if !tally.broken_steps.is_empty() {
+        eprintln!("failed: {}", tally.broken_steps.join(", "));
+    }
+    println!("{} passed, {} failed", tally.passed, tally.failed);
+    if tally.failed > 0 {
+        std::process::exit(1);
+    }
+    Ok(())
+}
+
+fn step(name: &str) {
+    eprintln!("\n==> {name}");
+}
+
+/// Sums libtest's `test result: ok. N passed; M failed; …` lines.
+fn cargo_counts(output: &str) -> (u64, u64) {
+    let mut counts = (0, 0);
+    for line in output.lines().filter(|l| l.trim_start().starts_with("test result:")) {
+        counts.0 += number_before(line, " passed");
+        counts.1 += number_before(line, " failed");
+    }
+    counts
+}
+
+/// Node's TAP summary: `# pass N` and `# fail N`.
+fn tap_counts(output: &str) -> (u64, u64) {
+    let value = |key: &str| {
+        output
+            .lines()
+            .filter_map(|l| l.strip_prefix(key))
+            .filter_map(|n| n.trim().parse::<u64>().ok())
+            .sum()
+    };
+    (value("# pass "), value("# fail "))
+}
+
+fn number_before(line: &str, word: &str) -> u64 {
+    line.find(word)
+        .and_then(|end| line[..end].rsplit(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_libtest_and_tap_summaries() {
+        let out = "test result: ok. 12 passed; 0 failed; 1 ignored\nfoo\ntest result: FAILED. 3 passed; 2 failed;\n";
+        assert_eq!(cargo_counts(out), (15, 2));
+        assert_eq!(tap_counts("ok 1\n# tests 4\n# pass 3\n# fail 1\n"), (3, 1));
+    }
+}

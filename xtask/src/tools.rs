@@ -1,0 +1,145 @@
+//! The tools the build and the tests need, installed on first use from the package registries.
+
+use crate::process::{exists, run};
+use anyhow::{bail, Context, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// The wasm-bindgen version that `wasm-bindgen-cli-support` in xtask/Cargo.toml is pinned to.
+pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
+const BINARYEN_NPM: &str = "binaryen@132.0.0";
+
+pub fn ensure_wasm_target() -> Result<()> {
+    let out = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .context("rustup is needed to add the WebAssembly target")?;
+    if !String::from_utf8_lossy(&out.stdout).lines().any(|l| l.trim() == WASM_TARGET) {
+        eprintln!("Installing the Rust target {WASM_TARGET} (once)…");
+        run(Command::new("rustup").args(["target", "add", WASM_TARGET]))?;
+    }
+    Ok(())
+}
+
+/// Fails clearly when Cargo.lock's wasm-bindgen differs from the pinned glue generator.
+pub fn check_bindgen_version(root: &Path) -> Result<()> {
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).context("reading Cargo.lock")?;
+    let locked = locked_version(&lock, "wasm-bindgen");
+    if locked.as_deref() != Some(WASM_BINDGEN_VERSION) {
+        bail!(
+            "Cargo.lock has wasm-bindgen {} but xtask generates glue with wasm-bindgen-cli-support {WASM_BINDGEN_VERSION}. \
+             They must be equal: pin `wasm-bindgen = \"={WASM_BINDGEN_VERSION}\"` in crates/app/Cargo.toml, \
+             or move both (and WASM_BINDGEN_VERSION in xtask/src/tools.rs) to the same new version.",
+            locked.unwrap_or_else(|| "(none)".into())
+        );
+    }
+    Ok(())
+}
+
+fn locked_version(lock: &str, name: &str) -> Option<String> {
+    let needle = format!("name = \"{name}\"");
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == needle {
+            let version = lines.next()?.trim().strip_prefix("version = \"")?.strip_suffix('"')?;
+            return Some(version.to_string());
+        }
+    }
+    None
+}
+
+/// A per-user cache of versioned tools, shared by every clone (CI clones afresh each run).
+fn tools_cache() -> PathBuf {
+    if let Some(dir) = std::env::var_os("TDG_TOOLS_DIR") {
+        return PathBuf::from(dir);
+    }
+    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
+    home.join(".cache").join("tdg-tools")
+}
+
+/// `wasm-bindgen-test-runner` of exactly the pinned version, installed from crates.io if missing.
+pub fn test_runner() -> Result<PathBuf> {
+    let root = tools_cache().join(format!("wasm-bindgen-{WASM_BINDGEN_VERSION}"));
+    let runner = root.join("bin").join("wasm-bindgen-test-runner");
+    if !runner.exists() {
+        eprintln!("Installing wasm-bindgen-test-runner {WASM_BINDGEN_VERSION} into {} (once, about 3 minutes)…", root.display());
+        run(Command::new("cargo").args([
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            WASM_BINDGEN_VERSION,
+            "--no-default-features",
+            "--root",
+        ])
+        .arg(&root))?;
+    }
+    Ok(runner)
+}
+
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// Debian's Chromium and ChromeDriver, installed with apt-get when missing.
+pub fn ensure_chromium() -> Result<()> {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        return Ok(());
+    }
+    eprintln!("Chromium or ChromeDriver is missing: installing Debian's chromium and chromium-driver (about 2 minutes)…");
+    let root = Command::new("id").arg("-u").output().map(|o| o.stdout == b"0\n").unwrap_or(false);
+    let apt = |args: &[&str]| -> Result<()> {
+        let mut cmd = if root { Command::new("apt-get") } else { Command::new("sudo") };
+        if !root {
+            cmd.arg("apt-get");
+        }
+        cmd.env("DEBIAN_FRONTEND", "noninteractive");
+        run(cmd.args(args))
+    };
+    apt(&["update"])?;
+    apt(&["install", "-y", "chromium", "chromium-driver"])
+}
+
+fn ensure_node() -> Result<()> {
+    if !exists("node") || !exists("npm") {
+        bail!("Node.js and npm are needed (for wasm-opt and the end-to-end tests): apt-get install -y nodejs npm");
+    }
+    Ok(())
+}
+
+/// The `wasm-opt` of npm's binaryen package (Debian's is too old for Rust 1.95's output).
+pub fn wasm_opt(root: &Path) -> Result<PathBuf> {
+    let dir = root.join("target").join("tools").join("npm");
+    let bin = dir.join("node_modules").join("binaryen").join("bin").join("wasm-opt");
+    if !bin.exists() {
+        ensure_node()?;
+        eprintln!("Installing {BINARYEN_NPM} from npm into {} (once)…", dir.display());
+        std::fs::create_dir_all(&dir)?;
+        run(Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&dir)
+            .arg(BINARYEN_NPM))?;
+    }
+    Ok(bin)
+}
+
+/// The end-to-end tests' npm packages (playwright-core, no browser download), from the lock file.
+pub fn ensure_e2e_packages(root: &Path) -> Result<()> {
+    let dir = root.join("tests").join("e2e");
+    if !dir.join("node_modules").join("playwright-core").exists() {
+        ensure_node()?;
+        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_locked_version() {
+        let lock = "[[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\n";
+        assert_eq!(locked_version(lock, "wasm-bindgen").as_deref(), Some("0.2.130"));
+        assert_eq!(locked_version(lock, "yew"), None);
+    }
+}
