@@ -25,7 +25,11 @@ fn sizes(dist: &Path) -> Result<()> {
     for file in &files {
         let bytes = std::fs::read(file)?;
         let gz = gzip_len(&bytes)?;
-        let name = file.strip_prefix(dist).unwrap_or(file).display().to_string();
+        let name = file
+            .strip_prefix(dist)
+            .unwrap_or(file)
+            .display()
+            .to_string();
         println!("{name:<44} {:>10} {:>10}", bytes.len(), gz);
         raw_total += bytes.len() as u64;
         gz_total += gz;

@@ -16,7 +16,11 @@ pub fn run(root: &Path) -> Result<PathBuf> {
         std::fs::remove_dir_all(&dist).with_context(|| format!("clearing {}", dist.display()))?;
     }
     std::fs::create_dir_all(&dist)?;
-    let wasm = root.join("target").join(tools::WASM_TARGET).join("release").join("tdg-app.wasm");
+    let wasm = root
+        .join("target")
+        .join(tools::WASM_TARGET)
+        .join("release")
+        .join("tdg-app.wasm");
     let started = std::time::Instant::now();
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(&wasm)
@@ -29,22 +33,39 @@ pub fn run(root: &Path) -> Result<PathBuf> {
     eprintln!("wasm-bindgen: {:.1} s", started.elapsed().as_secs_f64());
     optimise(root, &dist.join("tdg_app_bg.wasm"))?;
     copy_dir(&root.join("web"), &dist)?;
-    copy_dir(&root.join("assets").join("catalogs"), &dist.join("assets").join("catalogs"))?;
+    copy_dir(
+        &root.join("assets").join("catalogs"),
+        &dist.join("assets").join("catalogs"),
+    )?;
     eprintln!("dist/ is ready: {}", dist.display());
     Ok(dist)
 }
 
 fn run_cargo_build(root: &Path) -> Result<()> {
-    process::run(Command::new("cargo")
-        .current_dir(root)
-        .args(["build", "--release", "--package", "tdg-app", "--bin", "tdg-app", "--target", tools::WASM_TARGET]))
+    process::run(Command::new("cargo").current_dir(root).args([
+        "build",
+        "--release",
+        "--package",
+        "tdg-app",
+        "--bin",
+        "tdg-app",
+        "--target",
+        tools::WASM_TARGET,
+    ]))
 }
 
 /// `wasm-opt -Oz`, in place.
 fn optimise(root: &Path, wasm: &Path) -> Result<()> {
     let wasm_opt = tools::wasm_opt(root)?;
     let started = std::time::Instant::now();
-    process::run(Command::new("node").arg(wasm_opt).arg("-Oz").arg(wasm).arg("-o").arg(wasm))?;
+    process::run(
+        Command::new("node")
+            .arg(wasm_opt)
+            .arg("-Oz")
+            .arg(wasm)
+            .arg("-o")
+            .arg(wasm),
+    )?;
     eprintln!("wasm-opt -Oz: {:.1} s", started.elapsed().as_secs_f64());
     Ok(())
 }

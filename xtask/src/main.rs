@@ -35,9 +35,9 @@ fn run() -> Result<()> {
 fn port_from(args: &[String]) -> Result<u16> {
     match args {
         [] => Ok(8080),
-        [flag, value] if flag == "--port" => {
-            value.parse().map_err(|_| anyhow::anyhow!("--port takes a number from 1 to 65535, not '{value}'"))
-        }
+        [flag, value] if flag == "--port" => value
+            .parse()
+            .map_err(|_| anyhow::anyhow!("--port takes a number from 1 to 65535, not '{value}'")),
         _ => bail!("{USAGE}"),
     }
 }

@@ -7,7 +7,9 @@ use std::process::{Command, Stdio};
 /// Runs a command with inherited output; an error names the command.
 pub fn run(cmd: &mut Command) -> Result<()> {
     eprintln!("$ {}", describe(cmd));
-    let status = cmd.status().with_context(|| format!("could not start {}", describe(cmd)))?;
+    let status = cmd
+        .status()
+        .with_context(|| format!("could not start {}", describe(cmd)))?;
     if !status.success() {
         bail!("{} failed ({status})", describe(cmd));
     }

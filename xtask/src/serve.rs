@@ -8,9 +8,16 @@ use std::path::{Component, Path, PathBuf};
 
 pub fn run(root: &Path, port: u16) -> Result<()> {
     let dist = crate::dist::run(root)?;
-    let listener = TcpListener::bind(("127.0.0.1", port))
-        .with_context(|| format!("port {port} is busy: try cargo xtask serve --port {}", port.wrapping_add(1)))?;
-    println!("Serving {} at http://127.0.0.1:{port}/ (Ctrl+C to stop)", dist.display());
+    let listener = TcpListener::bind(("127.0.0.1", port)).with_context(|| {
+        format!(
+            "port {port} is busy: try cargo xtask serve --port {}",
+            port.wrapping_add(1)
+        )
+    })?;
+    println!(
+        "Serving {} at http://127.0.0.1:{port}/ (Ctrl+C to stop)",
+        dist.display()
+    );
     serve_forever(listener, dist);
     Ok(())
 }
@@ -45,10 +52,21 @@ fn respond(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
     let path = target.split(['?', '#']).next().unwrap_or("/");
     let file = resolve(dist, path);
-    let (status, body, mime) = match (method, file.and_then(|f| std::fs::read(&f).ok().map(|b| (b, f)))) {
+    let (status, body, mime) = match (
+        method,
+        file.and_then(|f| std::fs::read(&f).ok().map(|b| (b, f))),
+    ) {
         ("GET" | "HEAD", Some((body, file))) => ("200 OK", body, mime_for(&file)),
-        ("GET" | "HEAD", None) => ("404 Not Found", b"not found".to_vec(), "text/plain; charset=utf-8"),
-        _ => ("405 Method Not Allowed", Vec::new(), "text/plain; charset=utf-8"),
+        ("GET" | "HEAD", None) => (
+            "404 Not Found",
+            b"not found".to_vec(),
+            "text/plain; charset=utf-8",
+        ),
+        _ => (
+            "405 Method Not Allowed",
+            Vec::new(),
+            "text/plain; charset=utf-8",
+        ),
     };
     let head = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",

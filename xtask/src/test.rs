@@ -52,10 +52,22 @@ pub fn run(root: &Path) -> Result<()> {
     };
 
     step("formatting");
-    tally.check("cargo fmt --check", process::run(cargo().args(["fmt", "--all", "--check"])).is_ok());
+    tally.check(
+        "cargo fmt --check",
+        process::run(cargo().args(["fmt", "--all", "--check"])).is_ok(),
+    );
 
     step("lints");
-    let clippy = cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]).status();
+    let clippy = cargo()
+        .args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .status();
     tally.check("cargo clippy", clippy.is_ok_and(|s| s.success()));
 
     step("native tests (every crate)");
@@ -67,10 +79,21 @@ pub fn run(root: &Path) -> Result<()> {
     tools::ensure_chromium()?;
     let runner = tools::test_runner()?;
     let (ok, out) = tee(cargo()
-        .args(["test", "--package", "tdg-app", "--target", tools::WASM_TARGET, "--test", "browser"])
+        .args([
+            "test",
+            "--package",
+            "tdg-app",
+            "--target",
+            tools::WASM_TARGET,
+            "--test",
+            "browser",
+        ])
         .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", &runner)
         .env("CHROMEDRIVER", tools::CHROMEDRIVER)
-        .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", root.join("crates/app/webdriver.json"))
+        .env(
+            "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+            root.join("crates/app/webdriver.json"),
+        )
         .env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "60")
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
     tally.runner("in-browser tests", ok, cargo_counts(&out));
@@ -84,7 +107,12 @@ pub fn run(root: &Path) -> Result<()> {
         let base_url = crate::serve::spawn(dist)?;
         let (ok, out) = tee(Command::new("node")
             .current_dir(root)
-            .args(["--test", "--test-reporter=tap", "--test-concurrency=1", "tests/e2e/"])
+            .args([
+                "--test",
+                "--test-reporter=tap",
+                "--test-concurrency=1",
+                "tests/e2e/",
+            ])
             .env("TDG_BASE_URL", &base_url)
             .env("TDG_CHROMIUM", tools::CHROMIUM)
             .env("TDG_OUT", root.join("target").join("e2e")))?;
@@ -93,7 +121,10 @@ pub fn run(root: &Path) -> Result<()> {
         eprintln!("error: {e:#}");
     }
 
-    eprintln!("\ncargo xtask test took {:.0} s", started.elapsed().as_secs_f64());
+    eprintln!(
+        "\ncargo xtask test took {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
     if !tally.broken_steps.is_empty() {
         eprintln!("failed: {}", tally.broken_steps.join(", "));
     }
@@ -111,7 +142,10 @@ fn step(name: &str) {
 /// Sums libtest's `test result: ok. N passed; M failed; …` lines.
 fn cargo_counts(output: &str) -> (u64, u64) {
     let mut counts = (0, 0);
-    for line in output.lines().filter(|l| l.trim_start().starts_with("test result:")) {
+    for line in output
+        .lines()
+        .filter(|l| l.trim_start().starts_with("test result:"))
+    {
         counts.0 += number_before(line, " passed");
         counts.1 += number_before(line, " failed");
     }

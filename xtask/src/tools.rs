@@ -15,7 +15,10 @@ pub fn ensure_wasm_target() -> Result<()> {
         .args(["target", "list", "--installed"])
         .output()
         .context("rustup is needed to add the WebAssembly target")?;
-    if !String::from_utf8_lossy(&out.stdout).lines().any(|l| l.trim() == WASM_TARGET) {
+    if !String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .any(|l| l.trim() == WASM_TARGET)
+    {
         eprintln!("Installing the Rust target {WASM_TARGET} (once)…");
         run(Command::new("rustup").args(["target", "add", WASM_TARGET]))?;
     }
@@ -42,7 +45,11 @@ fn locked_version(lock: &str, name: &str) -> Option<String> {
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == needle {
-            let version = lines.next()?.trim().strip_prefix("version = \"")?.strip_suffix('"')?;
+            let version = lines
+                .next()?
+                .trim()
+                .strip_prefix("version = \"")?
+                .strip_suffix('"')?;
             return Some(version.to_string());
         }
     }
@@ -54,7 +61,9 @@ fn tools_cache() -> PathBuf {
     if let Some(dir) = std::env::var_os("TDG_TOOLS_DIR") {
         return PathBuf::from(dir);
     }
-    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(std::env::temp_dir);
     home.join(".cache").join("tdg-tools")
 }
 
@@ -64,15 +73,16 @@ pub fn test_runner() -> Result<PathBuf> {
     let runner = root.join("bin").join("wasm-bindgen-test-runner");
     if !runner.exists() {
         eprintln!("Installing wasm-bindgen-test-runner {WASM_BINDGEN_VERSION} into {} (once, about 3 minutes)…", root.display());
-        run(Command::new("cargo").args([
-            "install",
-            "wasm-bindgen-cli",
-            "--version",
-            WASM_BINDGEN_VERSION,
-            "--no-default-features",
-            "--root",
-        ])
-        .arg(&root))?;
+        run(Command::new("cargo")
+            .args([
+                "install",
+                "wasm-bindgen-cli",
+                "--version",
+                WASM_BINDGEN_VERSION,
+                "--no-default-features",
+                "--root",
+            ])
+            .arg(&root))?;
     }
     Ok(runner)
 }
@@ -86,9 +96,17 @@ pub fn ensure_chromium() -> Result<()> {
         return Ok(());
     }
     eprintln!("Chromium or ChromeDriver is missing: installing Debian's chromium and chromium-driver (about 2 minutes)…");
-    let root = Command::new("id").arg("-u").output().map(|o| o.stdout == b"0\n").unwrap_or(false);
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| o.stdout == b"0\n")
+        .unwrap_or(false);
     let apt = |args: &[&str]| -> Result<()> {
-        let mut cmd = if root { Command::new("apt-get") } else { Command::new("sudo") };
+        let mut cmd = if root {
+            Command::new("apt-get")
+        } else {
+            Command::new("sudo")
+        };
         if !root {
             cmd.arg("apt-get");
         }
@@ -109,10 +127,17 @@ fn ensure_node() -> Result<()> {
 /// The `wasm-opt` of npm's binaryen package (Debian's is too old for Rust 1.95's output).
 pub fn wasm_opt(root: &Path) -> Result<PathBuf> {
     let dir = root.join("target").join("tools").join("npm");
-    let bin = dir.join("node_modules").join("binaryen").join("bin").join("wasm-opt");
+    let bin = dir
+        .join("node_modules")
+        .join("binaryen")
+        .join("bin")
+        .join("wasm-opt");
     if !bin.exists() {
         ensure_node()?;
-        eprintln!("Installing {BINARYEN_NPM} from npm into {} (once)…", dir.display());
+        eprintln!(
+            "Installing {BINARYEN_NPM} from npm into {} (once)…",
+            dir.display()
+        );
         std::fs::create_dir_all(&dir)?;
         run(Command::new("npm")
             .args(["install", "--no-audit", "--no-fund", "--prefix"])
@@ -127,7 +152,9 @@ pub fn ensure_e2e_packages(root: &Path) -> Result<()> {
     let dir = root.join("tests").join("e2e");
     if !dir.join("node_modules").join("playwright-core").exists() {
         ensure_node()?;
-        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir))?;
+        run(Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&dir))?;
     }
     Ok(())
 }
@@ -139,7 +166,10 @@ mod tests {
     #[test]
     fn reads_the_locked_version() {
         let lock = "[[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\n";
-        assert_eq!(locked_version(lock, "wasm-bindgen").as_deref(), Some("0.2.130"));
+        assert_eq!(
+            locked_version(lock, "wasm-bindgen").as_deref(),
+            Some("0.2.130")
+        );
         assert_eq!(locked_version(lock, "yew"), None);
     }
 }

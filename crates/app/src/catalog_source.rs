@@ -16,17 +16,24 @@ pub async fn fetch_catalog(url: &str) -> Result<Catalog, LoadError> {
         vi: format!("Không đọc được tệp {url}: {detail}"),
         en: format!("Could not read {url}: {detail}"),
     })?;
-    Catalog::from_json(&bytes).map_err(|e| LoadError { vi: e.message(Lang::Vi), en: e.message(Lang::En) })
+    Catalog::from_json(&bytes).map_err(|e| LoadError {
+        vi: e.message(Lang::Vi),
+        en: e.message(Lang::En),
+    })
 }
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(js_text)?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(js_text)?;
     let response: web_sys::Response = response.dyn_into().map_err(js_text)?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    let buffer = JsFuture::from(response.array_buffer().map_err(js_text)?).await.map_err(js_text)?;
+    let buffer = JsFuture::from(response.array_buffer().map_err(js_text)?)
+        .await
+        .map_err(js_text)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 

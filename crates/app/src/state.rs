@@ -9,7 +9,10 @@ pub enum CatalogState {
     Loading,
     Ready(Rc<Catalog>),
     /// The message to show, in both languages.
-    Failed { vi: String, en: String },
+    Failed {
+        vi: String,
+        en: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -36,7 +39,13 @@ pub const DEFAULT_PERIOD: i32 = 2026;
 
 impl AppState {
     pub fn new(lang: Lang, period: i32) -> AppState {
-        AppState { lang, catalog: CatalogState::Loading, period, tier: None, variant: None }
+        AppState {
+            lang,
+            catalog: CatalogState::Loading,
+            period,
+            tier: None,
+            variant: None,
+        }
     }
 
     pub fn catalog(&self) -> Option<&Rc<Catalog>> {
@@ -65,14 +74,20 @@ impl AppState {
                 }
             }
             Action::ChooseTier(id) => {
-                let fits = self.catalog().and_then(|c| c.tier(&id)).is_some_and(|t| t.periods.contains(self.period));
+                let fits = self
+                    .catalog()
+                    .and_then(|c| c.tier(&id))
+                    .is_some_and(|t| t.periods.contains(self.period));
                 if fits {
                     next.variant = None;
                     next.tier = Some(id);
                 }
             }
             Action::ChooseVariant(id) => {
-                let tier = self.tier.as_deref().and_then(|t| self.catalog().and_then(|c| c.tier(t)));
+                let tier = self
+                    .tier
+                    .as_deref()
+                    .and_then(|t| self.catalog().and_then(|c| c.tier(t)));
                 if tier.is_some_and(|t| t.variant(&id).is_some()) {
                     next.variant = Some(id);
                 }
@@ -82,7 +97,9 @@ impl AppState {
     }
 
     fn drop_unfit_choices(&mut self) {
-        let Some(catalog) = self.catalog().cloned() else { return };
+        let Some(catalog) = self.catalog().cloned() else {
+            return;
+        };
         let tier = self.tier.as_deref().and_then(|t| catalog.tier(t));
         if !tier.is_some_and(|t| t.periods.contains(self.period)) {
             self.tier = None;
@@ -123,14 +140,20 @@ mod tests {
         let s = ready().reduce(Action::ChooseTier("xa-phuong".into()));
         assert_eq!(s.tier.as_deref(), Some("xa-phuong"));
         let s = s.reduce(Action::ChooseTier("quan-huyen".into()));
-        assert_eq!(s.tier.as_deref(), Some("xa-phuong"), "no district tier in 2026");
+        assert_eq!(
+            s.tier.as_deref(),
+            Some("xa-phuong"),
+            "no district tier in 2026"
+        );
         let s = s.reduce(Action::ChooseTier("khong-co".into()));
         assert_eq!(s.tier.as_deref(), Some("xa-phuong"));
     }
 
     #[test]
     fn changing_the_period_drops_a_tier_that_no_longer_exists() {
-        let s = ready().reduce(Action::SetPeriod(2024)).reduce(Action::ChooseTier("quan-huyen".into()));
+        let s = ready()
+            .reduce(Action::SetPeriod(2024))
+            .reduce(Action::ChooseTier("quan-huyen".into()));
         assert_eq!(s.tier.as_deref(), Some("quan-huyen"));
         let s = s.reduce(Action::SetPeriod(2026));
         assert_eq!((s.period, s.tier.as_deref()), (2026, None));
@@ -151,8 +174,10 @@ mod tests {
 
     #[test]
     fn a_failed_catalog_keeps_its_message() {
-        let s = AppState::new(Lang::Vi, 2026)
-            .reduce(Action::CatalogFailed { vi: "lỗi".into(), en: "error".into() });
+        let s = AppState::new(Lang::Vi, 2026).reduce(Action::CatalogFailed {
+            vi: "lỗi".into(),
+            en: "error".into(),
+        });
         assert!(matches!(s.catalog, CatalogState::Failed { .. }));
         assert!(s.catalog().is_none());
     }

@@ -20,8 +20,18 @@ async fn mount() -> web_sys::Element {
         let _ = storage.clear();
     }
     let root = document.create_element("div").expect("div");
-    document.body().expect("body").append_child(&root).expect("append");
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { catalog: Some(catalog()) }).render();
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            catalog: Some(catalog()),
+        },
+    )
+    .render();
     yew::scheduler::flush().await;
     root
 }
@@ -44,7 +54,10 @@ async fn shows_the_tiers_of_the_catalog_in_vietnamese() {
     let radios = root.query_selector_all("input[name=tier]").expect("query");
     assert_eq!(radios.length(), 5);
     // The district tier ended with 2024: not selectable for 2026.
-    let district = root.query_selector("#tier-quan-huyen").expect("q").expect("district radio");
+    let district = root
+        .query_selector("#tier-quan-huyen")
+        .expect("q")
+        .expect("district radio");
     assert!(district.has_attribute("disabled"));
 }
 
@@ -54,14 +67,27 @@ async fn language_switch_and_tier_choice() {
     click(&root, "button.lang-switch");
     yew::scheduler::flush().await;
     let text = root.text_content().unwrap_or_default();
-    assert!(text.contains("Digital-transformation self-assessment"), "{text}");
+    assert!(
+        text.contains("Digital-transformation self-assessment"),
+        "{text}"
+    );
     assert!(text.contains("Commune level"));
     click(&root, "#tier-doanh-nghiep");
     yew::scheduler::flush().await;
-    assert!(root.query_selector(".tier.chosen #tier-doanh-nghiep").expect("q").is_some());
-    assert!(root.query_selector("#variant-cntt").expect("q").is_some(), "variants appear");
+    assert!(root
+        .query_selector(".tier.chosen #tier-doanh-nghiep")
+        .expect("q")
+        .is_some());
+    assert!(
+        root.query_selector("#variant-cntt").expect("q").is_some(),
+        "variants appear"
+    );
     let stored = web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
         .and_then(|s| s.get_item("tdg.lang").ok().flatten());
-    assert_eq!(stored.as_deref(), Some("en"), "the language choice is remembered");
+    assert_eq!(
+        stored.as_deref(),
+        Some("en"),
+        "the language choice is remembered"
+    );
 }

@@ -85,7 +85,7 @@ pub fn plan(catalog: &Catalog, sheet: &AnswerSheet, assessment: &Assessment) -> 
         steps.push(step);
     }
     trim_last(tier, sheet, assessment, &mut steps, deficit);
-    steps.sort_by(|a, b| b.gain.cmp(&a.gain));
+    steps.sort_by_key(|s| std::cmp::Reverse(s.gain));
     Some(GapPlan {
         target_band: target.id.clone(),
         deficit,

@@ -44,7 +44,9 @@ pub fn app(props: &AppProps) -> Html {
     };
     let lang = state.lang;
     let body = match &state.catalog {
-        CatalogState::Loading => html! { <p class="status" role="status">{ t(lang, Msg::LoadingCatalog) }</p> },
+        CatalogState::Loading => {
+            html! { <p class="status" role="status">{ t(lang, Msg::LoadingCatalog) }</p> }
+        }
         CatalogState::Failed { vi, en } => html! {
             <div class="error" role="alert">
                 <strong>{ t(lang, Msg::CatalogFailed) }</strong>

@@ -17,7 +17,9 @@ pub fn header(props: &HeaderProps) -> Html {
         Lang::Vi => Lang::En,
         Lang::En => Lang::Vi,
     };
-    let on_switch = props.on_action.reform(move |_: MouseEvent| Action::SetLang(other));
+    let on_switch = props
+        .on_action
+        .reform(move |_: MouseEvent| Action::SetLang(other));
     html! {
         <header class="site-header">
             <div>

@@ -54,8 +54,14 @@ fn tier_option(props: &TierPickerProps, tier: &Tier) -> Html {
     let checked = props.tier.as_deref() == Some(tier.id.as_str());
     let id = format!("tier-{}", tier.id);
     let tier_id = tier.id.clone();
-    let onchange = props.on_action.reform(move |_: Event| Action::ChooseTier(tier_id.clone()));
-    let from_plan = tier.criteria.iter().filter(|c| c.provenance.is_plan()).count();
+    let onchange = props
+        .on_action
+        .reform(move |_: Event| Action::ChooseTier(tier_id.clone()));
+    let from_plan = tier
+        .criteria
+        .iter()
+        .filter(|c| c.provenance.is_plan())
+        .count();
     html! {
         <div class={classes!("tier", checked.then_some("chosen"), (!usable).then_some("unusable"))}>
             <input type="radio" name="tier" id={id.clone()} value={tier.id.clone()}
