@@ -11,9 +11,13 @@ use std::collections::BTreeMap;
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AnswerSheet {
+    /// May be left out of a file when the tool is told the tier another way (`tdg score --tier`).
+    #[serde(default)]
     pub tier: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub variant: Option<String>,
+    /// The reporting year; 0 in a file means "given another way" (`tdg score --period`).
+    #[serde(default)]
     pub period: i32,
     /// The day the report is (or will be) submitted; timing rules need it.
     #[serde(default, skip_serializing_if = "Option::is_none")]

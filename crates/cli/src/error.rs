@@ -1,0 +1,66 @@
+//! Errors that stop `tdg` before it can judge its input (exit status 2).
+
+use tdg_model::Lang;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{0}")]
+    Usage(String),
+    #[error(transparent)]
+    Args(#[from] crate::args::ArgError),
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: {message}")]
+    Catalog { path: String, message: String },
+    #[error("{path}: not a valid answers file at line {line}, column {column}: {message}")]
+    Answers {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{0}")]
+    Score(#[from] tdg_model::ScoreError),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl CliError {
+    /// Vietnamese first, then English, as everywhere in the tool.
+    pub fn message(&self) -> String {
+        let vi = match self {
+            CliError::Usage(text) => return text.clone(),
+            CliError::Args(e) => format!("Tham số không hợp lệ: {e}"),
+            CliError::Read { path, source } => format!("Không đọc được {path}: {source}"),
+            CliError::Catalog { path, message } => {
+                format!("{path}: danh mục không hợp lệ: {message}")
+            }
+            CliError::Answers {
+                path, line, column, ..
+            } => {
+                format!("{path}: tệp câu trả lời không hợp lệ ở dòng {line}, cột {column}")
+            }
+            CliError::Score(e) => e.message_vi(),
+            CliError::Invalid(text) => text.clone(),
+        };
+        format!("lỗi: {vi}\nerror: {self}")
+    }
+}
+
+pub fn read(path: &str) -> Result<Vec<u8>, CliError> {
+    std::fs::read(path).map_err(|source| CliError::Read {
+        path: path.to_string(),
+        source,
+    })
+}
+
+pub fn load_catalog(path: &str) -> Result<tdg_model::Catalog, CliError> {
+    let bytes = read(path)?;
+    tdg_model::Catalog::from_json(&bytes).map_err(|e| CliError::Catalog {
+        path: path.to_string(),
+        message: e.message(Lang::En),
+    })
+}

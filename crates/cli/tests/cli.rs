@@ -1,0 +1,124 @@
+//! `tdg` as a script would use it: exit codes, table, JSON equal to the golden results.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn tdg(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tdg"))
+        .current_dir(root())
+        .args(args)
+        .output()
+        .expect("tdg runs")
+}
+
+const CATALOG: &str = "assets/catalogs/hp-175-kh-ubnd.json";
+
+#[test]
+fn catalog_check_accepts_the_shipped_catalog() {
+    let out = tdg(&["catalog", "check", CATALOG]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("hợp lệ / valid"));
+}
+
+#[test]
+fn catalog_check_lists_problems_and_fails() {
+    let dir = std::env::temp_dir().join(format!("tdg-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let text = std::fs::read_to_string(root().join(CATALOG)).expect("catalog");
+    let broken = text.replacen("\"maxPoints\": 40000", "\"maxPoints\": 45000", 1);
+    let path = dir.join("broken.json");
+    std::fs::write(&path, broken).expect("write");
+    let out = tdg(&["catalog", "check", path.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("maximum points add up to 105 instead of 100"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("tổng điểm tối đa là 105"), "{stdout}");
+}
+
+#[test]
+fn score_prints_a_table_with_total_band_and_plan() {
+    let out = tdg(&[
+        "score",
+        "--catalog",
+        CATALOG,
+        "tests/fixtures/answers/vi-du-xa.json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("Tổng điểm 68,5/100 (chỉ số 0,675) — Hoàn thành nhiệm vụ"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Để đạt «Hoàn thành tốt nhiệm vụ» (+1,5)"),
+        "{stdout}"
+    );
+    let en = tdg(&[
+        "score",
+        "--catalog",
+        CATALOG,
+        "--lang",
+        "en",
+        "tests/fixtures/answers/vi-du-xa.json",
+    ]);
+    assert!(String::from_utf8_lossy(&en.stdout)
+        .contains("Total 68.5/100 (index 0.675) — Tasks completed"));
+}
+
+#[test]
+fn score_json_is_the_golden_result() {
+    for name in ["xa-phuong", "so-nganh", "doanh-nghiep-cntt"] {
+        let answers = format!("tests/fixtures/answers/{name}.json");
+        let out = tdg(&["score", "--catalog", CATALOG, "--json", &answers]);
+        assert_eq!(out.status.code(), Some(0));
+        let golden =
+            std::fs::read_to_string(root().join(format!("tests/fixtures/golden/{name}.json")))
+                .expect("golden");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), golden, "{name}");
+    }
+}
+
+#[test]
+fn flags_override_the_file_and_bad_input_gets_clear_errors() {
+    let out = tdg(&[
+        "score",
+        "--catalog",
+        CATALOG,
+        "--tier",
+        "quan-huyen",
+        "tests/fixtures/answers/xa-phuong.json",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("Cấp 'quan-huyen' không còn"), "{stderr}");
+    let out = tdg(&["score", "--catalog", "nope.json", "x.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Không đọc được nope.json"));
+    let out = tdg(&["score", "--catalog", CATALOG, "Cargo.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("tệp câu trả lời không hợp lệ ở dòng 1"));
+    let out = tdg(&["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn answers_with_field_errors_exit_1_and_name_the_field() {
+    let dir = std::env::temp_dir().join(format!("tdg-cli-e-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let path = dir.join("bad.json");
+    std::fs::write(&path, r#"{"tier":"xa-phuong","period":2026,"answers":{"xp.ho-so-truc-tuyen":{"numerator":12,"denominator":10}}}"#).expect("write");
+    let out = tdg(&["score", "--catalog", CATALOG, path.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("xp.ho-so-truc-tuyen.numerator: tử số lớn hơn mẫu số"),
+        "{stdout}"
+    );
+}

@@ -1,0 +1,80 @@
+//! Golden results: each sample unit under tests/fixtures/answers scores exactly as recorded in
+//! tests/fixtures/golden. `UPDATE_GOLDEN=1 cargo test -p tdg-model --test golden` rewrites them
+//! (review the diff: a changed number is a changed scoring model).
+
+mod common;
+use std::path::PathBuf;
+use tdg_model::gap::plan;
+use tdg_model::{score, AnswerSheet};
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
+}
+
+/// The same document `tdg score --json` prints.
+pub fn result_json(sheet: &AnswerSheet) -> String {
+    let catalog = common::catalog();
+    let assessment = score(&catalog, sheet).expect("fixture fits the catalog");
+    let gap = plan(&catalog, sheet, &assessment);
+    let value = serde_json::json!({ "assessment": assessment, "gapPlan": gap });
+    serde_json::to_string_pretty(&value).expect("serialises") + "\n"
+}
+
+#[test]
+fn every_sample_unit_matches_its_golden_result() {
+    let mut names: Vec<_> = std::fs::read_dir(fixtures().join("answers"))
+        .expect("fixtures")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 7, "a sample for every tier and variant");
+    for path in names {
+        let sheet: AnswerSheet =
+            serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("valid answers");
+        let golden = fixtures()
+            .join("golden")
+            .join(path.file_name().expect("name"));
+        let actual = result_json(&sheet);
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::create_dir_all(golden.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&golden, &actual).expect("write golden");
+        }
+        let expected = std::fs::read_to_string(&golden)
+            .unwrap_or_else(|_| panic!("missing {}", golden.display()));
+        assert_eq!(actual, expected, "{} changed", path.display());
+    }
+}
+
+/// The worked example of docs/scoring.md, checked by hand there and by this test here.
+#[test]
+fn worked_example_of_the_scoring_docs() {
+    let bytes = std::fs::read(fixtures().join("answers/vi-du-xa.json")).expect("example");
+    let sheet: AnswerSheet = serde_json::from_slice(&bytes).expect("valid");
+    let catalog = common::catalog();
+    let a = score(&catalog, &sheet).expect("scores");
+    let points = |id: &str| a.criterion(id).expect(id).points;
+    assert_eq!(points("xp.ho-so-truc-tuyen"), 32_000, "40 × 56% / 70%");
+    assert_eq!(
+        points("xp.dvc-truc-tuyen"),
+        15_000,
+        "50% meets the 50% target"
+    );
+    assert_eq!(points("xp.tuyen-truyen"), 5_000, "10 × 3 / 6");
+    assert_eq!(points("xp.to-cong-nghe-so"), 8_000, "10 × 80% / 100%");
+    assert_eq!(
+        points("xp.ky-nang-so"),
+        0,
+        "80% meets the target, but no evidence"
+    );
+    assert_eq!(a.criterion("xp.ky-nang-so").expect("c").potential, 10_000);
+    assert_eq!(points("xp.an-toan"), 7_500, "half of 15");
+    assert_eq!(a.base, 67_500);
+    assert_eq!(a.index, 675_000);
+    assert_eq!(a.bonus_total, 1_000, "sent 21 days before 01/12");
+    assert_eq!(a.total, 68_500);
+    assert_eq!(a.band, "hoan-thanh");
+    let p = plan(&catalog, &sheet, &a).expect("a band above");
+    assert_eq!((p.target_band.as_str(), p.deficit), ("tot", 1_500));
+    assert_eq!(p.steps.len(), 1);
+    assert_eq!(p.steps[0].criterion, "xp.to-cong-nghe-so");
+}
