@@ -1,0 +1,143 @@
+//! W3C Data Integrity proofs with the `eddsa-jcs-2022` cryptosuite (vc-di-eddsa, section 3.3):
+//! hashData = SHA-256(JCS(proofConfig)) ‖ SHA-256(JCS(document without proof)),
+//! proofValue = base58btc multibase of the Ed25519 signature of hashData.
+
+use crate::jcs::{canonicalize, JcsError};
+use crate::keys::{PublicKey, UnitKey};
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+
+pub const CRYPTOSUITE: &str = "eddsa-jcs-2022";
+pub const PROOF_TYPE: &str = "DataIntegrityProof";
+pub const PROOF_PURPOSE: &str = "assertionMethod";
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProofError {
+    #[error("the document has no proof")]
+    Missing,
+    #[error("the document or its proof is not a JSON object")]
+    NotAnObject,
+    #[error("the proof's {0} is missing or not a string")]
+    MissingField(&'static str),
+    #[error("the proof is not a {PROOF_TYPE} with cryptosuite {CRYPTOSUITE}")]
+    WrongSuite,
+    #[error("the proof's purpose is not {PROOF_PURPOSE}")]
+    WrongPurpose,
+    #[error("the proof's @context is not the start of the document's @context")]
+    ContextMismatch,
+    #[error("the proofValue is not a base58btc multibase Ed25519 signature")]
+    BadProofValue,
+    #[error("the signature does not match the document and the key")]
+    SignatureMismatch,
+    #[error(transparent)]
+    Canonical(#[from] JcsError),
+}
+
+/// The proof options a signer chooses: when, with which verification method.
+pub struct ProofOptions {
+    pub created: String,
+    pub verification_method: String,
+}
+
+/// Adds an eddsa-jcs-2022 proof to `document` (which must not have one).
+pub fn sign(document: &Value, options: &ProofOptions, key: &UnitKey) -> Result<Value, ProofError> {
+    let mut secured = document.as_object().ok_or(ProofError::NotAnObject)?.clone();
+    let mut config = Map::new();
+    config.insert("type".into(), PROOF_TYPE.into());
+    config.insert("cryptosuite".into(), CRYPTOSUITE.into());
+    config.insert("created".into(), options.created.clone().into());
+    config.insert(
+        "verificationMethod".into(),
+        options.verification_method.clone().into(),
+    );
+    config.insert("proofPurpose".into(), PROOF_PURPOSE.into());
+    if let Some(context) = secured.get("@context") {
+        config.insert("@context".into(), context.clone());
+    }
+    let hash = hash_data(&Value::Object(config.clone()), document)?;
+    let signature = key.sign(&hash);
+    config.insert(
+        "proofValue".into(),
+        format!("z{}", bs58::encode(signature).into_string()).into(),
+    );
+    secured.insert("proof".into(), Value::Object(config));
+    Ok(Value::Object(secured))
+}
+
+/// Checks the proof of `secured` against `key`. The caller resolves the key from the proof's
+/// verification method (see [`verification_method`]).
+pub fn verify(secured: &Value, key: &PublicKey) -> Result<(), ProofError> {
+    let object = secured.as_object().ok_or(ProofError::NotAnObject)?;
+    let proof = object
+        .get("proof")
+        .ok_or(ProofError::Missing)?
+        .as_object()
+        .ok_or(ProofError::NotAnObject)?;
+    let text = |field: &'static str| {
+        proof
+            .get(field)
+            .and_then(Value::as_str)
+            .ok_or(ProofError::MissingField(field))
+    };
+    if text("type")? != PROOF_TYPE || text("cryptosuite")? != CRYPTOSUITE {
+        return Err(ProofError::WrongSuite);
+    }
+    if text("proofPurpose")? != PROOF_PURPOSE {
+        return Err(ProofError::WrongPurpose);
+    }
+    let signature = decode_signature(text("proofValue")?)?;
+    let mut unsecured = object.clone();
+    unsecured.remove("proof");
+    let mut options = proof.clone();
+    options.remove("proofValue");
+    if let Some(proof_context) = options.get("@context") {
+        if !context_starts_with(unsecured.get("@context"), proof_context) {
+            return Err(ProofError::ContextMismatch);
+        }
+        unsecured.insert("@context".into(), proof_context.clone());
+    }
+    let hash = hash_data(&Value::Object(options), &Value::Object(unsecured))?;
+    if key.verify_strict(&hash, &signature) {
+        Ok(())
+    } else {
+        Err(ProofError::SignatureMismatch)
+    }
+}
+
+/// The proof's `verificationMethod`, if there is one.
+pub fn verification_method(secured: &Value) -> Option<&str> {
+    secured.get("proof")?.get("verificationMethod")?.as_str()
+}
+
+fn hash_data(config: &Value, document: &Value) -> Result<Vec<u8>, ProofError> {
+    let mut document = document.clone();
+    if let Some(map) = document.as_object_mut() {
+        map.remove("proof");
+    }
+    let mut hash = Sha256::digest(canonicalize(config)?.as_bytes()).to_vec();
+    hash.extend_from_slice(&Sha256::digest(canonicalize(&document)?.as_bytes()));
+    Ok(hash)
+}
+
+fn decode_signature(proof_value: &str) -> Result<[u8; 64], ProofError> {
+    let body = proof_value
+        .strip_prefix('z')
+        .ok_or(ProofError::BadProofValue)?;
+    let bytes = bs58::decode(body)
+        .into_vec()
+        .map_err(|_| ProofError::BadProofValue)?;
+    bytes.try_into().map_err(|_| ProofError::BadProofValue)
+}
+
+/// The document's @context must start with every value of the proof's, in order.
+fn context_starts_with(document: Option<&Value>, proof: &Value) -> bool {
+    let as_list = |v: &Value| match v {
+        Value::Array(items) => items.clone(),
+        other => vec![other.clone()],
+    };
+    let Some(document) = document else {
+        return false;
+    };
+    let (document, proof) = (as_list(document), as_list(proof));
+    document.len() >= proof.len() && document.iter().zip(&proof).all(|(a, b)| a == b)
+}

@@ -1,0 +1,198 @@
+//! The report document: a W3C Verifiable Credential 2.0 whose subject is the unit's
+//! self-assessment, signed with an eddsa-jcs-2022 proof. Integers only in the signed content.
+
+use crate::keys::UnitKey;
+use crate::proof::{self, ProofOptions};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use tdg_model::{score, Answer, AnswerSheet, Assessment, Catalog, Date};
+
+/// The report format this code writes and reads; any other value is refused.
+pub const REPORT_VERSION: u32 = 1;
+pub const VC_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";
+pub const REPORT_TYPE: &str = "DigitalTransformationSelfAssessment";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Report {
+    #[serde(rename = "@context")]
+    pub context: Vec<String>,
+    #[serde(rename = "type")]
+    pub types: Vec<String>,
+    pub report_version: u32,
+    /// The unit's `did:key`.
+    pub issuer: String,
+    /// When the report was signed (RFC 3339, UTC).
+    pub valid_from: String,
+    pub credential_subject: Subject,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proof: Option<serde_json::Value>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Subject {
+    pub unit: Unit,
+    pub period: i32,
+    pub submitted_on: Date,
+    pub catalog: CatalogRef,
+    pub answers: BTreeMap<String, Answer>,
+    pub results: Assessment,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Unit {
+    pub name: String,
+    pub code: String,
+    pub tier: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant: Option<String>,
+    /// The emulation cluster or block (cụm, khối thi đua) the unit is ranked in.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub group: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CatalogRef {
+    pub id: String,
+    pub version: String,
+    /// SHA-256 of the catalog file's bytes, lowercase hex.
+    pub sha256: String,
+}
+
+/// A signed report as saved: the file's text and its SHA-256 (printed on the paper copy).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SignedReport {
+    pub json: String,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SignError {
+    #[error("the unit needs a name and a code")]
+    MissingUnit,
+    #[error(transparent)]
+    Score(#[from] tdg_model::ScoreError),
+    #[error(transparent)]
+    Proof(#[from] proof::ProofError),
+    #[error("the report could not be written as JSON: {0}")]
+    Json(String),
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// What the signer supplies besides the answers.
+pub struct SignRequest<'a> {
+    pub catalog: &'a Catalog,
+    /// The catalog file's bytes, whose hash the report names.
+    pub catalog_bytes: &'a [u8],
+    pub unit_name: String,
+    pub unit_code: String,
+    pub unit_group: String,
+    pub sheet: &'a AnswerSheet,
+    pub submitted_on: Date,
+    /// RFC 3339 UTC timestamp of signing, e.g. `2026-11-20T08:30:00Z`.
+    pub created: String,
+}
+
+/// Scores the answers and signs the report with the unit's key.
+pub fn sign_report(request: &SignRequest, key: &UnitKey) -> Result<SignedReport, SignError> {
+    if request.unit_name.trim().is_empty() || request.unit_code.trim().is_empty() {
+        return Err(SignError::MissingUnit);
+    }
+    let mut sheet = request.sheet.clone();
+    sheet.submitted_on = Some(request.submitted_on);
+    let results = score(request.catalog, &sheet)?;
+    let public = key.public();
+    let report = Report {
+        context: vec![VC_CONTEXT.to_string()],
+        types: vec!["VerifiableCredential".into(), REPORT_TYPE.into()],
+        report_version: REPORT_VERSION,
+        issuer: public.did(),
+        valid_from: request.created.clone(),
+        credential_subject: Subject {
+            unit: Unit {
+                name: request.unit_name.trim().to_string(),
+                code: request.unit_code.trim().to_string(),
+                tier: sheet.tier.clone(),
+                variant: sheet.variant.clone(),
+                group: request.unit_group.trim().to_string(),
+            },
+            period: sheet.period,
+            submitted_on: request.submitted_on,
+            catalog: CatalogRef {
+                id: request.catalog.id.clone(),
+                version: request.catalog.version.clone(),
+                sha256: sha256_hex(request.catalog_bytes),
+            },
+            answers: sheet.answers.clone(),
+            results,
+        },
+        proof: None,
+    };
+    let unsigned = serde_json::to_value(&report).map_err(|e| SignError::Json(e.to_string()))?;
+    let options = ProofOptions {
+        created: request.created.clone(),
+        verification_method: public.verification_method(),
+    };
+    let signed = proof::sign(&unsigned, &options, key)?;
+    let json =
+        serde_json::to_string_pretty(&signed).map_err(|e| SignError::Json(e.to_string()))? + "\n";
+    let sha256 = sha256_hex(json.as_bytes());
+    Ok(SignedReport { json, sha256 })
+}
+
+/// The file name the app downloads: `<unit-code>-<year>-bao-cao.json`, code made file-safe.
+pub fn file_name(unit_code: &str, period: i32) -> String {
+    let safe: String = unit_code
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let safe = if safe.is_empty() {
+        "don-vi".to_string()
+    } else {
+        safe
+    };
+    format!("{safe}-{period}-bao-cao.json")
+}
+
+impl Report {
+    /// The answer sheet inside the report, to re-score.
+    pub fn sheet(&self) -> AnswerSheet {
+        let s = &self.credential_subject;
+        AnswerSheet {
+            tier: s.unit.tier.clone(),
+            variant: s.unit.variant.clone(),
+            period: s.period,
+            submitted_on: Some(s.submitted_on),
+            answers: s.answers.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_safe() {
+        assert_eq!(file_name("XA-001", 2026), "XA-001-2026-bao-cao.json");
+        assert_eq!(file_name("../x y", 2026), "---x-y-2026-bao-cao.json");
+        assert_eq!(file_name(" ", 2026), "don-vi-2026-bao-cao.json");
+    }
+}

@@ -1,0 +1,189 @@
+//! Reading untrusted JSON: a size limit, UTF-8, no duplicate keys, bounded nesting. A report
+//! whose meaning depends on which of two equal keys a parser keeps must be refused, not guessed.
+
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use std::collections::HashSet;
+use std::fmt;
+
+/// Reports larger than this are refused before parsing (a real report is a few tens of KB).
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+/// Deeper nesting than this is refused (a report nests about 8 levels).
+pub const MAX_DEPTH: usize = 64;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StrictJsonError {
+    #[error("the file is {size} bytes, more than the {max} bytes a report may have")]
+    TooLarge { size: usize, max: usize },
+    #[error("the file is not UTF-8 text (first bad byte at offset {offset})")]
+    NotUtf8 { offset: usize },
+    #[error("the key \"{key}\" appears twice in one object (line {line}, column {column})")]
+    DuplicateKey {
+        key: String,
+        line: usize,
+        column: usize,
+    },
+    #[error("the JSON nests deeper than {max} levels (line {line}, column {column})")]
+    TooDeep {
+        max: usize,
+        line: usize,
+        column: usize,
+    },
+    #[error("not valid JSON at line {line}, column {column}: {message}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+/// Parses `bytes` into a value after checking every rule above.
+pub fn parse(bytes: &[u8]) -> Result<serde_json::Value, StrictJsonError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(StrictJsonError::TooLarge {
+            size: bytes.len(),
+            max: MAX_BYTES,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| StrictJsonError::NotUtf8 {
+        offset: e.valid_up_to(),
+    })?;
+    let mut de = serde_json::Deserializer::from_str(text);
+    match (Checker { depth: 0 })
+        .deserialize(&mut de)
+        .and_then(|_| de.end())
+    {
+        Ok(()) => {}
+        Err(e) => return Err(classify(e)),
+    }
+    serde_json::from_str(text).map_err(classify)
+}
+
+fn classify(e: serde_json::Error) -> StrictJsonError {
+    let (line, column) = (e.line(), e.column());
+    let message = e.to_string();
+    if let Some(rest) = message.strip_prefix("duplicate key: ") {
+        let key = rest.split(" at line").next().unwrap_or(rest).to_string();
+        return StrictJsonError::DuplicateKey { key, line, column };
+    }
+    if message.starts_with("too deep") || message.starts_with("recursion limit exceeded") {
+        return StrictJsonError::TooDeep {
+            max: MAX_DEPTH,
+            line,
+            column,
+        };
+    }
+    StrictJsonError::Syntax {
+        line,
+        column,
+        message,
+    }
+}
+
+/// Walks the document once, checking keys and depth, keeping nothing.
+struct Checker {
+    depth: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for Checker {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Checker {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let depth = self.enter::<A::Error>()?;
+        while seq.next_element_seed(Checker { depth })?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let depth = self.enter::<A::Error>()?;
+        let mut seen = HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if !seen.insert(key.clone()) {
+                return Err(de::Error::custom(format_args!("duplicate key: {key}")));
+            }
+            map.next_value_seed(Checker { depth })?;
+        }
+        Ok(())
+    }
+}
+
+impl Checker {
+    fn enter<E: de::Error>(&self) -> Result<usize, E> {
+        if self.depth >= MAX_DEPTH {
+            return Err(E::custom("too deep"));
+        }
+        Ok(self.depth + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_each_kind_of_bad_input_with_its_own_error() {
+        assert!(
+            matches!(parse(br#"{"a":1,"a":2}"#), Err(StrictJsonError::DuplicateKey { key, .. }) if key == "a")
+        );
+        assert!(matches!(
+            parse(br#"{"x":{"b":1,"c":{"b":2},"b":3}}"#),
+            Err(StrictJsonError::DuplicateKey { .. })
+        ));
+        assert!(matches!(
+            parse(&[b'"', 0xff, b'"']),
+            Err(StrictJsonError::NotUtf8 { offset: 1 })
+        ));
+        let deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
+        assert!(matches!(
+            parse(deep.as_bytes()),
+            Err(StrictJsonError::TooDeep { .. })
+        ));
+        let ok_depth = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        assert!(parse(ok_depth.as_bytes()).is_ok());
+        assert!(matches!(
+            parse(&vec![b' '; MAX_BYTES + 1]),
+            Err(StrictJsonError::TooLarge { .. })
+        ));
+        assert!(matches!(
+            parse(b"{\"a\":"),
+            Err(StrictJsonError::Syntax { .. })
+        ));
+        assert!(matches!(
+            parse(b"{} {}"),
+            Err(StrictJsonError::Syntax { .. })
+        ));
+        assert_eq!(
+            parse(br#"{"a":[1,{"b":null}]}"#).ok(),
+            Some(serde_json::json!({"a":[1,{"b":null}]}))
+        );
+    }
+}
