@@ -1,7 +1,5 @@
 //! A small argument parser: flags with values, boolean switches and positional arguments.
 
-use std::collections::HashMap;
-
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum ArgError {
     #[error("{0} needs a value")]
@@ -12,7 +10,8 @@ pub enum ArgError {
 
 #[derive(Debug, Default)]
 pub struct Args {
-    pub values: HashMap<String, String>,
+    /// Every flag with its value, in order (a flag may repeat, e.g. `--catalog`).
+    pub values: Vec<(String, String)>,
     pub switches: Vec<String>,
     pub positional: Vec<String>,
 }
@@ -27,7 +26,7 @@ impl Args {
                 let value = iter
                     .next()
                     .ok_or_else(|| ArgError::MissingValue(arg.clone()))?;
-                args.values.insert(arg.clone(), value.clone());
+                args.values.push((arg.clone(), value.clone()));
             } else if switches.contains(&arg.as_str()) {
                 args.switches.push(arg.clone());
             } else if arg.starts_with("--") {
@@ -39,8 +38,22 @@ impl Args {
         Ok(args)
     }
 
+    /// The last value given for `flag`.
     pub fn value(&self, flag: &str) -> Option<&str> {
-        self.values.get(flag).map(String::as_str)
+        self.values
+            .iter()
+            .rev()
+            .find(|(f, _)| f == flag)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Every value given for `flag`, in order.
+    pub fn all(&self, flag: &str) -> Vec<&str> {
+        self.values
+            .iter()
+            .filter(|(f, _)| f == flag)
+            .map(|(_, v)| v.as_str())
+            .collect()
     }
 
     pub fn has(&self, switch: &str) -> bool {

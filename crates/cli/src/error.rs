@@ -26,6 +26,15 @@ pub enum CliError {
     Score(#[from] tdg_model::ScoreError),
     #[error("{0}")]
     Invalid(String),
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Backup(tdg_report::backup::BackupError),
+    #[error("{0}")]
+    Sign(tdg_report::report::SignError),
 }
 
 impl CliError {
@@ -45,6 +54,9 @@ impl CliError {
             }
             CliError::Score(e) => e.message_vi(),
             CliError::Invalid(text) => text.clone(),
+            CliError::Write { path, source } => format!("Không ghi được {path}: {source}"),
+            CliError::Backup(e) => e.message_vi(),
+            CliError::Sign(e) => format!("Không ký được báo cáo: {e}"),
         };
         format!("lỗi: {vi}\nerror: {self}")
     }

@@ -122,3 +122,133 @@ fn answers_with_field_errors_exit_1_and_name_the_field() {
         "{stdout}"
     );
 }
+
+fn temp_dir(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tdg-cli-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("tmp");
+    dir
+}
+
+#[test]
+fn keygen_sign_verify_round_trip() {
+    let dir = temp_dir("sign");
+    let (key, pw, report) = (
+        dir.join("key.json"),
+        dir.join("pw"),
+        dir.join("report.json"),
+    );
+    std::fs::write(&pw, "mat-khau-du-dai\n").expect("pw");
+    let p = |p: &PathBuf| p.to_str().expect("utf-8").to_string();
+    let out = tdg(&[
+        "keygen",
+        "--out",
+        &p(&key),
+        "--password-file",
+        &p(&pw),
+        "--label",
+        "UBND xã Ví Dụ",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("did:key:z6Mk"));
+    let again = tdg(&["keygen", "--out", &p(&key), "--password-file", &p(&pw)]);
+    assert_eq!(again.status.code(), Some(2), "never overwrites a key");
+    let out = tdg(&[
+        "sign",
+        "--key",
+        &p(&key),
+        "--password-file",
+        &p(&pw),
+        "--catalog",
+        CATALOG,
+        "--unit-name",
+        "UBND xã Ví Dụ",
+        "--unit-code",
+        "XA-01",
+        "--date",
+        "2026-11-10",
+        "tests/fixtures/answers/vi-du-xa.json",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::write(&report, &out.stdout).expect("report");
+    let verified = tdg(&["verify", "--catalog", CATALOG, &p(&report)]);
+    assert_eq!(
+        verified.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&verified.stdout)
+    );
+    assert!(String::from_utf8_lossy(&verified.stdout).contains("✓ kết quả khớp khi chấm lại"));
+    // The office's trust list does not know this new key: that check fails, and says so.
+    let with_trust = tdg(&[
+        "verify",
+        "--trust",
+        "tests/fixtures/reports/trust-list.json",
+        "--catalog",
+        CATALOG,
+        &p(&report),
+    ]);
+    assert_eq!(with_trust.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&with_trust.stdout)
+        .contains("✗ khóa chưa đăng ký / key not registered"));
+    std::fs::write(&pw, "sai-mat-khau\n").expect("pw");
+    let wrong = tdg(&[
+        "sign",
+        "--key",
+        &p(&key),
+        "--password-file",
+        &p(&pw),
+        "--catalog",
+        CATALOG,
+        "--unit-name",
+        "X",
+        "--unit-code",
+        "Y",
+        "tests/fixtures/answers/vi-du-xa.json",
+    ]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("Sai mật khẩu"));
+}
+
+#[test]
+fn verify_json_reports_each_check_and_fails_on_tampering() {
+    let out = tdg(&[
+        "verify",
+        "--json",
+        "--trust",
+        "tests/fixtures/reports/trust-list.json",
+        "--catalog",
+        CATALOG,
+        "tests/fixtures/reports/valid.json",
+        "tests/fixtures/reports/changed-result.json",
+        "tests/fixtures/reports/truncated.json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(value[0]["passes"], true);
+    assert_eq!(value[1]["verdict"]["proof"]["status"], "invalid");
+    assert_eq!(value[1]["verdict"]["results"]["status"], "differ");
+    assert!(value[2]["error"]
+        .as_str()
+        .expect("error")
+        .contains("not valid JSON"));
+    let only_valid = tdg(&[
+        "verify",
+        "--trust",
+        "tests/fixtures/reports/trust-list.json",
+        "--catalog",
+        CATALOG,
+        "tests/fixtures/reports/valid.json",
+    ]);
+    assert_eq!(only_valid.status.code(), Some(0));
+}

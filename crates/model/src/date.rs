@@ -51,6 +51,20 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// The inverse of [`Date::days_since_epoch`] (Hinnant's `civil_from_days`).
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
     /// `dd/mm/yyyy`, the form Vietnamese documents use (and this tool shows in both languages).
     pub fn display_vn(self) -> String {
         format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
@@ -123,5 +137,17 @@ mod tests {
             1
         );
         assert_eq!(d("2026-11-26").display_vn(), "26/11/2026");
+        for text in [
+            "1970-01-01",
+            "2024-02-29",
+            "2026-12-31",
+            "2000-03-01",
+            "1969-12-31",
+        ] {
+            assert_eq!(
+                Date::from_days_since_epoch(d(text).days_since_epoch()),
+                d(text)
+            );
+        }
     }
 }

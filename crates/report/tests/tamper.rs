@@ -1,0 +1,524 @@
+//! The tamper suite: a valid report and its altered variants under tests/fixtures/reports, each
+//! with its expected verdict in `expected.json`. `TDG_WRITE_FIXTURES=1 cargo test -p tdg-report
+//! --test tamper` regenerates the files (deterministically: fixed keys, fixed dates).
+
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use tdg_model::{AnswerSheet, Catalog, Date};
+use tdg_report::proof::{self, ProofOptions};
+use tdg_report::report::sign_report;
+use tdg_report::trust::TrustList;
+use tdg_report::verify::{CatalogCheck, KeyCheck, ProofCheck, ResultsCheck, TimingCheck};
+use tdg_report::{verify, KnownCatalog, SignRequest, UnitKey, Verdict, VerifyOptions};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn dir() -> PathBuf {
+    root().join("tests/fixtures/reports")
+}
+
+fn catalog_bytes() -> Vec<u8> {
+    std::fs::read(root().join("assets/catalogs/hp-175-kh-ubnd.json")).expect("catalog")
+}
+
+/// The test unit's key, and two others: an attacker's and another registered unit's.
+fn unit_key() -> UnitKey {
+    UnitKey::from_seed(*b"tdg test unit XA-TEST-01 key....")
+}
+fn attacker_key() -> UnitKey {
+    UnitKey::from_seed(*b"tdg test attacker key...........")
+}
+fn other_unit_key() -> UnitKey {
+    UnitKey::from_seed(*b"tdg test unit XA-TEST-02 key....")
+}
+
+fn sheet() -> AnswerSheet {
+    let bytes =
+        std::fs::read(root().join("tests/fixtures/answers/vi-du-xa.json")).expect("answers");
+    serde_json::from_slice(&bytes).expect("valid answers")
+}
+
+fn sign_with(key: &UnitKey, catalog_bytes: &[u8], sheet: &AnswerSheet, submitted: &str) -> Value {
+    let catalog = Catalog::from_json(&catalog_bytes_or_shipped(catalog_bytes)).expect("catalog");
+    let request = SignRequest {
+        catalog: &catalog,
+        catalog_bytes,
+        unit_name: "UBND xã Ví Dụ".into(),
+        unit_code: "XA-TEST-01".into(),
+        unit_group: "Cụm thi đua số 1".into(),
+        sheet,
+        submitted_on: Date::parse_iso(submitted).expect("date"),
+        created: format!("{submitted}T02:00:00Z"),
+    };
+    let signed = sign_report(&request, key).expect("signs");
+    serde_json::from_str(&signed.json).expect("json")
+}
+
+/// A catalog whose bytes differ only by a trailing space still parses as the shipped one.
+fn catalog_bytes_or_shipped(bytes: &[u8]) -> Vec<u8> {
+    if Catalog::from_json(bytes).is_ok() {
+        bytes.to_vec()
+    } else {
+        catalog_bytes()
+    }
+}
+
+fn valid() -> Value {
+    sign_with(&unit_key(), &catalog_bytes(), &sheet(), "2026-11-10")
+}
+
+/// Re-signs `doc` (without its proof) with `key`, the verification method naming `method_key`.
+fn resign(doc: &Value, key: &UnitKey, issuer_of: &UnitKey) -> Value {
+    let mut unsigned = doc.clone();
+    let map = unsigned.as_object_mut().expect("object");
+    map.remove("proof");
+    map.insert("issuer".into(), issuer_of.public().did().into());
+    let options = ProofOptions {
+        created: "2026-11-10T02:00:00Z".into(),
+        verification_method: key.public().verification_method(),
+    };
+    proof::sign(&unsigned, &options, key).expect("signs")
+}
+
+fn pretty(v: &Value) -> Vec<u8> {
+    (serde_json::to_string_pretty(v).expect("json") + "\n").into_bytes()
+}
+
+/// Every variant: file name, bytes, expected summary.
+fn variants() -> Vec<(&'static str, Vec<u8>, Value)> {
+    let ok = json!({"proof":"valid","key":"registered","catalog":"known","results":"equal","timing":"onTime","passes":true});
+    let with = |changes: Value| {
+        let mut e = ok.clone();
+        for (k, v) in changes.as_object().expect("object") {
+            e[k] = v.clone();
+        }
+        e["passes"] = false.into();
+        e
+    };
+    let v = valid();
+    let edit = |f: &dyn Fn(&mut Value)| {
+        let mut d = v.clone();
+        f(&mut d);
+        pretty(&d)
+    };
+    let valid_text = String::from_utf8(pretty(&v)).expect("utf-8");
+    let mut deep = String::from("{\"reportVersion\":1,\"x\":");
+    deep.push_str(&"[".repeat(100));
+    deep.push_str(&"]".repeat(100));
+    deep.push('}');
+    let mut late_sheet = sheet();
+    late_sheet.submitted_on = None;
+    let mut inflated = v.clone();
+    inflated["credentialSubject"]["results"]["total"] = 95_000.into();
+    inflated["credentialSubject"]["results"]["band"] = "xuat-sac".into();
+    let inflated = resign(&inflated, &unit_key(), &unit_key());
+    let mut unknown_catalog = v.clone();
+    unknown_catalog["credentialSubject"]["catalog"]["version"] = "2099.1".into();
+    let unknown_catalog = resign(&unknown_catalog, &unit_key(), &unit_key());
+    let mut other_catalog = v.clone();
+    other_catalog["credentialSubject"]["catalog"]["sha256"] = "0".repeat(64).into();
+    let other_catalog_signed = resign(&other_catalog, &unit_key(), &unit_key());
+    let unregistered = UnitKey::from_seed(*b"tdg test unit XA-TEST-03 key....");
+    vec![
+        ("valid.json", pretty(&v), ok.clone()),
+        (
+            "changed-answer.json",
+            edit(&|d| {
+                d["credentialSubject"]["answers"]["xp.ho-so-truc-tuyen"]["numerator"] = 700.into()
+            }),
+            with(json!({"proof":"invalid","results":"differ"})),
+        ),
+        (
+            "changed-result.json",
+            edit(&|d| d["credentialSubject"]["results"]["total"] = 98_500.into()),
+            with(json!({"proof":"invalid","results":"differ"})),
+        ),
+        (
+            "changed-unit-name.json",
+            edit(&|d| d["credentialSubject"]["unit"]["name"] = "UBND xã Khác".into()),
+            with(json!({"proof":"invalid"})),
+        ),
+        (
+            "changed-unit-code.json",
+            edit(&|d| d["credentialSubject"]["unit"]["code"] = "XA-TEST-02".into()),
+            with(json!({"proof":"invalid","key":"registeredForOther"})),
+        ),
+        (
+            "changed-period.json",
+            edit(&|d| d["credentialSubject"]["period"] = 2025.into()),
+            with(json!({"proof":"invalid","results":"differ","timing":"late"})),
+        ),
+        (
+            "changed-submission-date.json",
+            edit(&|d| d["credentialSubject"]["submittedOn"] = "2026-11-01".into()),
+            with(json!({"proof":"invalid"})),
+        ),
+        (
+            "changed-evidence.json",
+            edit(&|d| {
+                d["credentialSubject"]["answers"]["xp.an-toan"]["evidence"][0]["number"] =
+                    "99/PA-UBND".into()
+            }),
+            with(json!({"proof":"invalid"})),
+        ),
+        (
+            "proof-removed.json",
+            edit(&|d| {
+                d.as_object_mut().expect("object").remove("proof");
+            }),
+            with(json!({"proof":"invalid"})),
+        ),
+        (
+            "proofvalue-garbage.json",
+            edit(&|d| d["proof"]["proofValue"] = "z!!not-base58!!".into()),
+            with(json!({"proof":"invalid"})),
+        ),
+        (
+            "proofvalue-of-another-document.json",
+            {
+                let other = sign_with(&unit_key(), &catalog_bytes(), &sheet(), "2026-11-11");
+                edit(&|d| d["proof"]["proofValue"] = other["proof"]["proofValue"].clone())
+            },
+            with(json!({"proof":"invalid"})),
+        ),
+        (
+            "proof-created-changed.json",
+            edit(&|d| d["proof"]["created"] = "2026-11-09T02:00:00Z".into()),
+            with(json!({"proof":"invalid"})),
+        ),
+        (
+            "wrong-cryptosuite.json",
+            edit(&|d| d["proof"]["cryptosuite"] = "eddsa-rdfc-2022".into()),
+            with(json!({"proof":"invalid"})),
+        ),
+        (
+            "key-swapped.json",
+            pretty(&resign(&v, &attacker_key(), &attacker_key())),
+            with(json!({"key":"unknown"})),
+        ),
+        (
+            "resigned-other-key-same-issuer.json",
+            pretty(&resign(&v, &attacker_key(), &unit_key())),
+            with(json!({"proof":"issuerMismatch"})),
+        ),
+        (
+            "signed-by-other-registered-unit.json",
+            pretty(&resign(&v, &other_unit_key(), &other_unit_key())),
+            with(json!({"key":"registeredForOther"})),
+        ),
+        (
+            "unregistered-key.json",
+            pretty(&resign(&v, &unregistered, &unregistered)),
+            with(json!({"key":"unknown"})),
+        ),
+        (
+            "issuer-not-did-key.json",
+            edit(&|d| d["issuer"] = "https://example.org/issuer".into()),
+            with(json!({"proof":"badIssuer","key":"unknown"})),
+        ),
+        (
+            "catalog-hash-changed.json",
+            pretty(&other_catalog),
+            with(
+                json!({"proof":"invalid","catalog":"hashMismatch","results":"notChecked","timing":"notChecked"}),
+            ),
+        ),
+        (
+            "catalog-hash-changed-resigned.json",
+            pretty(&other_catalog_signed),
+            with(json!({"catalog":"hashMismatch","results":"notChecked","timing":"notChecked"})),
+        ),
+        (
+            "catalog-unknown.json",
+            pretty(&unknown_catalog),
+            with(json!({"catalog":"unknown","results":"notChecked","timing":"notChecked"})),
+        ),
+        (
+            "inflated-results-signed.json",
+            pretty(&inflated),
+            with(json!({"results":"differ"})),
+        ),
+        (
+            "late.json",
+            pretty(&sign_with(
+                &unit_key(),
+                &catalog_bytes(),
+                &late_sheet,
+                "2026-12-05",
+            )),
+            with(json!({"timing":"late"})),
+        ),
+        (
+            "duplicate-key.json",
+            valid_text
+                .replacen(
+                    "\"reportVersion\": 1,",
+                    "\"reportVersion\": 1,\n  \"reportVersion\": 1,",
+                    1,
+                )
+                .into_bytes(),
+            json!({"error":"duplicateKey"}),
+        ),
+        (
+            "duplicate-key-inside-results.json",
+            valid_text
+                .replacen(
+                    "\"total\": 68500",
+                    "\"total\": 68500,\n      \"total\": 98500",
+                    1,
+                )
+                .into_bytes(),
+            json!({"error":"duplicateKey"}),
+        ),
+        (
+            "truncated.json",
+            valid_text.as_bytes()[..valid_text.len() / 2].to_vec(),
+            json!({"error":"syntax"}),
+        ),
+        (
+            "not-utf8.json",
+            {
+                let mut b = valid_text.clone().into_bytes();
+                b[40] = 0xff;
+                b
+            },
+            json!({"error":"notUtf8"}),
+        ),
+        (
+            "deep-nesting.json",
+            deep.into_bytes(),
+            json!({"error":"tooDeep"}),
+        ),
+        (
+            "unknown-version.json",
+            valid_text
+                .replacen("\"reportVersion\": 1", "\"reportVersion\": 2", 1)
+                .into_bytes(),
+            json!({"error":"unknownVersion"}),
+        ),
+        (
+            "no-version.json",
+            valid_text
+                .replacen("\"reportVersion\": 1,", "", 1)
+                .into_bytes(),
+            json!({"error":"noVersion"}),
+        ),
+        (
+            "extra-field.json",
+            edit(&|d| d["credentialSubject"]["approvedBy"] = "Chủ tịch".into()),
+            json!({"error":"shape"}),
+        ),
+        ("empty.json", Vec::new(), json!({"error":"syntax"})),
+    ]
+}
+
+fn trust() -> TrustList {
+    let bytes = std::fs::read(dir().join("trust-list.json")).expect("trust list fixture");
+    TrustList::from_json(&bytes).expect("valid trust list")
+}
+
+fn summary(result: &Result<Verdict, tdg_report::verify::ReportError>) -> Value {
+    use tdg_report::strict_json::StrictJsonError as J;
+    use tdg_report::verify::ReportError as E;
+    let v = match result {
+        Err(E::Json(J::DuplicateKey { .. })) => return json!({"error":"duplicateKey"}),
+        Err(E::Json(J::Syntax { .. })) => return json!({"error":"syntax"}),
+        Err(E::Json(J::NotUtf8 { .. })) => return json!({"error":"notUtf8"}),
+        Err(E::Json(J::TooDeep { .. })) => return json!({"error":"tooDeep"}),
+        Err(E::Json(J::TooLarge { .. })) => return json!({"error":"tooLarge"}),
+        Err(E::UnknownVersion(_)) => return json!({"error":"unknownVersion"}),
+        Err(E::NoVersion) => return json!({"error":"noVersion"}),
+        Err(E::Shape(_)) => return json!({"error":"shape"}),
+        Ok(v) => v,
+    };
+    json!({
+        "proof": match v.proof { ProofCheck::Valid => "valid", ProofCheck::Invalid(_) => "invalid", ProofCheck::IssuerMismatch => "issuerMismatch", ProofCheck::BadIssuer(_) => "badIssuer" },
+        "key": match v.key { KeyCheck::Registered => "registered", KeyCheck::Unknown => "unknown", KeyCheck::RegisteredForOther(_) => "registeredForOther", KeyCheck::NotChecked => "notChecked" },
+        "catalog": match v.catalog { CatalogCheck::Known => "known", CatalogCheck::Unknown => "unknown", CatalogCheck::HashMismatch => "hashMismatch", CatalogCheck::NotChecked => "notChecked" },
+        "results": match v.results { ResultsCheck::Equal => "equal", ResultsCheck::Differ(_) => "differ", ResultsCheck::NotChecked => "notChecked", ResultsCheck::Unscorable(_) => "unscorable" },
+        "timing": match v.timing { TimingCheck::OnTime => "onTime", TimingCheck::Late(_) => "late", TimingCheck::NotChecked => "notChecked" },
+        "passes": v.passes(),
+    })
+}
+
+fn write_fixtures() {
+    std::fs::create_dir_all(dir()).expect("mkdir");
+    let list = json!({
+        "trustListVersion": 1,
+        "office": "Sở Khoa học và Công nghệ thành phố Hải Phòng (danh sách thử nghiệm / test list)",
+        "keys": [
+            {"unitCode": "XA-TEST-01", "unitName": "UBND xã Ví Dụ", "did": unit_key().public().did()},
+            {"unitCode": "XA-TEST-02", "unitName": "UBND phường Thử Nghiệm", "did": other_unit_key().public().did()},
+        ]
+    });
+    std::fs::write(dir().join("trust-list.json"), pretty(&list)).expect("write");
+    let mut expected = BTreeMap::new();
+    for (name, bytes, summary) in variants() {
+        std::fs::write(dir().join(name), bytes).expect("write");
+        expected.insert(name.to_string(), summary);
+    }
+    std::fs::write(dir().join("expected.json"), pretty(&json!(expected))).expect("write");
+}
+
+#[test]
+fn every_variant_gets_its_expected_verdict() {
+    if std::env::var_os("TDG_WRITE_FIXTURES").is_some() {
+        write_fixtures();
+    }
+    let expected: BTreeMap<String, Value> =
+        serde_json::from_slice(&std::fs::read(dir().join("expected.json")).expect("expected.json"))
+            .expect("json");
+    assert!(
+        expected.len() >= 21,
+        "a valid report and at least 20 variants"
+    );
+    let catalogs = [KnownCatalog::from_bytes(&catalog_bytes()).expect("catalog")];
+    let trust = trust();
+    let options = VerifyOptions {
+        catalogs: &catalogs,
+        trust: Some(&trust),
+        received_on: None,
+    };
+    for (name, want) in &expected {
+        let bytes =
+            std::fs::read(dir().join(name)).unwrap_or_else(|_| panic!("missing fixture {name}"));
+        assert_eq!(&summary(&verify(&bytes, &options)), want, "{name}");
+    }
+}
+
+#[test]
+fn the_committed_fixtures_are_what_the_generator_makes() {
+    for (name, bytes, _) in variants() {
+        let committed =
+            std::fs::read(dir().join(name)).unwrap_or_else(|_| panic!("missing fixture {name}"));
+        assert!(
+            committed == bytes,
+            "{name} differs from the generator's output: regenerate with TDG_WRITE_FIXTURES=1"
+        );
+    }
+}
+
+#[test]
+fn only_the_checks_asked_for_are_judged() {
+    let bytes = std::fs::read(dir().join("valid.json")).expect("valid");
+    let verdict = verify(&bytes, &VerifyOptions::default()).expect("a report");
+    assert_eq!(summary(&Ok(verdict.clone()))["proof"], "valid");
+    assert_eq!(
+        (
+            verdict.key.clone(),
+            verdict.catalog.clone(),
+            verdict.results.clone()
+        ),
+        (
+            KeyCheck::NotChecked,
+            CatalogCheck::NotChecked,
+            ResultsCheck::NotChecked
+        )
+    );
+    assert!(verdict.passes());
+    let catalogs = [KnownCatalog::from_bytes(&catalog_bytes()).expect("catalog")];
+    let received_late = VerifyOptions {
+        catalogs: &catalogs,
+        trust: None,
+        received_on: Date::parse_iso("2026-12-01").ok(),
+    };
+    assert_eq!(
+        verify(&bytes, &received_late).expect("report").timing,
+        TimingCheck::Late(0)
+    );
+}
+
+#[test]
+fn our_reports_hold_integers_only() {
+    fn no_floats(v: &Value) -> bool {
+        match v {
+            Value::Number(n) => n.is_i64() || n.is_u64(),
+            Value::Array(a) => a.iter().all(no_floats),
+            Value::Object(m) => m.values().all(no_floats),
+            _ => true,
+        }
+    }
+    assert!(no_floats(&valid()));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+
+    /// Random mutations never panic the verifier, and a mutated report that still passes has
+    /// the same canonical content as the original (only insignificant whitespace changed).
+    #[test]
+    fn random_mutations_never_panic_or_pass_changed_content(
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..4)
+    ) {
+        let original = std::fs::read(dir().join("valid.json")).expect("valid");
+        let mut bytes = original.clone();
+        for (at, byte, op) in edits {
+            let i = at.index(bytes.len().max(1));
+            match op {
+                0 if !bytes.is_empty() => bytes[i] = byte,
+                1 => bytes.insert(i.min(bytes.len()), byte),
+                _ if !bytes.is_empty() => { bytes.remove(i); }
+                _ => {}
+            }
+        }
+        let catalogs = [KnownCatalog::from_bytes(&catalog_bytes()).expect("catalog")];
+        let trust = trust();
+        let options = VerifyOptions { catalogs: &catalogs, trust: Some(&trust), received_on: None };
+        if let Ok(verdict) = verify(&bytes, &options) {
+            if verdict.passes() {
+                let a: Value = serde_json::from_slice(&original).expect("json");
+                let b: Value = serde_json::from_slice(&bytes).expect("passed, so it parses");
+                prop_assert_eq!(a, b);
+            }
+        }
+    }
+}
+
+/// The JSON Schema under assets/schema names exactly the fields we write, at the levels where
+/// it forbids others.
+#[test]
+fn schema_matches_the_report_we_write() {
+    let schema: Value = serde_json::from_slice(
+        &std::fs::read(root().join("assets/schema/report-v1.schema.json")).expect("schema"),
+    )
+    .expect("json");
+    let report = valid();
+    let check = |schema: &Value, doc: &Value, at: &str| {
+        let props: Vec<&String> = schema["properties"]
+            .as_object()
+            .expect("properties")
+            .keys()
+            .collect();
+        for key in doc.as_object().expect("object").keys() {
+            assert!(props.contains(&key), "{at}.{key} is not in the schema");
+        }
+        for required in schema["required"].as_array().expect("required") {
+            assert!(
+                doc.get(required.as_str().expect("str")).is_some(),
+                "{at}: required {required} missing"
+            );
+        }
+    };
+    check(&schema, &report, "report");
+    let subject = &schema["properties"]["credentialSubject"];
+    check(subject, &report["credentialSubject"], "credentialSubject");
+    check(
+        &subject["properties"]["unit"],
+        &report["credentialSubject"]["unit"],
+        "unit",
+    );
+    check(
+        &subject["properties"]["catalog"],
+        &report["credentialSubject"]["catalog"],
+        "catalog",
+    );
+    check(
+        &subject["properties"]["results"],
+        &report["credentialSubject"]["results"],
+        "results",
+    );
+}
