@@ -33,10 +33,13 @@ pub fn run(root: &Path) -> Result<PathBuf> {
     eprintln!("wasm-bindgen: {:.1} s", started.elapsed().as_secs_f64());
     optimise(root, &dist.join("tdg_app_bg.wasm"))?;
     copy_dir(&root.join("web"), &dist)?;
-    copy_dir(
-        &root.join("assets").join("catalogs"),
-        &dist.join("assets").join("catalogs"),
-    )?;
+    // The catalogs, and the sample units for training workshops.
+    for folder in ["catalogs", "samples"] {
+        copy_dir(
+            &root.join("assets").join(folder),
+            &dist.join("assets").join(folder),
+        )?;
+    }
     eprintln!("dist/ is ready: {}", dist.display());
     Ok(dist)
 }

@@ -69,6 +69,25 @@ pub fn run(root: &Path) -> Result<()> {
         ])
         .status();
     tally.check("cargo clippy", clippy.is_ok_and(|s| s.success()));
+    // The app's in-browser tests only compile for WebAssembly: lint them there too.
+    tools::ensure_wasm_target()?;
+    let clippy_wasm = cargo()
+        .args([
+            "clippy",
+            "--package",
+            "tdg-app",
+            "--target",
+            tools::WASM_TARGET,
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .status();
+    tally.check(
+        "cargo clippy (wasm32)",
+        clippy_wasm.is_ok_and(|s| s.success()),
+    );
 
     step("native tests (every crate)");
     let (ok, out) = tee(cargo().args(["test", "--workspace"]))?;
@@ -104,6 +123,9 @@ pub fn run(root: &Path) -> Result<()> {
     if let Ok(dist) = dist {
         step("end-to-end tests (headless Chromium on the built site)");
         tools::ensure_e2e_packages(root)?;
+        // The end-to-end tests compare the page with `tdg` on the same answers.
+        let built = process::run(cargo().args(["build", "--quiet", "--package", "tdg-cli"]));
+        tally.check("cargo build tdg-cli", built.is_ok());
         let base_url = crate::serve::spawn(dist)?;
         let (ok, out) = tee(Command::new("node")
             .current_dir(root)
@@ -115,6 +137,7 @@ pub fn run(root: &Path) -> Result<()> {
             ])
             .env("TDG_BASE_URL", &base_url)
             .env("TDG_CHROMIUM", tools::CHROMIUM)
+            .env("TDG_BIN", root.join("target").join("debug").join("tdg"))
             .env("TDG_OUT", root.join("target").join("e2e")))?;
         tally.runner("end-to-end tests", ok, tap_counts(&out));
     } else if let Err(e) = dist {

@@ -1,5 +1,6 @@
 //! Loads the catalog file the page ships with, by a relative URL (works under any sub-path).
 
+use crate::state::LoadedCatalog;
 use tdg_model::{Catalog, Lang};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -11,18 +12,23 @@ pub struct LoadError {
     pub en: String,
 }
 
-pub async fn fetch_catalog(url: &str) -> Result<Catalog, LoadError> {
+pub async fn fetch_catalog(url: &str) -> Result<LoadedCatalog, LoadError> {
     let bytes = fetch_bytes(url).await.map_err(|detail| LoadError {
         vi: format!("Không đọc được tệp {url}: {detail}"),
         en: format!("Could not read {url}: {detail}"),
     })?;
-    Catalog::from_json(&bytes).map_err(|e| LoadError {
+    let catalog = Catalog::from_json(&bytes).map_err(|e| LoadError {
         vi: e.message(Lang::Vi),
         en: e.message(Lang::En),
+    })?;
+    Ok(LoadedCatalog {
+        catalog: std::rc::Rc::new(catalog),
+        bytes,
     })
 }
 
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+/// The bytes at a URL relative to the page.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("no window")?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await

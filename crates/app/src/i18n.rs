@@ -54,3 +54,20 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         (Lang::En, PrivacyNote) => "Everything stays on your device; nothing is sent unless you save or send it yourself.",
     }
 }
+
+/// A sentence given in both languages at the place it is used; both are required by the
+/// signature, so none can be forgotten.
+pub fn tr(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+/// Owned variant of [`tr`], for sentences with figures in them.
+pub fn trs(lang: Lang, vi: String, en: String) -> String {
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}

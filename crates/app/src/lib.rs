@@ -1,6 +1,7 @@
 //! `tdg-app`: the Yew single-page app. It renders the model's results and stores the user's work
 //! on the device; every number it shows comes from `tdg-model`.
 
+pub mod browser;
 pub mod catalog_source;
 pub mod components;
 pub mod i18n;

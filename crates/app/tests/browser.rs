@@ -3,15 +3,17 @@
 
 use std::rc::Rc;
 use tdg_app::components::app::{App, AppProps};
+use tdg_app::state::LoadedCatalog;
 use tdg_model::Catalog;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn catalog() -> Rc<Catalog> {
-    let bytes = include_bytes!("../../../assets/catalogs/hp-175-kh-ubnd.json");
-    Rc::new(Catalog::from_json(bytes).expect("shipped catalog is valid"))
+fn catalog() -> Rc<LoadedCatalog> {
+    let bytes = include_bytes!("../../../assets/catalogs/hp-175-kh-ubnd.json").to_vec();
+    let catalog = Rc::new(Catalog::from_json(&bytes).expect("shipped catalog is valid"));
+    Rc::new(LoadedCatalog { catalog, bytes })
 }
 
 async fn mount() -> web_sys::Element {
@@ -90,4 +92,51 @@ async fn language_switch_and_tier_choice() {
         Some("en"),
         "the language choice is remembered"
     );
+}
+
+fn set_input(root: &web_sys::Element, selector: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = root
+        .query_selector(selector)
+        .expect("valid selector")
+        .unwrap_or_else(|| panic!("no input {selector}"))
+        .dyn_into()
+        .expect("input");
+    input.set_value(value);
+    let event = web_sys::InputEvent::new("input").expect("event");
+    input.dispatch_event(&event).expect("dispatch");
+}
+
+fn text_of(root: &web_sys::Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn typing_counts_updates_the_points_and_total() {
+    let root = mount().await;
+    click(&root, "#tier-xa-phuong");
+    yew::scheduler::flush().await;
+    click(&root, ".begin button");
+    yew::scheduler::flush().await;
+    assert_eq!(text_of(&root, "[data-testid=total]"), "0");
+    set_input(&root, "#xp\\.ho-so-truc-tuyen-num", "350");
+    set_input(&root, "#xp\\.ho-so-truc-tuyen-den", "1000");
+    yew::scheduler::flush().await;
+    // 35% of a 70% target: half of 40 points, but no evidence yet: 0 and "costs 20".
+    let card = text_of(&root, "#c-xp\\.ho-so-truc-tuyen");
+    assert!(card.contains("Thiếu minh chứng (mất 20 điểm)"), "{card}");
+    assert!(card.contains("Tỷ lệ: 35% (chỉ tiêu 70%)"), "{card}");
+    set_input(&root, "#xp\\.ho-so-truc-tuyen-ev-number", "12/BC-UBND");
+    yew::scheduler::flush().await;
+    click(&root, "#c-xp\\.ho-so-truc-tuyen .evidence-add button");
+    yew::scheduler::flush().await;
+    assert_eq!(text_of(&root, "[data-testid=total]"), "20");
+    // Nonsense is refused at the field, not clamped.
+    set_input(&root, "#xp\\.ho-so-truc-tuyen-num", "1200");
+    yew::scheduler::flush().await;
+    assert_eq!(text_of(&root, "[data-testid=total]"), "0");
+    assert!(text_of(&root, "#c-xp\\.ho-so-truc-tuyen").contains("tử số lớn hơn mẫu số"));
 }

@@ -48,7 +48,7 @@ fn score_prints_a_table_with_total_band_and_plan() {
         "score",
         "--catalog",
         CATALOG,
-        "tests/fixtures/answers/vi-du-xa.json",
+        "assets/samples/vi-du-xa.json",
     ]);
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -66,7 +66,7 @@ fn score_prints_a_table_with_total_band_and_plan() {
         CATALOG,
         "--lang",
         "en",
-        "tests/fixtures/answers/vi-du-xa.json",
+        "assets/samples/vi-du-xa.json",
     ]);
     assert!(String::from_utf8_lossy(&en.stdout)
         .contains("Total 68.5/100 (index 0.675) — Tasks completed"));
@@ -75,7 +75,7 @@ fn score_prints_a_table_with_total_band_and_plan() {
 #[test]
 fn score_json_is_the_golden_result() {
     for name in ["xa-phuong", "so-nganh", "doanh-nghiep-cntt"] {
-        let answers = format!("tests/fixtures/answers/{name}.json");
+        let answers = format!("assets/samples/{name}.json");
         let out = tdg(&["score", "--catalog", CATALOG, "--json", &answers]);
         assert_eq!(out.status.code(), Some(0));
         let golden =
@@ -93,7 +93,7 @@ fn flags_override_the_file_and_bad_input_gets_clear_errors() {
         CATALOG,
         "--tier",
         "quan-huyen",
-        "tests/fixtures/answers/xa-phuong.json",
+        "assets/samples/xa-phuong.json",
     ]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -172,7 +172,7 @@ fn keygen_sign_verify_round_trip() {
         "XA-01",
         "--date",
         "2026-11-10",
-        "tests/fixtures/answers/vi-du-xa.json",
+        "assets/samples/vi-du-xa.json",
     ]);
     assert_eq!(
         out.status.code(),
@@ -214,7 +214,7 @@ fn keygen_sign_verify_round_trip() {
         "X",
         "--unit-code",
         "Y",
-        "tests/fixtures/answers/vi-du-xa.json",
+        "assets/samples/vi-du-xa.json",
     ]);
     assert_eq!(wrong.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&wrong.stderr).contains("Sai mật khẩu"));

@@ -4,6 +4,7 @@
 pub mod answer;
 pub mod catalog;
 pub mod date;
+pub mod draft;
 pub mod explain;
 pub mod gap;
 pub mod score;

@@ -1,4 +1,4 @@
-//! Golden results: each sample unit under tests/fixtures/answers scores exactly as recorded in
+//! Golden results: each sample unit under assets/samples scores exactly as recorded in
 //! tests/fixtures/golden. `UPDATE_GOLDEN=1 cargo test -p tdg-model --test golden` rewrites them
 //! (review the diff: a changed number is a changed scoring model).
 
@@ -6,6 +6,11 @@ mod common;
 use std::path::PathBuf;
 use tdg_model::gap::plan;
 use tdg_model::{score, AnswerSheet};
+
+/// The sample units (also served to the app for training) live in assets/samples.
+fn root_samples() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../assets/samples")
+}
 
 fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
@@ -22,7 +27,7 @@ pub fn result_json(sheet: &AnswerSheet) -> String {
 
 #[test]
 fn every_sample_unit_matches_its_golden_result() {
-    let mut names: Vec<_> = std::fs::read_dir(fixtures().join("answers"))
+    let mut names: Vec<_> = std::fs::read_dir(root_samples())
         .expect("fixtures")
         .map(|e| e.expect("entry").path())
         .collect();
@@ -48,7 +53,7 @@ fn every_sample_unit_matches_its_golden_result() {
 /// The worked example of docs/scoring.md, checked by hand there and by this test here.
 #[test]
 fn worked_example_of_the_scoring_docs() {
-    let bytes = std::fs::read(fixtures().join("answers/vi-du-xa.json")).expect("example");
+    let bytes = std::fs::read(root_samples().join("vi-du-xa.json")).expect("example");
     let sheet: AnswerSheet = serde_json::from_slice(&bytes).expect("valid");
     let catalog = common::catalog();
     let a = score(&catalog, &sheet).expect("scores");

@@ -152,6 +152,11 @@ pub fn sign_report(request: &SignRequest, key: &UnitKey) -> Result<SignedReport,
 
 /// The file name the app downloads: `<unit-code>-<year>-bao-cao.json`, code made file-safe.
 pub fn file_name(unit_code: &str, period: i32) -> String {
+    format!("{}-{period}-bao-cao.json", file_safe_code(unit_code))
+}
+
+/// The unit code with anything but ASCII letters, digits, `-` and `_` replaced by `-`.
+pub fn file_safe_code(unit_code: &str) -> String {
     let safe: String = unit_code
         .trim()
         .chars()
@@ -163,12 +168,11 @@ pub fn file_name(unit_code: &str, period: i32) -> String {
             }
         })
         .collect();
-    let safe = if safe.is_empty() {
+    if safe.is_empty() {
         "don-vi".to_string()
     } else {
         safe
-    };
-    format!("{safe}-{period}-bao-cao.json")
+    }
 }
 
 impl Report {

@@ -37,8 +37,7 @@ fn other_unit_key() -> UnitKey {
 }
 
 fn sheet() -> AnswerSheet {
-    let bytes =
-        std::fs::read(root().join("tests/fixtures/answers/vi-du-xa.json")).expect("answers");
+    let bytes = std::fs::read(root().join("assets/samples/vi-du-xa.json")).expect("answers");
     serde_json::from_slice(&bytes).expect("valid answers")
 }
 

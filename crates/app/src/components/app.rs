@@ -1,21 +1,50 @@
+use crate::components::assess::AssessScreen;
 use crate::components::header::Header;
-use crate::components::tier_picker::TierPicker;
+use crate::components::notice::NoticeArea;
+use crate::components::print_view::PrintView;
+use crate::components::start::StartScreen;
 use crate::i18n::{t, Msg};
-use crate::state::{Action, AppState, CatalogState, DEFAULT_PERIOD};
+use crate::state::{
+    Action, AppState, CatalogState, KeyInfo, LoadedCatalog, Notice, Screen, DEFAULT_PERIOD,
+};
 use std::rc::Rc;
-use tdg_model::Catalog;
+use tdg_model::{score, AnswerSheet, Assessment, Catalog};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
     /// A catalog to start with instead of fetching one (tests, embedded builds).
     #[prop_or_default]
-    pub catalog: Option<Rc<Catalog>>,
+    pub catalog: Option<Rc<LoadedCatalog>>,
+}
+
+/// The state at start-up: the language, draft, previous draft and key found on this device.
+fn initial_state() -> AppState {
+    let state = AppState::new(crate::storage::load_lang(), DEFAULT_PERIOD);
+    let key = crate::storage::load_key().map(|k| KeyInfo {
+        did: k.did,
+        fingerprint: k.fingerprint,
+    });
+    match crate::storage::load_draft() {
+        Some(draft) => state.reduce(Action::Restore {
+            draft,
+            backup: crate::storage::load_backup(),
+            key,
+        }),
+        None => AppState { key, ..state },
+    }
+}
+
+/// Scores the draft as it would be if sent today.
+fn assess(catalog: &Catalog, sheet: &AnswerSheet) -> Option<Assessment> {
+    let mut sheet = sheet.clone();
+    sheet.submitted_on = Some(crate::browser::today());
+    score(catalog, &sheet).ok()
 }
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let state = use_reducer(|| AppState::new(crate::storage::load_lang(), DEFAULT_PERIOD));
+    let state = use_reducer(initial_state);
     {
         let state = state.clone();
         let given = props.catalog.clone();
@@ -23,16 +52,30 @@ pub fn app(props: &AppProps) -> Html {
             Some(catalog) => state.dispatch(Action::CatalogLoaded(catalog)),
             None => wasm_bindgen_futures::spawn_local(async move {
                 match crate::catalog_source::fetch_catalog(crate::CATALOG_URL).await {
-                    Ok(c) => state.dispatch(Action::CatalogLoaded(Rc::new(c))),
+                    Ok(loaded) => state.dispatch(Action::CatalogLoaded(Rc::new(loaded))),
                     Err(e) => state.dispatch(Action::CatalogFailed { vi: e.vi, en: e.en }),
                 }
             }),
         });
     }
     {
-        let lang = state.lang;
-        use_effect_with(lang, move |lang| {
-            crate::storage::save_lang(*lang);
+        // Every change is saved at once (design invariant 5).
+        let dispatch = state.dispatcher();
+        use_effect_with(
+            (state.draft.clone(), state.backup.clone()),
+            move |(draft, backup)| {
+                if crate::storage::save_drafts(draft, backup.as_ref()).is_err() {
+                    dispatch.dispatch(Action::Notify(Notice::error(
+                    "Không lưu được bản nháp trên máy này (bộ nhớ trình duyệt bị chặn hoặc đầy). Hãy “Xuất bản nháp” để giữ dữ liệu.",
+                    "The draft could not be saved on this computer (browser storage blocked or full). Use “Export the draft” to keep your work.",
+                )));
+                }
+            },
+        );
+    }
+    {
+        use_effect_with(state.lang, move |lang| {
+            let _ = crate::storage::save_lang(*lang);
             if let Some(html) = gloo::utils::document().document_element() {
                 let _ = html.set_attribute("lang", lang.code());
             }
@@ -42,27 +85,46 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
+    let loaded = match &state.catalog {
+        CatalogState::Ready(c) => Some(c.clone()),
+        _ => None,
+    };
+    let sheet = state.sheet_for_scoring();
+    let assessment = use_memo((sheet, loaded.clone()), |(sheet, loaded)| {
+        loaded
+            .as_ref()
+            .and_then(|l| assess(&l.catalog, sheet))
+            .map(Rc::new)
+    });
     let lang = state.lang;
-    let body = match &state.catalog {
-        CatalogState::Loading => {
+    let body = match (&state.catalog, loaded, (*assessment).clone()) {
+        (CatalogState::Loading, _, _) => {
             html! { <p class="status" role="status">{ t(lang, Msg::LoadingCatalog) }</p> }
         }
-        CatalogState::Failed { vi, en } => html! {
+        (CatalogState::Failed { vi, en }, _, _) => html! {
             <div class="error" role="alert">
                 <strong>{ t(lang, Msg::CatalogFailed) }</strong>
                 <p lang="vi">{ vi }</p>
                 <p lang="en">{ en }</p>
             </div>
         },
-        CatalogState::Ready(catalog) => html! {
-            <TierPicker catalog={catalog.clone()} lang={lang} period={state.period}
-                tier={state.tier.clone()} variant={state.variant.clone()} on_action={dispatch.clone()} />
+        (_, Some(catalog), Some(a)) if state.screen == Screen::Assess => html! {
+            <AssessScreen state={state.clone()} {catalog} assessment={a} on_action={dispatch.clone()} />
         },
+        (_, Some(catalog), Some(a)) if state.screen == Screen::Print => html! {
+            <PrintView catalog={catalog.catalog.clone()} draft={state.draft.clone()} assessment={a} signed={state.signed.clone()}
+                fingerprint={state.key.as_ref().map(|k| k.fingerprint.clone())} {lang} on_action={dispatch.clone()} />
+        },
+        (_, Some(catalog), _) => html! {
+            <StartScreen state={state.clone()} {catalog} on_action={dispatch.clone()} />
+        },
+        _ => html! {},
     };
     html! {
         <>
-            <Header lang={lang} on_action={dispatch} />
-            <main id="main">{ body }</main>
+            <Header {lang} on_action={dispatch.clone()} />
+            <NoticeArea notice={state.notice.clone()} {lang} on_action={dispatch} />
+            <main id="main" class={classes!((state.screen == Screen::Print).then_some("printing"))}>{ body }</main>
             <footer><p>{ t(lang, Msg::PrivacyNote) }</p></footer>
         </>
     }

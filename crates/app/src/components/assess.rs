@@ -1,0 +1,84 @@
+use crate::components::criterion_card::CriterionCard;
+use crate::components::gap_plan::GapPlanView;
+use crate::components::sign_panel::SignPanel;
+use crate::components::summary::Summary;
+use crate::i18n::{tr, trs};
+use crate::state::{Action, AppState, LoadedCatalog, Screen};
+use std::rc::Rc;
+use tdg_model::units::format_points;
+use tdg_model::Assessment;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct AssessProps {
+    pub state: UseReducerHandle<AppState>,
+    pub catalog: Rc<LoadedCatalog>,
+    pub assessment: Rc<Assessment>,
+    pub on_action: Callback<Action>,
+}
+
+/// Step 2: the criteria by content area, with the summary, the gap plan and signing beside them.
+#[function_component(AssessScreen)]
+pub fn assess_screen(props: &AssessProps) -> Html {
+    let state = &props.state;
+    let lang = state.lang;
+    let catalog = &props.catalog.catalog;
+    let a = &props.assessment;
+    let Some(tier) = state.tier() else {
+        return html! {};
+    };
+    let sheet = state.sheet_for_scoring();
+    let plan = tdg_model::gap::plan(catalog, &sheet, a);
+    let variant = sheet
+        .variant
+        .as_deref()
+        .and_then(|v| tier.variant(v))
+        .map(|v| format!(" — {}", v.name.get(lang)))
+        .unwrap_or_default();
+    let to_start = props
+        .on_action
+        .reform(|_: MouseEvent| Action::Go(Screen::Start));
+    let to_print = props
+        .on_action
+        .reform(|_: MouseEvent| Action::Go(Screen::Print));
+    html! {
+        <div class="assess">
+            <div class="assess-top">
+                <div>
+                    <p class="unit-line"><strong>{ if state.draft.unit.name.is_empty() { tr(lang, "(chưa nhập tên đơn vị)", "(no unit name yet)").to_string() } else { state.draft.unit.name.clone() } }</strong></p>
+                    <p class="muted">{ format!("{}{variant} · {} {}", tier.name.get(lang), tr(lang, "năm", "year"), sheet.period) }</p>
+                </div>
+                <div class="buttons">
+                    <button type="button" onclick={to_start}>{ tr(lang, "← Đơn vị, đối tượng, bản nháp", "← Unit, tier, draft") }</button>
+                    <button type="button" onclick={to_print}>{ tr(lang, "Bản in", "Printable copy") }</button>
+                </div>
+            </div>
+            <div class="assess-grid">
+                <div class="criteria">
+                    { for a.groups.iter().map(|g| {
+                        let group = catalog.group(&g.id);
+                        html! {
+                            <section class="group" aria-labelledby={format!("g-{}", g.id)}>
+                                <h2 id={format!("g-{}", g.id)}>
+                                    { format!("{} {}", g.id, group.map(|x| x.name.get(lang)).unwrap_or("")) }
+                                    <span class="group-points">{ trs(lang, format!("{}/{} điểm", format_points(g.points, lang), format_points(g.max, lang)), format!("{}/{} points", format_points(g.points, lang), format_points(g.max, lang))) }</span>
+                                </h2>
+                                { for tier.criteria_for(sheet.variant.as_deref()).zip(a.criteria.iter()).filter(|(_, r)| r.group == g.id).map(|(c, r)| html! {
+                                    <CriterionCard key={c.id.clone()} criterion={c.clone()} result={r.clone()}
+                                        answer={sheet.answers.get(&c.id).cloned()}
+                                        errors={a.errors.iter().filter(|e| e.criterion == c.id).cloned().collect::<Vec<_>>()}
+                                        {lang} on_action={props.on_action.clone()} />
+                                }) }
+                            </section>
+                        }
+                    }) }
+                </div>
+                <aside class="side">
+                    <Summary catalog={catalog.clone()} assessment={a.clone()} {lang} />
+                    <GapPlanView catalog={catalog.clone()} {plan} {lang} />
+                    <SignPanel catalog={props.catalog.clone()} draft={state.draft.clone()} unit_key={state.key.clone()} signed={state.signed.clone()} {lang} on_action={props.on_action.clone()} />
+                </aside>
+            </div>
+        </div>
+    }
+}

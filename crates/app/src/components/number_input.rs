@@ -1,0 +1,67 @@
+use crate::i18n::tr;
+use tdg_model::Lang;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct NumberInputProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub value: Option<i64>,
+    pub lang: Lang,
+    /// An error from the model about this field (e.g. numerator above denominator).
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    pub on_change: Callback<Option<i64>>,
+}
+
+/// A labelled whole-number input. Text that is not a whole number is kept on screen with a
+/// message and not passed on; an empty field means "not answered".
+#[function_component(NumberInput)]
+pub fn number_input(props: &NumberInputProps) -> Html {
+    let local_error = use_state(|| false);
+    let oninput = {
+        let on_change = props.on_change.clone();
+        let local_error = local_error.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let text = input.value();
+            let cleaned: String = text
+                .trim()
+                .chars()
+                .filter(|c| *c != '.' && *c != ' ')
+                .collect();
+            if cleaned.is_empty() && !input.validity().bad_input() {
+                local_error.set(false);
+                on_change.emit(None);
+            } else if let Ok(n) = cleaned.parse::<i64>() {
+                local_error.set(false);
+                on_change.emit(Some(n));
+            } else {
+                local_error.set(true);
+            }
+        })
+    };
+    let error_id = format!("{}-error", props.id);
+    let message = if *local_error {
+        Some(AttrValue::from(tr(
+            props.lang,
+            "Hãy nhập một số nguyên (ví dụ 1250).",
+            "Enter a whole number (e.g. 1250).",
+        )))
+    } else {
+        props.error.clone()
+    };
+    html! {
+        <div class="field">
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            <input id={props.id.clone()} type="number" inputmode="numeric" step="1"
+                value={props.value.map(|v| v.to_string()).unwrap_or_default()}
+                aria-invalid={message.is_some().to_string()}
+                aria-describedby={message.is_some().then(|| error_id.clone())}
+                {oninput} />
+            if let Some(message) = message {
+                <p class="field-error" id={error_id}>{ message }</p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,154 @@
+use crate::components::draft_tools::DraftTools;
+use crate::components::tier_picker::TierPicker;
+use crate::i18n::{tr, trs};
+use crate::state::{Action, AppState, LoadedCatalog, Notice, Screen, UnitField};
+use std::rc::Rc;
+use tdg_model::draft::{Draft, UnitInfo};
+use tdg_model::{AnswerSheet, Lang};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct StartProps {
+    pub state: UseReducerHandle<AppState>,
+    pub catalog: Rc<LoadedCatalog>,
+    pub on_action: Callback<Action>,
+}
+
+/// Step 1: the year, the tier (and variant), the unit; or a sample unit for training; or a
+/// draft file.
+#[function_component(StartScreen)]
+pub fn start_screen(props: &StartProps) -> Html {
+    let state = &props.state;
+    let lang = state.lang;
+    let catalog = &props.catalog.catalog;
+    let draft = &state.draft;
+    let unit_input = |field: UnitField| {
+        props.on_action.reform(move |e: InputEvent| {
+            Action::SetUnit(
+                field,
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
+    };
+    let begin = props
+        .on_action
+        .reform(|_: MouseEvent| Action::Go(Screen::Assess));
+    let tier = (!draft.sheet.tier.is_empty()).then(|| draft.sheet.tier.clone());
+    html! {
+        <>
+        <section class="start-unit" aria-labelledby="unit-title">
+            <h2 id="unit-title">{ tr(lang, "Đơn vị", "The unit") }</h2>
+            <div class="unit-fields">
+                <div class="field"><label for="unit-name">{ tr(lang, "Tên đơn vị", "Unit name") }</label>
+                    <input id="unit-name" type="text" autocomplete="organization" value={draft.unit.name.clone()} oninput={unit_input(UnitField::Name)} /></div>
+                <div class="field"><label for="unit-code">{ tr(lang, "Mã đơn vị", "Unit code") }</label>
+                    <input id="unit-code" type="text" value={draft.unit.code.clone()} oninput={unit_input(UnitField::Code)} /></div>
+                <div class="field"><label for="unit-group">{ tr(lang, "Cụm, khối thi đua", "Emulation cluster or block") }</label>
+                    <input id="unit-group" type="text" value={draft.unit.group.clone()} oninput={unit_input(UnitField::Group)} /></div>
+            </div>
+        </section>
+        <TierPicker catalog={catalog.clone()} {lang} period={draft.sheet.period} {tier}
+            variant={draft.sheet.variant.clone()} on_action={props.on_action.clone()} />
+        <div class="begin">
+            <button type="button" class="primary" disabled={!state.ready_to_assess()} onclick={begin}>
+                { if draft.sheet.answers.is_empty() { tr(lang, "Bắt đầu đánh giá →", "Start the assessment →") } else { tr(lang, "Tiếp tục đánh giá →", "Continue the assessment →") } }
+            </button>
+            if !state.ready_to_assess() {
+                <p class="muted">{ tr(lang, "Chọn đối tượng (và phân loại, nếu có) để bắt đầu.", "Choose who is assessed (and the type, if any) to begin.") }</p>
+            }
+        </div>
+        <Samples catalog={props.catalog.clone()} {lang} on_action={props.on_action.clone()} />
+        <DraftTools catalog={props.catalog.clone()} draft={draft.clone()} has_backup={state.backup.is_some()} {lang} on_action={props.on_action.clone()} />
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SamplesProps {
+    catalog: Rc<LoadedCatalog>,
+    lang: Lang,
+    on_action: Callback<Action>,
+}
+
+/// Sample units of every tier, for workshops: they load into the draft (the current draft
+/// becomes the backup).
+#[function_component(Samples)]
+fn samples(props: &SamplesProps) -> Html {
+    let lang = props.lang;
+    let mut choices: Vec<(String, String)> = vec![(
+        "vi-du-xa".into(),
+        tr(lang, "Ví dụ tính tay (cấp xã)", "Worked example (commune)").into(),
+    )];
+    for tier in &props.catalog.catalog.tiers {
+        if tier.variants.is_empty() {
+            choices.push((tier.id.clone(), tier.name.get(lang).to_string()));
+        }
+        for v in &tier.variants {
+            choices.push((
+                format!("{}-{}", tier.id, v.id),
+                format!("{} — {}", tier.name.get(lang), v.name.get(lang)),
+            ));
+        }
+    }
+    let selected = use_state(|| "vi-du-xa".to_string());
+    let on_select = {
+        let selected = selected.clone();
+        Callback::from(move |e: Event| {
+            selected.set(
+                e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                    .value(),
+            )
+        })
+    };
+    let on_load = {
+        let (selected, dispatch) = (selected.clone(), props.on_action.clone());
+        let label = choices
+            .iter()
+            .find(|(id, _)| *id == *selected)
+            .map(|(_, l)| l.clone())
+            .unwrap_or_default();
+        Callback::from(move |_: MouseEvent| {
+            let (name, dispatch, label) = ((*selected).clone(), dispatch.clone(), label.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let url = format!("assets/samples/{name}.json");
+                let sheet = crate::catalog_source::fetch_bytes(&url)
+                    .await
+                    .ok()
+                    .and_then(|b| serde_json::from_slice::<AnswerSheet>(&b).ok());
+                match sheet {
+                    Some(sheet) => {
+                        let unit = UnitInfo {
+                            name: format!("Đơn vị mẫu: {label}"),
+                            code: format!("MAU-{}", name.to_uppercase()),
+                            group: "Cụm mẫu".into(),
+                        };
+                        dispatch.emit(Action::ReplaceDraft {
+                            draft: Draft { unit, sheet },
+                            notice: Notice::info(
+                                format!("Đã mở đơn vị mẫu «{label}». Bản nháp trước được giữ để khôi phục."),
+                                format!("Sample unit “{label}” opened. The previous draft is kept and can be restored."),
+                            ),
+                        });
+                    }
+                    None => dispatch.emit(Action::Notify(Notice::error(
+                        format!("Không tải được đơn vị mẫu ({url})."),
+                        format!("The sample unit could not be loaded ({url})."),
+                    ))),
+                }
+            });
+        })
+    };
+    html! {
+        <section class="samples" aria-labelledby="samples-title">
+            <h2 id="samples-title">{ tr(lang, "Đơn vị mẫu (tập huấn)", "Sample units (training)") }</h2>
+            <div class="field">
+                <label for="sample">{ tr(lang, "Chọn đơn vị mẫu", "Choose a sample unit") }</label>
+                <select id="sample" onchange={on_select}>
+                    { for choices.iter().map(|(id, label)| html! { <option value={id.clone()} selected={*id == *selected}>{ label.clone() }</option> }) }
+                </select>
+            </div>
+            <button type="button" onclick={on_load}>{ trs(lang, "Mở đơn vị mẫu".into(), "Open the sample".into()) }</button>
+        </section>
+    }
+}

@@ -1,0 +1,215 @@
+//! A unit's work in progress: who the unit is and its answer sheet. The app saves it on every
+//! change; a draft file can be exported and imported, and an import is validated in full before
+//! it replaces anything (design invariant 5).
+
+use crate::answer::AnswerSheet;
+use crate::catalog::Catalog;
+use crate::text::Lang;
+use serde::{Deserialize, Serialize};
+
+pub const DRAFT_KIND: &str = "tdg-draft";
+pub const DRAFT_VERSION: u32 = 1;
+/// A draft is a few KB; anything far larger is not one.
+pub const MAX_DRAFT_BYTES: usize = 2 * 1024 * 1024;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UnitInfo {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub code: String,
+    /// The emulation cluster or block (cụm, khối thi đua).
+    #[serde(default)]
+    pub group: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Draft {
+    pub unit: UnitInfo,
+    pub sheet: AnswerSheet,
+}
+
+/// The exported file: the draft with what it was made for.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DraftFile {
+    pub kind: String,
+    pub version: u32,
+    pub catalog_id: String,
+    pub catalog_version: String,
+    pub draft: Draft,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DraftError {
+    #[error("the file is too large to be a draft ({0} bytes)")]
+    TooLarge(usize),
+    #[error("the file is not a draft of this tool (line {line}, column {column}: {message})")]
+    Malformed {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("the file is not a draft of this tool")]
+    WrongKind,
+    #[error("draft version {0} is not supported")]
+    UnknownVersion(u32),
+    #[error("the draft is for catalog '{0}', not the one loaded")]
+    OtherCatalog(String),
+    #[error("the draft does not fit the catalog: {0}")]
+    DoesNotFit(String),
+}
+
+impl DraftError {
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => {
+                format!("The draft was not imported: {self}. Your current draft is unchanged.")
+            }
+            Lang::Vi => {
+                let why = match self {
+                    DraftError::TooLarge(n) => format!("tệp quá lớn để là bản nháp ({n} byte)"),
+                    DraftError::Malformed { line, column, .. } => {
+                        format!("tệp không phải bản nháp của công cụ này (lỗi ở dòng {line}, cột {column})")
+                    }
+                    DraftError::WrongKind => "tệp không phải bản nháp của công cụ này".into(),
+                    DraftError::UnknownVersion(v) => format!("không hỗ trợ bản nháp phiên bản {v}"),
+                    DraftError::OtherCatalog(id) => {
+                        format!("bản nháp dùng danh mục '{id}', không phải danh mục đang dùng")
+                    }
+                    DraftError::DoesNotFit(e) => format!("bản nháp không khớp danh mục: {e}"),
+                };
+                format!("Chưa nhập bản nháp: {why}. Bản nháp hiện tại được giữ nguyên.")
+            }
+        }
+    }
+}
+
+impl DraftFile {
+    pub fn new(catalog: &Catalog, draft: &Draft) -> DraftFile {
+        DraftFile {
+            kind: DRAFT_KIND.into(),
+            version: DRAFT_VERSION,
+            catalog_id: catalog.id.clone(),
+            catalog_version: catalog.version.clone(),
+            draft: draft.clone(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    }
+}
+
+/// Reads a draft file and checks that it fits `catalog`: kind, version, catalog, tier, variant
+/// and period. Field-level answer errors are kept (the user fixes them in the form).
+pub fn import_draft(bytes: &[u8], catalog: &Catalog) -> Result<Draft, DraftError> {
+    if bytes.len() > MAX_DRAFT_BYTES {
+        return Err(DraftError::TooLarge(bytes.len()));
+    }
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| DraftError::Malformed {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
+    if value.get("kind").and_then(|k| k.as_str()) != Some(DRAFT_KIND) {
+        return Err(DraftError::WrongKind);
+    }
+    match value.get("version").and_then(|v| v.as_u64()) {
+        Some(v) if v == u64::from(DRAFT_VERSION) => {}
+        Some(v) => return Err(DraftError::UnknownVersion(v.min(u64::from(u32::MAX)) as u32)),
+        None => return Err(DraftError::WrongKind),
+    }
+    let file: DraftFile = serde_json::from_value(value).map_err(|e| DraftError::Malformed {
+        line: 0,
+        column: 0,
+        message: e.to_string(),
+    })?;
+    if file.catalog_id != catalog.id {
+        return Err(DraftError::OtherCatalog(file.catalog_id));
+    }
+    if !file.draft.sheet.tier.is_empty() {
+        crate::score::resolve_tier(catalog, &file.draft.sheet)
+            .map_err(|e| DraftError::DoesNotFit(e.to_string()))?;
+    }
+    Ok(file.draft)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog() -> Catalog {
+        Catalog::from_json(include_bytes!(
+            "../../../assets/catalogs/hp-175-kh-ubnd.json"
+        ))
+        .expect("valid")
+    }
+
+    fn draft() -> Draft {
+        let sheet: AnswerSheet =
+            serde_json::from_slice(include_bytes!("../../../assets/samples/xa-phuong.json"))
+                .expect("sample");
+        Draft {
+            unit: UnitInfo {
+                name: "UBND xã Ví Dụ".into(),
+                code: "XA-01".into(),
+                group: "Cụm 1".into(),
+            },
+            sheet,
+        }
+    }
+
+    #[test]
+    fn export_then_import_gives_the_same_draft() {
+        let catalog = catalog();
+        let json = DraftFile::new(&catalog, &draft()).to_json();
+        assert_eq!(import_draft(json.as_bytes(), &catalog), Ok(draft()));
+    }
+
+    #[test]
+    fn malformed_drafts_are_refused_with_a_reason() {
+        let catalog = catalog();
+        assert!(matches!(
+            import_draft(b"{\"kind\": ", &catalog),
+            Err(DraftError::Malformed { line: 1, .. })
+        ));
+        assert_eq!(
+            import_draft(b"{\"kind\":\"other\"}", &catalog),
+            Err(DraftError::WrongKind)
+        );
+        assert_eq!(import_draft(b"[1,2]", &catalog), Err(DraftError::WrongKind));
+        let json = DraftFile::new(&catalog, &draft()).to_json();
+        assert_eq!(
+            import_draft(
+                json.replace("\"version\": 1", "\"version\": 7").as_bytes(),
+                &catalog
+            ),
+            Err(DraftError::UnknownVersion(7))
+        );
+        assert!(matches!(
+            import_draft(json.replace("hp-175-kh-ubnd", "khac").as_bytes(), &catalog),
+            Err(DraftError::OtherCatalog(_))
+        ));
+        assert!(matches!(
+            import_draft(
+                json.replace("\"period\": 2026", "\"period\": 1999")
+                    .as_bytes(),
+                &catalog
+            ),
+            Err(DraftError::DoesNotFit(_))
+        ));
+        assert!(matches!(
+            import_draft(
+                json.replace("\"numerator\"", "\"numeratorr\"").as_bytes(),
+                &catalog
+            ),
+            Err(DraftError::Malformed { .. })
+        ));
+        let vi = DraftError::WrongKind.message(Lang::Vi);
+        assert!(vi.contains("Bản nháp hiện tại được giữ nguyên"), "{vi}");
+    }
+}

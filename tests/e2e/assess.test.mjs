@@ -1,0 +1,181 @@
+// The self-assessment as a person does it, driven through labels and roles as a screen-reader
+// user would: fill a commune, compare with `tdg score`, sign and have `tdg verify` accept it,
+// reload mid-way, import a broken draft, and screenshots of every main screen.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openBrowser, openApp, screenshot, OUT } from './browser.mjs';
+
+const TDG = process.env.TDG_BIN ?? 'target/debug/tdg';
+const CATALOG = 'assets/catalogs/hp-175-kh-ubnd.json';
+let context;
+before(async () => { context = await openBrowser(); mkdirSync(join(OUT, 'files'), { recursive: true }); });
+after(async () => { await context?.close(); });
+
+const card = (page, title) => page.getByRole('article', { name: title });
+
+async function startCommune(page, { name = 'UBND xã Thử Nghiệm', code = 'XA-E2E-01' } = {}) {
+  await page.getByLabel('Tên đơn vị').fill(name);
+  await page.getByLabel('Mã đơn vị').fill(code);
+  await page.getByLabel('Cụm, khối thi đua').fill('Cụm thi đua số 3');
+  await page.getByLabel(/Cấp xã, phường, đặc khu/).check();
+  await page.getByRole('button', { name: /Bắt đầu đánh giá|Tiếp tục đánh giá/ }).click();
+  await page.getByRole('heading', { name: 'Kết quả tự chấm' }).waitFor();
+}
+
+async function addDocument(page, title, number) {
+  const c = card(page, title);
+  await c.getByLabel('Số, ký hiệu văn bản').fill(number);
+  await c.getByRole('button', { name: 'Thêm văn bản' }).click();
+}
+
+// The worked example of docs/scoring.md, typed in.
+async function fillWorkedExample(page) {
+  const files = 'Hồ sơ được xử lý trên môi trường mạng (trừ hồ sơ công việc thuộc phạm vi bí mật nhà nước)';
+  await page.getByLabel('Số hồ sơ xử lý trên môi trường mạng').fill('560');
+  await page.getByLabel('Tổng số hồ sơ (trừ hồ sơ mật)').fill('1000');
+  await addDocument(page, files, '120/BC-UBND');
+  await page.getByLabel('Số hồ sơ nộp trực tuyến').fill('300');
+  await page.getByLabel('Tổng số hồ sơ tiếp nhận').fill('600');
+  await addDocument(page, 'Hồ sơ thủ tục hành chính được tiếp nhận trực tuyến', '120/BC-UBND');
+  await page.getByLabel(/Số hoạt động \(chỉ tiêu 6\)/).fill('3');
+  const aware = card(page, 'Hoạt động tuyên truyền, nâng cao nhận thức về chuyển đổi số trong năm');
+  await aware.getByLabel('Thêm minh chứng loại').selectOption('link');
+  await aware.getByLabel('Đường dẫn', { exact: true }).fill('https://xa.haiphong.gov.vn/chuyen-doi-so');
+  await aware.getByRole('button', { name: 'Thêm đường dẫn' }).click();
+  await page.getByLabel('Số thôn, tổ dân phố có Tổ hoạt động').fill('8');
+  await page.getByLabel('Tổng số thôn, tổ dân phố').fill('10');
+  await addDocument(page, 'Thôn, tổ dân phố có Tổ công nghệ số cộng đồng hoạt động', '34/QĐ-UBND');
+  await page.getByLabel('Số người đã được bồi dưỡng').fill('40');
+  await page.getByLabel('Tổng số cán bộ, công chức').fill('50');
+  await page.getByLabel(/Đã phê duyệt cấp độ hoặc có phương án ứng cứu sự cố/).check();
+  await addDocument(page, 'Bảo đảm an toàn, an ninh mạng tại đơn vị', '21/PA-UBND');
+}
+
+function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+test('(a) a commune filled in the browser totals exactly what tdg score gives', async () => {
+  const { page, problems } = await openApp(context);
+  await startCommune(page);
+  await fillWorkedExample(page);
+  const total = await page.getByTestId('total').textContent();
+  // The same answers, scored by the command line for a report sent today.
+  const answers = JSON.parse(readFileSync('assets/samples/vi-du-xa.json', 'utf8'));
+  delete answers.submittedOn;
+  const file = join(OUT, 'files', 'worked-example-answers.json');
+  writeFileSync(file, JSON.stringify(answers));
+  const cli = JSON.parse(execFileSync(TDG, ['score', '--json', '--catalog', CATALOG, '--submitted', today(), file], { encoding: 'utf8' }));
+  const expected = (cli.assessment.total / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+  assert.equal(total, expected);
+  assert.equal(total, '67,5'); // the worked example, sent without the early bonus
+  assert.match(await page.getByTestId('band').textContent(), /Hoàn thành nhiệm vụ/);
+  const skills = card(page, 'Cán bộ, công chức được bồi dưỡng kỹ năng số trong năm');
+  assert.match(await skills.textContent(), /Thiếu minh chứng \(mất 10 điểm\)/);
+  assert.match(await skills.textContent(), /Vì sao có điểm này: 40\/50 = 80% so với chỉ tiêu 80%/);
+  await screenshot(page, 'assess-desktop');
+  assert.deepEqual(problems, []);
+});
+
+test('(b) a signed report downloads and tdg verify accepts it; the print view carries its hash', async () => {
+  const { page, problems } = await openApp(context);
+  await page.getByRole('heading', { name: 'Kết quả tự chấm' }).waitFor(); // the draft of (a) is back
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Ký và tải báo cáo (JSON)' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), `XA-E2E-01-${new Date().getFullYear()}-bao-cao.json`);
+  const report = join(OUT, 'files', download.suggestedFilename());
+  await download.saveAs(report);
+  const fingerprint = await page.getByTestId('fingerprint').textContent();
+  assert.match(fingerprint, /^[0-9A-F]{4}(-[0-9A-F]{4}){4}$/);
+  const verified = execFileSync(TDG, ['verify', '--catalog', CATALOG, report], { encoding: 'utf8' });
+  assert.match(verified, /✓ chữ ký hợp lệ/);
+  assert.match(verified, /✓ kết quả khớp khi chấm lại/);
+  assert.ok(verified.includes(fingerprint), 'the fingerprint shown is the key that signed');
+  const sha = (await page.getByTestId('signed').textContent()).match(/SHA-256: ([0-9a-f]{64})/)[1];
+  assert.ok(verified.includes(sha), 'the hash shown is the file that downloaded');
+  // The password-protected backup is offered at once.
+  await page.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill('mat-khau-thu');
+  await page.getByLabel('Nhập lại mật khẩu').fill('mat-khau-thu');
+  const [backup] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Lưu tệp sao lưu khóa' }).click()]);
+  assert.equal(backup.suggestedFilename(), 'XA-E2E-01-khoa-sao-luu.json');
+  await page.getByRole('button', { name: 'Xem bản in' }).click();
+  await page.getByText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM').waitFor();
+  assert.ok((await page.locator('.a4').textContent()).includes(sha));
+  assert.equal(await page.locator('.a4 svg.qr').count(), 1);
+  await screenshot(page, 'print-desktop');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await screenshot(page, 'print-360');
+  assert.deepEqual(problems, []);
+});
+
+test('(c) a reload in the middle of editing brings every answer back', async () => {
+  const { page, problems } = await openApp(context);
+  await page.getByRole('heading', { name: 'Kết quả tự chấm' }).waitFor();
+  await page.getByLabel('Số người đã được bồi dưỡng').fill('45');
+  const before = await page.getByTestId('total').textContent();
+  await page.reload();
+  await page.getByRole('heading', { name: 'Kết quả tự chấm' }).waitFor();
+  assert.equal(await page.getByLabel('Số người đã được bồi dưỡng').inputValue(), '45');
+  assert.equal(await page.getByLabel('Số hồ sơ xử lý trên môi trường mạng').inputValue(), '560');
+  assert.equal(await page.getByTestId('total').textContent(), before);
+  await page.setViewportSize({ width: 360, height: 740 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the assessment is ${overflow} px wider than a 360 px screen`);
+  await screenshot(page, 'assess-360');
+  assert.deepEqual(problems, []);
+});
+
+test('(d) a malformed draft is refused with a clear message and the current draft stays', async () => {
+  const { page, problems } = await openApp(context);
+  await page.getByRole('heading', { name: 'Kết quả tự chấm' }).waitFor();
+  const total = await page.getByTestId('total').textContent();
+  await page.getByRole('button', { name: /Đơn vị, đối tượng, bản nháp/ }).click();
+  const broken = join(OUT, 'files', 'broken-draft.json');
+  writeFileSync(broken, '{"kind": "tdg-draft", "version": 1, "draft": {');
+  await page.getByLabel('Nhập bản nháp từ tệp').setInputFiles(broken);
+  const alert = page.getByRole('alert').filter({ hasText: 'Chưa nhập bản nháp' });
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Bản nháp hiện tại được giữ nguyên/);
+  await screenshot(page, 'start-import-error');
+  await page.getByRole('button', { name: /Tiếp tục đánh giá/ }).click();
+  assert.equal(await page.getByTestId('total').textContent(), total);
+  // A valid draft (exported from the tool) replaces it, and the old one can be restored.
+  const [exported] = await Promise.all([page.waitForEvent('download'),
+    page.getByRole('button', { name: /Đơn vị, đối tượng, bản nháp/ }).click().then(() => page.getByRole('button', { name: 'Xuất bản nháp' }).click())]);
+  const draftFile = join(OUT, 'files', 'exported-draft.json');
+  await exported.saveAs(draftFile);
+  const draft = JSON.parse(readFileSync(draftFile, 'utf8'));
+  assert.equal(draft.kind, 'tdg-draft');
+  assert.equal(draft.draft.sheet.answers['xp.ky-nang-so'].numerator, 45);
+  assert.deepEqual(problems.filter((p) => !p.includes('favicon')), []);
+});
+
+test('(e) the start screen, a sample unit and English, at desktop and 360 px', async () => {
+  const { page, problems } = await openApp(context);
+  await page.getByRole('heading', { name: 'Kết quả tự chấm' }).waitFor();
+  await page.getByRole('button', { name: /Đơn vị, đối tượng, bản nháp/ }).click();
+  await screenshot(page, 'start-with-draft-desktop');
+  await page.getByLabel('Chọn đơn vị mẫu').selectOption('doanh-nghiep-cntt');
+  await page.getByRole('button', { name: 'Mở đơn vị mẫu' }).click();
+  await page.getByRole('status').filter({ hasText: 'Đã mở đơn vị mẫu' }).waitFor();
+  assert.match(await page.locator('.assess-top').textContent(), /Doanh nghiệp công nghệ thông tin/);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { name: 'Self-assessed result' }).waitFor();
+  await screenshot(page, 'assess-sample-english-desktop');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await screenshot(page, 'assess-sample-english-360');
+  await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+  await page.getByRole('button', { name: /Đơn vị, đối tượng, bản nháp/ }).click();
+  await page.getByRole('button', { name: 'Khôi phục bản nháp trước' }).click();
+  await page.getByRole('button', { name: /Tiếp tục đánh giá/ }).click();
+  assert.equal(await page.getByLabel('Số người đã được bồi dưỡng').inputValue(), '45', 'the commune draft is back');
+  await screenshot(page, 'assess-restored-360');
+  assert.deepEqual(problems, []);
+});
