@@ -36,6 +36,9 @@ test('switches to English and remembers it after a reload', async () => {
 
 test('fits a 360 px phone', async () => {
   const { page, problems } = await openApp(context, { width: 360, height: 740 });
+  // Start as a first-time user: no draft saved by the tests above.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
   await page.getByLabel(/Doanh nghiệp/).first().waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page is ${overflow} px wider than the screen`);

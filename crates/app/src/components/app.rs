@@ -81,6 +81,12 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
+    // A new screen starts at its top.
+    use_effect_with(state.screen, |_| {
+        if let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))

@@ -79,6 +79,13 @@ pub fn assess_screen(props: &AssessProps) -> Html {
                     <SignPanel catalog={props.catalog.clone()} draft={state.draft.clone()} unit_key={state.key.clone()} signed={state.signed.clone()} {lang} on_action={props.on_action.clone()} />
                 </aside>
             </div>
+            // On narrow screens the summary sits below the criteria: this bar keeps the total in
+            // view (the full summary above is what screen readers use).
+            <div class="mini-summary" aria-hidden="true">
+                <span>{ tr(lang, "Tổng điểm", "Total") }</span>
+                <strong>{ format!("{}/100", format_points(a.total, lang)) }</strong>
+                <span>{ tdg_model::explain::band_name(catalog, &a.band, lang) }</span>
+            </div>
         </div>
     }
 }

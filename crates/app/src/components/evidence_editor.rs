@@ -153,6 +153,9 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
                     }) }
                 </ul>
             }
+            // Open while nothing backs the answer; folded away once something does.
+            <details class="evidence-add-wrap" open={props.evidence.is_empty()}>
+            <summary>{ tr(lang, "Thêm minh chứng", "Add evidence") }</summary>
             <div class="evidence-add">
                 <div class="field">
                     <label for={id("kind")}>{ tr(lang, "Thêm minh chứng loại", "Add evidence of kind") }</label>
@@ -188,6 +191,7 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
                     <p class="field-error" role="alert">{ message }</p>
                 }
             </div>
+            </details>
         </div>
     }
 }
