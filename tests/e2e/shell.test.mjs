@@ -45,3 +45,15 @@ test('fits a 360 px phone', async () => {
   await screenshot(page, 'start-360');
   assert.deepEqual(problems, []);
 });
+
+test('text typed in decomposed form (NFD) is kept in NFC', async () => {
+  const { page, problems } = await openApp(context);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  const nfd = 'UBND xã Tiên Lãng'.normalize('NFD');
+  assert.notEqual(nfd, 'UBND xã Tiên Lãng');
+  await page.getByLabel('Tên đơn vị').fill(nfd);
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('tdg.draft.v1')).unit.name);
+  assert.equal(saved, 'UBND xã Tiên Lãng'.normalize('NFC'));
+  assert.deepEqual(problems, []);
+});

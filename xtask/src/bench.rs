@@ -37,7 +37,11 @@ fn sizes(dist: &Path) -> Result<()> {
     for file in &files {
         let bytes = std::fs::read(file)?;
         let gz = gzip_len(&bytes)?;
-        let name = file.strip_prefix(dist).unwrap_or(file).display().to_string();
+        let name = file
+            .strip_prefix(dist)
+            .unwrap_or(file)
+            .display()
+            .to_string();
         println!("{name:<44} {:>10} {:>10}", bytes.len(), gz);
         raw_total += bytes.len() as u64;
         gz_total += gz;
@@ -77,7 +81,15 @@ fn gzip_len(bytes: &[u8]) -> Result<u64> {
 fn native(root: &Path) -> Result<()> {
     let status = Command::new("cargo")
         .current_dir(root)
-        .args(["run", "--quiet", "--release", "--package", "tdg-report", "--example", "native_bench"])
+        .args([
+            "run",
+            "--quiet",
+            "--release",
+            "--package",
+            "tdg-report",
+            "--example",
+            "native_bench",
+        ])
         .status()?;
     if !status.success() {
         bail!("the native benchmark failed");
@@ -97,7 +109,10 @@ fn browser(root: &Path, dist: PathBuf) -> Result<()> {
         .env("TDG_CHROMIUM", crate::tools::CHROMIUM)
         .status()?;
     if !status.success() {
-        bail!("the browser benchmark failed after {:.0} s", started.elapsed().as_secs_f64());
+        bail!(
+            "the browser benchmark failed after {:.0} s",
+            started.elapsed().as_secs_f64()
+        );
     }
     Ok(())
 }

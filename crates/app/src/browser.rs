@@ -84,6 +84,12 @@ pub async fn read_chosen_file(
     )))
 }
 
+/// Text in Unicode NFC, the form Vietnamese text must be stored in (some keyboards type NFD,
+/// with separate combining marks). Uses the browser's own tables: no extra bytes in the app.
+pub fn nfc(text: &str) -> String {
+    js_sys::JsString::from(text).normalize("NFC").into()
+}
+
 pub fn print() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();

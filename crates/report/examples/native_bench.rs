@@ -44,18 +44,43 @@ fn keystroke(catalog: &Catalog) -> Result<()> {
         .criteria
         .iter()
         .map(|c| {
-            let a = Answer { numerator: Some(600), denominator: Some(1000), level: Some("dat".into()), count: Some(3), evidence: vec![Evidence::Link { url: "https://x.vn".into() }], ..Answer::default() };
+            let a = Answer {
+                numerator: Some(600),
+                denominator: Some(1000),
+                level: Some("dat".into()),
+                count: Some(3),
+                evidence: vec![Evidence::Link {
+                    url: "https://x.vn".into(),
+                }],
+                ..Answer::default()
+            };
             (c.id.clone(), a)
         })
         .collect();
-    let mut sheet = AnswerSheet { tier: "xa-phuong".into(), period: 2026, answers, ..AnswerSheet::default() };
+    let mut sheet = AnswerSheet {
+        tier: "xa-phuong".into(),
+        period: 2026,
+        answers,
+        ..AnswerSheet::default()
+    };
     // Answers must fit their kinds: keep only the fields each criterion takes.
     for c in &tier.criteria {
         if let Some(a) = sheet.answers.get_mut(&c.id) {
             match c.measure {
-                tdg_model::Measure::Ratio { .. } => { a.level = None; a.count = None; }
-                tdg_model::Measure::Levels { .. } => { a.numerator = None; a.denominator = None; a.count = None; }
-                tdg_model::Measure::Count { .. } => { a.numerator = None; a.denominator = None; a.level = None; }
+                tdg_model::Measure::Ratio { .. } => {
+                    a.level = None;
+                    a.count = None;
+                }
+                tdg_model::Measure::Levels { .. } => {
+                    a.numerator = None;
+                    a.denominator = None;
+                    a.count = None;
+                }
+                tdg_model::Measure::Count { .. } => {
+                    a.numerator = None;
+                    a.denominator = None;
+                    a.level = None;
+                }
                 _ => {}
             }
         }
@@ -75,7 +100,8 @@ fn keystroke(catalog: &Catalog) -> Result<()> {
 }
 
 fn reports(catalog: &Catalog, catalog_bytes: &[u8], root: &Path) -> Result<()> {
-    let sheet: AnswerSheet = serde_json::from_slice(&std::fs::read(root.join("assets/samples/xa-phuong.json"))?)?;
+    let sheet: AnswerSheet =
+        serde_json::from_slice(&std::fs::read(root.join("assets/samples/xa-phuong.json"))?)?;
     let key = UnitKey::from_seed([5; 32]);
     let n = 1_000;
     let started = Instant::now();
@@ -88,15 +114,25 @@ fn reports(catalog: &Catalog, catalog_bytes: &[u8], root: &Path) -> Result<()> {
                 unit_code: format!("XA-{i:04}"),
                 unit_group: "Cụm 1".into(),
                 sheet: &sheet,
-                submitted_on: tdg_model::Date::parse_iso("2026-11-20").unwrap_or(tdg_model::Date { year: 2026, month: 11, day: 20 }),
+                submitted_on: tdg_model::Date::parse_iso("2026-11-20").unwrap_or(tdg_model::Date {
+                    year: 2026,
+                    month: 11,
+                    day: 20,
+                }),
                 created: "2026-11-20T02:00:00Z".into(),
             };
-            sign_report(&request, &key).map(|s| s.json).map_err(|e| e.to_string().into())
+            sign_report(&request, &key)
+                .map(|s| s.json)
+                .map_err(|e| e.to_string().into())
         })
         .collect::<Result<_>>()?;
     let signing = started.elapsed().as_secs_f64();
     let known = [KnownCatalog::from_bytes(catalog_bytes).map_err(|e| e.to_string())?];
-    let options = VerifyOptions { catalogs: &known, trust: None, received_on: None };
+    let options = VerifyOptions {
+        catalogs: &known,
+        trust: None,
+        received_on: None,
+    };
     let started = Instant::now();
     let mut passed = 0;
     for file in &files {

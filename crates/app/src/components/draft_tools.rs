@@ -84,8 +84,9 @@ pub fn draft_tools(props: &DraftToolsProps) -> Html {
             <p class="muted">{ tr(lang, "Mọi thay đổi được lưu ngay trên máy này.", "Every change is saved at once on this computer.") }</p>
             <div class="buttons">
                 <button type="button" onclick={on_export}>{ tr(lang, "Xuất bản nháp", "Export the draft") }</button>
-                <label class="file-button" for="import-draft">{ tr(lang, "Nhập bản nháp từ tệp", "Import a draft file") }</label>
+                // The input stays in the tab order (visually hidden); its label is the visible button.
                 <input id="import-draft" class="visually-hidden-file" type="file" accept=".json,application/json" onchange={on_import} />
+                <label class="file-button" for="import-draft">{ tr(lang, "Nhập bản nháp từ tệp", "Import a draft file") }</label>
                 if props.has_backup {
                     <button type="button" onclick={on_restore}>{ tr(lang, "Khôi phục bản nháp trước", "Restore previous draft") }</button>
                 }
