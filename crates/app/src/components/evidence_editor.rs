@@ -34,10 +34,10 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
     let text_input = |state: &UseStateHandle<String>| {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
-            state.set(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+            state.set(crate::browser::nfc(
+                &e.target_unchecked_into::<web_sys::HtmlInputElement>()
                     .value(),
-            )
+            ))
         })
     };
     let on_kind = {

@@ -218,13 +218,15 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
             });
         })
     };
+    // Passwords too are kept in NFC, so that the same Vietnamese password typed on another
+    // computer (whose keyboard may produce decomposed marks) opens the backup.
     let text_input = |state: &UseStateHandle<String>| {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
-            state.set(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+            state.set(crate::browser::nfc(
+                &e.target_unchecked_into::<web_sys::HtmlInputElement>()
                     .value(),
-            )
+            ))
         })
     };
     let go_print = props

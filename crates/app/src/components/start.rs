@@ -26,8 +26,10 @@ pub fn start_screen(props: &StartProps) -> Html {
         props.on_action.reform(move |e: InputEvent| {
             Action::SetUnit(
                 field,
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
+                crate::browser::nfc(
+                    &e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                        .value(),
+                ),
             )
         })
     };
