@@ -105,6 +105,7 @@ test('(b) a signed report downloads and tdg verify accepts it; the print view ca
   await page.getByLabel('Nhập lại mật khẩu').fill('mat-khau-thu');
   const [backup] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Lưu tệp sao lưu khóa' }).click()]);
   assert.equal(backup.suggestedFilename(), 'XA-E2E-01-khoa-sao-luu.json');
+  await backup.saveAs(join(OUT, 'files', backup.suggestedFilename()));
   await page.getByRole('button', { name: 'Xem bản in' }).click();
   await page.getByText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM').waitFor();
   assert.ok((await page.locator('.a4').textContent()).includes(sha));
@@ -178,4 +179,29 @@ test('(e) the start screen, a sample unit and English, at desktop and 360 px', a
   assert.equal(await page.getByLabel('Số người đã được bồi dưỡng').inputValue(), '45', 'the commune draft is back');
   await screenshot(page, 'assess-restored-360');
   assert.deepEqual(problems, []);
+});
+
+test('(f) the key backup restores the same key on another computer, and a wrong password is refused', async () => {
+  const other = await openBrowser(); // a fresh profile: another computer
+  try {
+    const { page, problems } = await openApp(other);
+    await page.getByLabel('Chọn đơn vị mẫu').selectOption('xa-phuong');
+    await page.getByRole('button', { name: 'Mở đơn vị mẫu' }).click();
+    await page.getByRole('heading', { name: 'Kết quả tự chấm' }).waitFor();
+    const backup = join(OUT, 'files', 'XA-E2E-01-khoa-sao-luu.json');
+    const expected = JSON.parse(readFileSync(backup, 'utf8')).fingerprint;
+    await page.getByText('Dùng khóa đã sao lưu (máy khác)').click();
+    await page.getByLabel('Tệp sao lưu khóa', { exact: true }).setInputFiles(backup);
+    await page.getByLabel('Mật khẩu của tệp sao lưu').fill('mat-khau-sai');
+    await page.getByRole('button', { name: 'Khôi phục khóa' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Sai mật khẩu, hoặc tệp sao lưu đã bị hỏng' }).waitFor();
+    assert.equal(await page.getByTestId('fingerprint').count(), 0, 'no key after a wrong password');
+    await page.getByLabel('Mật khẩu của tệp sao lưu').fill('mat-khau-thu');
+    await page.getByRole('button', { name: 'Khôi phục khóa' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã khôi phục khóa' }).waitFor();
+    assert.equal(await page.getByTestId('fingerprint').textContent(), expected);
+    assert.deepEqual(problems, []);
+  } finally {
+    await other.close();
+  }
 });

@@ -217,9 +217,8 @@ pub fn describe(e: &Evidence, lang: Lang) -> String {
         Evidence::Link { url } => url.clone(),
         Evidence::File { name, size, sha256 } => {
             format!(
-                "{name} ({} B, SHA-256 {}…)",
-                tdg_model::units::format_int(*size, lang),
-                sha256.get(..16).unwrap_or(sha256)
+                "{name} ({} B, SHA-256 {sha256})",
+                tdg_model::units::format_int(*size, lang)
             )
         }
     }
