@@ -97,15 +97,46 @@ fn native(root: &Path) -> Result<()> {
     Ok(())
 }
 
+/// A copy of `dist/` whose commune tier has 1,000 criteria (the shipped six, repeated, 0.1 point
+/// each), to time a keystroke where the form is as large as we promise to handle.
+fn thousand_criteria_site(root: &Path, dist: &Path) -> Result<PathBuf> {
+    let site = root.join("target").join("bench-dist");
+    if site.exists() {
+        std::fs::remove_dir_all(&site)?;
+    }
+    crate::dist::copy_dir(dist, &site)?;
+    let path = site.join(crate::CATALOG_PATH);
+    let mut catalog: serde_json::Value = serde_json::from_slice(&std::fs::read(&path)?)?;
+    let tiers = catalog["tiers"]
+        .as_array_mut()
+        .ok_or_else(|| anyhow::anyhow!("catalog without tiers"))?;
+    for tier in tiers.iter_mut().filter(|t| t["id"] == "xa-phuong") {
+        let base = tier["criteria"].as_array().cloned().unwrap_or_default();
+        let many: Vec<serde_json::Value> = (0..1_000)
+            .map(|i| {
+                let mut c = base[i % base.len()].clone();
+                c["id"] = format!("{}-n{i}", c["id"].as_str().unwrap_or("c")).into();
+                c["maxPoints"] = 100.into();
+                c
+            })
+            .collect();
+        tier["criteria"] = many.into();
+    }
+    std::fs::write(&path, serde_json::to_vec(&catalog)?)?;
+    Ok(site)
+}
+
 fn browser(root: &Path, dist: PathBuf) -> Result<()> {
     crate::tools::ensure_chromium()?;
     crate::tools::ensure_e2e_packages(root)?;
+    let big_url = crate::serve::spawn(thousand_criteria_site(root, &dist)?)?;
     let url = crate::serve::spawn(dist)?;
     let started = Instant::now();
     let status = Command::new("node")
         .current_dir(root)
         .arg("tests/bench/browser.mjs")
         .env("TDG_BASE_URL", &url)
+        .env("TDG_BIG_URL", &big_url)
         .env("TDG_CHROMIUM", crate::tools::CHROMIUM)
         .status()?;
     if !status.success() {

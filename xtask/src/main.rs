@@ -12,6 +12,9 @@ mod tools;
 use anyhow::{bail, Result};
 use std::path::PathBuf;
 
+/// The shipped catalog, relative to `dist/` (and to `assets/`'s parent).
+pub const CATALOG_PATH: &str = "assets/catalogs/hp-175-kh-ubnd.json";
+
 const USAGE: &str = "usage: cargo xtask <serve [--port N] | dist | test | bench>";
 
 fn main() {

@@ -87,10 +87,11 @@ pub fn app(props: &AppProps) -> Html {
             window.scroll_to_with_x_and_y(0.0, 0.0);
         }
     });
-    let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
-    };
+    // One callback for the app's whole life: components whose other props did not change then
+    // skip re-rendering (a new callback each render would re-render all 1,000 criteria).
+    let dispatch = use_callback(state.dispatcher(), |action: Action, dispatcher| {
+        dispatcher.dispatch(action)
+    });
     let loaded = match &state.catalog {
         CatalogState::Ready(c) => Some(c.clone()),
         _ => None,
