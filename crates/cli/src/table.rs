@@ -1,7 +1,7 @@
 //! The readable breakdown: groups, criteria with their explanations, adjustments, total, plan.
 
 use std::fmt::Write;
-use tdg_model::explain::{band_name, describe_error, explain_criterion, summary_line};
+use tdg_model::explain::{band_name, describe_error, explain_criterion, rule_name, summary_line};
 use tdg_model::gap::{describe_step, GapPlan};
 use tdg_model::units::format_points;
 use tdg_model::{AnswerSheet, Assessment, Catalog, Lang};
@@ -115,19 +115,4 @@ fn label(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
         Lang::Vi => vi,
         Lang::En => en,
     }
-}
-
-fn rule_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
-    let bonus = catalog
-        .bonus
-        .rules
-        .iter()
-        .find(|r| r.id == id)
-        .map(|r| r.name.get(lang));
-    let penalty = catalog
-        .penalties
-        .iter()
-        .find(|r| r.id == id)
-        .map(|r| r.name.get(lang));
-    bonus.or(penalty).unwrap_or(id).to_string()
 }

@@ -203,6 +203,22 @@ pub fn band_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
+/// The name of the bonus or penalty rule `id`, or the id itself.
+pub fn rule_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
+    let bonus = catalog
+        .bonus
+        .rules
+        .iter()
+        .find(|r| r.id == id)
+        .map(|r| r.name.get(lang));
+    let penalty = catalog
+        .penalties
+        .iter()
+        .find(|r| r.id == id)
+        .map(|r| r.name.get(lang));
+    bonus.or(penalty).unwrap_or(id).to_string()
+}
+
 /// One-line summary: total, index, band, and whether it is provisional.
 pub fn summary_line(catalog: &Catalog, a: &Assessment, lang: Lang) -> String {
     let band = band_name(catalog, &a.band, lang);

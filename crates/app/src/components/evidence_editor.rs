@@ -31,15 +31,7 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
     let url = use_state(String::new);
     let error = use_state(|| None::<&'static str>);
     let id = |suffix: &str| format!("{}-ev-{suffix}", props.criterion);
-    let text_input = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |e: InputEvent| {
-            state.set(crate::browser::nfc(
-                &e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            ))
-        })
-    };
+    let text_input = super::bind_text;
     let on_kind = {
         let kind = kind.clone();
         Callback::from(move |e: Event| {

@@ -14,3 +14,16 @@ pub mod sign_panel;
 pub mod start;
 pub mod summary;
 pub mod tier_picker;
+
+use yew::{Callback, InputEvent, TargetCast, UseStateHandle};
+
+/// An `oninput` handler that keeps a text field's value (in NFC) in a state handle.
+pub fn bind_text(state: &UseStateHandle<String>) -> Callback<InputEvent> {
+    let state = state.clone();
+    Callback::from(move |e: InputEvent| {
+        state.set(crate::browser::nfc(
+            &e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value(),
+        ))
+    })
+}

@@ -220,15 +220,7 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
     };
     // Passwords too are kept in NFC, so that the same Vietnamese password typed on another
     // computer (whose keyboard may produce decomposed marks) opens the backup.
-    let text_input = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |e: InputEvent| {
-            state.set(crate::browser::nfc(
-                &e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            ))
-        })
-    };
+    let text_input = super::bind_text;
     let go_print = props
         .on_action
         .reform(|_: MouseEvent| Action::Go(crate::state::Screen::Print));

@@ -1,6 +1,6 @@
 use crate::i18n::{tr, trs};
 use std::rc::Rc;
-use tdg_model::explain::band_name;
+use tdg_model::explain::{band_name, rule_name};
 use tdg_model::units::{format_index, format_points};
 use tdg_model::{Assessment, Catalog, Lang};
 use yew::prelude::*;
@@ -20,20 +20,7 @@ pub fn summary(props: &SummaryProps) -> Html {
     let a = &props.assessment;
     let catalog = &props.catalog;
     let pts = |p| format_points(p, lang);
-    let rule_name = |id: &str| {
-        let bonus = catalog
-            .bonus
-            .rules
-            .iter()
-            .find(|r| r.id == id)
-            .map(|r| r.name.get(lang));
-        let penalty = catalog
-            .penalties
-            .iter()
-            .find(|r| r.id == id)
-            .map(|r| r.name.get(lang));
-        bonus.or(penalty).unwrap_or(id).to_string()
-    };
+    let rule_name = |id: &str| rule_name(catalog, id, lang);
     let total_criteria = a.criteria.len();
     html! {
         <section class="summary" aria-labelledby="summary-title">
