@@ -203,6 +203,46 @@ pub fn band_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
+/// The answer itself, in a few words (the printed table's "result" column).
+pub fn describe_answer(
+    criterion: &Criterion,
+    answer: Option<&crate::Answer>,
+    lang: Lang,
+) -> String {
+    let open = match lang {
+        Lang::Vi => "Chưa trả lời",
+        Lang::En => "Not answered",
+    };
+    let Some(a) = answer.filter(|a| !a.has_no_value()) else {
+        return open.into();
+    };
+    let int = |n: Option<i64>| format_int(n.unwrap_or(0).max(0) as u64, lang);
+    match &criterion.measure {
+        Measure::Ratio { .. } => format!("{}/{}", int(a.numerator), int(a.denominator)),
+        Measure::YesNo => match (a.yes, lang) {
+            (Some(true), Lang::Vi) => "Đã thực hiện".into(),
+            (Some(true), Lang::En) => "Done".into(),
+            (_, Lang::Vi) => "Chưa thực hiện".into(),
+            (_, Lang::En) => "Not done".into(),
+        },
+        Measure::Levels { .. } => a
+            .level
+            .as_deref()
+            .map(|l| level_name(criterion, l, lang))
+            .unwrap_or_default(),
+        Measure::Count { unit, .. } => format!("{} {}", int(a.count), unit.get(lang)),
+        Measure::Maturity { .. } => {
+            let level = a.maturity.unwrap_or(0).clamp(0, 5) as u8;
+            format!(
+                "{} {level} ({})",
+                if lang == Lang::Vi { "Mức" } else { "Level" },
+                maturity_name(level, lang)
+            )
+        }
+        Measure::Unknown => String::new(),
+    }
+}
+
 /// The name of the bonus or penalty rule `id`, or the id itself.
 pub fn rule_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
     let bonus = catalog

@@ -287,3 +287,28 @@ fn group_subtotals_add_up() {
     assert_eq!(sum, r.base);
     assert_eq!(r.groups.iter().map(|g| g.max).sum::<u32>(), 100_000);
 }
+
+#[test]
+fn answers_are_described_for_the_printed_copy() {
+    use tdg_model::explain::describe_answer;
+    use tdg_model::Lang;
+    let catalog = catalog();
+    let tier = catalog.tier("xa-phuong").expect("tier");
+    let c = |id: &str| tier.criteria.iter().find(|c| c.id == id).expect(id);
+    assert_eq!(
+        describe_answer(c("xp.ho-so-truc-tuyen"), Some(&ratio(1863, 3120)), Lang::Vi),
+        "1.863/3.120"
+    );
+    assert_eq!(
+        describe_answer(c("xp.tuyen-truyen"), Some(&count(4)), Lang::En),
+        "4 activities"
+    );
+    assert_eq!(
+        describe_answer(c("xp.an-toan"), Some(&level("chua")), Lang::Vi),
+        "Chưa triển khai"
+    );
+    assert_eq!(
+        describe_answer(c("xp.an-toan"), None, Lang::Vi),
+        "Chưa trả lời"
+    );
+}

@@ -4,7 +4,7 @@ use crate::i18n::{tr, trs};
 use crate::state::{Action, AnswerEdit};
 use tdg_model::catalog::{Criterion, Measure, Provenance, MATURITY_LEVELS};
 use tdg_model::explain::{describe_error, explain_criterion};
-use tdg_model::score::{AnswerError, CriterionResult};
+use tdg_model::score::{AnswerError, Basis, CriterionResult};
 use tdg_model::units::{format_points, format_share};
 use tdg_model::{Answer, Lang, Status};
 use yew::prelude::*;
@@ -56,7 +56,7 @@ pub fn criterion_card(props: &CriterionCardProps) -> Html {
             </header>
             { provenance(c, lang) }
             <details class="help"><summary>{ tr(lang, "Hướng dẫn trả lời", "How to answer") }</summary><p>{ c.help.get(lang) }</p></details>
-            <div class="inputs">{ inputs(c, &answer, lang, &on_edit, &field_error) }</div>
+            <div class="inputs">{ inputs(c, &answer, &r.basis, lang, &on_edit, &field_error) }</div>
             <p class="why"><span class="why-label">{ tr(lang, "Vì sao có điểm này: ", "Why this score: ") }</span>{ explain_criterion(c, r, lang) }</p>
             if !props.errors.is_empty() {
                 <ul class="answer-errors" role="alert">
@@ -112,6 +112,7 @@ fn provenance(c: &Criterion, lang: Lang) -> Html {
 fn inputs(
     c: &Criterion,
     answer: &Answer,
+    basis: &Basis,
     lang: Lang,
     on_edit: &Callback<AnswerEdit>,
     field_error: &dyn Fn(&str) -> Option<AttrValue>,
@@ -123,11 +124,9 @@ fn inputs(
             numerator,
             denominator,
         } => {
-            let share = match (answer.numerator, answer.denominator) {
-                (Some(n), Some(d)) if d > 0 && n >= 0 => Some(format_share(
-                    ((n as i128 * 10_000) / d as i128).clamp(0, 1_000_000) as u32,
-                    lang,
-                )),
+            // The share the model computed (none while the answer is incomplete or wrong).
+            let share = match basis {
+                Basis::Ratio { share, .. } => Some(format_share(*share, lang)),
                 _ => None,
             };
             html! { <>

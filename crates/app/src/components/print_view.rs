@@ -2,11 +2,10 @@ use crate::i18n::{tr, trs};
 use crate::state::{Action, Screen, SignedInfo};
 use qrcodegen::{QrCode, QrCodeEcc};
 use std::rc::Rc;
-use tdg_model::catalog::Measure;
 use tdg_model::draft::Draft;
-use tdg_model::explain::{band_name, level_name};
-use tdg_model::units::{format_index, format_int, format_points};
-use tdg_model::{Answer, Assessment, Catalog, Lang, Status};
+use tdg_model::explain::{band_name, describe_answer};
+use tdg_model::units::{format_index, format_points};
+use tdg_model::{Assessment, Catalog, Lang};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -76,7 +75,7 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                             html! { <tr>
                                 <td>{ i + 1 }</td>
                                 <td>{ &c.text.vi }</td>
-                                <td>{ answer_text(c, answer, r.status) }</td>
+                                <td>{ describe_answer(c, answer, Lang::Vi) }</td>
                                 <td>{ answer.map(|a| a.evidence.iter().map(|e| crate::components::evidence_editor::describe(e, Lang::Vi)).collect::<Vec<_>>().join("; ")).unwrap_or_default() }</td>
                                 <td class="num">{ format_points(r.max, Lang::Vi) }</td>
                                 <td class="num">{ format_points(r.points, Lang::Vi) }</td>
@@ -107,39 +106,6 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                 "Bản in theo thể thức văn bản hành chính (Nghị định 30/2020/NĐ-CP), khổ A4. Chữ ký và con dấu trên bản in xác nhận thẩm quyền; mã SHA-256 gắn bản in với tệp JSON.".into(),
                 "Printed in the administrative format of Decree 30/2020/NĐ-CP, A4. The signature and seal on paper carry the authority; the SHA-256 binds the paper to the JSON file.".into()) }</p>
         </div>
-    }
-}
-
-fn answer_text(c: &tdg_model::Criterion, answer: Option<&Answer>, status: Status) -> String {
-    let Some(a) = answer else {
-        return "Chưa trả lời".into();
-    };
-    if status == Status::Open {
-        return "Chưa trả lời".into();
-    }
-    match &c.measure {
-        Measure::Ratio { .. } => match (a.numerator, a.denominator) {
-            (Some(n), Some(d)) => format!(
-                "{}/{}",
-                format_int(n.max(0) as u64, Lang::Vi),
-                format_int(d.max(0) as u64, Lang::Vi)
-            ),
-            _ => "Chưa đủ".into(),
-        },
-        Measure::YesNo => if a.yes == Some(true) {
-            "Đã thực hiện"
-        } else {
-            "Chưa thực hiện"
-        }
-        .into(),
-        Measure::Levels { .. } => a
-            .level
-            .as_deref()
-            .map(|l| level_name(c, l, Lang::Vi))
-            .unwrap_or_default(),
-        Measure::Count { unit, .. } => format!("{} {}", a.count.unwrap_or(0), unit.vi),
-        Measure::Maturity { .. } => format!("Mức {}", a.maturity.unwrap_or(0)),
-        Measure::Unknown => String::new(),
     }
 }
 
