@@ -205,3 +205,21 @@ test('(f) the key backup restores the same key on another computer, and a wrong 
     await other.close();
   }
 });
+
+test('(g) signing a report with open criteria asks first, and nothing is signed when declined', async () => {
+  const other = await openBrowser();
+  try {
+    const { page, problems } = await openApp(other);
+    await startCommune(page, { name: 'UBND xã Chưa Xong', code: 'XA-E2E-02' });
+    let message = '';
+    page.once('dialog', (dialog) => { message = dialog.message(); dialog.dismiss(); });
+    await page.getByRole('button', { name: 'Ký và tải báo cáo (JSON)' }).click();
+    await page.waitForTimeout(200);
+    assert.match(message, /còn 6 tiêu chí chưa trả lời/);
+    assert.equal(await page.getByTestId('signed').count(), 0);
+    assert.equal(await page.getByTestId('fingerprint').count(), 0, 'no key is made for a declined signing');
+    assert.deepEqual(problems, []);
+  } finally {
+    await other.close();
+  }
+});

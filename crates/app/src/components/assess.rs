@@ -76,7 +76,7 @@ pub fn assess_screen(props: &AssessProps) -> Html {
                 <aside class="side">
                     <Summary catalog={catalog.clone()} assessment={a.clone()} {lang} />
                     <GapPlanView catalog={catalog.clone()} {plan} {lang} />
-                    <SignPanel catalog={props.catalog.clone()} draft={state.draft.clone()} unit_key={state.key.clone()} signed={state.signed.clone()} {lang} on_action={props.on_action.clone()} />
+                    <SignPanel catalog={props.catalog.clone()} draft={state.draft.clone()} unit_key={state.key.clone()} signed={state.signed.clone()} open={a.open} errors={a.errors.len()} {lang} on_action={props.on_action.clone()} />
                 </aside>
             </div>
             // On narrow screens the summary sits below the criteria: this bar keeps the total in

@@ -15,6 +15,9 @@ pub struct SignPanelProps {
     pub draft: Draft,
     pub unit_key: Option<KeyInfo>,
     pub signed: Option<SignedInfo>,
+    /// Criteria still open and answers with errors: signing such a report asks first.
+    pub open: u32,
+    pub errors: usize,
     pub lang: Lang,
     pub on_action: Callback<Action>,
 }
@@ -73,7 +76,14 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
             props.on_action.clone(),
             just_created.clone(),
         );
+        let (open, errors) = (props.open, props.errors);
         Callback::from(move |_: MouseEvent| {
+            if (open > 0 || errors > 0) && !crate::browser::confirm(&match lang {
+                Lang::Vi => format!("Báo cáo còn {open} tiêu chí chưa trả lời và {errors} lỗi trong câu trả lời. Vẫn ký và tải báo cáo?"),
+                Lang::En => format!("The report still has {open} open criteria and {errors} answer errors. Sign and download it anyway?"),
+            }) {
+                return;
+            }
             if draft.unit.name.trim().is_empty() || draft.unit.code.trim().is_empty() {
                 dispatch.emit(Action::Notify(Notice::error(
                     "Cần nhập tên và mã đơn vị (ở bước Bắt đầu) trước khi ký.",
