@@ -57,3 +57,12 @@ test('text typed in decomposed form (NFD) is kept in NFC', async () => {
   assert.equal(saved, 'UBND xã Tiên Lãng'.normalize('NFC'));
   assert.deepEqual(problems, []);
 });
+
+test('runs under a portal sub-path: every URL it uses is relative', async () => {
+  const page = await context.newPage();
+  const failed = [];
+  page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+  await page.goto(new URL('cong-thong-tin/tu-danh-gia/', process.env.TDG_BASE_URL ?? 'http://127.0.0.1:8080/').href);
+  await page.getByLabel(/Cấp xã, phường, đặc khu/).waitFor();
+  assert.deepEqual(failed, []);
+});

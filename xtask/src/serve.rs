@@ -6,6 +6,9 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 
+/// A sub-path under which the site is served as well (see `respond`).
+pub const SUB_PATH: &str = "/cong-thong-tin/tu-danh-gia/";
+
 pub fn run(root: &Path, port: u16) -> Result<()> {
     let dist = crate::dist::run(root)?;
     let listener = TcpListener::bind(("127.0.0.1", port)).with_context(|| {
@@ -51,7 +54,13 @@ fn respond(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
     let mut parts = request_line.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
     let path = target.split(['?', '#']).next().unwrap_or("/");
-    let file = resolve(dist, path);
+    // The same site also answers under a portal-like sub-path, so the tests can prove that every
+    // URL the app uses is relative.
+    let path = path
+        .strip_prefix(SUB_PATH)
+        .map(|rest| format!("/{rest}"))
+        .unwrap_or_else(|| path.to_string());
+    let file = resolve(dist, &path);
     let (status, body, mime) = match (
         method,
         file.and_then(|f| std::fs::read(&f).ok().map(|b| (b, f))),
