@@ -88,6 +88,7 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                     </tbody>
                 </table>
                 <p>{ format!("Chỉ số: {}. Tự xếp loại: {}.", format_index(a.index, Lang::Vi), band_name(catalog, &a.band, Lang::Vi)) }</p>
+                <p class="small italic">{ "Ghi chú: chỉ tiêu theo Kế hoạch 175/KH-UBND; điểm tối đa, cách tính điểm, điểm thưởng, điểm trừ và mức xếp loại theo mô hình mặc định của công cụ (Kế hoạch chưa quy định, Mục IV.2)." }</p>
                 if let (Some(signed), Some(binding)) = (&props.signed, &binding) {
                     <div class="binding">
                         { qr_svg(binding) }

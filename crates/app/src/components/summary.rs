@@ -40,6 +40,9 @@ pub fn summary(props: &SummaryProps) -> Html {
                 }
                 { for a.penalties.iter().map(|p| html! { <><dt>{ rule_name(&p.rule) }</dt><dd>{ format!("−{}", pts(p.points)) }</dd></> }) }
             </dl>
+            <p class="model-note">{ tr(lang,
+                "Điểm tối đa, cách tính, điểm thưởng, điểm trừ và các mức xếp loại là mô hình mặc định của công cụ: Kế hoạch 175/KH-UBND đặt chỉ tiêu nhưng để hình thức, tiêu chuẩn khen thưởng “có hướng dẫn cụ thể sau” (Mục IV.2).",
+                "Maximum points, scoring rules, bonus, penalty and bands are this tool's default model: Plan 175/KH-UBND sets targets but leaves reward standards to “later guidance” (section IV.2).") }</p>
             if a.is_provisional() {
                 <p class="provisional">{ trs(lang, format!("Tạm tính: còn {} tiêu chí chưa trả lời.", a.open), format!("Provisional: {} criteria still open.", a.open)) }</p>
             }
