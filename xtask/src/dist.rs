@@ -16,22 +16,11 @@ pub fn run(root: &Path) -> Result<PathBuf> {
         std::fs::remove_dir_all(&dist).with_context(|| format!("clearing {}", dist.display()))?;
     }
     std::fs::create_dir_all(&dist)?;
-    let wasm = root
-        .join("target")
-        .join(tools::WASM_TARGET)
-        .join("release")
-        .join("tdg-app.wasm");
-    let started = std::time::Instant::now();
-    wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&wasm)
-        .out_name("tdg_app")
-        .web(true)?
-        .typescript(false)
-        .omit_default_module_path(false)
-        .generate(&dist)
-        .context("generating the JS glue with wasm-bindgen")?;
-    eprintln!("wasm-bindgen: {:.1} s", started.elapsed().as_secs_f64());
-    optimise(root, &dist.join("tdg_app_bg.wasm"))?;
+    let release = root.join("target").join(tools::WASM_TARGET).join("release");
+    // The app, and the signing module it loads on first use (cryptography stays out of the
+    // first load).
+    glue(root, &release.join("tdg-app.wasm"), "tdg_app", &dist)?;
+    glue(root, &release.join("tdg_signer.wasm"), "tdg_signer", &dist)?;
     copy_dir(&root.join("web"), &dist)?;
     // The catalogs, and the sample units for training workshops.
     for folder in ["catalogs", "samples"] {
@@ -50,11 +39,29 @@ fn run_cargo_build(root: &Path) -> Result<()> {
         "--release",
         "--package",
         "tdg-app",
-        "--bin",
-        "tdg-app",
+        "--package",
+        "tdg-signer",
         "--target",
         tools::WASM_TARGET,
     ]))
+}
+
+/// wasm-bindgen's JS glue for `wasm` as `<name>.js` + `<name>_bg.wasm`, then wasm-opt.
+fn glue(root: &Path, wasm: &Path, name: &str, dist: &Path) -> Result<()> {
+    let started = std::time::Instant::now();
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(wasm)
+        .out_name(name)
+        .web(true)?
+        .typescript(false)
+        .omit_default_module_path(false)
+        .generate(dist)
+        .with_context(|| format!("generating the JS glue of {name} with wasm-bindgen"))?;
+    eprintln!(
+        "wasm-bindgen {name}: {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    optimise(root, &dist.join(format!("{name}_bg.wasm")))
 }
 
 /// `wasm-opt -Oz`, in place.

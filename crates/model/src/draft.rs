@@ -87,6 +87,31 @@ impl DraftError {
     }
 }
 
+/// The report's file name: `<unit-code>-<year>-bao-cao.json`, the code made file-safe.
+pub fn report_file_name(unit_code: &str, period: i32) -> String {
+    format!("{}-{period}-bao-cao.json", file_safe_code(unit_code))
+}
+
+/// The unit code with anything but ASCII letters, digits, `-` and `_` replaced by `-`.
+pub fn file_safe_code(unit_code: &str) -> String {
+    let safe: String = unit_code
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if safe.is_empty() {
+        "don-vi".to_string()
+    } else {
+        safe
+    }
+}
+
 impl DraftFile {
     pub fn new(catalog: &Catalog, draft: &Draft) -> DraftFile {
         DraftFile {

@@ -151,29 +151,7 @@ pub fn sign_report(request: &SignRequest, key: &UnitKey) -> Result<SignedReport,
 }
 
 /// The file name the app downloads: `<unit-code>-<year>-bao-cao.json`, code made file-safe.
-pub fn file_name(unit_code: &str, period: i32) -> String {
-    format!("{}-{period}-bao-cao.json", file_safe_code(unit_code))
-}
-
-/// The unit code with anything but ASCII letters, digits, `-` and `_` replaced by `-`.
-pub fn file_safe_code(unit_code: &str) -> String {
-    let safe: String = unit_code
-        .trim()
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    if safe.is_empty() {
-        "don-vi".to_string()
-    } else {
-        safe
-    }
-}
+pub use tdg_model::draft::{file_safe_code, report_file_name as file_name};
 
 impl Report {
     /// The answer sheet inside the report, to re-score.

@@ -26,7 +26,7 @@ pub fn draft_tools(props: &DraftToolsProps) -> Html {
         );
         Callback::from(move |_: MouseEvent| {
             let json = DraftFile::new(&catalog.catalog, &draft).to_json();
-            let code = tdg_report::report::file_safe_code(&draft.unit.code);
+            let code = tdg_model::draft::file_safe_code(&draft.unit.code);
             let name = format!("{code}-{}-ban-nhap.json", draft.sheet.period);
             if crate::browser::download(&name, "application/json", json.as_bytes()).is_err() {
                 dispatch.emit(Action::Notify(Notice::error(

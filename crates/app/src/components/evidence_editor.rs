@@ -1,6 +1,5 @@
 use crate::i18n::tr;
 use crate::state::AnswerEdit;
-use sha2::{Digest, Sha256};
 use tdg_model::{Date, Evidence, Lang};
 use yew::prelude::*;
 
@@ -103,10 +102,10 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match crate::browser::read_chosen_file(&input).await {
                     Ok(Some((name, bytes))) => {
-                        let sha256 = Sha256::digest(&bytes)
-                            .iter()
-                            .map(|b| format!("{b:02x}"))
-                            .collect();
+                        let Ok(sha256) = crate::browser::sha256_hex(&bytes).await else {
+                            error.set(Some(tr(lang, "Trình duyệt không tính được mã SHA-256 (cần https hoặc máy cục bộ).", "The browser cannot compute SHA-256 (it needs https or a local address).")));
+                            return;
+                        };
                         on_edit.emit(AnswerEdit::AddEvidence(Evidence::File {
                             name,
                             size: bytes.len() as u64,

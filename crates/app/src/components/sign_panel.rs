@@ -1,12 +1,10 @@
-use crate::i18n::{tr, trs};
+use crate::i18n::tr;
+use crate::signer::{self, SignerError};
 use crate::state::{Action, KeyInfo, LoadedCatalog, Notice, SignedInfo};
 use crate::storage::{self, StoredKey};
 use std::rc::Rc;
-use tdg_model::draft::Draft;
+use tdg_model::draft::{file_safe_code, Draft};
 use tdg_model::Lang;
-use tdg_report::backup;
-use tdg_report::report::{file_name, file_safe_code, sign_report, SignRequest};
-use tdg_report::UnitKey;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -22,46 +20,61 @@ pub struct SignPanelProps {
     pub on_action: Callback<Action>,
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+fn failed(e: SignerError) -> Action {
+    Action::Notify(Notice::error(e.vi, e.en))
 }
 
-fn seed_from_hex(text: &str) -> Option<[u8; 32]> {
-    let bytes: Option<Vec<u8>> = (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
-        .collect();
-    bytes?.try_into().ok()
-}
-
-/// The key kept on this device, if any.
-fn device_key() -> Option<UnitKey> {
-    storage::load_key()
-        .and_then(|k| seed_from_hex(&k.seed))
-        .map(UnitKey::from_seed)
-}
-
-fn keep_key(key: &UnitKey) -> Result<KeyInfo, Notice> {
-    let public = key.public();
+/// Keeps a key's seed and identity on this device; tells the app about it.
+fn keep_key(identity: signer::Identity, dispatch: &Callback<Action>) -> bool {
     let stored = StoredKey {
-        seed: hex(&key.seed()),
-        did: public.did(),
-        fingerprint: public.fingerprint(),
+        seed: identity.seed,
+        did: identity.did,
+        fingerprint: identity.fingerprint,
     };
-    storage::save_key(&stored).map_err(|_| {
-        Notice::error(
+    if storage::save_key(&stored).is_err() {
+        dispatch.emit(Action::Notify(Notice::error(
             "Không lưu được khóa trên máy này (bộ nhớ trình duyệt bị chặn hoặc đầy).",
             "The key could not be kept on this computer (browser storage blocked or full).",
-        )
-    })?;
-    Ok(KeyInfo {
+        )));
+        return false;
+    }
+    dispatch.emit(Action::KeyReady(KeyInfo {
         did: stored.did,
         fingerprint: stored.fingerprint,
-    })
+    }));
+    true
+}
+
+/// The seed of this device's key, making (and keeping) a new key at the first signing.
+async fn device_seed(
+    dispatch: &Callback<Action>,
+    just_created: &UseStateHandle<bool>,
+) -> Option<String> {
+    if let Some(key) = storage::load_key() {
+        return Some(key.seed);
+    }
+    let Ok(seed) = crate::browser::random_hex::<32>() else {
+        dispatch.emit(Action::Notify(Notice::error(
+            "Trình duyệt không tạo được số ngẫu nhiên an toàn.",
+            "The browser cannot make secure random numbers.",
+        )));
+        return None;
+    };
+    match signer::public_identity(&seed).await {
+        Ok(identity) => keep_key(identity, dispatch).then(|| {
+            just_created.set(true);
+            seed
+        }),
+        Err(e) => {
+            dispatch.emit(failed(e));
+            None
+        }
+    }
 }
 
 /// Signing: the unit's key (made at the first signing, backed up with a password, restorable
 /// on another computer), the signed report's download, its SHA-256 and the key's fingerprint.
+/// The cryptography runs in the signing module, loaded on first use.
 #[function_component(SignPanel)]
 pub fn sign_panel(props: &SignPanelProps) -> Html {
     let lang = props.lang;
@@ -91,64 +104,54 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
                 )));
                 return;
             }
-            let key = match device_key() {
-                Some(k) => k,
-                None => match crate::browser::random::<32>() {
-                    Ok(seed) => {
-                        let key = UnitKey::from_seed(seed);
-                        match keep_key(&key) {
-                            Ok(info) => {
-                                dispatch.emit(Action::KeyReady(info));
-                                just_created.set(true);
-                            }
-                            Err(notice) => return dispatch.emit(Action::Notify(notice)),
-                        }
-                        key
-                    }
-                    Err(_) => {
-                        return dispatch.emit(Action::Notify(Notice::error(
-                            "Trình duyệt không tạo được số ngẫu nhiên an toàn.",
-                            "The browser cannot make secure random numbers.",
-                        )))
-                    }
-                },
-            };
-            let request = SignRequest {
-                catalog: &catalog.catalog,
-                catalog_bytes: &catalog.bytes,
-                unit_name: draft.unit.name.clone(),
-                unit_code: draft.unit.code.clone(),
-                unit_group: draft.unit.group.clone(),
-                sheet: &draft.sheet,
-                submitted_on: crate::browser::today(),
-                created: crate::browser::now_rfc3339(),
-            };
-            match sign_report(&request, &key) {
-                Ok(signed) => {
-                    let name = file_name(&draft.unit.code, draft.sheet.period);
-                    if crate::browser::download(&name, "application/json", signed.json.as_bytes())
+            let (catalog, draft, dispatch, just_created) = (
+                catalog.clone(),
+                draft.clone(),
+                dispatch.clone(),
+                just_created.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let Some(seed) = device_seed(&dispatch, &just_created).await else {
+                    return;
+                };
+                let draft_json = serde_json::to_string(&draft).unwrap_or_default();
+                let today = crate::browser::today().to_string();
+                match signer::sign(
+                    &catalog.bytes,
+                    &draft_json,
+                    &seed,
+                    &today,
+                    &crate::browser::now_rfc3339(),
+                )
+                .await
+                {
+                    Ok(signed) => {
+                        if crate::browser::download(
+                            &signed.file_name,
+                            "application/json",
+                            signed.json.as_bytes(),
+                        )
                         .is_err()
-                    {
-                        dispatch.emit(Action::Notify(Notice::error(
-                            "Trình duyệt không cho tải tệp xuống.",
-                            "The browser refused the download.",
+                        {
+                            dispatch.emit(Action::Notify(Notice::error(
+                                "Trình duyệt không cho tải tệp xuống.",
+                                "The browser refused the download.",
+                            )));
+                        }
+                        let name = signed.file_name.clone();
+                        dispatch.emit(Action::Signed(SignedInfo {
+                            file_name: signed.file_name,
+                            sha256: signed.sha256,
+                            json: Rc::new(signed.json),
+                        }));
+                        dispatch.emit(Action::Notify(Notice::info(
+                            format!("Đã ký và tải xuống {name}."),
+                            format!("Signed and downloaded {name}."),
                         )));
                     }
-                    dispatch.emit(Action::Signed(SignedInfo {
-                        file_name: name.clone(),
-                        sha256: signed.sha256,
-                        json: Rc::new(signed.json),
-                    }));
-                    dispatch.emit(Action::Notify(Notice::info(
-                        format!("Đã ký và tải xuống {name}."),
-                        format!("Signed and downloaded {name}."),
-                    )));
+                    Err(e) => dispatch.emit(failed(e)),
                 }
-                Err(e) => dispatch.emit(Action::Notify(Notice::error(
-                    format!("Không ký được báo cáo: {e}"),
-                    format!("The report could not be signed: {e}"),
-                ))),
-            }
+            });
         })
     };
     let on_backup = {
@@ -159,7 +162,9 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
             props.draft.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            let Some(key) = device_key() else { return };
+            let Some(key) = storage::load_key() else {
+                return;
+            };
             if *password != *password_again {
                 return dispatch.emit(Action::Notify(Notice::error(
                     "Hai mật khẩu không khớp.",
@@ -167,28 +172,30 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
                 )));
             }
             let (Ok(salt), Ok(nonce)) = (
-                crate::browser::random::<16>(),
-                crate::browser::random::<24>(),
+                crate::browser::random_hex::<16>(),
+                crate::browser::random_hex::<24>(),
             ) else {
                 return;
             };
             let label = format!("{} ({})", draft.unit.name, draft.unit.code);
-            match backup::seal(&key, &password, &label, salt, nonce) {
-                Ok(b) => {
-                    let json = serde_json::to_string_pretty(&b).unwrap_or_default();
-                    let name = format!("{}-khoa-sao-luu.json", file_safe_code(&draft.unit.code));
-                    let _ = crate::browser::download(&name, "application/json", json.as_bytes());
-                    password.set(String::new());
-                    password_again.set(String::new());
-                    dispatch.emit(Action::Notify(Notice::info(
-                        format!("Đã lưu tệp sao lưu khóa {name}. Giữ tệp và mật khẩu ở nơi an toàn, tách riêng nhau."),
-                        format!("Key backup saved as {name}. Keep the file and the password safe, apart from each other."),
-                    )));
+            let name = format!("{}-khoa-sao-luu.json", file_safe_code(&draft.unit.code));
+            let (password, password_again, dispatch) =
+                (password.clone(), password_again.clone(), dispatch.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match signer::seal_backup(&key.seed, &password, &label, &salt, &nonce).await {
+                    Ok(json) => {
+                        let _ =
+                            crate::browser::download(&name, "application/json", json.as_bytes());
+                        password.set(String::new());
+                        password_again.set(String::new());
+                        dispatch.emit(Action::Notify(Notice::info(
+                            format!("Đã lưu tệp sao lưu khóa {name}. Giữ tệp và mật khẩu ở nơi an toàn, tách riêng nhau."),
+                            format!("Key backup saved as {name}. Keep the file and the password safe, apart from each other."),
+                        )));
+                    }
+                    Err(e) => dispatch.emit(failed(e)),
                 }
-                Err(e) => {
-                    dispatch.emit(Action::Notify(Notice::error(e.message_vi(), e.to_string())))
-                }
-            }
+            });
         })
     };
     let on_restore = {
@@ -201,20 +208,17 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
             let (password, dispatch) = ((*restore_password).clone(), dispatch.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match crate::browser::read_chosen_file(&input).await {
-                    Ok(Some((_, bytes))) => match backup::open(&bytes, &password) {
-                        Ok(key) => match keep_key(&key) {
-                            Ok(info) => {
-                                let fp = info.fingerprint.clone();
-                                dispatch.emit(Action::KeyReady(info));
+                    Ok(Some((_, bytes))) => match signer::open_backup(&bytes, &password).await {
+                        Ok(identity) => {
+                            let fp = identity.fingerprint.clone();
+                            if keep_key(identity, &dispatch) {
                                 dispatch.emit(Action::Notify(Notice::info(
                                     format!("Đã khôi phục khóa {fp} trên máy này."),
                                     format!("Key {fp} restored on this computer."),
                                 )));
                             }
-                            Err(n) => dispatch.emit(Action::Notify(n)),
-                        },
-                        Err(e) => dispatch
-                            .emit(Action::Notify(Notice::error(e.message_vi(), e.to_string()))),
+                        }
+                        Err(e) => dispatch.emit(failed(e)),
                     },
                     Ok(None) => dispatch.emit(Action::Notify(Notice::error(
                         "Hãy chọn tệp sao lưu khóa.",
@@ -245,7 +249,7 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
             <button type="button" class="primary" onclick={on_sign}>{ tr(lang, "Ký và tải báo cáo (JSON)", "Sign and download the report (JSON)") }</button>
             if let Some(signed) = &props.signed {
                 <div class="signed" data-testid="signed">
-                    <p>{ trs(lang, format!("Đã ký: {}", signed.file_name), format!("Signed: {}", signed.file_name)) }</p>
+                    <p>{ format!("{} {}", tr(lang, "Đã ký:", "Signed:"), signed.file_name) }</p>
                     <p class="mono">{ format!("SHA-256: {}", signed.sha256) }</p>
                     <button type="button" onclick={go_print}>{ tr(lang, "Xem bản in", "Printable copy") }</button>
                 </div>
