@@ -128,31 +128,35 @@ impl DraftFile {
     }
 }
 
+/// The two fields that say what a file is; everything else is skipped at this stage.
+#[derive(Deserialize)]
+struct DraftHeader {
+    kind: Option<String>,
+    version: Option<u64>,
+}
+
 /// Reads a draft file and checks that it fits `catalog`: kind, version, catalog, tier, variant
 /// and period. Field-level answer errors are kept (the user fixes them in the form).
 pub fn import_draft(bytes: &[u8], catalog: &Catalog) -> Result<Draft, DraftError> {
     if bytes.len() > MAX_DRAFT_BYTES {
         return Err(DraftError::TooLarge(bytes.len()));
     }
-    let value: serde_json::Value =
-        serde_json::from_slice(bytes).map_err(|e| DraftError::Malformed {
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-        })?;
-    if value.get("kind").and_then(|k| k.as_str()) != Some(DRAFT_KIND) {
+    let malformed = |e: serde_json::Error| DraftError::Malformed { line: e.line(), column: e.column(), message: e.to_string() };
+    // First only what kind of file it is (so that another file gets "not a draft", and a newer
+    // draft "unknown version"); then the draft itself, parsed once, straight from the bytes.
+    let header: DraftHeader = serde_json::from_slice(bytes).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => DraftError::WrongKind,
+        _ => malformed(e),
+    })?;
+    if header.kind.as_deref() != Some(DRAFT_KIND) {
         return Err(DraftError::WrongKind);
     }
-    match value.get("version").and_then(|v| v.as_u64()) {
+    match header.version {
         Some(v) if v == u64::from(DRAFT_VERSION) => {}
         Some(v) => return Err(DraftError::UnknownVersion(v.min(u64::from(u32::MAX)) as u32)),
         None => return Err(DraftError::WrongKind),
     }
-    let file: DraftFile = serde_json::from_value(value).map_err(|e| DraftError::Malformed {
-        line: 0,
-        column: 0,
-        message: e.to_string(),
-    })?;
+    let file: DraftFile = serde_json::from_slice(bytes).map_err(malformed)?;
     if file.catalog_id != catalog.id {
         return Err(DraftError::OtherCatalog(file.catalog_id));
     }
