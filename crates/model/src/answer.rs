@@ -66,7 +66,7 @@ impl Answer {
 /// What backs an answer. Files are never stored or sent: only their name, size and SHA-256,
 /// computed on the device (design invariant 4).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", tag = "kind", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", tag = "kind", try_from = "RawEvidence")]
 pub enum Evidence {
     /// An official document: number (e.g. `125/BC-UBND`), date and title.
     #[serde(rename_all = "camelCase")]
@@ -87,6 +87,49 @@ pub enum Evidence {
         size: u64,
         sha256: String,
     },
+}
+
+/// Evidence as read: one flat struct, converted by kind (see `catalog/raw.rs` for why serde's
+/// internal tagging is not used for reading).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct RawEvidence {
+    kind: String,
+    number: Option<String>,
+    date: Option<Date>,
+    title: Option<String>,
+    url: Option<String>,
+    name: Option<String>,
+    size: Option<u64>,
+    sha256: Option<String>,
+}
+
+impl TryFrom<RawEvidence> for Evidence {
+    type Error = String;
+
+    fn try_from(raw: RawEvidence) -> Result<Evidence, String> {
+        let need = |v: Option<String>, field: &str| {
+            v.ok_or_else(|| format!("{} evidence needs \"{field}\"", raw.kind))
+        };
+        match raw.kind.as_str() {
+            "document" => Ok(Evidence::Document {
+                number: need(raw.number.clone(), "number")?,
+                date: raw.date,
+                title: raw.title.unwrap_or_default(),
+            }),
+            "link" => Ok(Evidence::Link {
+                url: need(raw.url.clone(), "url")?,
+            }),
+            "file" => Ok(Evidence::File {
+                name: need(raw.name.clone(), "name")?,
+                size: raw.size.ok_or("file evidence needs \"size\"")?,
+                sha256: need(raw.sha256.clone(), "sha256")?,
+            }),
+            other => Err(format!(
+                "unknown evidence kind \"{other}\" (expected document, link or file)"
+            )),
+        }
+    }
 }
 
 impl Evidence {
@@ -157,6 +200,35 @@ mod tests {
         };
         assert_eq!(file("ab").defect(), Some(EvidenceDefect::BadFileHash));
         assert_eq!(file(&"a".repeat(64)).defect(), None);
+    }
+
+    #[test]
+    fn evidence_reads_each_kind_and_names_what_is_missing() {
+        let read = |text: &str| serde_json::from_str::<Evidence>(text).map_err(|e| e.to_string());
+        assert_eq!(
+            read(r#"{"kind":"link","url":"https://a.vn"}"#),
+            Ok(Evidence::Link {
+                url: "https://a.vn".into()
+            })
+        );
+        assert!(read(r#"{"kind":"document"}"#)
+            .expect_err("no number")
+            .contains("document evidence needs \"number\""));
+        assert!(read(r#"{"kind":"fax","number":"1"}"#)
+            .expect_err("unknown kind")
+            .contains("unknown evidence kind \"fax\""));
+        assert!(read(r#"{"kind":"link","url":"https://a.vn","extra":1}"#).is_err());
+        let file = Evidence::File {
+            name: "a.pdf".into(),
+            size: 3,
+            sha256: "ab".repeat(32),
+        };
+        let text = serde_json::to_string(&file).expect("json");
+        assert!(
+            text.starts_with(r#"{"kind":"file""#),
+            "written with its tag first: {text}"
+        );
+        assert_eq!(read(&text), Ok(file));
     }
 
     #[test]

@@ -141,7 +141,11 @@ pub fn import_draft(bytes: &[u8], catalog: &Catalog) -> Result<Draft, DraftError
     if bytes.len() > MAX_DRAFT_BYTES {
         return Err(DraftError::TooLarge(bytes.len()));
     }
-    let malformed = |e: serde_json::Error| DraftError::Malformed { line: e.line(), column: e.column(), message: e.to_string() };
+    let malformed = |e: serde_json::Error| DraftError::Malformed {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    };
     // First only what kind of file it is (so that another file gets "not a draft", and a newer
     // draft "unknown version"); then the draft itself, parsed once, straight from the bytes.
     let header: DraftHeader = serde_json::from_slice(bytes).map_err(|e| match e.classify() {

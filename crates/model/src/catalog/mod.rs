@@ -2,6 +2,7 @@
 //! receiving office and the deadline. It is data (design invariant 3): the office publishes a new
 //! catalog file without a code change. `docs/catalog.md` documents every field.
 
+mod raw;
 mod validate;
 
 pub use validate::{CatalogError, CatalogProblem};
@@ -100,7 +101,11 @@ pub struct BonusRule {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", tag = "kind")]
+#[serde(
+    rename_all = "camelCase",
+    tag = "kind",
+    try_from = "raw::RawBonusCondition"
+)]
 pub enum BonusCondition {
     /// Submitted at least this many days before the deadline.
     #[serde(rename_all = "camelCase")]
@@ -124,7 +129,11 @@ pub struct PenaltyRule {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", tag = "kind")]
+#[serde(
+    rename_all = "camelCase",
+    tag = "kind",
+    from = "raw::RawPenaltyCondition"
+)]
 pub enum PenaltyCondition {
     /// Submitted on or after the deadline day.
     LateSubmission,
@@ -184,7 +193,7 @@ pub struct Criterion {
 
 /// How a criterion is answered and how its achievement is measured.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", tag = "kind")]
+#[serde(rename_all = "camelCase", tag = "kind", try_from = "raw::RawMeasure")]
 pub enum Measure {
     /// Two counts, numerator of denominator, against a target share.
     #[serde(rename_all = "camelCase")]
@@ -241,7 +250,11 @@ pub enum EvidenceRule {
 
 /// Where a criterion, target, rule or group comes from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", tag = "source")]
+#[serde(
+    rename_all = "camelCase",
+    tag = "source",
+    try_from = "raw::RawProvenance"
+)]
 pub enum Provenance {
     /// Stated by Plan 175/KH-UBND, in the given section, with the plan's own words.
     #[serde(rename_all = "camelCase")]

@@ -1,0 +1,123 @@
+//! How the tagged enums of the catalog are read. They are written with serde's internal tagging
+//! (`{"kind": "ratio", "target": 7000, …}`), but deriving `Deserialize` that way makes serde
+//! buffer every value first, which costs the browser app about 50 KB of code. Reading into one
+//! flat struct per enum and converting gives the same format and the same errors for far less.
+
+use super::{BonusCondition, Level, Measure, PenaltyCondition, Provenance};
+use crate::text::Text;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RawMeasure {
+    kind: String,
+    target: Option<u32>,
+    numerator: Option<Text>,
+    denominator: Option<Text>,
+    levels: Option<Vec<Level>>,
+    unit: Option<Text>,
+}
+
+fn need<T>(value: Option<T>, kind: &str, field: &str) -> Result<T, String> {
+    value.ok_or_else(|| format!("a measure of kind {kind} needs \"{field}\""))
+}
+
+impl TryFrom<RawMeasure> for Measure {
+    type Error = String;
+
+    fn try_from(raw: RawMeasure) -> Result<Measure, String> {
+        let kind = raw.kind.as_str();
+        Ok(match kind {
+            "ratio" => Measure::Ratio {
+                target: need(raw.target, kind, "target")?,
+                numerator: need(raw.numerator, kind, "numerator")?,
+                denominator: need(raw.denominator, kind, "denominator")?,
+            },
+            "yesNo" => Measure::YesNo,
+            "levels" => Measure::Levels {
+                levels: need(raw.levels, kind, "levels")?,
+            },
+            "count" => Measure::Count {
+                target: need(raw.target, kind, "target")?,
+                unit: need(raw.unit, kind, "unit")?,
+            },
+            // An out-of-range level becomes 0 here and is reported, located, by validation.
+            "maturity" => Measure::Maturity {
+                target: u8::try_from(need(raw.target, kind, "target")?).unwrap_or(0),
+            },
+            // Validation lists an unknown kind with the other problems, with its place.
+            _ => Measure::Unknown,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RawProvenance {
+    source: String,
+    section: Option<String>,
+    quote: Option<String>,
+    reason: Option<Text>,
+}
+
+impl TryFrom<RawProvenance> for Provenance {
+    type Error = String;
+
+    fn try_from(raw: RawProvenance) -> Result<Provenance, String> {
+        match raw.source.as_str() {
+            "plan" => Ok(Provenance::Plan {
+                section: raw.section.ok_or("a plan provenance needs \"section\"")?,
+                quote: raw.quote.ok_or("a plan provenance needs \"quote\"")?,
+            }),
+            "defaultModel" => Ok(Provenance::DefaultModel {
+                reason: raw
+                    .reason
+                    .ok_or("a defaultModel provenance needs \"reason\"")?,
+            }),
+            other => Err(format!(
+                "unknown provenance source \"{other}\" (expected plan or defaultModel)"
+            )),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RawBonusCondition {
+    kind: String,
+    days_before: Option<u32>,
+    margin: Option<u32>,
+}
+
+impl TryFrom<RawBonusCondition> for BonusCondition {
+    type Error = String;
+
+    fn try_from(raw: RawBonusCondition) -> Result<BonusCondition, String> {
+        Ok(match raw.kind.as_str() {
+            "earlySubmission" => BonusCondition::EarlySubmission {
+                days_before: raw
+                    .days_before
+                    .ok_or("earlySubmission needs \"daysBefore\"")?,
+            },
+            "exceedTarget" => BonusCondition::ExceedTarget {
+                margin: raw.margin.ok_or("exceedTarget needs \"margin\"")?,
+            },
+            _ => BonusCondition::Unknown,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RawPenaltyCondition {
+    kind: String,
+}
+
+impl From<RawPenaltyCondition> for PenaltyCondition {
+    fn from(raw: RawPenaltyCondition) -> PenaltyCondition {
+        match raw.kind.as_str() {
+            "lateSubmission" => PenaltyCondition::LateSubmission,
+            _ => PenaltyCondition::Unknown,
+        }
+    }
+}
