@@ -122,7 +122,7 @@ fn samples(props: &SamplesProps) -> Html {
                     Some(sheet) => {
                         let unit = UnitInfo {
                             name: format!("Đơn vị mẫu: {label}"),
-                            code: format!("MAU-{}", name.to_uppercase()),
+                            code: format!("MAU-{}", name.to_ascii_uppercase()),
                             group: "Cụm mẫu".into(),
                         };
                         dispatch.emit(Action::ReplaceDraft {
