@@ -1,6 +1,7 @@
 //! What the app keeps on the device (localStorage): the draft, the previous draft, the language
 //! and the unit's key. Failures (private mode, full quota) come back as errors for the UI to
-//! show; nothing here panics.
+//! show; nothing here panics. Everything is written with serde_json's pretty printer, the one
+//! the exported draft uses too, so that the app carries one JSON writer, not two.
 
 use serde::{Deserialize, Serialize};
 use tdg_model::draft::Draft;
@@ -59,12 +60,12 @@ pub fn load_backup() -> Option<Draft> {
 pub fn save_drafts(draft: &Draft, backup: Option<&Draft>) -> Result<(), StoreError> {
     set(
         DRAFT_KEY,
-        &serde_json::to_string(draft).map_err(|_| StoreError)?,
+        &serde_json::to_string_pretty(draft).map_err(|_| StoreError)?,
     )?;
     match backup {
         Some(b) => set(
             BACKUP_KEY,
-            &serde_json::to_string(b).map_err(|_| StoreError)?,
+            &serde_json::to_string_pretty(b).map_err(|_| StoreError)?,
         ),
         None => {
             remove(BACKUP_KEY);
@@ -88,6 +89,6 @@ pub fn load_key() -> Option<StoredKey> {
 pub fn save_key(key: &StoredKey) -> Result<(), StoreError> {
     set(
         UNIT_KEY,
-        &serde_json::to_string(key).map_err(|_| StoreError)?,
+        &serde_json::to_string_pretty(key).map_err(|_| StoreError)?,
     )
 }

@@ -114,7 +114,7 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
                 let Some(seed) = device_seed(&dispatch, &just_created).await else {
                     return;
                 };
-                let draft_json = serde_json::to_string(&draft).unwrap_or_default();
+                let draft_json = serde_json::to_string_pretty(&draft).unwrap_or_default();
                 let today = crate::browser::today().to_string();
                 match signer::sign(
                     &catalog.bytes,
