@@ -3,6 +3,7 @@ use crate::components::gap_plan::GapPlanView;
 use crate::components::sign_panel::SignPanel;
 use crate::components::summary::Summary;
 use crate::i18n::{tr, trs};
+use crate::shared::Shared;
 use crate::state::{Action, AppState, LoadedCatalog, Screen};
 use std::rc::Rc;
 use tdg_model::units::format_points;
@@ -27,6 +28,12 @@ pub fn assess_screen(props: &AssessProps) -> Html {
     let Some(tier) = state.tier() else {
         return html! {};
     };
+    let tier_index = catalog
+        .tiers
+        .iter()
+        .position(|t| t.id == tier.id)
+        .unwrap_or(0);
+    let shared = Shared(catalog.clone());
     let sheet = state.sheet_for_scoring();
     let plan = tdg_model::gap::plan(catalog, &sheet, a);
     let variant = sheet
@@ -63,8 +70,8 @@ pub fn assess_screen(props: &AssessProps) -> Html {
                                     { format!("{} {}", g.id, group.map(|x| x.name.get(lang)).unwrap_or("")) }
                                     <span class="group-points">{ trs(lang, format!("{}/{} điểm", format_points(g.points, lang), format_points(g.max, lang)), format!("{}/{} points", format_points(g.points, lang), format_points(g.max, lang))) }</span>
                                 </h2>
-                                { for tier.criteria_for(sheet.variant.as_deref()).zip(a.criteria.iter()).filter(|(_, r)| r.group == g.id).map(|(c, r)| html! {
-                                    <CriterionCard key={c.id.clone()} criterion={c.clone()} result={r.clone()}
+                                { for tier.indexed_criteria_for(sheet.variant.as_deref()).zip(a.criteria.iter()).filter(|(_, r)| r.group == g.id).map(|((index, c), r)| html! {
+                                    <CriterionCard key={c.id.clone()} catalog={shared.clone()} tier={tier_index} {index} result={r.clone()}
                                         answer={sheet.answers.get(&c.id).cloned()}
                                         errors={a.errors.iter().filter(|e| e.criterion == c.id).cloned().collect::<Vec<_>>()}
                                         {lang} on_action={props.on_action.clone()} />

@@ -1,17 +1,22 @@
 use crate::components::evidence_editor::EvidenceEditor;
 use crate::components::number_input::NumberInput;
 use crate::i18n::{tr, trs};
+use crate::shared::Shared;
 use crate::state::{Action, AnswerEdit};
 use tdg_model::catalog::{Criterion, Measure, Provenance, MATURITY_LEVELS};
 use tdg_model::explain::{describe_error, explain_criterion};
 use tdg_model::score::{AnswerError, Basis, CriterionResult};
 use tdg_model::units::{format_points, format_share};
+use tdg_model::Catalog;
 use tdg_model::{Answer, Lang, Status};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CriterionCardProps {
-    pub criterion: Criterion,
+    /// The catalog (compared by identity) and where the criterion is in it.
+    pub catalog: Shared<Catalog>,
+    pub tier: usize,
+    pub index: usize,
     pub result: CriterionResult,
     pub answer: Option<Answer>,
     pub errors: Vec<AnswerError>,
@@ -24,7 +29,14 @@ pub struct CriterionCardProps {
 #[function_component(CriterionCard)]
 pub fn criterion_card(props: &CriterionCardProps) -> Html {
     let lang = props.lang;
-    let c = &props.criterion;
+    let Some(c) = props
+        .catalog
+        .tiers
+        .get(props.tier)
+        .and_then(|t| t.criteria.get(props.index))
+    else {
+        return html! {};
+    };
     let r = &props.result;
     let answer = props.answer.clone().unwrap_or_default();
     let id = c.id.clone();

@@ -325,10 +325,21 @@ impl Tier {
         &'a self,
         variant: Option<&'a str>,
     ) -> impl Iterator<Item = &'a Criterion> + 'a {
-        self.criteria.iter().filter(move |c| match variant {
-            Some(v) => c.variants.is_empty() || c.variants.iter().any(|x| x == v),
-            None => true,
-        })
+        self.indexed_criteria_for(variant).map(|(_, c)| c)
+    }
+
+    /// The same, with each criterion's position in `criteria`.
+    pub fn indexed_criteria_for<'a>(
+        &'a self,
+        variant: Option<&'a str>,
+    ) -> impl Iterator<Item = (usize, &'a Criterion)> + 'a {
+        self.criteria
+            .iter()
+            .enumerate()
+            .filter(move |(_, c)| match variant {
+                Some(v) => c.variants.is_empty() || c.variants.iter().any(|x| x == v),
+                None => true,
+            })
     }
 
     pub fn variant(&self, id: &str) -> Option<&Variant> {
