@@ -9,25 +9,6 @@ pub type MilliPoints = u32;
 pub type BasisPoints = u32;
 
 pub const FULL_SHARE: BasisPoints = 10_000;
-pub const MILLI: u32 = 1_000;
-
-/// `a * b / c` rounded down, in 128-bit so that no product of u64 inputs overflows.
-/// `c` must not be zero; callers check it first.
-pub fn mul_div_floor(a: u64, b: u64, c: u64) -> u64 {
-    debug_assert!(c != 0, "mul_div_floor by zero");
-    if c == 0 {
-        return 0;
-    }
-    ((a as u128 * b as u128) / c as u128) as u64
-}
-
-/// `a / b` rounded up; `b` must not be zero.
-pub fn div_ceil(a: u64, b: u64) -> u64 {
-    if b == 0 {
-        return 0;
-    }
-    a.div_ceil(b)
-}
 
 /// Formats a whole number with the language's thousands separator:
 /// Vietnamese `12.345`, English `12,345`.
@@ -104,12 +85,5 @@ mod tests {
         assert_eq!(format_share(7_000, Lang::En), "70%");
         assert_eq!(format_index(873_000, Lang::Vi), "0,873");
         assert_eq!(format_index(1_000_000, Lang::En), "1.000");
-    }
-
-    #[test]
-    fn mul_div_does_not_overflow() {
-        assert_eq!(mul_div_floor(u64::MAX, 10_000, 10_000), u64::MAX);
-        assert_eq!(mul_div_floor(7, 3, 2), 10);
-        assert_eq!(div_ceil(7, 2), 4);
     }
 }
