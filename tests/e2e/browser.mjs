@@ -7,9 +7,11 @@ import { join } from 'node:path';
 export const BASE_URL = process.env.TDG_BASE_URL ?? 'http://127.0.0.1:8080/';
 export const OUT = process.env.TDG_OUT ?? 'target/e2e';
 
-export async function openBrowser() {
+/// `bypassCSP` only for tests that inject a checker script (the accessibility audit).
+export async function openBrowser({ bypassCSP = false } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'tdg-e2e-'));
   return chromium.launchPersistentContext(profile, {
+    bypassCSP,
     executablePath: process.env.TDG_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

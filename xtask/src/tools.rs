@@ -150,7 +150,8 @@ pub fn wasm_opt(root: &Path) -> Result<PathBuf> {
 /// The end-to-end tests' npm packages (playwright-core, no browser download), from the lock file.
 pub fn ensure_e2e_packages(root: &Path) -> Result<()> {
     let dir = root.join("tests").join("e2e");
-    if !dir.join("node_modules").join("playwright-core").exists() {
+    let modules = dir.join("node_modules");
+    if !modules.join("playwright-core").exists() || !modules.join("axe-core").exists() {
         ensure_node()?;
         run(Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])
