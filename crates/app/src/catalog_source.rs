@@ -22,7 +22,7 @@ pub async fn fetch_catalog(url: &str) -> Result<LoadedCatalog, LoadError> {
         en: e.message(Lang::En),
     })?;
     Ok(LoadedCatalog {
-        catalog: std::rc::Rc::new(catalog),
+        catalog: crate::shared::Shared::new(catalog),
         bytes,
     })
 }

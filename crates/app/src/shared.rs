@@ -8,6 +8,12 @@ use std::rc::Rc;
 #[derive(Debug)]
 pub struct Shared<T>(pub Rc<T>);
 
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Shared<T> {
+        Shared(Rc::new(value))
+    }
+}
+
 impl<T> Clone for Shared<T> {
     fn clone(&self) -> Self {
         Shared(self.0.clone())

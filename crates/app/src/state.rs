@@ -1,6 +1,7 @@
 //! The app's state and the one reducer that changes it. Pure: tested natively. Scores are not
 //! stored here: the view derives them from the draft with `tdg_model::score`.
 
+use crate::shared::Shared;
 use std::rc::Rc;
 use tdg_model::draft::{Draft, UnitInfo};
 use tdg_model::{Answer, AnswerSheet, Catalog, Evidence, Lang};
@@ -8,14 +9,14 @@ use tdg_model::{Answer, AnswerSheet, Catalog, Evidence, Lang};
 /// A catalog with the bytes it was read from (a report names their SHA-256).
 #[derive(Debug, PartialEq)]
 pub struct LoadedCatalog {
-    pub catalog: Rc<Catalog>,
+    pub catalog: Shared<Catalog>,
     pub bytes: Vec<u8>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum CatalogState {
     Loading,
-    Ready(Rc<LoadedCatalog>),
+    Ready(Shared<LoadedCatalog>),
     /// The message to show, in both languages.
     Failed {
         vi: String,
@@ -119,7 +120,7 @@ pub enum AnswerEdit {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     SetLang(Lang),
-    CatalogLoaded(Rc<LoadedCatalog>),
+    CatalogLoaded(Shared<LoadedCatalog>),
     CatalogFailed {
         vi: String,
         en: String,
@@ -377,10 +378,10 @@ impl yew::Reducible for AppState {
 mod tests {
     use super::*;
 
-    pub fn loaded() -> Rc<LoadedCatalog> {
+    pub fn loaded() -> Shared<LoadedCatalog> {
         let bytes = include_bytes!("../../../assets/catalogs/hp-175-kh-ubnd.json").to_vec();
-        Rc::new(LoadedCatalog {
-            catalog: Rc::new(Catalog::from_json(&bytes).expect("shipped catalog is valid")),
+        Shared::new(LoadedCatalog {
+            catalog: Shared::new(Catalog::from_json(&bytes).expect("shipped catalog is valid")),
             bytes,
         })
     }

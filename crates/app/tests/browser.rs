@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 use tdg_app::components::app::{App, AppProps};
+use tdg_app::shared::Shared;
 use tdg_app::state::LoadedCatalog;
 use tdg_model::Catalog;
 use wasm_bindgen::JsCast;
@@ -10,10 +11,10 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn catalog() -> Rc<LoadedCatalog> {
+fn catalog() -> Shared<LoadedCatalog> {
     let bytes = include_bytes!("../../../assets/catalogs/hp-175-kh-ubnd.json").to_vec();
     let catalog = Rc::new(Catalog::from_json(&bytes).expect("shipped catalog is valid"));
-    Rc::new(LoadedCatalog { catalog, bytes })
+    Shared::new(LoadedCatalog { catalog, bytes })
 }
 
 async fn mount() -> web_sys::Element {

@@ -4,6 +4,7 @@ use crate::components::notice::NoticeArea;
 use crate::components::print_view::PrintView;
 use crate::components::start::StartScreen;
 use crate::i18n::{t, Msg};
+use crate::shared::Shared;
 use crate::state::{
     Action, AppState, CatalogState, KeyInfo, LoadedCatalog, Notice, Screen, DEFAULT_PERIOD,
 };
@@ -15,7 +16,7 @@ use yew::prelude::*;
 pub struct AppProps {
     /// A catalog to start with instead of fetching one (tests, embedded builds).
     #[prop_or_default]
-    pub catalog: Option<Rc<LoadedCatalog>>,
+    pub catalog: Option<Shared<LoadedCatalog>>,
 }
 
 /// The state at start-up: the language, draft, previous draft and key found on this device.
@@ -52,7 +53,7 @@ pub fn app(props: &AppProps) -> Html {
             Some(catalog) => state.dispatch(Action::CatalogLoaded(catalog)),
             None => wasm_bindgen_futures::spawn_local(async move {
                 match crate::catalog_source::fetch_catalog(crate::CATALOG_URL).await {
-                    Ok(loaded) => state.dispatch(Action::CatalogLoaded(Rc::new(loaded))),
+                    Ok(loaded) => state.dispatch(Action::CatalogLoaded(Shared::new(loaded))),
                     Err(e) => state.dispatch(Action::CatalogFailed { vi: e.vi, en: e.en }),
                 }
             }),

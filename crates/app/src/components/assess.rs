@@ -13,7 +13,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct AssessProps {
     pub state: UseReducerHandle<AppState>,
-    pub catalog: Rc<LoadedCatalog>,
+    pub catalog: Shared<LoadedCatalog>,
     pub assessment: Rc<Assessment>,
     pub on_action: Callback<Action>,
 }
@@ -33,7 +33,7 @@ pub fn assess_screen(props: &AssessProps) -> Html {
         .iter()
         .position(|t| t.id == tier.id)
         .unwrap_or(0);
-    let shared = Shared(catalog.clone());
+    let shared = catalog.clone();
     let sheet = state.sheet_for_scoring();
     let plan = tdg_model::gap::plan(catalog, &sheet, a);
     let variant = sheet

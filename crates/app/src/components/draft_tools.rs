@@ -1,13 +1,13 @@
 use crate::i18n::tr;
+use crate::shared::Shared;
 use crate::state::{Action, LoadedCatalog, Notice};
-use std::rc::Rc;
 use tdg_model::draft::{import_draft, Draft, DraftFile};
 use tdg_model::Lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DraftToolsProps {
-    pub catalog: Rc<LoadedCatalog>,
+    pub catalog: Shared<LoadedCatalog>,
     pub draft: Draft,
     pub has_backup: bool,
     pub lang: Lang,

@@ -1,5 +1,5 @@
 use crate::i18n::{tr, trs};
-use std::rc::Rc;
+use crate::shared::Shared;
 use tdg_model::explain::band_name;
 use tdg_model::gap::{describe_step, GapPlan};
 use tdg_model::units::format_points;
@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct GapPlanProps {
-    pub catalog: Rc<Catalog>,
+    pub catalog: Shared<Catalog>,
     pub plan: Option<GapPlan>,
     pub lang: Lang,
 }

@@ -1,4 +1,5 @@
 use crate::i18n::{tr, trs};
+use crate::shared::Shared;
 use crate::state::{Action, Screen, SignedInfo};
 use qrcodegen::{QrCode, QrCodeEcc};
 use std::rc::Rc;
@@ -10,7 +11,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PrintViewProps {
-    pub catalog: Rc<Catalog>,
+    pub catalog: Shared<Catalog>,
     pub draft: Draft,
     pub assessment: Rc<Assessment>,
     pub signed: Option<SignedInfo>,

@@ -1,4 +1,5 @@
 use crate::i18n::tr;
+use crate::shared::Shared;
 use crate::signer::{self, SignerError};
 use crate::state::{Action, KeyInfo, LoadedCatalog, Notice, SignedInfo};
 use crate::storage::{self, StoredKey};
@@ -9,7 +10,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SignPanelProps {
-    pub catalog: Rc<LoadedCatalog>,
+    pub catalog: Shared<LoadedCatalog>,
     pub draft: Draft,
     pub unit_key: Option<KeyInfo>,
     pub signed: Option<SignedInfo>,

@@ -1,8 +1,8 @@
 use crate::components::draft_tools::DraftTools;
 use crate::components::tier_picker::TierPicker;
 use crate::i18n::{tr, trs};
+use crate::shared::Shared;
 use crate::state::{Action, AppState, LoadedCatalog, Notice, Screen, UnitField};
-use std::rc::Rc;
 use tdg_model::draft::{Draft, UnitInfo};
 use tdg_model::{AnswerSheet, Lang};
 use yew::prelude::*;
@@ -10,7 +10,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct StartProps {
     pub state: UseReducerHandle<AppState>,
-    pub catalog: Rc<LoadedCatalog>,
+    pub catalog: Shared<LoadedCatalog>,
     pub on_action: Callback<Action>,
 }
 
@@ -68,7 +68,7 @@ pub fn start_screen(props: &StartProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct SamplesProps {
-    catalog: Rc<LoadedCatalog>,
+    catalog: Shared<LoadedCatalog>,
     lang: Lang,
     on_action: Callback<Action>,
 }

@@ -1,4 +1,5 @@
 use crate::i18n::{tr, trs};
+use crate::shared::Shared;
 use std::rc::Rc;
 use tdg_model::explain::{band_name, rule_name};
 use tdg_model::units::{format_index, format_points};
@@ -7,7 +8,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
-    pub catalog: Rc<Catalog>,
+    pub catalog: Shared<Catalog>,
     pub assessment: Rc<Assessment>,
     pub lang: Lang,
 }

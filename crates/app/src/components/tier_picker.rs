@@ -1,13 +1,13 @@
 use crate::i18n::{t, Msg};
+use crate::shared::Shared;
 use crate::state::Action;
-use std::rc::Rc;
 use tdg_model::{Catalog, Lang, Tier};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TierPickerProps {
-    pub catalog: Rc<Catalog>,
+    pub catalog: Shared<Catalog>,
     pub lang: Lang,
     pub period: i32,
     pub tier: Option<String>,
