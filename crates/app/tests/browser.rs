@@ -1,7 +1,6 @@
 //! In-browser tests of the app's components, in headless Chromium (`cargo xtask test`).
 #![cfg(target_arch = "wasm32")]
 
-use std::rc::Rc;
 use tdg_app::components::app::{App, AppProps};
 use tdg_app::shared::Shared;
 use tdg_app::state::LoadedCatalog;
@@ -13,7 +12,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn catalog() -> Shared<LoadedCatalog> {
     let bytes = include_bytes!("../../../assets/catalogs/hp-175-kh-ubnd.json").to_vec();
-    let catalog = Rc::new(Catalog::from_json(&bytes).expect("shipped catalog is valid"));
+    let catalog = Shared::new(Catalog::from_json(&bytes).expect("shipped catalog is valid"));
     Shared::new(LoadedCatalog { catalog, bytes })
 }
 
