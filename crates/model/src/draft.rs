@@ -148,7 +148,10 @@ pub fn import_draft(bytes: &[u8], catalog: &Catalog) -> Result<Draft, DraftError
     };
     // First only what kind of file it is (so that another file gets "not a draft", and a newer
     // draft "unknown version"); then the draft itself, parsed once, straight from the bytes.
-    let header: DraftHeader = serde_json::from_slice(bytes).map_err(|e| match e.classify() {
+    // Text, not bytes: the app reads all its JSON from `&str`, and one reader type means one
+    // copy of the parsing code in the browser app.
+    let text = std::str::from_utf8(bytes).map_err(|_| DraftError::WrongKind)?;
+    let header: DraftHeader = serde_json::from_str(text).map_err(|e| match e.classify() {
         serde_json::error::Category::Data => DraftError::WrongKind,
         _ => malformed(e),
     })?;
@@ -160,7 +163,7 @@ pub fn import_draft(bytes: &[u8], catalog: &Catalog) -> Result<Draft, DraftError
         Some(v) => return Err(DraftError::UnknownVersion(v.min(u64::from(u32::MAX)) as u32)),
         None => return Err(DraftError::WrongKind),
     }
-    let file: DraftFile = serde_json::from_slice(bytes).map_err(malformed)?;
+    let file: DraftFile = serde_json::from_str(text).map_err(malformed)?;
     if file.catalog_id != catalog.id {
         return Err(DraftError::OtherCatalog(file.catalog_id));
     }

@@ -117,7 +117,8 @@ fn samples(props: &SamplesProps) -> Html {
                 let sheet = crate::catalog_source::fetch_bytes(&url)
                     .await
                     .ok()
-                    .and_then(|b| serde_json::from_slice::<AnswerSheet>(&b).ok());
+                    .and_then(|b| String::from_utf8(b).ok())
+                    .and_then(|text| serde_json::from_str::<AnswerSheet>(&text).ok());
                 match sheet {
                     Some(sheet) => {
                         let unit = UnitInfo {
