@@ -38,12 +38,11 @@ pub struct KeyInfo {
     pub fingerprint: String,
 }
 
-/// The last report signed from the current draft.
+/// The last report signed from the current draft (the file itself went to the user's downloads).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SignedInfo {
     pub file_name: String,
     pub sha256: String,
-    pub json: Rc<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -531,7 +530,6 @@ mod tests {
         let signed = SignedInfo {
             file_name: "a.json".into(),
             sha256: "00".into(),
-            json: Rc::new(String::new()),
         };
         let s = commune().reduce(Action::Signed(signed));
         assert!(s.signed.is_some());

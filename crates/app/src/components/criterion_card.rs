@@ -154,7 +154,6 @@ fn inputs(
         }
         Measure::YesNo => radio_group(
             id,
-            lang,
             tr(lang, "Trả lời", "Answer"),
             &[
                 ("yes", tr(lang, "Đã thực hiện", "Done").to_string()),
@@ -175,7 +174,6 @@ fn inputs(
                 .collect();
             radio_group(
                 id,
-                lang,
                 tr(lang, "Mức đạt được", "Level reached"),
                 &options,
                 answer.level.clone(),
@@ -211,13 +209,11 @@ fn inputs(
 
 fn radio_group(
     id: &str,
-    lang: Lang,
     legend: &str,
     options: &[(&str, String)],
     chosen: Option<String>,
     on_pick: Callback<String>,
 ) -> Html {
-    let _ = lang;
     html! {
         <fieldset class="choices">
             <legend>{ legend }</legend>

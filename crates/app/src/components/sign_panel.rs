@@ -3,7 +3,6 @@ use crate::shared::Shared;
 use crate::signer::{self, SignerError};
 use crate::state::{Action, KeyInfo, LoadedCatalog, Notice, SignedInfo};
 use crate::storage::{self, StoredKey};
-use std::rc::Rc;
 use tdg_model::draft::{file_safe_code, Draft};
 use tdg_model::Lang;
 use yew::prelude::*;
@@ -143,7 +142,6 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
                         dispatch.emit(Action::Signed(SignedInfo {
                             file_name: signed.file_name,
                             sha256: signed.sha256,
-                            json: Rc::new(signed.json),
                         }));
                         dispatch.emit(Action::Notify(Notice::info(
                             format!("Đã ký và tải xuống {name}."),
