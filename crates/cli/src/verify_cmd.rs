@@ -57,7 +57,7 @@ pub fn run(raw: &[String]) -> Result<bool, CliError> {
             });
         } else {
             match &outcome {
-                Ok(Ok(v)) => print!("{}", table(path, v)),
+                Ok(Ok(v)) => print!("{}", table(path, v, &catalogs)),
                 Ok(Err(e)) => {
                     println!("{path}\n  ✗ không phải báo cáo hợp lệ / not a readable report: {e}\n")
                 }
@@ -93,8 +93,14 @@ fn mark(ok: bool) -> &'static str {
     }
 }
 
-fn table(path: &str, v: &Verdict) -> String {
+fn table(path: &str, v: &Verdict, catalogs: &[KnownCatalog]) -> String {
     let u = &v.unit;
+    // The band's name when a given catalog has it (any catalog: names are for people only).
+    let band = catalogs
+        .iter()
+        .find(|k| k.catalog.bands.iter().any(|b| b.id == v.stored_band))
+        .map(|k| tdg_model::explain::band_name(&k.catalog, &v.stored_band, Lang::Vi))
+        .unwrap_or_else(|| v.stored_band.clone());
     let mut lines = vec![
         path.to_string(),
         format!(
@@ -104,7 +110,7 @@ fn table(path: &str, v: &Verdict) -> String {
             u.tier,
             v.period,
             format_points(v.stored_total, Lang::Vi),
-            v.stored_band
+            band
         ),
         format!(
             "  sha256 {}  key {}",
