@@ -3,7 +3,7 @@
 use super::*;
 use crate::text::Lang;
 use crate::units::FULL_SHARE;
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::fmt;
 
 /// Total points of every tier (and of every variant of a tier).
@@ -189,7 +189,7 @@ impl Collector {
         }
     }
 
-    fn id(&mut self, path: impl Into<String>, id: &str, seen: &mut HashSet<String>) {
+    fn id(&mut self, path: impl Into<String>, id: &str, seen: &mut BTreeSet<String>) {
         let path = path.into();
         if id.trim().is_empty() {
             self.push(path, CatalogIssue::Empty);
@@ -251,14 +251,14 @@ impl Catalog {
         c.provenance("deadline.provenance", &self.deadline.provenance);
         self.check_bands(&mut c);
         self.check_bonus_and_penalties(&mut c);
-        let mut group_ids = HashSet::new();
+        let mut group_ids = BTreeSet::new();
         for (i, g) in self.groups.iter().enumerate() {
             c.id(format!("groups[{i}].id"), &g.id, &mut group_ids);
             c.text(format!("groups[{i}].name"), &g.name);
             c.provenance(&format!("groups[{i}].provenance"), &g.provenance);
         }
-        let mut tier_ids = HashSet::new();
-        let mut criterion_ids = HashSet::new();
+        let mut tier_ids = BTreeSet::new();
+        let mut criterion_ids = BTreeSet::new();
         for (i, tier) in self.tiers.iter().enumerate() {
             let path = format!("tiers[{i}]");
             c.id(format!("{path}.id"), &tier.id, &mut tier_ids);
@@ -283,7 +283,7 @@ impl Catalog {
     }
 
     fn check_bands(&self, c: &mut Collector) {
-        let mut ids = HashSet::new();
+        let mut ids = BTreeSet::new();
         for (i, b) in self.bands.iter().enumerate() {
             c.id(format!("bands[{i}].id"), &b.id, &mut ids);
             c.text(format!("bands[{i}].name"), &b.name);
@@ -315,7 +315,7 @@ impl Catalog {
             0,
             i64::from(TIER_TOTAL),
         );
-        let mut ids = HashSet::new();
+        let mut ids = BTreeSet::new();
         for (i, r) in self.bonus.rules.iter().enumerate() {
             let path = format!("bonus.rules[{i}]");
             c.id(format!("{path}.id"), &r.id, &mut ids);
@@ -361,14 +361,14 @@ fn check_tier(
     c: &mut Collector,
     path: &str,
     tier: &Tier,
-    group_ids: &HashSet<String>,
-    criterion_ids: &mut HashSet<String>,
+    group_ids: &BTreeSet<String>,
+    criterion_ids: &mut BTreeSet<String>,
 ) {
     c.text(format!("{path}.name"), &tier.name);
     c.text(format!("{path}.members"), &tier.members);
     c.provenance(&format!("{path}.provenance"), &tier.provenance);
     c.years(&format!("{path}.periods"), &tier.periods);
-    let mut variant_ids = HashSet::new();
+    let mut variant_ids = BTreeSet::new();
     for (i, v) in tier.variants.iter().enumerate() {
         c.id(format!("{path}.variants[{i}].id"), &v.id, &mut variant_ids);
         c.text(format!("{path}.variants[{i}].name"), &v.name);
@@ -415,8 +415,8 @@ fn check_criterion(
     c: &mut Collector,
     path: &str,
     criterion: &Criterion,
-    group_ids: &HashSet<String>,
-    variant_ids: &HashSet<String>,
+    group_ids: &BTreeSet<String>,
+    variant_ids: &BTreeSet<String>,
 ) {
     if !group_ids.contains(&criterion.group) {
         c.push(
@@ -477,7 +477,7 @@ fn check_criterion(
 }
 
 fn check_levels(c: &mut Collector, path: &str, levels: &[Level]) {
-    let mut ids = HashSet::new();
+    let mut ids = BTreeSet::new();
     for (i, level) in levels.iter().enumerate() {
         c.id(format!("{path}.levels[{i}].id"), &level.id, &mut ids);
         c.text(format!("{path}.levels[{i}].name"), &level.name);
