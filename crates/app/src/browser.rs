@@ -103,13 +103,14 @@ pub fn confirm(message: &str) -> bool {
         .unwrap_or(false)
 }
 
-fn js_text(value: JsValue) -> String {
+/// A JavaScript error as text.
+pub(crate) fn js_text(value: JsValue) -> String {
     value.as_string().unwrap_or_else(|| format!("{value:?}"))
 }
 
 /// `N` random bytes in hex.
 pub fn random_hex<const N: usize>() -> Result<String, String> {
-    Ok(random::<N>()?.iter().map(|b| format!("{b:02x}")).collect())
+    Ok(hex(&random::<N>()?))
 }
 
 /// SHA-256 of `bytes`, lowercase hex, by the browser's own WebCrypto (no hashing code in the
@@ -124,9 +125,10 @@ pub async fn sha256_hex(bytes: &[u8]) -> Result<String, String> {
         .digest_with_str_and_u8_array("SHA-256", bytes)
         .map_err(js_text)?;
     let digest = JsFuture::from(promise).await.map_err(js_text)?;
-    Ok(js_sys::Uint8Array::new(&digest)
-        .to_vec()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    Ok(hex(&js_sys::Uint8Array::new(&digest).to_vec()))
+}
+
+/// Lowercase hex (the signing module's `tdg_report::hex`, which the app does not link).
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

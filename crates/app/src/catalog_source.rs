@@ -1,5 +1,6 @@
 //! Loads the catalog file the page ships with, by a relative URL (works under any sub-path).
 
+use crate::browser::js_text;
 use crate::state::LoadedCatalog;
 use tdg_model::{Catalog, Lang};
 use wasm_bindgen::JsCast;
@@ -41,8 +42,4 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
         .await
         .map_err(js_text)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
-fn js_text(value: wasm_bindgen::JsValue) -> String {
-    value.as_string().unwrap_or_else(|| format!("{value:?}"))
 }

@@ -59,18 +59,15 @@ pub fn render(
             );
         }
     }
-    for line in &a.bonus {
+    let adjustments = a
+        .bonus
+        .iter()
+        .map(|l| ('+', l))
+        .chain(a.penalties.iter().map(|l| ('-', l)));
+    for (sign, line) in adjustments {
         let _ = writeln!(
             out,
-            "\n+{} {}",
-            pts(line.points),
-            rule_name(catalog, &line.rule, lang)
-        );
-    }
-    for line in &a.penalties {
-        let _ = writeln!(
-            out,
-            "\n-{} {}",
+            "\n{sign}{} {}",
             pts(line.points),
             rule_name(catalog, &line.rule, lang)
         );

@@ -158,21 +158,29 @@ fn keygen_sign_verify_round_trip() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("did:key:z6Mk"));
     let again = tdg(&["keygen", "--out", &p(&key), "--password-file", &p(&pw)]);
     assert_eq!(again.status.code(), Some(2), "never overwrites a key");
-    let out = tdg(&[
-        "sign",
-        "--key",
-        &p(&key),
-        "--password-file",
-        &p(&pw),
-        "--catalog",
-        CATALOG,
+    // Both signings below use the worked example; the first dated 10/11/2026.
+    let sign = |extra: &[&str]| {
+        let (key, pw) = (p(&key), p(&pw));
+        let mut args = vec![
+            "sign",
+            "--key",
+            &key,
+            "--password-file",
+            &pw,
+            "--catalog",
+            CATALOG,
+        ];
+        args.extend_from_slice(extra);
+        args.push("assets/samples/vi-du-xa.json");
+        tdg(&args)
+    };
+    let out = sign(&[
         "--unit-name",
         "UBND xã Ví Dụ",
         "--unit-code",
         "XA-01",
         "--date",
         "2026-11-10",
-        "assets/samples/vi-du-xa.json",
     ]);
     assert_eq!(
         out.status.code(),
@@ -202,20 +210,7 @@ fn keygen_sign_verify_round_trip() {
     assert!(String::from_utf8_lossy(&with_trust.stdout)
         .contains("✗ khóa chưa đăng ký / key not registered"));
     std::fs::write(&pw, "sai-mat-khau\n").expect("pw");
-    let wrong = tdg(&[
-        "sign",
-        "--key",
-        &p(&key),
-        "--password-file",
-        &p(&pw),
-        "--catalog",
-        CATALOG,
-        "--unit-name",
-        "X",
-        "--unit-code",
-        "Y",
-        "assets/samples/vi-du-xa.json",
-    ]);
+    let wrong = sign(&["--unit-name", "X", "--unit-code", "Y"]);
     assert_eq!(wrong.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&wrong.stderr).contains("Sai mật khẩu"));
 }

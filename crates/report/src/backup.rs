@@ -133,7 +133,7 @@ pub fn seal(
         memory_kib: MEMORY_KIB,
         iterations: ITERATIONS,
         parallelism: PARALLELISM,
-        salt: hex(&salt),
+        salt: crate::hex::encode(&salt),
     };
     let derived = derive(password, &kdf, &salt)?;
     let did = public.did();
@@ -156,9 +156,9 @@ pub fn seal(
         kdf,
         cipher: Cipher {
             name: "xchacha20poly1305".into(),
-            nonce: hex(&nonce),
+            nonce: crate::hex::encode(&nonce),
         },
-        ciphertext: hex(&sealed),
+        ciphertext: crate::hex::encode(&sealed),
     })
 }
 
@@ -185,13 +185,11 @@ pub fn open(bytes: &[u8], password: &str) -> Result<UnitKey, BackupError> {
     if backup.cipher.name != "xchacha20poly1305" {
         return Err(BackupError::Unsupported(backup.cipher.name));
     }
-    let damaged = |_| BackupError::WrongPasswordOrDamaged;
-    let salt = unhex(&backup.kdf.salt).map_err(damaged)?;
-    let nonce: [u8; 24] = unhex(&backup.cipher.nonce)
-        .map_err(damaged)?
-        .try_into()
-        .map_err(|_| BackupError::WrongPasswordOrDamaged)?;
-    let sealed = unhex(&backup.ciphertext).map_err(damaged)?;
+    use crate::hex::{decode, decode_array};
+    let damaged = BackupError::WrongPasswordOrDamaged;
+    let salt = decode(&backup.kdf.salt).ok_or(damaged.clone())?;
+    let nonce: [u8; 24] = decode_array(&backup.cipher.nonce).ok_or(damaged.clone())?;
+    let sealed = decode(&backup.ciphertext).ok_or(damaged)?;
     let derived = derive(password, &backup.kdf, &salt)?;
     let cipher = XChaCha20Poly1305::new((&derived).into());
     let seed = cipher
@@ -211,24 +209,6 @@ pub fn open(bytes: &[u8], password: &str) -> Result<UnitKey, BackupError> {
         return Err(BackupError::KeyMismatch);
     }
     Ok(key)
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn unhex(text: &str) -> Result<Vec<u8>, ()> {
-    if !text.len().is_multiple_of(2) {
-        return Err(());
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| {
-            text.get(i..i + 2)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-                .ok_or(())
-        })
-        .collect()
 }
 
 #[cfg(test)]

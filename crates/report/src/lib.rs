@@ -3,6 +3,7 @@
 //! trust list, and verification that re-scores the answers with `tdg-model`.
 
 pub mod backup;
+pub mod hex;
 pub mod jcs;
 pub mod keys;
 pub mod proof;

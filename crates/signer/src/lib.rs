@@ -5,9 +5,9 @@
 use serde::Serialize;
 use tdg_model::draft::Draft;
 use tdg_model::{Catalog, Date, Lang};
-use tdg_report::backup;
 use tdg_report::report::{file_name, sign_report, SignRequest};
 use tdg_report::UnitKey;
+use tdg_report::{backup, hex};
 use wasm_bindgen::prelude::*;
 
 #[derive(Serialize)]
@@ -28,17 +28,13 @@ fn json<T: Serialize>(value: &T) -> Result<String, JsValue> {
     serde_json::to_string(value).map_err(|e| error(e.to_string(), e.to_string()))
 }
 
-fn seed(hex: &str) -> Result<[u8; 32], JsValue> {
-    from_hex(hex).ok_or_else(|| {
+fn seed(text: &str) -> Result<[u8; 32], JsValue> {
+    hex::decode_array(text).ok_or_else(|| {
         error(
             "Khóa lưu trên máy bị hỏng.",
             "The key kept on this computer is damaged.",
         )
     })
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[derive(Serialize)]
@@ -51,7 +47,7 @@ struct Identity {
 fn identity(key: &UnitKey) -> Identity {
     let public = key.public();
     Identity {
-        seed: hex(&key.seed()),
+        seed: hex::encode(&key.seed()),
         did: public.did(),
         fingerprint: public.fingerprint(),
     }
@@ -121,8 +117,8 @@ pub fn seal_backup(
 ) -> Result<String, JsValue> {
     let key = UnitKey::from_seed(seed(seed_hex)?);
     let bad = || error("Thiếu số ngẫu nhiên.", "Random bytes are missing.");
-    let salt: [u8; 16] = from_hex(salt_hex).ok_or_else(bad)?;
-    let nonce: [u8; 24] = from_hex(nonce_hex).ok_or_else(bad)?;
+    let salt: [u8; 16] = hex::decode_array(salt_hex).ok_or_else(bad)?;
+    let nonce: [u8; 24] = hex::decode_array(nonce_hex).ok_or_else(bad)?;
     let sealed = backup::seal(&key, password, label, salt, nonce)
         .map_err(|e| error(e.message_vi(), e.to_string()))?;
     serde_json::to_string_pretty(&sealed).map_err(|e| error(e.to_string(), e.to_string()))
@@ -133,14 +129,6 @@ pub fn seal_backup(
 pub fn open_backup(bytes: &[u8], password: &str) -> Result<String, JsValue> {
     let key = backup::open(bytes, password).map_err(|e| error(e.message_vi(), e.to_string()))?;
     json(&identity(&key))
-}
-
-fn from_hex<const N: usize>(hex: &str) -> Option<[u8; N]> {
-    let bytes: Option<Vec<u8>> = (0..hex.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
-        .collect();
-    bytes?.try_into().ok()
 }
 
 #[cfg(test)]
