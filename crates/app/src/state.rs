@@ -4,7 +4,7 @@
 use crate::shared::Shared;
 use std::rc::Rc;
 use tdg_model::draft::{Draft, UnitInfo};
-use tdg_model::{Answer, AnswerSheet, Catalog, Evidence, Lang};
+use tdg_model::{Answer, AnswerSheet, Catalog, Evidence, Lang, ScopedSheet};
 
 /// A catalog with the bytes it was read from (a report names their SHA-256).
 #[derive(Debug, PartialEq)]
@@ -193,18 +193,20 @@ impl AppState {
             .is_some_and(|t| t.variants.is_empty() || self.draft.sheet.variant.is_some())
     }
 
-    /// The sheet to score: only the chosen tier's answers (answers typed for another tier stay
-    /// in the draft, so switching back loses nothing).
-    pub fn sheet_for_scoring(&self) -> AnswerSheet {
-        let mut sheet = self.draft.sheet.clone();
-        if let Some(tier) = self.tier() {
-            let ids: Vec<&str> = tier
-                .criteria_for(sheet.variant.as_deref())
-                .map(|c| c.id.as_str())
-                .collect();
-            sheet.answers.retain(|id, _| ids.contains(&id.as_str()));
+    /// The sheet to score and sign: only the chosen tier's and variant's answers (the model's
+    /// rule; answers typed for another tier stay in the draft, so switching back loses nothing).
+    pub fn scoped_sheet(&self) -> ScopedSheet {
+        match self.catalog() {
+            Some(catalog) => tdg_model::scored_sheet(catalog, &self.draft.sheet),
+            None => ScopedSheet {
+                sheet: self.draft.sheet.clone(),
+                set_aside: Vec::new(),
+            },
         }
-        sheet
+    }
+
+    pub fn sheet_for_scoring(&self) -> AnswerSheet {
+        self.scoped_sheet().sheet
     }
 
     /// Applies one action. Choices that do not fit the catalog or the period are ignored, so the

@@ -10,6 +10,8 @@ mod sign_cmd;
 mod table;
 mod verify_cmd;
 
+mod trust_cmd;
+
 use error::CliError;
 use std::process::ExitCode;
 
@@ -23,29 +25,29 @@ usage:
   tdg keygen --out KEY.json [--password-file F] [--label TEXT]
   tdg sign --key KEY.json [--password-file F] --catalog FILE [--tier ID] [--variant ID] [--period YEAR]
            --unit-name NAME --unit-code CODE [--unit-group CLUSTER] [--date YYYY-MM-DD] ANSWERS.json > REPORT.json
-  tdg verify [--trust TRUST.json] [--catalog FILE]... [--received YYYY-MM-DD] [--json] REPORT.json...
+  tdg verify --trust TRUST.json --catalog FILE... [--received YYYY-MM-DD] [--period YEAR]
+             [--expect-sha256 HEX] [--json] REPORT.json...
+  tdg verify --proof-only [--json] REPORT.json...
+  tdg trust convert --csv UNITS.csv OLD.json > NEW.json
 
-exit status: 0 all good; 1 the input has problems (listed); 2 wrong usage or unreadable file";
+Every command answers --help. Exit status: 0 all good; 1 the input has problems (listed);
+2 wrong usage or unreadable file";
+
+type Run = fn(&[String]) -> Result<bool, CliError>;
+
+/// Each command: the words that name it, its usage, and what runs it.
+const COMMANDS: &[(&[&str], &str, Run)] = &[
+    (&["catalog", "check"], "usage: tdg catalog check FILE...\n\n  Checks catalog files; every problem is listed with its JSON path.", catalog_cmd::check),
+    (&["score"], "usage: tdg score --catalog FILE [--tier ID] [--variant ID] [--period YEAR] [--submitted YYYY-MM-DD]\n                 [--lang vi|en] [--json] ANSWERS.json\n\n  Scores one answers file. Answers of another tier or variant are named and not scored.", score_cmd::run),
+    (&["keygen"], "usage: tdg keygen --out KEY.json [--password-file F] [--label TEXT]\n\n  Makes a unit key and writes its password-protected backup.", keys_cmd::keygen),
+    (&["sign"], "usage: tdg sign --key KEY.json [--password-file F] --catalog FILE [--tier ID] [--variant ID]\n                [--period YEAR] --unit-name NAME --unit-code CODE [--unit-group CLUSTER]\n                [--date YYYY-MM-DD] ANSWERS.json > REPORT.json\n\n  Signs the answers of the chosen tier and variant (others are named and left out).", sign_cmd::run),
+    (&["verify"], verify_cmd::USAGE, verify_cmd::run),
+    (&["trust", "convert"], trust_cmd::USAGE, trust_cmd::run),
+];
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
-    let result = match argv
-        .iter()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
-        ["catalog", "check", ..] => catalog_cmd::check(&argv[2..]),
-        ["score", ..] => score_cmd::run(&argv[1..]),
-        ["keygen", ..] => keys_cmd::keygen(&argv[1..]),
-        ["sign", ..] => sign_cmd::run(&argv[1..]),
-        ["verify", ..] => verify_cmd::run(&argv[1..]),
-        ["--help" | "-h" | "help"] => {
-            println!("{USAGE}");
-            Ok(true)
-        }
-        _ => Err(CliError::Usage(USAGE.to_string())),
-    };
+    let result = dispatch(&argv);
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
@@ -54,4 +56,24 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn dispatch(argv: &[String]) -> Result<bool, CliError> {
+    let is_help = |a: &String| matches!(a.as_str(), "--help" | "-h");
+    if argv.len() == 1 && (is_help(&argv[0]) || argv[0] == "help") {
+        println!("{USAGE}");
+        return Ok(true);
+    }
+    for (words, usage, run) in COMMANDS {
+        let named = argv.len() >= words.len() && argv.iter().zip(words.iter()).all(|(a, w)| a == w);
+        if named {
+            let rest = &argv[words.len()..];
+            if rest.iter().any(is_help) {
+                println!("{usage}");
+                return Ok(true);
+            }
+            return run(rest);
+        }
+    }
+    Err(CliError::Usage(USAGE.to_string()))
 }

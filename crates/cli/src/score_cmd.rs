@@ -26,7 +26,10 @@ pub fn run(raw: &[String]) -> Result<bool, CliError> {
         ));
     };
     let catalog = load_catalog(catalog_path)?;
-    let sheet = sheet_with_flags(load_sheet(answers_path)?, &args)?;
+    let sheet = scoped(
+        &catalog,
+        sheet_with_flags(load_sheet(answers_path)?, &args)?,
+    );
     let assessment = score(&catalog, &sheet)?;
     let gap = plan(&catalog, &sheet, &assessment);
     if args.has("--json") {
@@ -49,7 +52,20 @@ pub fn run(raw: &[String]) -> Result<bool, CliError> {
     Ok(assessment.errors.is_empty())
 }
 
-fn load_sheet(path: &str) -> Result<AnswerSheet, CliError> {
+/// The answers of the sheet's tier and variant; the others are named on stderr, not scored.
+pub fn scoped(catalog: &tdg_model::Catalog, sheet: AnswerSheet) -> AnswerSheet {
+    let scoped = tdg_model::scored_sheet(catalog, &sheet);
+    if !scoped.set_aside.is_empty() {
+        let ids = scoped.set_aside.join(", ");
+        eprintln!(
+            "chú ý: không chấm (không thuộc cấp, phân loại đã chọn): {ids}
+             note: not scored (not criteria of the chosen tier and variant): {ids}"
+        );
+    }
+    scoped.sheet
+}
+
+pub fn load_sheet(path: &str) -> Result<AnswerSheet, CliError> {
     let bytes = read(path)?;
     serde_json::from_slice(&bytes).map_err(|e| CliError::Answers {
         path: path.to_string(),
@@ -60,7 +76,7 @@ fn load_sheet(path: &str) -> Result<AnswerSheet, CliError> {
 }
 
 /// Flags override the file; a file without tier or period needs the flag.
-fn sheet_with_flags(mut sheet: AnswerSheet, args: &Args) -> Result<AnswerSheet, CliError> {
+pub fn sheet_with_flags(mut sheet: AnswerSheet, args: &Args) -> Result<AnswerSheet, CliError> {
     if let Some(tier) = args.value("--tier") {
         sheet.tier = tier.to_string();
     }

@@ -2,7 +2,8 @@
 
 use crate::args::Args;
 use crate::error::{load_catalog, read, CliError};
-use tdg_model::{AnswerSheet, Date};
+use crate::score_cmd;
+use tdg_model::Date;
 use tdg_report::{sign_report, SignRequest};
 
 const VALUE_FLAGS: &[&str] = &[
@@ -32,24 +33,10 @@ pub fn run(raw: &[String]) -> Result<bool, CliError> {
     let catalog_path = need("--catalog")?;
     let catalog_bytes = read(catalog_path)?;
     let catalog = load_catalog(catalog_path)?;
-    let mut sheet: AnswerSheet =
-        serde_json::from_slice(&read(answers_path)?).map_err(|e| CliError::Answers {
-            path: answers_path.clone(),
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-        })?;
-    if let Some(tier) = args.value("--tier") {
-        sheet.tier = tier.into();
-    }
-    if let Some(variant) = args.value("--variant") {
-        sheet.variant = Some(variant.into());
-    }
-    if let Some(period) = args.value("--period") {
-        sheet.period = period
-            .parse()
-            .map_err(|_| CliError::Invalid(format!("--period takes a year, not '{period}'")))?;
-    }
+    let sheet = score_cmd::scoped(
+        &catalog,
+        score_cmd::sheet_with_flags(score_cmd::load_sheet(answers_path)?, &args)?,
+    );
     let submitted_on = match args.value("--date") {
         Some(d) => Date::parse_iso(d).map_err(|e| CliError::Invalid(e.to_string()))?,
         None => crate::clock::today(),

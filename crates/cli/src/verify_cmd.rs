@@ -1,53 +1,118 @@
-//! `tdg verify`: each report's checks, separately, as a table or JSON. Exit 0 only when every
-//! report passes every check that was asked for.
+//! `tdg verify`: each report's checks, separately, as a table or JSON. A full verification needs
+//! the trust list and the catalog; `--proof-only` checks the signature alone and then never says
+//! "ĐẠT / PASS". Exit 0 only when every report passes.
 
 use crate::args::Args;
 use crate::error::{read, CliError};
 use tdg_model::units::format_points;
 use tdg_model::{Date, Lang};
 use tdg_report::trust::TrustList;
-use tdg_report::verify::{CatalogCheck, KeyCheck, ProofCheck, ResultsCheck, TimingCheck};
+use tdg_report::verdict_text::{self, CheckLine};
 use tdg_report::{verify, KnownCatalog, Verdict, VerifyOptions};
 
+pub const USAGE: &str = "\
+usage: tdg verify --trust TRUST.json --catalog FILE [--catalog FILE]... [--received YYYY-MM-DD]
+                  [--period YEAR] [--expect-sha256 HEX] [--json] REPORT.json...
+       tdg verify --proof-only [--json] REPORT.json...
+
+  --trust          the office's trust list (version 2): which key is registered for which unit,
+                   tier, variant and cluster/block, and when
+  --catalog        a published catalog (repeat for several versions)
+  --received       the day the office received the report(s): sets the official timing (early
+                   bonus, late penalty) and judges revocation; without it, timing is not checked
+  --period         the reporting year being collected
+  --expect-sha256  the SHA-256 printed on the paper copy (one report only)
+  --proof-only     check the signature only: says nothing about the unit, the key or the numbers
+
+Exit status 0 only when every report passes every check.";
+
 pub fn run(raw: &[String]) -> Result<bool, CliError> {
-    let args = Args::parse(raw, &["--trust", "--catalog", "--received"], &["--json"])?;
+    let args = Args::parse(
+        raw,
+        &[
+            "--trust",
+            "--catalog",
+            "--received",
+            "--period",
+            "--expect-sha256",
+        ],
+        &["--json", "--proof-only"],
+    )?;
     if args.positional.is_empty() {
-        return Err(CliError::Usage("usage: tdg verify [--trust TRUST.json] [--catalog FILE]... [--received YYYY-MM-DD] [--json] REPORT.json...".into()));
+        return Err(CliError::Usage(USAGE.into()));
     }
-    let mut catalogs = Vec::new();
-    for path in args.all("--catalog") {
-        let bytes = read(path)?;
-        let known = KnownCatalog::from_bytes(&bytes).map_err(|e| CliError::Catalog {
-            path: path.to_string(),
-            message: e.message(Lang::En),
-        })?;
-        catalogs.push(known);
+    if args.has("--proof-only") {
+        return proof_only(&args);
     }
-    let trust = match args.value("--trust") {
-        Some(path) => Some(
-            TrustList::from_json(&read(path)?)
-                .map_err(|e| CliError::Invalid(format!("{path}: {e}")))?,
-        ),
-        None => None,
+    let (Some(trust_path), false) = (args.value("--trust"), args.all("--catalog").is_empty())
+    else {
+        return Err(CliError::Usage(format!(
+            "lỗi: cần --trust và --catalog để kiểm tra đầy đủ; chỉ kiểm tra chữ ký: --proof-only\n\
+             error: a full verification needs --trust and --catalog; for the signature alone use --proof-only\n\n{USAGE}"
+        )));
     };
-    let received_on = match args.value("--received") {
-        Some(d) => Some(Date::parse_iso(d).map_err(|e| CliError::Invalid(e.to_string()))?),
-        None => None,
-    };
+    let catalogs = load_catalogs(&args)?;
+    let trust = TrustList::from_json(&read(trust_path)?).map_err(|e| {
+        CliError::Invalid(format!(
+            "lỗi: {trust_path}: {}\nerror: {trust_path}: {e}",
+            e.message_vi()
+        ))
+    })?;
+    let expect_sha256 = args.value("--expect-sha256");
+    if expect_sha256.is_some() && args.positional.len() != 1 {
+        return Err(CliError::Usage(
+            "--expect-sha256 compares one report with its paper copy: give exactly one REPORT.json"
+                .into(),
+        ));
+    }
     let options = VerifyOptions {
         catalogs: &catalogs,
-        trust: trust.as_ref(),
-        received_on,
+        trust: Some(&trust),
+        received_on: date_flag(&args, "--received")?,
+        period: year_flag(&args)?,
+        expect_sha256,
     };
+    report_all(
+        &args,
+        |bytes| verify(bytes, &options),
+        Verdict::passes,
+        |v| table(v, &catalogs, verdict_text::lines(v)),
+    )
+}
+
+fn proof_only(args: &Args) -> Result<bool, CliError> {
+    let options = VerifyOptions::default();
+    let all_valid = report_all(
+        args,
+        |bytes| verify(bytes, &options),
+        Verdict::proof_valid,
+        |v| table(v, &[], vec![verdict_text::proof(&v.proof)]),
+    )?;
+    if !args.has("--json") {
+        println!(
+            "chỉ kiểm tra chữ ký: chưa kiểm tra khóa đã đăng ký, danh mục, kết quả, thời hạn\n\
+             proof only: the key's registration, the catalog, the results and the timing were not checked"
+        );
+    }
+    Ok(all_valid)
+}
+
+/// Verifies every file, prints each verdict (or JSON) and the closing line.
+fn report_all(
+    args: &Args,
+    check: impl Fn(&[u8]) -> Result<Verdict, tdg_report::verify::ReportError>,
+    passes: fn(&Verdict) -> bool,
+    render: impl Fn(&Verdict) -> String,
+) -> Result<bool, CliError> {
     let mut all_pass = true;
     let mut json_out = Vec::new();
     for path in &args.positional {
-        let outcome = read(path).map(|bytes| verify(&bytes, &options));
-        let passes = matches!(&outcome, Ok(Ok(v)) if v.passes());
-        all_pass &= passes;
+        let outcome = read(path).map(|bytes| check(&bytes));
+        let ok = matches!(&outcome, Ok(Ok(v)) if passes(v));
+        all_pass &= ok;
         if args.has("--json") {
             json_out.push(match &outcome {
-                Ok(Ok(v)) => serde_json::json!({ "file": path, "passes": passes, "verdict": v }),
+                Ok(Ok(v)) => serde_json::json!({ "file": path, "passes": ok, "verdict": v }),
                 Ok(Err(e)) => {
                     serde_json::json!({ "file": path, "passes": false, "error": e.to_string() })
                 }
@@ -55,45 +120,69 @@ pub fn run(raw: &[String]) -> Result<bool, CliError> {
                     serde_json::json!({ "file": path, "passes": false, "error": e.to_string() })
                 }
             });
-        } else {
-            match &outcome {
-                Ok(Ok(v)) => print!("{}", table(path, v, &catalogs)),
-                Ok(Err(e)) => {
-                    println!("{path}\n  ✗ không phải báo cáo hợp lệ / not a readable report: {e}\n")
-                }
-                Err(e) => println!("{path}\n  ✗ {e}\n"),
+            continue;
+        }
+        match &outcome {
+            Ok(Ok(v)) => print!("{path}\n{}", render(v)),
+            Ok(Err(e)) => {
+                println!("{path}\n  ✗ không phải báo cáo hợp lệ / not a readable report: {e}\n")
             }
+            Err(e) => println!("{path}\n  ✗ {e}\n"),
         }
     }
+    let n = args.positional.len();
     if args.has("--json") {
         println!(
             "{}",
             serde_json::to_string_pretty(&json_out).unwrap_or_default()
         );
+    } else if args.has("--proof-only") {
+        let word = if all_pass {
+            "CHỮ KÝ HỢP LỆ / PROOF VALID"
+        } else {
+            "CHỮ KÝ KHÔNG HỢP LỆ / PROOF INVALID"
+        };
+        println!("{word} ({n} report(s))");
     } else {
-        let n = args.positional.len();
-        println!(
-            "{} {}",
-            if all_pass {
-                "ĐẠT / PASS"
-            } else {
-                "KHÔNG ĐẠT / FAIL"
-            },
-            format_args!("({n} report(s))")
-        );
+        let word = if all_pass {
+            "ĐẠT / PASS"
+        } else {
+            "KHÔNG ĐẠT / FAIL"
+        };
+        println!("{word} ({n} report(s))");
     }
     Ok(all_pass)
 }
 
-fn mark(ok: bool) -> &'static str {
-    if ok {
-        "✓"
-    } else {
-        "✗"
-    }
+fn load_catalogs(args: &Args) -> Result<Vec<KnownCatalog>, CliError> {
+    args.all("--catalog")
+        .into_iter()
+        .map(|path| {
+            KnownCatalog::from_bytes(&read(path)?).map_err(|e| CliError::Catalog {
+                path: path.to_string(),
+                message: e.message(Lang::En),
+            })
+        })
+        .collect()
 }
 
-fn table(path: &str, v: &Verdict, catalogs: &[KnownCatalog]) -> String {
+fn date_flag(args: &Args, flag: &str) -> Result<Option<Date>, CliError> {
+    args.value(flag)
+        .map(|d| Date::parse_iso(d).map_err(|e| CliError::Invalid(format!("{flag}: {e}"))))
+        .transpose()
+}
+
+fn year_flag(args: &Args) -> Result<Option<i32>, CliError> {
+    args.value("--period")
+        .map(|p| {
+            p.parse().map_err(|_| {
+                CliError::Invalid(format!("--period takes a year such as 2026, not '{p}'"))
+            })
+        })
+        .transpose()
+}
+
+fn table(v: &Verdict, catalogs: &[KnownCatalog], checks: Vec<CheckLine>) -> String {
     let u = &v.unit;
     // The band's name when a given catalog has it (any catalog: names are for people only).
     let band = catalogs
@@ -102,15 +191,22 @@ fn table(path: &str, v: &Verdict, catalogs: &[KnownCatalog]) -> String {
         .map(|k| tdg_model::explain::band_name(&k.catalog, &v.stored_band, Lang::Vi))
         .unwrap_or_else(|| v.stored_band.clone());
     let mut lines = vec![
-        path.to_string(),
         format!(
-            "  {} ({}), {} {}, {}/100 — {}",
+            "  {} ({}), {}{}, {}, {} {}",
             u.name,
             u.code,
             u.tier,
+            u.variant
+                .as_deref()
+                .map(|x| format!("/{x}"))
+                .unwrap_or_default(),
+            if u.group.is_empty() { "—" } else { &u.group },
             v.period,
-            format_points(v.stored_total, Lang::Vi),
-            band
+            v.submitted_on.display_vn()
+        ),
+        format!(
+            "  tổng điểm đã ký / signed total {}/100 — {band}",
+            format_points(v.stored_total, Lang::Vi)
         ),
         format!(
             "  sha256 {}  key {}",
@@ -118,71 +214,8 @@ fn table(path: &str, v: &Verdict, catalogs: &[KnownCatalog]) -> String {
             v.fingerprint.as_deref().unwrap_or("?")
         ),
     ];
-    let proof = match &v.proof {
-        ProofCheck::Valid => (true, "chữ ký hợp lệ / proof valid".to_string()),
-        ProofCheck::Invalid(why) => (false, format!("chữ ký không hợp lệ / proof invalid: {why}")),
-        ProofCheck::IssuerMismatch => (false, "chữ ký bằng khóa khác khóa của đơn vị phát hành / signed with another key than the issuer's".into()),
-        ProofCheck::BadIssuer(why) => (false, format!("bên phát hành không phải did:key / issuer is not a did:key: {why}")),
-    };
-    let key = match &v.key {
-        KeyCheck::NotChecked => None,
-        KeyCheck::Registered => Some((
-            true,
-            "khóa đã đăng ký cho đơn vị / key registered for this unit".to_string(),
-        )),
-        KeyCheck::Unknown => Some((false, "khóa chưa đăng ký / key not registered".to_string())),
-        KeyCheck::RegisteredForOther(units) => Some((
-            false,
-            format!(
-                "khóa đăng ký cho đơn vị khác / key registered for other units: {}",
-                units.join(", ")
-            ),
-        )),
-    };
-    let catalog = match &v.catalog {
-        CatalogCheck::NotChecked => None,
-        CatalogCheck::Known => Some((true, "danh mục đã biết / catalog known".to_string())),
-        CatalogCheck::Unknown => Some((false, "danh mục không rõ / catalog unknown".to_string())),
-        CatalogCheck::HashMismatch => Some((
-            false,
-            "danh mục bị sửa (SHA-256 khác) / catalog changed (SHA-256 differs)".to_string(),
-        )),
-    };
-    let results = match &v.results {
-        ResultsCheck::NotChecked => None,
-        ResultsCheck::Equal => Some((
-            true,
-            "kết quả khớp khi chấm lại / results equal the re-scored ones".to_string(),
-        )),
-        ResultsCheck::Differ(d) => Some((
-            false,
-            format!(
-                "kết quả khác khi chấm lại / results differ: {}",
-                d.join("; ")
-            ),
-        )),
-        ResultsCheck::Unscorable(why) => Some((
-            false,
-            format!("không chấm lại được / cannot re-score: {why}"),
-        )),
-    };
-    let timing = match &v.timing {
-        TimingCheck::NotChecked => None,
-        TimingCheck::OnTime => Some((true, "đúng hạn / on time".to_string())),
-        TimingCheck::Late(days) => Some((
-            false,
-            format!(
-                "muộn {} ngày so với hạn / late by {} day(s) past the deadline",
-                days + 1,
-                days + 1
-            ),
-        )),
-    };
-    for (ok, text) in [Some(proof), key, catalog, results, timing]
-        .into_iter()
-        .flatten()
-    {
-        lines.push(format!("  {} {text}", mark(ok)));
+    for c in checks {
+        lines.push(format!("  {} {} / {}", c.mark.symbol(), c.vi, c.en));
     }
     lines.join("\n") + "\n\n"
 }

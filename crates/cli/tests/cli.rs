@@ -189,14 +189,18 @@ fn keygen_sign_verify_round_trip() {
         String::from_utf8_lossy(&out.stderr)
     );
     std::fs::write(&report, &out.stdout).expect("report");
-    let verified = tdg(&["verify", "--catalog", CATALOG, &p(&report)]);
-    assert_eq!(
-        verified.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&verified.stdout)
+    // Without a trust list a full verification is refused, not passed.
+    let no_trust = tdg(&["verify", "--catalog", CATALOG, &p(&report)]);
+    assert_eq!(no_trust.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&no_trust.stderr).contains("--proof-only"));
+    let proof_only = tdg(&["verify", "--proof-only", &p(&report)]);
+    let stdout = String::from_utf8_lossy(&proof_only.stdout);
+    assert_eq!(proof_only.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("CHỮ KÝ HỢP LỆ / PROOF VALID"), "{stdout}");
+    assert!(
+        !stdout.contains("ĐẠT / PASS"),
+        "proof-only never says PASS: {stdout}"
     );
-    assert!(String::from_utf8_lossy(&verified.stdout).contains("✓ kết quả khớp khi chấm lại"));
     // The office's trust list does not know this new key: that check fails, and says so.
     let with_trust = tdg(&[
         "verify",
@@ -206,9 +210,13 @@ fn keygen_sign_verify_round_trip() {
         CATALOG,
         &p(&report),
     ]);
+    let stdout = String::from_utf8_lossy(&with_trust.stdout);
     assert_eq!(with_trust.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&with_trust.stdout)
-        .contains("✗ khóa chưa đăng ký / key not registered"));
+    assert!(
+        stdout.contains("✗ khóa chưa đăng ký / key not registered"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("✓ kết quả khớp khi chấm lại"), "{stdout}");
     std::fs::write(&pw, "sai-mat-khau\n").expect("pw");
     let wrong = sign(&["--unit-name", "X", "--unit-code", "Y"]);
     assert_eq!(wrong.status.code(), Some(2));
@@ -246,4 +254,178 @@ fn verify_json_reports_each_check_and_fails_on_tampering() {
         "tests/fixtures/reports/valid.json",
     ]);
     assert_eq!(only_valid.status.code(), Some(0));
+}
+
+fn full_verify(extra: &[&str], report: &str) -> Output {
+    let mut args = vec![
+        "verify",
+        "--trust",
+        "tests/fixtures/reports/trust-list.json",
+        "--catalog",
+        CATALOG,
+    ];
+    args.extend_from_slice(extra);
+    args.push(report);
+    tdg(&args)
+}
+
+#[test]
+fn verify_shows_the_official_total_only_with_a_received_date() {
+    let report = "tests/fixtures/reports/backdated-clock.json";
+    let plain = full_verify(&[], report);
+    let stdout = String::from_utf8_lossy(&plain.stdout);
+    assert_eq!(plain.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("timing not checked"), "{stdout}");
+    assert!(!stdout.contains("; official total"), "{stdout}");
+    let received = full_verify(&["--received", "2026-11-25"], report);
+    let stdout = String::from_utf8_lossy(&received.stdout);
+    assert_eq!(received.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("received 6 day(s) before the deadline"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("not tampering"), "{stdout}");
+    let late = full_verify(
+        &["--received", "2026-12-01"],
+        "tests/fixtures/reports/valid.json",
+    );
+    let stdout = String::from_utf8_lossy(&late.stdout);
+    // The deadline is "before 01/12": received on 01/12 is one day late, said once, not "+1".
+    assert!(stdout.contains("nhận muộn 1 ngày;"), "{stdout}");
+    assert!(stdout.contains("received 1 day(s) late;"), "{stdout}");
+    let impossible = full_verify(
+        &["--received", "2026-11-01"],
+        "tests/fixtures/reports/valid.json",
+    );
+    assert_eq!(impossible.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&impossible.stdout).contains("after it was received"));
+}
+
+#[test]
+fn verify_compares_the_period_and_the_paper_copy_hash() {
+    let report = "tests/fixtures/reports/valid.json";
+    let out = tdg(&["verify", "--proof-only", "--json", report]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let sha = v[0]["verdict"]["sha256"].as_str().expect("sha").to_string();
+    assert_eq!(
+        full_verify(&["--period", "2026", "--expect-sha256", &sha], report)
+            .status
+            .code(),
+        Some(0)
+    );
+    let wrong_year = full_verify(&["--period", "2025"], report);
+    assert_eq!(wrong_year.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&wrong_year.stdout).contains("a report for 2026, not 2025"));
+    let wrong_hash = full_verify(&["--expect-sha256", &"0".repeat(64)], report);
+    assert_eq!(wrong_hash.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&wrong_hash.stdout).contains("differs from the paper copy"));
+}
+
+#[test]
+fn a_version_1_trust_list_is_refused_and_can_be_converted() {
+    let old = "tests/fixtures/reports/trust-list-v1.json";
+    let refused = tdg(&[
+        "verify",
+        "--trust",
+        old,
+        "--catalog",
+        CATALOG,
+        "tests/fixtures/reports/valid.json",
+    ]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("tdg trust convert"));
+    let dir = temp_dir("trust");
+    let csv = dir.join("units.csv");
+    std::fs::write(
+        &csv,
+        "unitCode,tier,variant,group,validFrom,validUntil\n\
+         XA-TEST-01,xa-phuong,,\"Cụm thi đua số 1\",2026-01-01,\n",
+    )
+    .expect("csv");
+    let csv = csv.to_str().expect("utf-8");
+    let missing = tdg(&["trust", "convert", "--csv", csv, old]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("XA-TEST-02"));
+    std::fs::write(
+        dir.join("units.csv"),
+        "unitCode,tier,variant,group,validFrom,validUntil\n\
+         XA-TEST-01,xa-phuong,,\"Cụm thi đua số 1\",2026-01-01,\n\
+         XA-TEST-02,xa-phuong,,Cụm thi đua số 1,2026-01-01,2027-12-31\n",
+    )
+    .expect("csv");
+    let converted = tdg(&["trust", "convert", "--csv", csv, old]);
+    assert_eq!(
+        converted.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&converted.stderr)
+    );
+    let new_list = dir.join("trust-v2.json");
+    std::fs::write(&new_list, &converted.stdout).expect("write");
+    let verified = tdg(&[
+        "verify",
+        "--trust",
+        new_list.to_str().expect("utf-8"),
+        "--catalog",
+        CATALOG,
+        "tests/fixtures/reports/valid.json",
+    ]);
+    assert_eq!(
+        verified.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&verified.stdout)
+    );
+}
+
+#[test]
+fn every_command_answers_help() {
+    for command in [
+        &["catalog", "check"][..],
+        &["score"],
+        &["keygen"],
+        &["sign"],
+        &["verify"],
+        &["trust", "convert"],
+    ] {
+        let mut args = command.to_vec();
+        args.push("--help");
+        let out = tdg(&args);
+        assert_eq!(out.status.code(), Some(0), "{command:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).starts_with("usage: tdg"),
+            "{command:?}"
+        );
+    }
+}
+
+#[test]
+fn score_names_the_answers_of_another_tier_and_leaves_them_out() {
+    let dir = temp_dir("scope");
+    let answers = dir.join("mixed.json");
+    let text =
+        std::fs::read_to_string(root().join("assets/samples/vi-du-xa.json")).expect("sample");
+    let mut sheet: serde_json::Value = serde_json::from_str(&text).expect("json");
+    sheet["answers"]["sn.nhiem-vu"] = serde_json::json!({"yes": true});
+    std::fs::write(&answers, sheet.to_string()).expect("write");
+    let out = tdg(&[
+        "score",
+        "--catalog",
+        CATALOG,
+        "--json",
+        answers.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("not scored (not criteria of the chosen tier and variant): sn.nhiem-vu"));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(v["assessment"]["errors"]
+        .as_array()
+        .expect("errors")
+        .is_empty());
 }

@@ -7,12 +7,15 @@ pub mod date;
 pub mod draft;
 pub mod explain;
 pub mod gap;
+pub mod scope;
 pub mod score;
 pub mod text;
 pub mod units;
 
 pub use answer::{Answer, AnswerSheet, Evidence};
+pub use catalog::Timing;
 pub use catalog::{Catalog, CatalogError, Criterion, Measure, Tier};
 pub use date::Date;
+pub use scope::{scored_sheet, ScopedSheet};
 pub use score::{score, Assessment, ScoreError, Status};
 pub use text::{Lang, Text};

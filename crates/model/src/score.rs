@@ -3,7 +3,8 @@
 
 use crate::answer::{Answer, AnswerSheet, EvidenceDefect};
 use crate::catalog::{
-    BonusCondition, Catalog, Criterion, EvidenceRule, Measure, PenaltyCondition, Tier, MAX_MATURITY,
+    BonusCondition, Catalog, Criterion, EvidenceRule, Measure, PenaltyCondition, Tier, Timing,
+    MAX_MATURITY,
 };
 use crate::units::{BasisPoints, MilliPoints, FULL_SHARE};
 use serde::{Deserialize, Serialize};
@@ -192,7 +193,8 @@ pub struct Assessment {
     /// Criteria answered but without their required evidence.
     pub missing_evidence: u32,
     pub errors: Vec<AnswerError>,
-    /// Whether the report is on time; `None` when no submission date is known.
+    /// Whether the report is on time; `None` when no submission date is known or the deadline
+    /// does not bind the tier.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_time: Option<bool>,
 }
@@ -260,14 +262,14 @@ pub fn score(catalog: &Catalog, sheet: &AnswerSheet) -> Result<Assessment, Score
     }
     let groups = group_subtotals(catalog, &criteria);
     let base: MilliPoints = criteria.iter().map(|c| c.points).sum();
-    let timing = Timing::new(catalog, sheet);
-    let bonus = bonus_lines(catalog, tier, variant, &criteria, &timing);
+    let timing = timing_of(catalog, tier, sheet);
+    let bonus = bonus_lines(catalog, tier, variant, &criteria, timing);
     let bonus_total = bonus
         .iter()
         .map(|b| b.points)
         .sum::<u32>()
         .min(catalog.bonus.cap);
-    let penalties = penalty_lines(catalog, &timing);
+    let penalties = penalty_lines(catalog, timing);
     let penalty_total: MilliPoints = penalties.iter().map(|p| p.points).sum();
     let total = (base + bonus_total).saturating_sub(penalty_total);
     let count = |f: &dyn Fn(Status) -> bool| criteria.iter().filter(|c| f(c.status)).count() as u32;
@@ -289,7 +291,10 @@ pub fn score(catalog: &Catalog, sheet: &AnswerSheet) -> Result<Assessment, Score
         penalty_total,
         total,
         errors,
-        on_time: timing.days_early.map(|d| d > 0),
+        on_time: timing.and_then(|t| match t {
+            Timing::NotBound => None,
+            t => Some(!t.is_late()),
+        }),
     })
 }
 
@@ -321,21 +326,11 @@ fn group_subtotals(catalog: &Catalog, criteria: &[CriterionResult]) -> Vec<Group
         .collect()
 }
 
-/// When the report is submitted relative to the deadline.
-struct Timing {
-    /// Days from submission to the deadline day: positive is on time, zero or less is late.
-    days_early: Option<i64>,
-}
-
-impl Timing {
-    fn new(catalog: &Catalog, sheet: &AnswerSheet) -> Timing {
-        let deadline = catalog.deadline_for(sheet.period);
-        let days_early = match (sheet.submitted_on, deadline) {
-            (Some(s), Some(d)) => Some(d.days_since_epoch() - s.days_since_epoch()),
-            _ => None,
-        };
-        Timing { days_early }
-    }
+/// The sheet's standing against the deadline; `None` when no submission day is known.
+fn timing_of(catalog: &Catalog, tier: &Tier, sheet: &AnswerSheet) -> Option<Timing> {
+    sheet
+        .submitted_on
+        .map(|day| catalog.timing(&tier.id, sheet.period, day))
 }
 
 fn bonus_lines(
@@ -343,16 +338,14 @@ fn bonus_lines(
     tier: &Tier,
     variant: Option<&str>,
     criteria: &[CriterionResult],
-    timing: &Timing,
+    timing: Option<Timing>,
 ) -> Vec<Adjustment> {
     let mut lines = Vec::new();
     for rule in &catalog.bonus.rules {
         let times = match rule.when {
-            BonusCondition::EarlySubmission { days_before } => u32::from(
-                timing
-                    .days_early
-                    .is_some_and(|d| d >= i64::from(days_before)),
-            ),
+            BonusCondition::EarlySubmission { days_before } => {
+                u32::from(timing.is_some_and(|t| t.days_early() >= days_before))
+            }
             BonusCondition::ExceedTarget { margin } => {
                 exceeding_criteria(tier, variant, criteria, margin)
             }
@@ -391,12 +384,12 @@ fn exceeding_criteria(
     times
 }
 
-fn penalty_lines(catalog: &Catalog, timing: &Timing) -> Vec<Adjustment> {
+fn penalty_lines(catalog: &Catalog, timing: Option<Timing>) -> Vec<Adjustment> {
     catalog
         .penalties
         .iter()
         .filter(|p| match p.when {
-            PenaltyCondition::LateSubmission => timing.days_early.is_some_and(|d| d <= 0),
+            PenaltyCondition::LateSubmission => timing.is_some_and(Timing::is_late),
             PenaltyCondition::Unknown => false,
         })
         .map(|p| Adjustment {

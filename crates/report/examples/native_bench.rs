@@ -128,10 +128,32 @@ fn reports(catalog: &Catalog, catalog_bytes: &[u8], root: &Path) -> Result<()> {
         .collect::<Result<_>>()?;
     let signing = started.elapsed().as_secs_f64();
     let known = [KnownCatalog::from_bytes(catalog_bytes).map_err(|e| e.to_string())?];
+    // Every unit registered, as the office's list would have them: the trust check is timed too.
+    let trust = tdg_report::trust::TrustList {
+        trust_list_version: tdg_report::trust::TRUST_LIST_VERSION,
+        office: "bench".into(),
+        keys: (0..n)
+            .map(|i| tdg_report::trust::RegisteredKey {
+                unit_code: format!("XA-{i:04}"),
+                unit_name: String::new(),
+                did: key.public().did(),
+                tier: sheet.tier.clone(),
+                variant: None,
+                group: "Cụm 1".into(),
+                valid_from: tdg_model::Date {
+                    year: 2026,
+                    month: 1,
+                    day: 1,
+                },
+                valid_until: None,
+                revoked_on: None,
+            })
+            .collect(),
+    };
     let options = VerifyOptions {
         catalogs: &known,
-        trust: None,
-        received_on: None,
+        trust: Some(&trust),
+        ..Default::default()
     };
     let started = Instant::now();
     let mut passed = 0;

@@ -9,7 +9,9 @@ pub mod keys;
 pub mod proof;
 pub mod report;
 pub mod strict_json;
+pub mod timestamp;
 pub mod trust;
+pub mod verdict_text;
 pub mod verify;
 
 pub use keys::{PublicKey, UnitKey};

@@ -104,6 +104,11 @@ pub fn verify(secured: &Value, key: &PublicKey) -> Result<(), ProofError> {
     }
 }
 
+/// The proof's `created` timestamp, if there is one.
+pub fn created(secured: &Value) -> Option<&str> {
+    secured.get("proof")?.get("created")?.as_str()
+}
+
 /// The proof's `verificationMethod`, if there is one.
 pub fn verification_method(secured: &Value) -> Option<&str> {
     secured.get("proof")?.get("verificationMethod")?.as_str()

@@ -105,7 +105,8 @@ pub fn sign_report(request: &SignRequest, key: &UnitKey) -> Result<SignedReport,
     if request.unit_name.trim().is_empty() || request.unit_code.trim().is_empty() {
         return Err(SignError::MissingUnit);
     }
-    let mut sheet = request.sheet.clone();
+    // Only the chosen tier's answers enter the report: what is signed is what the screen scored.
+    let mut sheet = tdg_model::scored_sheet(request.catalog, request.sheet).sheet;
     sheet.submitted_on = Some(request.submitted_on);
     let results = score(request.catalog, &sheet)?;
     let public = key.public();

@@ -5,10 +5,11 @@ use crate::keys::{KeyError, PublicKey};
 use crate::proof::{self, ProofError};
 use crate::report::{sha256_hex, Report, Unit, REPORT_VERSION};
 use crate::strict_json::{self, StrictJsonError};
-use crate::trust::TrustList;
+use crate::timestamp;
+use crate::trust::{Declared, Registration, TrustList};
 use serde::Serialize;
 use tdg_model::units::MilliPoints;
-use tdg_model::{score, Catalog, Date};
+use tdg_model::{score, Catalog, Date, Timing};
 
 /// A catalog the verifier knows, with the SHA-256 of its file.
 pub struct KnownCatalog {
@@ -25,13 +26,19 @@ impl KnownCatalog {
     }
 }
 
-/// What the office gives the verifier.
+/// What the office gives the verifier. Without a trust list and a known catalog a report never
+/// passes: the verifier does not pass a check it was not given the means to make.
 #[derive(Default)]
 pub struct VerifyOptions<'a> {
     pub catalogs: &'a [KnownCatalog],
     pub trust: Option<&'a TrustList>,
-    /// The day the office received the report; without it, the report's own date is used.
+    /// The day the office received the report. Only this day sets the official timing (early
+    /// bonus, late penalty): the report's own dates come from the signing computer's clock.
     pub received_on: Option<Date>,
+    /// The reporting year the office is collecting.
+    pub period: Option<i32>,
+    /// The SHA-256 printed on the paper copy, to bind the paper to this file.
+    pub expect_sha256: Option<&'a str>,
 }
 
 /// Why a file is not a report at all (nothing else can be checked).
@@ -60,14 +67,23 @@ pub enum ProofCheck {
     Invalid(String),
 }
 
+/// The report's own dates: `validFrom` and the proof's `created` are RFC 3339 timestamps, and
+/// `submittedOn` is the signing day (the same UTC day as `created`, give or take one day for the
+/// signer's time zone).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase", tag = "status", content = "units")]
-pub enum KeyCheck {
-    NotChecked,
-    Registered,
-    /// The key is registered, but for other units.
-    RegisteredForOther(Vec<String>),
-    Unknown,
+#[serde(rename_all = "camelCase", tag = "status")]
+pub enum DatesCheck {
+    Consistent,
+    #[serde(rename_all = "camelCase")]
+    BadTimestamp {
+        field: String,
+        value: String,
+    },
+    #[serde(rename_all = "camelCase")]
+    NotTheSigningDay {
+        submitted_on: Date,
+        created_on: Date,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -90,13 +106,51 @@ pub enum ResultsCheck {
     Unscorable(String),
 }
 
+/// The official timing, from the office's received date. The signed results keep the unit's
+/// own timing lines (that is what it signed); the official total replaces them with the lines
+/// the received date gives.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase", tag = "status", content = "days")]
+#[serde(rename_all = "camelCase", tag = "status")]
 pub enum TimingCheck {
+    /// No received date was given (or no catalog to judge with): no official total.
     NotChecked,
-    OnTime,
-    /// Days after the deadline day (0 = on the deadline day itself, which is already late).
-    Late(i64),
+    #[serde(rename_all = "camelCase")]
+    Official {
+        timing: Timing,
+        total: MilliPoints,
+        band: String,
+        /// The signed timing lines (early bonus, late penalty) differ from the official ones.
+        /// This is a difference of dates, not tampering.
+        lines_changed: bool,
+    },
+    /// The report says it was submitted after the office received it: impossible.
+    #[serde(rename_all = "camelCase")]
+    SubmittedAfterReceipt {
+        submitted_on: Date,
+        received_on: Date,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase", tag = "status")]
+pub enum PeriodCheck {
+    NotChecked,
+    Expected,
+    #[serde(rename_all = "camelCase")]
+    Other {
+        expected: i32,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase", tag = "status")]
+pub enum FileHashCheck {
+    NotChecked,
+    Equal,
+    #[serde(rename_all = "camelCase")]
+    Differs {
+        expected: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -105,25 +159,49 @@ pub struct Verdict {
     pub sha256: String,
     pub unit: Unit,
     pub period: i32,
+    pub submitted_on: Date,
     pub issuer: String,
     pub fingerprint: Option<String>,
     pub stored_total: MilliPoints,
     pub stored_band: String,
     pub proof: ProofCheck,
-    pub key: KeyCheck,
+    pub dates: DatesCheck,
+    /// `None` when no trust list was given.
+    pub key: Option<Registration>,
     pub catalog: CatalogCheck,
+    /// Integrity: the stored results equal a re-score with the report's own `submittedOn`.
     pub results: ResultsCheck,
     pub timing: TimingCheck,
+    pub period_check: PeriodCheck,
+    pub file_hash: FileHashCheck,
 }
 
 impl Verdict {
-    /// True when every check that was asked for passed.
-    pub fn passes(&self) -> bool {
+    /// The proof alone: the file is unchanged since a holder of the issuer's key signed it.
+    /// Says nothing about who that is, or whether the numbers add up.
+    pub fn proof_valid(&self) -> bool {
         self.proof == ProofCheck::Valid
-            && matches!(self.key, KeyCheck::NotChecked | KeyCheck::Registered)
-            && matches!(self.catalog, CatalogCheck::NotChecked | CatalogCheck::Known)
-            && matches!(self.results, ResultsCheck::NotChecked | ResultsCheck::Equal)
-            && matches!(self.timing, TimingCheck::NotChecked | TimingCheck::OnTime)
+    }
+
+    /// True only when every check passed, the key and the catalog included: a verdict made
+    /// without a trust list or a known catalog never passes.
+    pub fn passes(&self) -> bool {
+        self.proof_valid()
+            && self.dates == DatesCheck::Consistent
+            && self.key == Some(Registration::Valid)
+            && self.catalog == CatalogCheck::Known
+            && self.results == ResultsCheck::Equal
+            && !matches!(self.timing, TimingCheck::SubmittedAfterReceipt { .. })
+            && !matches!(self.period_check, PeriodCheck::Other { .. })
+            && !matches!(self.file_hash, FileHashCheck::Differs { .. })
+    }
+
+    /// The official total: the signed total with the timing lines of the received date.
+    pub fn official_total(&self) -> Option<MilliPoints> {
+        match self.timing {
+            TimingCheck::Official { total, .. } => Some(total),
+            _ => None,
+        }
     }
 }
 
@@ -141,36 +219,87 @@ pub fn verify(bytes: &[u8], options: &VerifyOptions) -> Result<Verdict, ReportEr
         serde_json::from_value(value.clone()).map_err(|e| ReportError::Shape(e.to_string()))?;
     let issuer_key = PublicKey::from_did(&report.issuer);
     let proof = check_proof(&value, &issuer_key);
-    let key = check_key(&report, options.trust);
+    let created = proof::created(&value).unwrap_or_default();
+    let dates = check_dates(&report, created);
+    let subject = &report.credential_subject;
+    // Revocation and validity are judged by the office's day where it has one: the signer's
+    // clock, and so `created`, can be set back (docs/security.md).
+    let judged_on = options
+        .received_on
+        .or_else(|| timestamp::utc_day(created).ok())
+        .unwrap_or(subject.submitted_on);
+    let key = options.trust.map(|t| {
+        let declared = Declared {
+            code: &subject.unit.code,
+            tier: &subject.unit.tier,
+            variant: subject.unit.variant.as_deref(),
+            group: &subject.unit.group,
+        };
+        t.judge(&report.issuer, &declared, judged_on)
+    });
     let known = options.catalogs.iter().find(|k| {
-        k.catalog.id == report.credential_subject.catalog.id
-            && k.catalog.version == report.credential_subject.catalog.version
+        k.catalog.id == subject.catalog.id && k.catalog.version == subject.catalog.version
     });
     let catalog = match (options.catalogs.is_empty(), known) {
         (true, _) => CatalogCheck::NotChecked,
         (false, None) => CatalogCheck::Unknown,
-        (false, Some(k)) if k.sha256 != report.credential_subject.catalog.sha256 => {
-            CatalogCheck::HashMismatch
-        }
+        (false, Some(k)) if k.sha256 != subject.catalog.sha256 => CatalogCheck::HashMismatch,
         (false, Some(_)) => CatalogCheck::Known,
     };
     let trusted_catalog = known
         .filter(|_| catalog == CatalogCheck::Known)
         .map(|k| &k.catalog);
+    let sha256 = sha256_hex(bytes);
     Ok(Verdict {
-        sha256: sha256_hex(bytes),
         results: check_results(&report, trusted_catalog),
         timing: check_timing(&report, trusted_catalog, options.received_on),
+        period_check: match options.period {
+            None => PeriodCheck::NotChecked,
+            Some(p) if p == subject.period => PeriodCheck::Expected,
+            Some(expected) => PeriodCheck::Other { expected },
+        },
+        file_hash: match options.expect_sha256 {
+            None => FileHashCheck::NotChecked,
+            Some(h) if h.trim().eq_ignore_ascii_case(&sha256) => FileHashCheck::Equal,
+            Some(h) => FileHashCheck::Differs {
+                expected: h.trim().to_ascii_lowercase(),
+            },
+        },
+        sha256,
         fingerprint: issuer_key.as_ref().ok().map(PublicKey::fingerprint),
-        unit: report.credential_subject.unit.clone(),
-        period: report.credential_subject.period,
+        unit: subject.unit.clone(),
+        period: subject.period,
+        submitted_on: subject.submitted_on,
         issuer: report.issuer.clone(),
-        stored_total: report.credential_subject.results.total,
-        stored_band: report.credential_subject.results.band.clone(),
+        stored_total: subject.results.total,
+        stored_band: subject.results.band.clone(),
         proof,
+        dates,
         key,
         catalog,
     })
+}
+
+fn check_dates(report: &Report, created: &str) -> DatesCheck {
+    let bad = |field: &str, value: &str| DatesCheck::BadTimestamp {
+        field: field.into(),
+        value: value.into(),
+    };
+    if timestamp::utc_day(&report.valid_from).is_err() {
+        return bad("validFrom", &report.valid_from);
+    }
+    let Ok(created_on) = timestamp::utc_day(created) else {
+        return bad("proof.created", created);
+    };
+    let submitted_on = report.credential_subject.submitted_on;
+    // A signer east or west of UTC may be one calendar day off UTC; never more.
+    if (submitted_on.days_since_epoch() - created_on.days_since_epoch()).abs() > 1 {
+        return DatesCheck::NotTheSigningDay {
+            submitted_on,
+            created_on,
+        };
+    }
+    DatesCheck::Consistent
 }
 
 fn check_proof(value: &serde_json::Value, issuer_key: &Result<PublicKey, KeyError>) -> ProofCheck {
@@ -188,20 +317,6 @@ fn check_proof(value: &serde_json::Value, issuer_key: &Result<PublicKey, KeyErro
     match proof::verify(value, issuer_key) {
         Ok(()) => ProofCheck::Valid,
         Err(e) => ProofCheck::Invalid(e.to_string()),
-    }
-}
-
-fn check_key(report: &Report, trust: Option<&TrustList>) -> KeyCheck {
-    let Some(trust) = trust else {
-        return KeyCheck::NotChecked;
-    };
-    let units = trust.units_of(&report.issuer);
-    if units.contains(&report.credential_subject.unit.code.as_str()) {
-        KeyCheck::Registered
-    } else if units.is_empty() {
-        KeyCheck::Unknown
-    } else {
-        KeyCheck::RegisteredForOther(units.into_iter().map(String::from).collect())
     }
 }
 
@@ -255,15 +370,27 @@ fn check_timing(
     catalog: Option<&Catalog>,
     received_on: Option<Date>,
 ) -> TimingCheck {
-    let subject = &report.credential_subject;
-    let Some(deadline) = catalog.and_then(|c| c.deadline_for(subject.period)) else {
+    let (Some(catalog), Some(received_on)) = (catalog, received_on) else {
         return TimingCheck::NotChecked;
     };
-    let day = received_on.unwrap_or(subject.submitted_on);
-    let late_by = day.days_since_epoch() - deadline.days_since_epoch();
-    if late_by < 0 {
-        TimingCheck::OnTime
-    } else {
-        TimingCheck::Late(late_by)
+    let subject = &report.credential_subject;
+    if subject.submitted_on > received_on {
+        return TimingCheck::SubmittedAfterReceipt {
+            submitted_on: subject.submitted_on,
+            received_on,
+        };
+    }
+    let mut sheet = report.sheet();
+    sheet.submitted_on = Some(received_on);
+    let Ok(official) = score(catalog, &sheet) else {
+        // The results check reports why the answers cannot be scored.
+        return TimingCheck::NotChecked;
+    };
+    let stored = &subject.results;
+    TimingCheck::Official {
+        timing: catalog.timing(&subject.unit.tier, subject.period, received_on),
+        lines_changed: official.bonus != stored.bonus || official.penalties != stored.penalties,
+        total: official.total,
+        band: official.band,
     }
 }

@@ -9,8 +9,9 @@ use std::path::PathBuf;
 use tdg_model::{AnswerSheet, Catalog, Date};
 use tdg_report::proof::{self, ProofOptions};
 use tdg_report::report::sign_report;
+use tdg_report::trust::Registration;
 use tdg_report::trust::TrustList;
-use tdg_report::verify::{CatalogCheck, KeyCheck, ProofCheck, ResultsCheck, TimingCheck};
+use tdg_report::verify::{CatalogCheck, ProofCheck, ResultsCheck, TimingCheck};
 use tdg_report::{verify, KnownCatalog, SignRequest, UnitKey, Verdict, VerifyOptions};
 
 fn root() -> PathBuf {
@@ -35,6 +36,10 @@ fn attacker_key() -> UnitKey {
 fn other_unit_key() -> UnitKey {
     UnitKey::from_seed(*b"tdg test unit XA-TEST-02 key....")
 }
+/// Registered for XA-TEST-04, revoked on 2026-11-05 (before the fixtures' signing day).
+fn revoked_key() -> UnitKey {
+    UnitKey::from_seed(*b"tdg test unit XA-TEST-04 key....")
+}
 
 fn sheet() -> AnswerSheet {
     let bytes = std::fs::read(root().join("assets/samples/vi-du-xa.json")).expect("answers");
@@ -42,6 +47,22 @@ fn sheet() -> AnswerSheet {
 }
 
 fn sign_with(key: &UnitKey, catalog_bytes: &[u8], sheet: &AnswerSheet, submitted: &str) -> Value {
+    sign_at(
+        key,
+        catalog_bytes,
+        sheet,
+        submitted,
+        &format!("{submitted}T02:00:00Z"),
+    )
+}
+
+fn sign_at(
+    key: &UnitKey,
+    catalog_bytes: &[u8],
+    sheet: &AnswerSheet,
+    submitted: &str,
+    created: &str,
+) -> Value {
     let catalog = Catalog::from_json(&catalog_bytes_or_shipped(catalog_bytes)).expect("catalog");
     let request = SignRequest {
         catalog: &catalog,
@@ -51,7 +72,7 @@ fn sign_with(key: &UnitKey, catalog_bytes: &[u8], sheet: &AnswerSheet, submitted
         unit_group: "Cụm thi đua số 1".into(),
         sheet,
         submitted_on: Date::parse_iso(submitted).expect("date"),
-        created: format!("{submitted}T02:00:00Z"),
+        created: created.to_string(),
     };
     let signed = sign_report(&request, key).expect("signs");
     serde_json::from_str(&signed.json).expect("json")
@@ -89,7 +110,7 @@ fn pretty(v: &Value) -> Vec<u8> {
 
 /// Every variant: file name, bytes, expected summary.
 fn variants() -> Vec<(&'static str, Vec<u8>, Value)> {
-    let ok = json!({"proof":"valid","key":"registered","catalog":"known","results":"equal","timing":"onTime","passes":true});
+    let ok = json!({"proof":"valid","dates":"consistent","key":"valid","catalog":"known","results":"equal","passes":true});
     let with = |changes: Value| {
         let mut e = ok.clone();
         for (k, v) in changes.as_object().expect("object") {
@@ -144,17 +165,17 @@ fn variants() -> Vec<(&'static str, Vec<u8>, Value)> {
         (
             "changed-unit-code.json",
             edit(&|d| d["credentialSubject"]["unit"]["code"] = "XA-TEST-02".into()),
-            with(json!({"proof":"invalid","key":"registeredForOther"})),
+            with(json!({"proof":"invalid","key":"otherUnits"})),
         ),
         (
             "changed-period.json",
             edit(&|d| d["credentialSubject"]["period"] = 2025.into()),
-            with(json!({"proof":"invalid","results":"differ","timing":"late"})),
+            with(json!({"proof":"invalid","results":"differ"})),
         ),
         (
             "changed-submission-date.json",
             edit(&|d| d["credentialSubject"]["submittedOn"] = "2026-11-01".into()),
-            with(json!({"proof":"invalid"})),
+            with(json!({"proof":"invalid","dates":"notTheSigningDay"})),
         ),
         (
             "changed-evidence.json",
@@ -169,7 +190,7 @@ fn variants() -> Vec<(&'static str, Vec<u8>, Value)> {
             edit(&|d| {
                 d.as_object_mut().expect("object").remove("proof");
             }),
-            with(json!({"proof":"invalid"})),
+            with(json!({"proof":"invalid","dates":"badTimestamp"})),
         ),
         (
             "proofvalue-garbage.json",
@@ -186,7 +207,7 @@ fn variants() -> Vec<(&'static str, Vec<u8>, Value)> {
         ),
         (
             "proof-created-changed.json",
-            edit(&|d| d["proof"]["created"] = "2026-11-09T02:00:00Z".into()),
+            edit(&|d| d["proof"]["created"] = "2026-11-11T02:00:00Z".into()),
             with(json!({"proof":"invalid"})),
         ),
         (
@@ -207,7 +228,7 @@ fn variants() -> Vec<(&'static str, Vec<u8>, Value)> {
         (
             "signed-by-other-registered-unit.json",
             pretty(&resign(&v, &other_unit_key(), &other_unit_key())),
-            with(json!({"key":"registeredForOther"})),
+            with(json!({"key":"otherUnits"})),
         ),
         (
             "unregistered-key.json",
@@ -222,19 +243,17 @@ fn variants() -> Vec<(&'static str, Vec<u8>, Value)> {
         (
             "catalog-hash-changed.json",
             pretty(&other_catalog),
-            with(
-                json!({"proof":"invalid","catalog":"hashMismatch","results":"notChecked","timing":"notChecked"}),
-            ),
+            with(json!({"proof":"invalid","catalog":"hashMismatch","results":"notChecked"})),
         ),
         (
             "catalog-hash-changed-resigned.json",
             pretty(&other_catalog_signed),
-            with(json!({"catalog":"hashMismatch","results":"notChecked","timing":"notChecked"})),
+            with(json!({"catalog":"hashMismatch","results":"notChecked"})),
         ),
         (
             "catalog-unknown.json",
             pretty(&unknown_catalog),
-            with(json!({"catalog":"unknown","results":"notChecked","timing":"notChecked"})),
+            with(json!({"catalog":"unknown","results":"notChecked"})),
         ),
         (
             "inflated-results-signed.json",
@@ -249,7 +268,88 @@ fn variants() -> Vec<(&'static str, Vec<u8>, Value)> {
                 &late_sheet,
                 "2026-12-05",
             )),
-            with(json!({"timing":"late"})),
+            // Late is not a failure of the report: the office's received date sets the penalty.
+            ok.clone(),
+        ),
+        (
+            "backdated-clock.json",
+            // The signing computer's clock was set back: created and submittedOn agree, so
+            // integrity holds; only the office's received date can take the bonus away.
+            pretty(&sign_with(
+                &unit_key(),
+                &catalog_bytes(),
+                &late_sheet,
+                "2026-10-20",
+            )),
+            ok.clone(),
+        ),
+        (
+            "submitted-not-the-signing-day.json",
+            pretty(&sign_at(
+                &unit_key(),
+                &catalog_bytes(),
+                &late_sheet,
+                "2026-11-01",
+                "2026-11-20T02:00:00Z",
+            )),
+            with(json!({"dates":"notTheSigningDay"})),
+        ),
+        (
+            "submitted-day-before-in-utc.json",
+            // Signed at 06:30 in Hải Phòng (UTC+7) on 2026-11-10: 23:30 UTC the day before.
+            pretty(&sign_at(
+                &unit_key(),
+                &catalog_bytes(),
+                &late_sheet,
+                "2026-11-10",
+                "2026-11-09T23:30:00Z",
+            )),
+            ok.clone(),
+        ),
+        (
+            "valid-from-not-a-timestamp.json",
+            pretty(&{
+                let mut d = v.clone();
+                d["validFrom"] = "10/11/2026".into();
+                resign(&d, &unit_key(), &unit_key())
+            }),
+            with(json!({"dates":"badTimestamp"})),
+        ),
+        (
+            "declared-other-cluster.json",
+            pretty(&{
+                let mut d = v.clone();
+                d["credentialSubject"]["unit"]["group"] = "Cụm thi đua số 2".into();
+                resign(&d, &unit_key(), &unit_key())
+            }),
+            with(json!({"key":"mismatch"})),
+        ),
+        (
+            "declared-cluster-other-spacing-and-case.json",
+            pretty(&{
+                let mut d = v.clone();
+                d["credentialSubject"]["unit"]["group"] = "  cụm THI  đua số 1 ".into();
+                resign(&d, &unit_key(), &unit_key())
+            }),
+            ok.clone(),
+        ),
+        (
+            "declared-other-tier.json",
+            pretty(&{
+                let mut d = v.clone();
+                d["credentialSubject"]["unit"]["tier"] = "quan-huyen".into();
+                resign(&d, &unit_key(), &unit_key())
+            }),
+            with(json!({"key":"mismatch","results":"unscorable"})),
+        ),
+        (
+            "revoked-key.json",
+            pretty(&{
+                let mut d = v.clone();
+                d["credentialSubject"]["unit"]["code"] = "XA-TEST-04".into();
+                resign(&d, &revoked_key(), &revoked_key())
+            }),
+            with(json!({"key":"revoked"})),
         ),
         (
             "duplicate-key.json",
@@ -334,12 +434,13 @@ fn summary(result: &Result<Verdict, tdg_report::verify::ReportError>) -> Value {
         Err(E::Shape(_)) => return json!({"error":"shape"}),
         Ok(v) => v,
     };
+    let status = |v: Value| v["status"].as_str().unwrap_or("?").to_string();
     json!({
         "proof": match v.proof { ProofCheck::Valid => "valid", ProofCheck::Invalid(_) => "invalid", ProofCheck::IssuerMismatch => "issuerMismatch", ProofCheck::BadIssuer(_) => "badIssuer" },
-        "key": match v.key { KeyCheck::Registered => "registered", KeyCheck::Unknown => "unknown", KeyCheck::RegisteredForOther(_) => "registeredForOther", KeyCheck::NotChecked => "notChecked" },
+        "dates": status(serde_json::to_value(&v.dates).expect("json")),
+        "key": match &v.key { None => "notChecked".to_string(), Some(r) => status(serde_json::to_value(r).expect("json")) },
         "catalog": match v.catalog { CatalogCheck::Known => "known", CatalogCheck::Unknown => "unknown", CatalogCheck::HashMismatch => "hashMismatch", CatalogCheck::NotChecked => "notChecked" },
         "results": match v.results { ResultsCheck::Equal => "equal", ResultsCheck::Differ(_) => "differ", ResultsCheck::NotChecked => "notChecked", ResultsCheck::Unscorable(_) => "unscorable" },
-        "timing": match v.timing { TimingCheck::OnTime => "onTime", TimingCheck::Late(_) => "late", TimingCheck::NotChecked => "notChecked" },
         "passes": v.passes(),
     })
 }
@@ -347,6 +448,19 @@ fn summary(result: &Result<Verdict, tdg_report::verify::ReportError>) -> Value {
 fn write_fixtures() {
     std::fs::create_dir_all(dir()).expect("mkdir");
     let list = json!({
+        "trustListVersion": 2,
+        "office": "Sở Khoa học và Công nghệ thành phố Hải Phòng (danh sách thử nghiệm / test list)",
+        "keys": [
+            {"unitCode": "XA-TEST-01", "unitName": "UBND xã Ví Dụ", "did": unit_key().public().did(),
+             "tier": "xa-phuong", "group": "Cụm thi đua số 1", "validFrom": "2026-01-01"},
+            {"unitCode": "XA-TEST-02", "unitName": "UBND phường Thử Nghiệm", "did": other_unit_key().public().did(),
+             "tier": "xa-phuong", "group": "Cụm thi đua số 1", "validFrom": "2026-01-01"},
+            {"unitCode": "XA-TEST-04", "unitName": "UBND xã Thu Hồi", "did": revoked_key().public().did(),
+             "tier": "xa-phuong", "group": "Cụm thi đua số 1", "validFrom": "2026-01-01", "revokedOn": "2026-11-05"},
+        ]
+    });
+    std::fs::write(dir().join("trust-list.json"), pretty(&list)).expect("write");
+    let v1 = json!({
         "trustListVersion": 1,
         "office": "Sở Khoa học và Công nghệ thành phố Hải Phòng (danh sách thử nghiệm / test list)",
         "keys": [
@@ -354,7 +468,7 @@ fn write_fixtures() {
             {"unitCode": "XA-TEST-02", "unitName": "UBND phường Thử Nghiệm", "did": other_unit_key().public().did()},
         ]
     });
-    std::fs::write(dir().join("trust-list.json"), pretty(&list)).expect("write");
+    std::fs::write(dir().join("trust-list-v1.json"), pretty(&v1)).expect("write");
     let mut expected = BTreeMap::new();
     for (name, bytes, summary) in variants() {
         std::fs::write(dir().join(name), bytes).expect("write");
@@ -380,7 +494,7 @@ fn every_variant_gets_its_expected_verdict() {
     let options = VerifyOptions {
         catalogs: &catalogs,
         trust: Some(&trust),
-        received_on: None,
+        ..VerifyOptions::default()
     };
     for (name, want) in &expected {
         let bytes =
@@ -401,34 +515,173 @@ fn the_committed_fixtures_are_what_the_generator_makes() {
     }
 }
 
+fn read_fixture(name: &str) -> Vec<u8> {
+    std::fs::read(dir().join(name)).unwrap_or_else(|_| panic!("missing fixture {name}"))
+}
+
+fn verify_with(name: &str, received: Option<&str>) -> Verdict {
+    let catalogs = [KnownCatalog::from_bytes(&catalog_bytes()).expect("catalog")];
+    let trust = trust();
+    let options = VerifyOptions {
+        catalogs: &catalogs,
+        trust: Some(&trust),
+        received_on: received.map(|d| Date::parse_iso(d).expect("date")),
+        ..VerifyOptions::default()
+    };
+    verify(&read_fixture(name), &options).expect("a report")
+}
+
 #[test]
-fn only_the_checks_asked_for_are_judged() {
-    let bytes = std::fs::read(dir().join("valid.json")).expect("valid");
+fn without_a_trust_list_or_a_catalog_nothing_passes() {
+    let bytes = read_fixture("valid.json");
     let verdict = verify(&bytes, &VerifyOptions::default()).expect("a report");
-    assert_eq!(summary(&Ok(verdict.clone()))["proof"], "valid");
+    assert!(verdict.proof_valid());
     assert_eq!(
         (
             verdict.key.clone(),
             verdict.catalog.clone(),
             verdict.results.clone()
         ),
-        (
-            KeyCheck::NotChecked,
-            CatalogCheck::NotChecked,
-            ResultsCheck::NotChecked
-        )
+        (None, CatalogCheck::NotChecked, ResultsCheck::NotChecked)
     );
-    assert!(verdict.passes());
+    assert!(!verdict.passes(), "a proof alone must never pass");
     let catalogs = [KnownCatalog::from_bytes(&catalog_bytes()).expect("catalog")];
-    let received_late = VerifyOptions {
+    let no_trust = VerifyOptions {
         catalogs: &catalogs,
-        trust: None,
-        received_on: Date::parse_iso("2026-12-01").ok(),
+        ..VerifyOptions::default()
     };
+    assert!(!verify(&bytes, &no_trust).expect("report").passes());
+    let trust = trust();
+    let no_catalog = VerifyOptions {
+        trust: Some(&trust),
+        ..VerifyOptions::default()
+    };
+    assert!(!verify(&bytes, &no_catalog).expect("report").passes());
+}
+
+#[test]
+fn without_a_received_date_timing_is_not_judged_and_there_is_no_official_total() {
+    let v = verify_with("late.json", None);
+    assert_eq!(v.timing, TimingCheck::NotChecked);
+    assert_eq!(v.official_total(), None);
+    assert!(v.passes());
+}
+
+#[test]
+fn a_backdated_clock_keeps_integrity_but_loses_the_bonus_at_the_office() {
+    // Signed "2026-10-20" (computer clock set back): the unit's own results carry the early
+    // bonus, and they are exactly what it signed.
+    let signed = verify_with("backdated-clock.json", None);
+    assert_eq!(signed.results, ResultsCheck::Equal);
+    // The office received it on 2026-11-25: 6 days early, no early bonus.
+    let official = verify_with("backdated-clock.json", Some("2026-11-25"));
     assert_eq!(
-        verify(&bytes, &received_late).expect("report").timing,
-        TimingCheck::Late(0)
+        official.results,
+        ResultsCheck::Equal,
+        "timing is not tampering"
     );
+    let TimingCheck::Official {
+        timing,
+        total,
+        lines_changed,
+        ..
+    } = official.timing.clone()
+    else {
+        panic!("official timing expected: {:?}", official.timing)
+    };
+    assert_eq!(timing, tdg_model::Timing::OnTime { days_early: 6 });
+    assert!(lines_changed);
+    assert_eq!(
+        total,
+        official.stored_total - 1_000,
+        "the early bonus is gone"
+    );
+    assert!(
+        official.passes(),
+        "a difference of dates alone is not a failure"
+    );
+}
+
+#[test]
+fn the_received_date_sets_the_late_penalty() {
+    let v = verify_with("valid.json", Some("2026-12-03"));
+    let TimingCheck::Official { timing, total, .. } = v.timing.clone() else {
+        panic!("official timing expected")
+    };
+    assert_eq!(timing, tdg_model::Timing::Late { days_late: 3 });
+    // Signed with the early bonus (+1), officially late (−3).
+    assert_eq!(total, v.stored_total - 1_000 - 3_000);
+}
+
+#[test]
+fn a_report_submitted_after_it_was_received_is_refused() {
+    let v = verify_with("valid.json", Some("2026-11-09"));
+    assert!(matches!(
+        v.timing,
+        TimingCheck::SubmittedAfterReceipt { .. }
+    ));
+    assert!(!v.passes());
+}
+
+#[test]
+fn revocation_is_judged_by_the_received_date() {
+    // XA-TEST-04's key was revoked on 2026-11-05; its report was created on 2026-11-10.
+    assert!(matches!(
+        verify_with("revoked-key.json", None).key,
+        Some(Registration::Revoked { .. })
+    ));
+    // The same key judged for a report received before the revocation stays valid: check the
+    // rule directly (the signer's clock cannot move the office's received day).
+    let trust = trust();
+    let unit = tdg_report::trust::Declared {
+        code: "XA-TEST-04",
+        tier: "xa-phuong",
+        variant: None,
+        group: "Cụm thi đua số 1",
+    };
+    let did = revoked_key().public().did();
+    let day = |d: &str| Date::parse_iso(d).expect("date");
+    assert_eq!(
+        trust.judge(&did, &unit, day("2026-11-04")),
+        Registration::Valid
+    );
+    assert!(matches!(
+        trust.judge(&did, &unit, day("2026-11-05")),
+        Registration::Revoked { .. }
+    ));
+    assert!(matches!(
+        trust.judge(&did, &unit, day("2025-12-31")),
+        Registration::NotYetValid { .. }
+    ));
+}
+
+#[test]
+fn period_and_paper_hash_are_compared_when_given() {
+    let bytes = read_fixture("valid.json");
+    let catalogs = [KnownCatalog::from_bytes(&catalog_bytes()).expect("catalog")];
+    let trust = trust();
+    let upper = tdg_report::report::sha256_hex(&bytes).to_ascii_uppercase();
+    let check = |period: Option<i32>, expect: Option<&str>| {
+        let options = VerifyOptions {
+            catalogs: &catalogs,
+            trust: Some(&trust),
+            period,
+            expect_sha256: expect,
+            ..VerifyOptions::default()
+        };
+        verify(&bytes, &options).expect("a report").passes()
+    };
+    assert!(check(Some(2026), Some(&upper)), "hex case does not matter");
+    assert!(!check(Some(2025), None));
+    assert!(!check(None, Some("00ff")));
+}
+
+#[test]
+fn a_version_1_trust_list_is_refused_with_the_way_to_convert_it() {
+    let err = TrustList::from_json(&read_fixture("trust-list-v1.json")).expect_err("v1");
+    assert_eq!(err, tdg_report::trust::TrustListError::Version1);
+    assert!(err.to_string().contains("tdg trust convert"));
+    assert!(err.message_vi().contains("tdg trust convert"));
 }
 
 #[test]
@@ -466,7 +719,7 @@ proptest! {
         }
         let catalogs = [KnownCatalog::from_bytes(&catalog_bytes()).expect("catalog")];
         let trust = trust();
-        let options = VerifyOptions { catalogs: &catalogs, trust: Some(&trust), received_on: None };
+        let options = VerifyOptions { catalogs: &catalogs, trust: Some(&trust), ..VerifyOptions::default() };
         if let Ok(verdict) = verify(&bytes, &options) {
             if verdict.passes() {
                 let a: Value = serde_json::from_slice(&original).expect("json");
@@ -519,5 +772,45 @@ fn schema_matches_the_report_we_write() {
         &subject["properties"]["results"],
         &report["credentialSubject"]["results"],
         "results",
+    );
+}
+
+/// What is signed is what was shown: answers typed for another tier stay in the draft but never
+/// enter the report, so the report holds no answer its own tier does not have.
+#[test]
+fn a_report_holds_only_its_own_tier_answers() {
+    let catalog = Catalog::from_json(&catalog_bytes()).expect("catalog");
+    let mut mixed = sheet();
+    let department = catalog.tier("so-nganh").expect("tier");
+    for c in &department.criteria {
+        mixed.answers.insert(
+            c.id.clone(),
+            tdg_model::Answer {
+                yes: Some(true),
+                ..tdg_model::Answer::default()
+            },
+        );
+    }
+    let report = sign_with(&unit_key(), &catalog_bytes(), &mixed, "2026-11-10");
+    let tier = catalog.tier("xa-phuong").expect("tier");
+    let answers = report["credentialSubject"]["answers"]
+        .as_object()
+        .expect("answers");
+    assert!(!answers.is_empty());
+    for id in answers.keys() {
+        assert!(
+            tier.criteria.iter().any(|c| &c.id == id),
+            "{id} is not a commune criterion"
+        );
+    }
+    assert_eq!(
+        report["credentialSubject"]["results"]["errors"],
+        json!([]),
+        "the other tier's answers raise no error the screen did not show"
+    );
+    assert_eq!(
+        report,
+        valid(),
+        "the same report as without the other answers"
     );
 }

@@ -7,7 +7,7 @@ use crate::shared::Shared;
 use crate::state::{Action, AppState, LoadedCatalog, Screen};
 use std::rc::Rc;
 use tdg_model::units::format_points;
-use tdg_model::Assessment;
+use tdg_model::{Assessment, ScopedSheet};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -34,7 +34,7 @@ pub fn assess_screen(props: &AssessProps) -> Html {
         .position(|t| t.id == tier.id)
         .unwrap_or(0);
     let shared = catalog.clone();
-    let sheet = state.sheet_for_scoring();
+    let ScopedSheet { sheet, set_aside } = state.scoped_sheet();
     let plan = tdg_model::gap::plan(catalog, &sheet, a);
     let variant = sheet
         .variant
@@ -60,6 +60,11 @@ pub fn assess_screen(props: &AssessProps) -> Html {
                     <button type="button" onclick={to_print}>{ tr(lang, "Bản in", "Printable copy") }</button>
                 </div>
             </div>
+            if !set_aside.is_empty() {
+                <p class="note set-aside" role="note">{ trs(lang,
+                    format!("{} câu trả lời đã nhập cho cấp hoặc phân loại khác vẫn được giữ trong bản nháp, nhưng không được chấm điểm và không đưa vào báo cáo.", set_aside.len()),
+                    format!("{} answer(s) typed for another tier or type are kept in the draft, but are not scored and do not go into the report.", set_aside.len())) }</p>
+            }
             <div class="assess-grid">
                 <div class="criteria">
                     { for a.groups.iter().map(|g| {

@@ -71,6 +71,46 @@ pub struct Deadline {
     pub before_day: u8,
     pub before_month: u8,
     pub provenance: Provenance,
+    /// The tiers the deadline binds: only their reports earn the early bonus or the late
+    /// penalty. Enterprises and individuals are put forward through a unit, not due by a date.
+    pub binds: DeadlineBinds,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DeadlineBinds {
+    pub tiers: Vec<String>,
+    pub provenance: Provenance,
+}
+
+/// How a day stands against the reporting deadline, for one tier and period: the one timing
+/// rule that scoring, verification, the app and `tdg` share.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", tag = "status")]
+pub enum Timing {
+    /// The deadline does not bind this tier: no early bonus, no late penalty.
+    NotBound,
+    /// Before the deadline day; `days_early` (at least 1) days from the day to the deadline day.
+    #[serde(rename_all = "camelCase")]
+    OnTime { days_early: u32 },
+    /// On or after the deadline day; `days_late` is 1 on the deadline day itself (a report due
+    /// "before 01/12" and sent on 01/12 is one day late).
+    #[serde(rename_all = "camelCase")]
+    Late { days_late: u32 },
+}
+
+impl Timing {
+    pub fn is_late(self) -> bool {
+        matches!(self, Timing::Late { .. })
+    }
+
+    /// Days before the deadline day, 0 when late or not bound.
+    pub fn days_early(self) -> u32 {
+        match self {
+            Timing::OnTime { days_early } => days_early,
+            _ => 0,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -316,6 +356,33 @@ impl Catalog {
     /// The first day on which a report for `year` is late.
     pub fn deadline_for(&self, year: i32) -> Option<crate::date::Date> {
         crate::date::Date::new(year, self.deadline.before_month, self.deadline.before_day)
+    }
+
+    /// Whether the reporting deadline binds `tier` (and so its bonus and penalty apply).
+    pub fn deadline_binds(&self, tier: &str) -> bool {
+        self.deadline.binds.tiers.iter().any(|t| t == tier)
+    }
+
+    /// How a report of `tier` for `period`, sent on `day`, stands against the deadline.
+    pub fn timing(&self, tier: &str, period: i32, day: crate::date::Date) -> Timing {
+        let Some(deadline) = self
+            .deadline_for(period)
+            .filter(|_| self.deadline_binds(tier))
+        else {
+            return Timing::NotBound;
+        };
+        let before = deadline.days_since_epoch() - day.days_since_epoch();
+        // Days between two dates of this calendar fit in u32 many times over; saturate anyway.
+        let days = |d: i64| u32::try_from(d).unwrap_or(u32::MAX);
+        if before > 0 {
+            Timing::OnTime {
+                days_early: days(before),
+            }
+        } else {
+            Timing::Late {
+                days_late: days(1 - before),
+            }
+        }
     }
 }
 

@@ -72,6 +72,7 @@ pub enum CatalogIssue {
     DuplicateId(String),
     UnknownGroup(String),
     UnknownVariant(String),
+    UnknownTier(String),
     UnknownKind,
     TargetOutOfRange {
         value: i64,
@@ -114,6 +115,7 @@ impl CatalogIssue {
             MissingTranslation => "needs both Vietnamese (vi) and English (en) text".into(),
             DuplicateId(id) => format!("id '{id}' is used twice"),
             UnknownGroup(id) => format!("group '{id}' is not defined in groups"),
+            UnknownTier(id) => format!("tier '{id}' is not defined in tiers"),
             UnknownVariant(id) => format!("variant '{id}' is not a variant of this tier"),
             UnknownKind => "unknown kind (expected one this version knows)".into(),
             TargetOutOfRange { value, min, max } => {
@@ -143,6 +145,7 @@ impl CatalogIssue {
             MissingTranslation => "cần có cả tiếng Việt (vi) và tiếng Anh (en)".into(),
             DuplicateId(id) => format!("mã '{id}' bị dùng hai lần"),
             UnknownGroup(id) => format!("nhóm '{id}' chưa được khai báo trong groups"),
+            UnknownTier(id) => format!("cấp '{id}' chưa được khai báo trong tiers"),
             UnknownVariant(id) => format!("'{id}' không phải là phân loại của cấp này"),
             UnknownKind => "loại tiêu chí không xác định".into(),
             TargetOutOfRange { value, min, max } => {
@@ -249,6 +252,15 @@ impl Catalog {
             c.push("deadline", CatalogIssue::BadDeadline);
         }
         c.provenance("deadline.provenance", &self.deadline.provenance);
+        c.provenance("deadline.binds.provenance", &self.deadline.binds.provenance);
+        for (i, t) in self.deadline.binds.tiers.iter().enumerate() {
+            if self.tier(t).is_none() {
+                c.push(
+                    format!("deadline.binds.tiers[{i}]"),
+                    CatalogIssue::UnknownTier(t.clone()),
+                );
+            }
+        }
         self.check_bands(&mut c);
         self.check_bonus_and_penalties(&mut c);
         let mut group_ids = BTreeSet::new();

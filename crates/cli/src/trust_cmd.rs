@@ -1,0 +1,40 @@
+//! `tdg trust convert`: a version 1 trust list (keys bound to unit codes only) to version 2, with
+//! each unit's tier, variant, cluster or block and validity taken from a CSV.
+
+use crate::args::Args;
+use crate::error::{read, CliError};
+use tdg_report::trust::{convert_v1, read_unit_csv, CSV_HEADER};
+
+pub const USAGE: &str = "\
+usage: tdg trust convert --csv UNITS.csv OLD.json > NEW.json
+
+  Converts a version 1 trust list to version 2. UNITS.csv starts with the header line
+    unitCode,tier,variant,group,validFrom,validUntil
+  and has one row per unit of the old list (variant and validUntil may be empty; dates are
+  YYYY-MM-DD; quote a field that holds a comma). Nothing is guessed: a unit without a row stops
+  the conversion.";
+
+pub fn run(raw: &[String]) -> Result<bool, CliError> {
+    let args = Args::parse(raw, &["--csv"], &[])?;
+    let (Some(csv_path), [old_path]) = (args.value("--csv"), args.positional.as_slice()) else {
+        return Err(CliError::Usage(USAGE.into()));
+    };
+    let csv = String::from_utf8(read(csv_path)?).map_err(|_| {
+        CliError::Invalid(format!(
+            "lỗi: {csv_path} không phải văn bản UTF-8\nerror: {csv_path} is not UTF-8 text"
+        ))
+    })?;
+    let convert = |e: tdg_report::trust::ConvertError| {
+        CliError::Invalid(format!("lỗi: {}\nerror: {e}", e.message_vi()))
+    };
+    let rows = read_unit_csv(&csv).map_err(convert)?;
+    let list = convert_v1(&read(old_path)?, &rows).map_err(convert)?;
+    let text = serde_json::to_string_pretty(&list).map_err(|e| CliError::Invalid(e.to_string()))?;
+    println!("{text}");
+    eprintln!(
+        "{} khóa đã chuyển / {} key(s) converted ({CSV_HEADER})",
+        list.keys.len(),
+        list.keys.len()
+    );
+    Ok(true)
+}

@@ -1,0 +1,348 @@
+//! How each check of a verdict reads, in Vietnamese and English: decided once here, used by
+//! `tdg verify` and (later) the office's view in the browser.
+
+use crate::trust::{FieldMismatch, Registration};
+use crate::verify::{
+    CatalogCheck, DatesCheck, FileHashCheck, PeriodCheck, ProofCheck, ResultsCheck, TimingCheck,
+    Verdict,
+};
+use tdg_model::units::format_points;
+use tdg_model::{Lang, Timing};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Pass,
+    Fail,
+    /// Not a failure, but something the office must see (not checked, late, changed timing).
+    Note,
+}
+
+impl Mark {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Mark::Pass => "✓",
+            Mark::Fail => "✗",
+            Mark::Note => "!",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckLine {
+    pub mark: Mark,
+    pub vi: String,
+    pub en: String,
+}
+
+fn line(mark: Mark, vi: impl Into<String>, en: impl Into<String>) -> CheckLine {
+    CheckLine {
+        mark,
+        vi: vi.into(),
+        en: en.into(),
+    }
+}
+
+/// Every check of the verdict, one line each, in a fixed order.
+pub fn lines(v: &Verdict) -> Vec<CheckLine> {
+    vec![
+        proof(&v.proof),
+        dates(&v.dates),
+        key(v.key.as_ref()),
+        catalog(&v.catalog),
+        results(&v.results),
+        timing(&v.timing, v.stored_total),
+        period(&v.period_check, v.period),
+        file_hash(&v.file_hash),
+    ]
+}
+
+/// The proof alone, for `--proof-only`.
+pub fn proof(p: &ProofCheck) -> CheckLine {
+    match p {
+        ProofCheck::Valid => line(Mark::Pass, "chữ ký hợp lệ", "proof valid"),
+        ProofCheck::Invalid(why) => line(
+            Mark::Fail,
+            format!("chữ ký không hợp lệ: {why}"),
+            format!("proof invalid: {why}"),
+        ),
+        ProofCheck::IssuerMismatch => line(
+            Mark::Fail,
+            "chữ ký bằng khóa khác khóa của đơn vị phát hành",
+            "signed with another key than the issuer's",
+        ),
+        ProofCheck::BadIssuer(why) => line(
+            Mark::Fail,
+            format!("bên phát hành không phải did:key: {why}"),
+            format!("issuer is not a did:key: {why}"),
+        ),
+    }
+}
+
+fn dates(d: &DatesCheck) -> CheckLine {
+    match d {
+        DatesCheck::Consistent => line(
+            Mark::Pass,
+            "ngày ký và ngày gửi khớp nhau",
+            "signing time and submission day agree",
+        ),
+        DatesCheck::BadTimestamp { field, value } => line(
+            Mark::Fail,
+            format!("{field} không phải thời điểm hợp lệ: '{value}'"),
+            format!("{field} is not a valid timestamp: '{value}'"),
+        ),
+        DatesCheck::NotTheSigningDay {
+            submitted_on,
+            created_on,
+        } => line(
+            Mark::Fail,
+            format!(
+                "ngày gửi {} không phải ngày ký {}",
+                submitted_on.display_vn(),
+                created_on.display_vn()
+            ),
+            format!(
+                "submission day {} is not the signing day {}",
+                submitted_on.display_vn(),
+                created_on.display_vn()
+            ),
+        ),
+    }
+}
+
+fn key(r: Option<&Registration>) -> CheckLine {
+    let Some(r) = r else {
+        return line(
+            Mark::Fail,
+            "khóa chưa được kiểm tra (không có danh sách khóa)",
+            "key not checked (no trust list given)",
+        );
+    };
+    match r {
+        Registration::Valid => line(
+            Mark::Pass,
+            "khóa đã đăng ký cho đơn vị, cấp và cụm/khối này",
+            "key registered for this unit, tier and cluster/block",
+        ),
+        Registration::Unknown => line(Mark::Fail, "khóa chưa đăng ký", "key not registered"),
+        Registration::OtherUnits { units } => line(
+            Mark::Fail,
+            format!("khóa đăng ký cho đơn vị khác: {}", units.join(", ")),
+            format!("key registered for other units: {}", units.join(", ")),
+        ),
+        Registration::Mismatch { fields } => line(
+            Mark::Fail,
+            format!(
+                "báo cáo khai khác với đăng ký: {}",
+                mismatches(fields, Lang::Vi)
+            ),
+            format!(
+                "the report declares other than the registration: {}",
+                mismatches(fields, Lang::En)
+            ),
+        ),
+        Registration::NotYetValid { valid_from } => line(
+            Mark::Fail,
+            format!("khóa chỉ có hiệu lực từ {}", valid_from.display_vn()),
+            format!("key valid only from {}", valid_from.display_vn()),
+        ),
+        Registration::Expired { valid_until } => line(
+            Mark::Fail,
+            format!("khóa hết hiệu lực sau {}", valid_until.display_vn()),
+            format!("key expired after {}", valid_until.display_vn()),
+        ),
+        Registration::Revoked { revoked_on } => line(
+            Mark::Fail,
+            format!("khóa bị thu hồi từ {}", revoked_on.display_vn()),
+            format!("key revoked on {}", revoked_on.display_vn()),
+        ),
+    }
+}
+
+fn mismatches(fields: &[FieldMismatch], lang: Lang) -> String {
+    let name = |f: &str| {
+        match (f, lang) {
+            ("tier", Lang::Vi) => "cấp",
+            ("variant", Lang::Vi) => "phân loại",
+            ("group", Lang::Vi) => "cụm/khối",
+            ("group", Lang::En) => "cluster/block",
+            (other, _) => other,
+        }
+        .to_string()
+    };
+    let (reg, decl) = match lang {
+        Lang::Vi => ("đăng ký", "báo cáo"),
+        Lang::En => ("registered", "declared"),
+    };
+    fields
+        .iter()
+        .map(|f| {
+            format!(
+                "{} ({reg} '{}', {decl} '{}')",
+                name(&f.field),
+                f.registered,
+                f.declared
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn catalog(c: &CatalogCheck) -> CheckLine {
+    match c {
+        CatalogCheck::NotChecked => line(
+            Mark::Fail,
+            "danh mục chưa được kiểm tra (không có danh mục)",
+            "catalog not checked (no catalog given)",
+        ),
+        CatalogCheck::Known => line(Mark::Pass, "danh mục đã biết", "catalog known"),
+        CatalogCheck::Unknown => line(Mark::Fail, "danh mục không rõ", "catalog unknown"),
+        CatalogCheck::HashMismatch => line(
+            Mark::Fail,
+            "danh mục bị sửa (SHA-256 khác)",
+            "catalog changed (SHA-256 differs)",
+        ),
+    }
+}
+
+fn results(r: &ResultsCheck) -> CheckLine {
+    match r {
+        ResultsCheck::NotChecked => line(
+            Mark::Fail,
+            "kết quả chưa được chấm lại (danh mục không dùng được)",
+            "results not re-scored (no usable catalog)",
+        ),
+        ResultsCheck::Equal => line(
+            Mark::Pass,
+            "kết quả khớp khi chấm lại với ngày gửi đơn vị khai",
+            "results equal the re-score with the unit's own submission day",
+        ),
+        ResultsCheck::Differ(d) => line(
+            Mark::Fail,
+            format!("kết quả khác khi chấm lại: {}", d.join("; ")),
+            format!("results differ from the re-score: {}", d.join("; ")),
+        ),
+        ResultsCheck::Unscorable(why) => line(
+            Mark::Fail,
+            format!("không chấm lại được: {why}"),
+            format!("cannot re-score: {why}"),
+        ),
+    }
+}
+
+fn timing(t: &TimingCheck, signed_total: tdg_model::units::MilliPoints) -> CheckLine {
+    let pts = |p, lang| format_points(p, lang);
+    match t {
+        TimingCheck::NotChecked => line(
+            Mark::Note,
+            "thời hạn chưa kiểm tra: chưa có ngày nhận (--received); không có tổng điểm chính thức",
+            "timing not checked: no received date (--received); no official total",
+        ),
+        TimingCheck::SubmittedAfterReceipt {
+            submitted_on,
+            received_on,
+        } => line(
+            Mark::Fail,
+            format!(
+                "ngày gửi {} sau ngày nhận {}",
+                submitted_on.display_vn(),
+                received_on.display_vn()
+            ),
+            format!(
+                "submitted on {}, after it was received on {}",
+                submitted_on.display_vn(),
+                received_on.display_vn()
+            ),
+        ),
+        TimingCheck::Official {
+            timing,
+            total,
+            lines_changed,
+            ..
+        } => {
+            let (when_vi, when_en) = match timing {
+                Timing::NotBound => (
+                    "hạn gửi không áp dụng cho cấp này".to_string(),
+                    "the deadline does not bind this tier".to_string(),
+                ),
+                Timing::OnTime { days_early } => (
+                    format!("nhận trước hạn {days_early} ngày"),
+                    format!("received {days_early} day(s) before the deadline"),
+                ),
+                Timing::Late { days_late } => (
+                    format!("nhận muộn {days_late} ngày"),
+                    format!("received {days_late} day(s) late"),
+                ),
+            };
+            let (change_vi, change_en) = if *lines_changed {
+                (
+                    format!(
+                        "; điểm thưởng/trừ theo thời hạn khác với bản ký (bản ký {}), do ngày nhận, không phải do sửa đổi",
+                        pts(signed_total, Lang::Vi)
+                    ),
+                    format!(
+                        "; the timing bonus/penalty differs from the signed one (signed {}), because of the received date, not tampering",
+                        pts(signed_total, Lang::En)
+                    ),
+                )
+            } else {
+                (String::new(), String::new())
+            };
+            let mark = if timing.is_late() || *lines_changed {
+                Mark::Note
+            } else {
+                Mark::Pass
+            };
+            line(
+                mark,
+                format!(
+                    "{when_vi}; tổng điểm chính thức {}/100{change_vi}",
+                    pts(*total, Lang::Vi)
+                ),
+                format!(
+                    "{when_en}; official total {}/100{change_en}",
+                    pts(*total, Lang::En)
+                ),
+            )
+        }
+    }
+}
+
+fn period(p: &PeriodCheck, period: i32) -> CheckLine {
+    match p {
+        PeriodCheck::NotChecked => line(
+            Mark::Note,
+            format!("kỳ báo cáo {period} (chưa đối chiếu: --period)"),
+            format!("reporting year {period} (not compared: --period)"),
+        ),
+        PeriodCheck::Expected => line(
+            Mark::Pass,
+            format!("đúng kỳ báo cáo {period}"),
+            format!("reporting year {period} as expected"),
+        ),
+        PeriodCheck::Other { expected } => line(
+            Mark::Fail,
+            format!("báo cáo kỳ {period}, không phải kỳ {expected}"),
+            format!("a report for {period}, not {expected}"),
+        ),
+    }
+}
+
+fn file_hash(h: &FileHashCheck) -> CheckLine {
+    match h {
+        FileHashCheck::NotChecked => line(
+            Mark::Note,
+            "chưa đối chiếu SHA-256 với bản in (--expect-sha256)",
+            "SHA-256 not compared with the paper copy (--expect-sha256)",
+        ),
+        FileHashCheck::Equal => line(
+            Mark::Pass,
+            "SHA-256 khớp với bản in",
+            "SHA-256 equals the paper copy's",
+        ),
+        FileHashCheck::Differs { expected } => line(
+            Mark::Fail,
+            format!("SHA-256 khác với bản in ({expected})"),
+            format!("SHA-256 differs from the paper copy's ({expected})"),
+        ),
+    }
+}
