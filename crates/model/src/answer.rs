@@ -4,6 +4,8 @@
 //! denominator yet) is still a valid draft; scoring says what is missing instead of refusing it.
 
 use crate::date::Date;
+use crate::numbers::{find_unsafe_number, UnsafeNumber};
+use crate::text::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -26,6 +28,57 @@ pub struct AnswerSheet {
     pub answers: BTreeMap<String, Answer>,
 }
 
+/// Why an answers file cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AnswerSheetError {
+    #[error("the answers file is not UTF-8 text (first bad byte at offset {0})")]
+    NotUtf8(usize),
+    #[error("not a valid answers file at line {line}, column {column}: {message}")]
+    Invalid {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error(transparent)]
+    UnsafeNumber(#[from] UnsafeNumber),
+}
+
+impl AnswerSheetError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (_, Lang::En) => self.to_string(),
+            (AnswerSheetError::NotUtf8(offset), Lang::Vi) => {
+                format!("tệp câu trả lời không phải văn bản UTF-8 (byte lỗi đầu tiên ở vị trí {offset})")
+            }
+            (AnswerSheetError::Invalid { line, column, .. }, Lang::Vi) => {
+                format!("tệp câu trả lời không hợp lệ ở dòng {line}, cột {column}")
+            }
+            (AnswerSheetError::UnsafeNumber(n), Lang::Vi) => {
+                format!("tệp câu trả lời không hợp lệ: {}", n.message(Lang::Vi))
+            }
+        }
+    }
+}
+
+impl AnswerSheet {
+    /// Reads an answers file: JSON syntax first, then every number (integers within
+    /// ±`MAX_SAFE_INTEGER` only, see `numbers`), then the fields.
+    pub fn from_json(bytes: &[u8]) -> Result<AnswerSheet, AnswerSheetError> {
+        let text =
+            std::str::from_utf8(bytes).map_err(|e| AnswerSheetError::NotUtf8(e.valid_up_to()))?;
+        let invalid = |e: serde_json::Error| AnswerSheetError::Invalid {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        };
+        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(invalid)?;
+        if let Some(number) = find_unsafe_number(text) {
+            return Err(number.into());
+        }
+        serde_json::from_str(text).map_err(invalid)
+    }
+}
+
 /// One criterion's answer. Which value fields apply depends on the criterion's kind:
 /// `numerator` + `denominator` (ratio), `yes` (yes/no), `level` (levels), `count` (count),
 /// `maturity` (maturity level 0–5). Counts are signed so that a negative number reaches the
@@ -33,17 +86,33 @@ pub struct AnswerSheet {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Answer {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::numbers::safe_i64_opt"
+    )]
     pub numerator: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::numbers::safe_i64_opt"
+    )]
     pub denominator: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub yes: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::numbers::safe_i64_opt"
+    )]
     pub count: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::numbers::safe_i64_opt"
+    )]
     pub maturity: Option<i64>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
@@ -100,6 +169,7 @@ struct RawEvidence {
     title: Option<String>,
     url: Option<String>,
     name: Option<String>,
+    #[serde(default, deserialize_with = "crate::numbers::safe_u64_opt")]
     size: Option<u64>,
     sha256: Option<String>,
 }
@@ -229,6 +299,55 @@ mod tests {
             "written with its tag first: {text}"
         );
         assert_eq!(read(&text), Ok(file));
+    }
+
+    #[test]
+    fn answer_sheets_refuse_numbers_that_do_not_read_the_same_everywhere() {
+        let sheet = |count: &str| {
+            format!(
+                "{{\"tier\":\"xa\",\"period\":2026,\n\"answers\":{{\"x\":{{\"count\":{count}}}}}}}"
+            )
+        };
+        let ok =
+            AnswerSheet::from_json(sheet("9007199254740991").as_bytes()).expect("2^53-1 is exact");
+        assert_eq!(ok.answers["x"].count, Some(9_007_199_254_740_991));
+        for bad in [
+            "9007199254740992",
+            "9007199254740993",
+            "-9007199254740992",
+            "1.0",
+            "1e0",
+            "-0",
+        ] {
+            let err = AnswerSheet::from_json(sheet(bad).as_bytes()).expect_err(bad);
+            assert!(
+                matches!(err, AnswerSheetError::UnsafeNumber(ref n) if n.line == 2),
+                "{bad}: {err}"
+            );
+            assert!(err.message(Lang::Vi).contains("dòng 2"), "{bad}");
+            assert!(err.message(Lang::En).contains("line 2"), "{bad}");
+        }
+        // Read with serde directly (as `tdg sign` and `tdg score` do today), the big integers are
+        // refused too, located, in both languages.
+        for (bad, field) in [
+            ("9007199254740992", "count"),
+            ("-9007199254740992", "numerator"),
+        ] {
+            let text = sheet(bad).replace("count", field);
+            let err = serde_json::from_str::<AnswerSheet>(&text)
+                .expect_err(bad)
+                .to_string();
+            assert!(
+                err.contains("nằm ngoài") && err.contains("outside") && err.contains("line 2"),
+                "{err}"
+            );
+        }
+        let huge_file = r#"{"answers":{"x":{"count":1,"evidence":[{"kind":"file","name":"a","size":9007199254740992,"sha256":"00"}]}}}"#;
+        assert!(serde_json::from_str::<AnswerSheet>(huge_file).is_err());
+        assert!(matches!(
+            AnswerSheet::from_json(b"{\"tier\": "),
+            Err(AnswerSheetError::Invalid { line: 1, .. })
+        ));
     }
 
     #[test]

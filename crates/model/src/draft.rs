@@ -4,6 +4,7 @@
 
 use crate::answer::AnswerSheet;
 use crate::catalog::Catalog;
+use crate::numbers::{find_unsafe_number, UnsafeNumber};
 use crate::text::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -60,6 +61,8 @@ pub enum DraftError {
     OtherCatalog(String),
     #[error("the draft does not fit the catalog: {0}")]
     DoesNotFit(String),
+    #[error(transparent)]
+    UnsafeNumber(#[from] UnsafeNumber),
 }
 
 impl DraftError {
@@ -80,6 +83,7 @@ impl DraftError {
                         format!("bản nháp dùng danh mục '{id}', không phải danh mục đang dùng")
                     }
                     DraftError::DoesNotFit(e) => format!("bản nháp không khớp danh mục: {e}"),
+                    DraftError::UnsafeNumber(n) => n.message(Lang::Vi),
                 };
                 format!("Chưa nhập bản nháp: {why}. Bản nháp hiện tại được giữ nguyên.")
             }
@@ -163,6 +167,10 @@ pub fn import_draft(bytes: &[u8], catalog: &Catalog) -> Result<Draft, DraftError
         Some(v) => return Err(DraftError::UnknownVersion(v.min(u64::from(u32::MAX)) as u32)),
         None => return Err(DraftError::WrongKind),
     }
+    // The header parsed, so the text is JSON: every number token is now what serde reads.
+    if let Some(number) = find_unsafe_number(text) {
+        return Err(number.into());
+    }
     let file: DraftFile = serde_json::from_str(text).map_err(malformed)?;
     if file.catalog_id != catalog.id {
         return Err(DraftError::OtherCatalog(file.catalog_id));
@@ -245,6 +253,14 @@ mod tests {
             ),
             Err(DraftError::Malformed { .. })
         ));
+        for bad in ["9007199254740992", "9007199254740993", "3.0", "3e0", "-0"] {
+            let text = json.replacen("\"count\": 4", &format!("\"count\": {bad}"), 1);
+            assert_ne!(text, json, "the sample has a count of 4");
+            let err = import_draft(text.as_bytes(), &catalog).expect_err(bad);
+            assert!(matches!(err, DraftError::UnsafeNumber(_)), "{bad}: {err:?}");
+            assert!(err.message(Lang::Vi).contains("dòng "), "{bad}");
+            assert!(err.message(Lang::En).contains("line "), "{bad}");
+        }
         let vi = DraftError::WrongKind.message(Lang::Vi);
         assert!(vi.contains("Bản nháp hiện tại được giữ nguyên"), "{vi}");
     }

@@ -6,7 +6,8 @@ pub fn encode(bytes: &[u8]) -> String {
 
 /// The bytes of `text`, or `None` if it is not whole pairs of hex digits.
 pub fn decode(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) {
+    // `from_str_radix` alone would take a sign: "+f" would decode to [15] (found by fuzzing).
+    if !text.len().is_multiple_of(2) || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
     (0..text.len())
@@ -31,6 +32,9 @@ mod tests {
         assert_eq!(decode("0f0"), None);
         assert_eq!(decode("zz"), None);
         assert_eq!(decode("é0"), None);
+        assert_eq!(decode("+f"), None);
+        assert_eq!(decode("00+f"), None);
+        assert_eq!(decode_array::<1>("+a"), None);
         assert_eq!(decode_array::<2>("abcd"), Some([0xab, 0xcd]));
         assert_eq!(decode_array::<3>("abcd"), None);
     }

@@ -16,7 +16,9 @@ pub const REPORT_TYPE: &str = "DigitalTransformationSelfAssessment";
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Report {
-    #[serde(rename = "@context")]
+    /// Exactly `[VC_CONTEXT]` when read: another or an extra context could change what the
+    /// terms mean to a JSON-LD processor, while our proof and our reader would not notice.
+    #[serde(rename = "@context", deserialize_with = "exact_context")]
     pub context: Vec<String>,
     #[serde(rename = "type")]
     pub types: Vec<String>,
@@ -63,6 +65,16 @@ pub struct CatalogRef {
     pub sha256: String,
 }
 
+fn exact_context<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let context = Vec::<String>::deserialize(d)?;
+    if context != [VC_CONTEXT] {
+        return Err(serde::de::Error::custom(format_args!(
+            "@context must be exactly [\"{VC_CONTEXT}\"]"
+        )));
+    }
+    Ok(context)
+}
+
 /// A signed report as saved: the file's text and its SHA-256 (printed on the paper copy).
 #[derive(Clone, Debug, PartialEq)]
 pub struct SignedReport {
@@ -80,6 +92,12 @@ pub enum SignError {
     Proof(#[from] proof::ProofError),
     #[error("the report could not be written as JSON: {0}")]
     Json(String),
+    /// A number the report would sign but a verifier would refuse (see `strict_json`).
+    #[error(
+        "the number {number} at {path} is outside the range of exact integers, ±{}",
+        tdg_model::MAX_SAFE_INTEGER
+    )]
+    UnsafeNumber { path: String, number: String },
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -137,6 +155,9 @@ pub fn sign_report(request: &SignRequest, key: &UnitKey) -> Result<SignedReport,
         proof: None,
     };
     let unsigned = serde_json::to_value(&report).map_err(|e| SignError::Json(e.to_string()))?;
+    if let Some((path, number)) = crate::strict_json::unsafe_number_in(&unsigned) {
+        return Err(SignError::UnsafeNumber { path, number });
+    }
     let options = ProofOptions {
         created: request.created.clone(),
         verification_method: public.verification_method(),
@@ -168,6 +189,63 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refuses_to_sign_a_number_a_verifier_would_refuse() {
+        let catalog_bytes = include_bytes!("../../../assets/catalogs/hp-175-kh-ubnd.json");
+        let catalog = Catalog::from_json(catalog_bytes).expect("catalog");
+        let mut sheet: AnswerSheet =
+            serde_json::from_slice(include_bytes!("../../../assets/samples/vi-du-xa.json"))
+                .expect("sample");
+        let request = |sheet: &AnswerSheet| {
+            sign_report(
+                &SignRequest {
+                    catalog: &catalog,
+                    catalog_bytes,
+                    unit_name: "UBND xã Ví Dụ".into(),
+                    unit_code: "XA-01".into(),
+                    unit_group: String::new(),
+                    sheet,
+                    submitted_on: Date::parse_iso("2026-11-10").expect("date"),
+                    created: "2026-11-10T02:00:00Z".into(),
+                },
+                &UnitKey::from_seed([7; 32]),
+            )
+        };
+        assert!(request(&sheet).is_ok());
+        let answer = sheet
+            .answers
+            .values_mut()
+            .find(|a| a.count.is_some())
+            .expect("the sample has a count");
+        answer.count = Some(tdg_model::MAX_SAFE_INTEGER + 1);
+        assert!(matches!(
+            request(&sheet),
+            Err(SignError::UnsafeNumber { ref number, .. }) if number == "9007199254740992"
+        ));
+    }
+
+    #[test]
+    fn reads_only_the_vc_2_context() {
+        let valid: serde_json::Value =
+            serde_json::from_slice(include_bytes!("../../../tests/fixtures/reports/valid.json"))
+                .expect("json");
+        assert!(serde_json::from_value::<Report>(valid.clone()).is_ok());
+        for context in [
+            serde_json::json!([VC_CONTEXT, "https://example.org/extra/v1"]),
+            serde_json::json!(["https://example.org/extra/v1", VC_CONTEXT]),
+            serde_json::json!([]),
+            serde_json::json!(["https://www.w3.org/2018/credentials/v1"]),
+        ] {
+            let mut doc = valid.clone();
+            doc["@context"] = context.clone();
+            let err = serde_json::from_value::<Report>(doc).expect_err("refused");
+            assert!(
+                err.to_string().contains("@context must be exactly"),
+                "{context}: {err}"
+            );
+        }
+    }
 
     #[test]
     fn file_names_are_safe() {

@@ -1,9 +1,13 @@
-//! Reading untrusted JSON: a size limit, UTF-8, no duplicate keys, bounded nesting. A report
-//! whose meaning depends on which of two equal keys a parser keeps must be refused, not guessed.
+//! Reading untrusted JSON: a size limit, UTF-8, no duplicate keys, bounded nesting, integers
+//! only. A report whose meaning depends on which of two equal keys a parser keeps must be
+//! refused, not guessed; so must a number that JCS (through an IEEE double) and the typed layer
+//! (exactly) would read differently: `1.0`, `1e0`, `-0`, and integers beyond
+//! ±`tdg_model::MAX_SAFE_INTEGER` (see `tdg_model::numbers` for the rule and why).
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use std::collections::HashSet;
 use std::fmt;
+use tdg_model::numbers::{find_unsafe_number, is_safe_integer, UnsafeNumber};
 
 /// Reports larger than this are refused before parsing (a real report is a few tens of KB).
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
@@ -34,6 +38,9 @@ pub enum StrictJsonError {
         column: usize,
         message: String,
     },
+    /// A number that is not an integer, is `-0`, or is beyond ±(2^53 − 1).
+    #[error(transparent)]
+    UnsafeNumber(#[from] UnsafeNumber),
 }
 
 /// Parses `bytes` into a value after checking every rule above.
@@ -55,7 +62,33 @@ pub fn parse(bytes: &[u8]) -> Result<serde_json::Value, StrictJsonError> {
         Ok(()) => {}
         Err(e) => return Err(classify(e)),
     }
+    // After the syntax check, so that the tokens scanned are the ones the parser read.
+    if let Some(number) = find_unsafe_number(text) {
+        return Err(number.into());
+    }
     serde_json::from_str(text).map_err(classify)
+}
+
+/// The JSON pointer of the first number in `value` that is not a safe integer (a value built in
+/// code rather than parsed, e.g. a report about to be signed), with the number as text.
+pub fn unsafe_number_in(value: &serde_json::Value) -> Option<(String, String)> {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) => {
+            let safe = n.as_i64().is_some_and(is_safe_integer)
+                || n.as_u64()
+                    .is_some_and(|u| i64::try_from(u).is_ok_and(is_safe_integer));
+            (!safe).then(|| (String::new(), n.to_string()))
+        }
+        Value::Array(items) => items.iter().enumerate().find_map(|(i, item)| {
+            unsafe_number_in(item).map(|(path, n)| (format!("/{i}{path}"), n))
+        }),
+        Value::Object(map) => map.iter().find_map(|(key, item)| {
+            let key = key.replace('~', "~0").replace('/', "~1");
+            unsafe_number_in(item).map(|(path, n)| (format!("/{key}{path}"), n))
+        }),
+        _ => None,
+    }
 }
 
 fn classify(e: serde_json::Error) -> StrictJsonError {
@@ -181,9 +214,46 @@ mod tests {
             parse(b"{} {}"),
             Err(StrictJsonError::Syntax { .. })
         ));
+        for (text, token) in [
+            ("{\"a\":\n [1.0]}", "1.0"),
+            ("[1e0]", "1e0"),
+            ("[-0]", "-0"),
+            ("[9007199254740992]", "9007199254740992"),
+            ("[-9007199254740992]", "-9007199254740992"),
+            ("[100000000000000000000000]", "100000000000000000000000"),
+        ] {
+            assert!(
+                matches!(parse(text.as_bytes()), Err(StrictJsonError::UnsafeNumber(ref n)) if n.token == token),
+                "{text}"
+            );
+        }
+        let located = parse(b"{\"a\":\n [1.0]}").expect_err("1.0");
+        assert!(
+            located.to_string().contains("line 2, column 3"),
+            "{located}"
+        );
+        assert!(parse(b"[9007199254740991, -9007199254740991, 0, \"1.5\"]").is_ok());
         assert_eq!(
             parse(br#"{"a":[1,{"b":null}]}"#).ok(),
             Some(serde_json::json!({"a":[1,{"b":null}]}))
         );
+    }
+
+    #[test]
+    fn finds_unsafe_numbers_in_values_built_in_code() {
+        use serde_json::json;
+        assert_eq!(
+            unsafe_number_in(&json!({"a": [1, -2, {"b": 9_007_199_254_740_991u64}]})),
+            None
+        );
+        assert_eq!(
+            unsafe_number_in(&json!({"a": [1, {"b/c": 9_007_199_254_740_992u64}]})),
+            Some(("/a/1/b~1c".into(), "9007199254740992".into()))
+        );
+        assert_eq!(
+            unsafe_number_in(&json!({"x": 1.5})),
+            Some(("/x".into(), "1.5".into()))
+        );
+        assert!(unsafe_number_in(&json!([i64::MIN])).is_some());
     }
 }

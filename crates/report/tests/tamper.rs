@@ -142,6 +142,18 @@ fn variants() -> Vec<(&'static str, Vec<u8>, Value)> {
     let mut other_catalog = v.clone();
     other_catalog["credentialSubject"]["catalog"]["sha256"] = "0".repeat(64).into();
     let other_catalog_signed = resign(&other_catalog, &unit_key(), &unit_key());
+    // 2^53 signed as it is; 2^53 + 1 canonicalises (through a double) to the same text, so the
+    // same signature covers it: a verifier that read on would show a number nobody signed.
+    let mut big = v.clone();
+    big["credentialSubject"]["answers"]["xp.tuyen-truyen"]["count"] = (1u64 << 53).into();
+    let big_text =
+        String::from_utf8(pretty(&resign(&big, &unit_key(), &unit_key()))).expect("utf-8");
+    let mut extra_context = v.clone();
+    extra_context["@context"]
+        .as_array_mut()
+        .expect("@context is an array")
+        .push("https://example.org/extra-terms/v1".into());
+    let extra_context = resign(&extra_context, &unit_key(), &unit_key());
     let unregistered = UnitKey::from_seed(*b"tdg test unit XA-TEST-03 key....");
     vec![
         ("valid.json", pretty(&v), ok.clone()),
@@ -412,6 +424,37 @@ fn variants() -> Vec<(&'static str, Vec<u8>, Value)> {
             json!({"error":"shape"}),
         ),
         ("empty.json", Vec::new(), json!({"error":"syntax"})),
+        (
+            "big-integer-signed.json",
+            big_text.clone().into_bytes(),
+            json!({"error":"unsafeNumber"}),
+        ),
+        (
+            "big-integer-neighbour.json",
+            big_text
+                .replacen("9007199254740992", "9007199254740993", 1)
+                .into_bytes(),
+            json!({"error":"unsafeNumber"}),
+        ),
+        (
+            "count-written-as-fraction.json",
+            valid_text
+                .replacen("\"count\": 3,", "\"count\": 3.0,", 1)
+                .into_bytes(),
+            json!({"error":"unsafeNumber"}),
+        ),
+        (
+            "count-written-with-exponent.json",
+            valid_text
+                .replacen("\"count\": 3,", "\"count\": 3e0,", 1)
+                .into_bytes(),
+            json!({"error":"unsafeNumber"}),
+        ),
+        (
+            "context-appended.json",
+            pretty(&extra_context),
+            json!({"error":"shape"}),
+        ),
     ]
 }
 
@@ -429,6 +472,7 @@ fn summary(result: &Result<Verdict, tdg_report::verify::ReportError>) -> Value {
         Err(E::Json(J::NotUtf8 { .. })) => return json!({"error":"notUtf8"}),
         Err(E::Json(J::TooDeep { .. })) => return json!({"error":"tooDeep"}),
         Err(E::Json(J::TooLarge { .. })) => return json!({"error":"tooLarge"}),
+        Err(E::Json(J::UnsafeNumber(_))) => return json!({"error":"unsafeNumber"}),
         Err(E::UnknownVersion(_)) => return json!({"error":"unknownVersion"}),
         Err(E::NoVersion) => return json!({"error":"noVersion"}),
         Err(E::Shape(_)) => return json!({"error":"shape"}),
@@ -682,6 +726,26 @@ fn a_version_1_trust_list_is_refused_with_the_way_to_convert_it() {
     assert_eq!(err, tdg_report::trust::TrustListError::Version1);
     assert!(err.to_string().contains("tdg trust convert"));
     assert!(err.message_vi().contains("tdg trust convert"));
+}
+
+/// Why the number rule exists: without it these files carry a valid signature while the typed
+/// layer reads a value nobody signed (2^53 + 1), or a float where an integer was signed.
+#[test]
+fn unsafe_numbers_would_otherwise_carry_a_valid_signature() {
+    for name in [
+        "big-integer-neighbour.json",
+        "count-written-as-fraction.json",
+        "count-written-with-exponent.json",
+        "context-appended.json",
+    ] {
+        let bytes = std::fs::read(dir().join(name)).expect("fixture");
+        let lax: Value = serde_json::from_slice(&bytes).expect("plain JSON");
+        assert_eq!(
+            proof::verify(&lax, &unit_key().public()),
+            Ok(()),
+            "{name}: the signature alone does not catch it"
+        );
+    }
 }
 
 #[test]

@@ -1,0 +1,262 @@
+//! Numbers that read the same everywhere. RFC 8785 (JCS) writes every number through an IEEE
+//! double, so an integer beyond ±(2^53−1) signs the same as its neighbour (2^53 + 1 is
+//! canonicalised as 2^53), while serde reads the exact integer: the signature would cover one
+//! value and the verifier would show another. JavaScript reads such numbers rounded, too. So
+//! every file this tool reads (reports, answer sheets, drafts) holds integers written as
+//! integers, within ±`MAX_SAFE_INTEGER`, and nothing else:
+//!
+//! - `1.0`, `1e0`, `1E2`, `0.5` are refused (a fraction or an exponent is not an integer token;
+//!   `1.0` and `1` sign the same, but the typed layer may read them differently);
+//! - `-0` is refused (it parses as the double −0.0, canonicalises as `0`);
+//! - `9007199254740992` (2^53) and beyond, either sign, are refused.
+
+use crate::text::Lang;
+use serde::{Deserialize, Deserializer};
+
+/// The largest integer that an IEEE double, hence JCS and JavaScript, carries exactly
+/// (JavaScript's `Number.MAX_SAFE_INTEGER`, 2^53 − 1). The one bound for every number read.
+pub const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
+
+/// True when `n` is within ±`MAX_SAFE_INTEGER`.
+pub fn is_safe_integer(n: i64) -> bool {
+    (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&n)
+}
+
+/// Why a number token is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberProblem {
+    /// A fraction or an exponent (`1.0`, `1e0`).
+    NotInteger,
+    /// `-0`.
+    NegativeZero,
+    /// Beyond ±`MAX_SAFE_INTEGER`.
+    OutOfRange,
+}
+
+/// A number token that is not a safe integer, where it is (line and column from 1; the column
+/// counts characters, not bytes, so that it matches what an editor shows).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the number {token} at line {line}, column {column} {}", self.reason(Lang::En))]
+pub struct UnsafeNumber {
+    /// The token as written (cut to 40 characters).
+    pub token: String,
+    pub line: usize,
+    pub column: usize,
+    pub problem: NumberProblem,
+}
+
+impl UnsafeNumber {
+    fn reason(&self, lang: Lang) -> String {
+        match (self.problem, lang) {
+            (NumberProblem::NotInteger, Lang::En) => {
+                "is not an integer: only integers are allowed (no fraction, no exponent)".into()
+            }
+            (NumberProblem::NotInteger, Lang::Vi) => {
+                "không phải số nguyên: chỉ dùng số nguyên (không có phần thập phân, không có số mũ)"
+                    .into()
+            }
+            (NumberProblem::NegativeZero, Lang::En) => "is not allowed: write 0".into(),
+            (NumberProblem::NegativeZero, Lang::Vi) => "không hợp lệ: hãy viết 0".into(),
+            (NumberProblem::OutOfRange, Lang::En) => {
+                format!("is outside the range of exact integers, ±{MAX_SAFE_INTEGER}")
+            }
+            (NumberProblem::OutOfRange, Lang::Vi) => {
+                format!("nằm ngoài khoảng số nguyên chính xác ±{MAX_SAFE_INTEGER}")
+            }
+        }
+    }
+
+    /// The whole sentence in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Vi => format!(
+                "số {} ở dòng {}, cột {} {}",
+                self.token,
+                self.line,
+                self.column,
+                self.reason(Lang::Vi)
+            ),
+        }
+    }
+}
+
+/// Judges one number token as written in JSON.
+pub fn check_number_token(token: &str) -> Option<NumberProblem> {
+    if token.contains(['.', 'e', 'E']) {
+        return Some(NumberProblem::NotInteger);
+    }
+    let digits = token.strip_prefix('-').unwrap_or(token);
+    if token.starts_with('-') && !digits.is_empty() && digits.bytes().all(|b| b == b'0') {
+        return Some(NumberProblem::NegativeZero);
+    }
+    // More digits than u64 holds is out of range too; a malformed token is left to the parser.
+    match digits.parse::<u64>() {
+        Ok(n) if n <= MAX_SAFE_INTEGER.unsigned_abs() => None,
+        Ok(_) => Some(NumberProblem::OutOfRange),
+        Err(_) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(NumberProblem::OutOfRange)
+        }
+        Err(_) => None,
+    }
+}
+
+/// The first number token in `text` that is not a safe integer. Only tokens outside strings
+/// count; the text is not otherwise checked (run it on text a JSON parser has accepted, so
+/// that the tokens are what the parser read).
+pub fn find_unsafe_number(text: &str) -> Option<UnsafeNumber> {
+    let bytes = text.as_bytes();
+    let (mut line, mut column) = (1usize, 1usize);
+    let mut in_string = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_string {
+            match b {
+                // The escaped character is skipped; escapes are ASCII, so no column is lost.
+                b'\\' => {
+                    i += 1;
+                    column += 1;
+                }
+                b'"' => in_string = false,
+                _ => {}
+            }
+        } else if b == b'"' {
+            in_string = true;
+        } else if b == b'-' || b.is_ascii_digit() {
+            let end = bytes[i..]
+                .iter()
+                .position(|c| !matches!(c, b'0'..=b'9' | b'+' | b'-' | b'.' | b'e' | b'E'))
+                .map_or(bytes.len(), |n| i + n);
+            // The token is ASCII, so these byte offsets are character boundaries.
+            let token = text.get(i..end).unwrap_or_default();
+            if let Some(problem) = check_number_token(token) {
+                return Some(UnsafeNumber {
+                    token: token.chars().take(40).collect(),
+                    line,
+                    column,
+                    problem,
+                });
+            }
+            column += end - i;
+            i = end;
+            continue;
+        } else if b == b'\n' {
+            line += 1;
+            column = 1;
+            i += 1;
+            continue;
+        }
+        // A continuation byte of a UTF-8 character does not start a new column.
+        if b & 0xc0 != 0x80 {
+            column += 1;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// For `#[serde(deserialize_with)]` on optional integer fields of files people write: refuses
+/// values beyond ±`MAX_SAFE_INTEGER` with a message in both languages (serde adds the line and
+/// column). Fractions are already refused by the integer type.
+pub fn safe_i64_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    let value = Option::<i64>::deserialize(d)?;
+    match value {
+        Some(n) if !is_safe_integer(n) => Err(serde::de::Error::custom(out_of_range(n))),
+        _ => Ok(value),
+    }
+}
+
+/// As `safe_i64_opt`, for unsigned fields.
+pub fn safe_u64_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    let value = Option::<u64>::deserialize(d)?;
+    match value {
+        Some(n) if n > MAX_SAFE_INTEGER.unsigned_abs() => {
+            Err(serde::de::Error::custom(out_of_range(n)))
+        }
+        _ => Ok(value),
+    }
+}
+
+fn out_of_range(n: impl std::fmt::Display) -> String {
+    format!(
+        "số {n} nằm ngoài khoảng số nguyên chính xác ±{MAX_SAFE_INTEGER} / \
+         the number {n} is outside the range of exact integers, ±{MAX_SAFE_INTEGER}"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn judges_each_number_form() {
+        for ok in [
+            "0",
+            "1",
+            "-1",
+            "9007199254740991",
+            "-9007199254740991",
+            "120",
+        ] {
+            assert_eq!(check_number_token(ok), None, "{ok}");
+        }
+        for (bad, problem) in [
+            ("1.0", NumberProblem::NotInteger),
+            ("1e0", NumberProblem::NotInteger),
+            ("1E2", NumberProblem::NotInteger),
+            ("-0.5", NumberProblem::NotInteger),
+            ("-0", NumberProblem::NegativeZero),
+            ("9007199254740992", NumberProblem::OutOfRange),
+            ("9007199254740993", NumberProblem::OutOfRange),
+            ("-9007199254740992", NumberProblem::OutOfRange),
+            ("18446744073709551616", NumberProblem::OutOfRange),
+            ("123456789012345678901234567890", NumberProblem::OutOfRange),
+        ] {
+            assert_eq!(check_number_token(bad), Some(problem), "{bad}");
+        }
+        assert!(is_safe_integer(MAX_SAFE_INTEGER) && !is_safe_integer(MAX_SAFE_INTEGER + 1));
+        assert!(!is_safe_integer(i64::MIN));
+    }
+
+    #[test]
+    fn finds_the_first_bad_number_with_its_place_and_skips_strings() {
+        let text = "{\"tên\": \"1.5 -0 \\\" 2e9\",\n  \"a\": [1, -2, 3.0]}";
+        let found = find_unsafe_number(text).expect("3.0 is found");
+        assert_eq!(
+            (found.token.as_str(), found.line, found.column),
+            ("3.0", 2, 16)
+        );
+        assert_eq!(found.problem, NumberProblem::NotInteger);
+        assert!(found.to_string().contains("line 2, column 16"), "{found}");
+        assert!(found.message(Lang::Vi).contains("dòng 2, cột 16"));
+        assert_eq!(find_unsafe_number("{\"a\": [1, -2, 3]}"), None);
+        let big = find_unsafe_number("[9007199254740992]").expect("2^53");
+        assert_eq!(big.problem, NumberProblem::OutOfRange);
+        assert!(big.message(Lang::Vi).contains("±9007199254740991"));
+    }
+
+    #[test]
+    fn serde_fields_refuse_unsafe_integers_in_both_languages() {
+        #[derive(Deserialize, Debug)]
+        struct T {
+            #[serde(default, deserialize_with = "safe_i64_opt")]
+            n: Option<i64>,
+            #[serde(default, deserialize_with = "safe_u64_opt")]
+            u: Option<u64>,
+        }
+        let read = |s: &str| serde_json::from_str::<T>(s).map_err(|e| e.to_string());
+        assert_eq!(
+            read(r#"{"n": -9007199254740991}"#).map(|t| t.n),
+            Ok(Some(-MAX_SAFE_INTEGER))
+        );
+        assert_eq!(read("{}").map(|t| (t.n, t.u)), Ok((None, None)));
+        let err = read(r#"{"n": 9007199254740992}"#).expect_err("2^53");
+        assert!(
+            err.contains("nằm ngoài") && err.contains("outside") && err.contains("line 1"),
+            "{err}"
+        );
+        assert!(read(r#"{"u": 9007199254740993}"#).is_err());
+        assert!(read(r#"{"n": 1.0}"#).is_err());
+    }
+}
