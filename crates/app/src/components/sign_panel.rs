@@ -165,6 +165,8 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
                 match key_store::current(AREA).await {
                     Ok(Some(info)) => dispatch.emit(Action::KeyReady(info)),
                     Ok(None) => dispatch.emit(Action::KeyForgotten),
+                    // Said at signing, where it matters, not on every page load.
+                    Err(KeyError::Signer(crate::signer::SignerError::Load(_))) => {}
                     Err(e) => failed(&dispatch, &e),
                 }
             });
