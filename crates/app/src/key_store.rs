@@ -101,7 +101,23 @@ pub struct StoredKey {
 pub enum Legacy {
     Absent,
     Key(StoredKey),
-    Unreadable,
+    /// Damaged; with the fingerprint it names, if it names one.
+    Unreadable(String),
+}
+
+/// Reads the old entry's text: a key only if its seed is 32 bytes of hex.
+pub fn parse_legacy(text: &str) -> Legacy {
+    match serde_json::from_str::<StoredKey>(text) {
+        Ok(key) if key.seed.len() == 64 && key.seed.bytes().all(|b| b.is_ascii_hexdigit()) => {
+            Legacy::Key(key)
+        }
+        _ => Legacy::Unreadable(
+            serde_json::from_str::<serde_json::Value>(text)
+                .ok()
+                .and_then(|v| Some(v.get("fingerprint")?.as_str()?.to_string()))
+                .unwrap_or_default(),
+        ),
+    }
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -112,9 +128,7 @@ fn local_storage() -> Option<web_sys::Storage> {
 pub fn load_key() -> Legacy {
     match local_storage().and_then(|s| s.get_item(LEGACY_ENTRY).ok().flatten()) {
         None => Legacy::Absent,
-        Some(text) => serde_json::from_str(&text)
-            .map(Legacy::Key)
-            .unwrap_or(Legacy::Unreadable),
+        Some(text) => parse_legacy(&text),
     }
 }
 
@@ -126,14 +140,18 @@ fn forget_legacy() {
 
 /// At start-up, before IndexedDB answers: the old entry, if any (shown as to be moved).
 pub fn legacy_info() -> Option<KeyInfo> {
-    match load_key() {
+    legacy_key_info(&load_key())
+}
+
+fn legacy_key_info(legacy: &Legacy) -> Option<KeyInfo> {
+    match legacy {
         Legacy::Absent => None,
         Legacy::Key(k) => Some(KeyInfo {
-            did: k.did,
-            fingerprint: k.fingerprint,
+            did: k.did.clone(),
+            fingerprint: k.fingerprint.clone(),
             protection: KeyProtection::Legacy,
         }),
-        Legacy::Unreadable => Some(unreadable(String::new())),
+        Legacy::Unreadable(fingerprint) => Some(unreadable(fingerprint.clone())),
     }
 }
 
@@ -206,6 +224,8 @@ extern "C" {
     fn fingerprint(this: &Record) -> Option<String>;
     #[wasm_bindgen(method, getter)]
     fn backup(this: &Record) -> Option<String>;
+    #[wasm_bindgen(method, getter)]
+    fn key(this: &Record) -> JsValue;
 
     /// Why the backup worker failed: `{ kind: "refused" | "crashed" | "load", text }`.
     type WorkerFault;
@@ -228,8 +248,11 @@ pub enum KeyError {
     NotThisKey { expected: String, opened: String },
     /// The stored key needs its password first (browsers without Ed25519 in WebCrypto).
     Locked,
-    /// No usable key (none, pending, or damaged).
+    /// No usable key (none, or pending).
     NoKey,
+    /// What is stored cannot be used (with the fingerprint it names, if any): it is replaced
+    /// only by a restore or after "forget", each confirmed.
+    Unreadable(String),
     /// The user declined to replace the key.
     Declined,
     /// No secure random numbers.
@@ -260,6 +283,13 @@ impl KeyError {
                 "Chưa có khóa dùng được trên máy này.".into(),
                 "There is no usable key on this computer.".into(),
             ),
+            KeyError::Unreadable(fingerprint) => {
+                let fp = if fingerprint.is_empty() { "?" } else { fingerprint };
+                (
+                    format!("Khóa lưu trên máy này (dấu vân tay {fp}) không đọc được. Hãy khôi phục nó từ tệp sao lưu, hoặc bấm “Quên khóa này trên máy này” trước khi tạo khóa mới."),
+                    format!("The key kept on this computer (fingerprint {fp}) cannot be read. Restore it from its backup, or use “Forget this key on this computer” before making a new one."),
+                )
+            }
             KeyError::Declined => (
                 "Đã giữ nguyên khóa hiện có.".into(),
                 "The existing key is kept.".into(),
@@ -337,27 +367,21 @@ async fn find(keys: &KeysModule, area: KeyArea) -> Result<Found, KeyError> {
         .await
         .map_err(storage_error)?;
     if record.is_null() || record.is_undefined() {
-        let info = match &legacy {
-            Legacy::Absent => None,
-            Legacy::Key(k) => Some(KeyInfo {
-                did: k.did.clone(),
-                fingerprint: k.fingerprint.clone(),
-                protection: KeyProtection::Legacy,
-            }),
-            Legacy::Unreadable => Some(unreadable(String::new())),
-        };
         return Ok(Found {
-            info,
+            info: legacy_key_info(&legacy),
             backup: None,
             legacy,
         });
     }
     let record: Record = record.unchecked_into();
     let fingerprint = record.fingerprint().unwrap_or_default();
+    // A record that says "browser" must hold the key itself.
+    let holds_key = record.key().is_object();
     let info = match (
         record.protection().as_deref().and_then(protection_of),
         record.did(),
     ) {
+        (Some(KeyProtection::Browser), _) if !holds_key => unreadable(fingerprint),
         (Some(protection), Some(did)) if !did.is_empty() => KeyInfo {
             did,
             fingerprint,
@@ -464,6 +488,13 @@ pub async fn begin(area: KeyArea, password: String, label: String) -> Result<Beg
     let inner: KeysModule = keys.clone().unchecked_into();
     locked(&keys, area, async move {
         let found = find(&inner, area).await?;
+        if let Some(info) = found
+            .info
+            .as_ref()
+            .filter(|i| i.protection == KeyProtection::Unreadable)
+        {
+            return Err(KeyError::Unreadable(info.fingerprint.clone()));
+        }
         if let Some(info) = found.info.filter(|i| i.protection != KeyProtection::Legacy) {
             return Ok(Begun {
                 info,
@@ -692,6 +723,18 @@ mod tests {
             namespace_for("file:", "/home/x/dist/index.html"),
             "tdg-file"
         );
+    }
+
+    #[test]
+    fn a_damaged_old_entry_is_unreadable_with_its_fingerprint() {
+        let good = format!(
+            "{{\"seed\":\"{}\",\"did\":\"did:key:z6Mk\",\"fingerprint\":\"AAAA\"}}",
+            "ab".repeat(32)
+        );
+        assert!(matches!(parse_legacy(&good), Legacy::Key(_)));
+        let short = good.replace(&"ab".repeat(32), "abcd");
+        assert_eq!(parse_legacy(&short), Legacy::Unreadable("AAAA".into()));
+        assert_eq!(parse_legacy("{not json"), Legacy::Unreadable(String::new()));
     }
 
     #[test]

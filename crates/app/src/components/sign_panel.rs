@@ -227,7 +227,9 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
                 Some(k) => match k.protection {
                     KeyProtection::Legacy => step.set(Step::Create),
                     KeyProtection::Pending => step.set(Step::Reopen),
-                    KeyProtection::Unreadable => failed(&dispatch, &KeyError::NoKey),
+                    KeyProtection::Unreadable => {
+                        failed(&dispatch, &KeyError::Unreadable(k.fingerprint.clone()))
+                    }
                     KeyProtection::Browser | KeyProtection::Password => start_signing(k.clone()),
                 },
             }
