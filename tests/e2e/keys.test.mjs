@@ -123,6 +123,7 @@ test('first signing: backup downloaded and re-opened, then a non-extractable key
     await signButton(page).click();
     await page.getByLabel('Mật khẩu (ít nhất 12 ký tự)').fill(PASSWORD);
     await page.getByLabel('Nhập lại mật khẩu').fill(PASSWORD);
+    const sealing = Date.now();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Tạo khóa và tải tệp sao lưu' }).click().then(async () => {
@@ -134,7 +135,7 @@ test('first signing: backup downloaded and re-opened, then a non-extractable key
     const backupPath = join(FILES, 'first-backup.json');
     await download.saveAs(backupPath);
     const gap = await page.evaluate(() => window.longestGap);
-    console.log(`# longest pause of the page's thread while the backup was sealed: ${Math.round(gap)} ms`);
+    console.log(`# backup sealed (Argon2id 64 MiB, 3 passes, in the worker) in ${Date.now() - sealing} ms; longest pause of the page's thread meanwhile: ${Math.round(gap)} ms`);
     assert.ok(gap < 400, `the page froze for ${gap} ms`);
     const backup = JSON.parse(readFileSync(backupPath, 'utf8'));
     assert.deepEqual([backup.kdf.memoryKib, backup.kdf.iterations, backup.kdf.parallelism], [65536, 3, 1]);
