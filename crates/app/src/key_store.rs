@@ -111,13 +111,20 @@ pub fn parse_legacy(text: &str) -> Legacy {
         Ok(key) if key.seed.len() == 64 && key.seed.bytes().all(|b| b.is_ascii_hexdigit()) => {
             Legacy::Key(key)
         }
+        // Only the fingerprint, if it is there: a small struct, not `serde_json::Value`,
+        // whose generic code the app does not otherwise carry.
         _ => Legacy::Unreadable(
-            serde_json::from_str::<serde_json::Value>(text)
-                .ok()
-                .and_then(|v| Some(v.get("fingerprint")?.as_str()?.to_string()))
+            serde_json::from_str::<Named>(text)
+                .map(|n| n.fingerprint)
                 .unwrap_or_default(),
         ),
     }
+}
+
+#[derive(Deserialize)]
+struct Named {
+    #[serde(default)]
+    fingerprint: String,
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
