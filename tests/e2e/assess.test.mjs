@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openBrowser, openApp, screenshot, OUT } from './browser.mjs';
+import { verifyAsOffice } from './office.mjs';
 
 const TDG = process.env.TDG_BIN ?? 'target/debug/tdg';
 const CATALOG = 'assets/catalogs/hp-175-kh-ubnd.json';
@@ -16,21 +17,6 @@ after(async () => { await context?.close(); });
 
 const card = (page, title) => page.getByRole('article', { name: title });
 
-// The office's side: register the report's key in a version 2 trust list for the unit, tier and
-// cluster it declares (as the office would after the unit registered its fingerprint), then run
-// a full `tdg verify`. Returns what tdg printed; throws (exit 1) when a check fails.
-function verifyAsOffice(reportPath, extra = []) {
-  const report = JSON.parse(readFileSync(reportPath, 'utf8'));
-  const unit = report.credentialSubject.unit;
-  const trust = join(OUT, 'files', `trust-${unit.code}.json`);
-  writeFileSync(trust, JSON.stringify({
-    trustListVersion: 2,
-    office: 'Sở Khoa học và Công nghệ (e2e)',
-    keys: [{ unitCode: unit.code, did: report.issuer, tier: unit.tier, variant: unit.variant,
-      group: unit.group, validFrom: '2022-01-01' }],
-  }));
-  return execFileSync(TDG, ['verify', '--trust', trust, '--catalog', CATALOG, ...extra, reportPath], { encoding: 'utf8' });
-}
 
 async function startCommune(page, { name = 'UBND xã Thử Nghiệm', code = 'XA-E2E-01' } = {}) {
   await page.getByLabel('Tên đơn vị').fill(name);
@@ -101,9 +87,20 @@ test('(a) a commune filled in the browser totals exactly what tdg score gives', 
 test('(b) a signed report downloads and tdg verify accepts it; the print view carries its hash', async () => {
   const { page, problems } = await openApp(context);
   await page.getByRole('heading', { name: 'Kết quả tự chấm' }).waitFor(); // the draft of (a) is back
+  // The first signing makes the key: its password-protected backup downloads at once, and
+  // must be re-opened (proof that it was kept) before the key signs.
+  await page.getByRole('button', { name: 'Ký và tải báo cáo (JSON)' }).click();
+  await page.getByLabel('Mật khẩu (ít nhất 12 ký tự)').fill('mat-khau-thu');
+  await page.getByLabel('Nhập lại mật khẩu').fill('mat-khau-thu');
+  const [backup] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tạo khóa và tải tệp sao lưu' }).click()]);
+  assert.equal(backup.suggestedFilename(), 'XA-E2E-01-khoa-sao-luu.json');
+  const backupPath = join(OUT, 'files', backup.suggestedFilename());
+  await backup.saveAs(backupPath);
+  await page.getByLabel('Tệp sao lưu vừa tải').setInputFiles(backupPath);
+  await page.getByLabel('Mật khẩu của tệp vừa tải').fill('mat-khau-thu');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Ký và tải báo cáo (JSON)' }).click(),
+    page.getByRole('button', { name: 'Mở tệp sao lưu và ký' }).click(),
   ]);
   assert.equal(download.suggestedFilename(), `XA-E2E-01-${new Date().getFullYear()}-bao-cao.json`);
   const report = join(OUT, 'files', download.suggestedFilename());
@@ -117,12 +114,7 @@ test('(b) a signed report downloads and tdg verify accepts it; the print view ca
   assert.ok(verified.includes(fingerprint), 'the fingerprint shown is the key that signed');
   const sha = (await page.getByTestId('signed').textContent()).match(/SHA-256: ([0-9a-f]{64})/)[1];
   assert.ok(verified.includes(sha), 'the hash shown is the file that downloaded');
-  // The password-protected backup is offered at once.
-  await page.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill('mat-khau-thu');
-  await page.getByLabel('Nhập lại mật khẩu').fill('mat-khau-thu');
-  const [backup] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Lưu tệp sao lưu khóa' }).click()]);
-  assert.equal(backup.suggestedFilename(), 'XA-E2E-01-khoa-sao-luu.json');
-  await backup.saveAs(join(OUT, 'files', backup.suggestedFilename()));
+  assert.equal(JSON.parse(readFileSync(backupPath, 'utf8')).fingerprint, fingerprint, 'the backup is of the key that signed');
   await page.getByRole('button', { name: 'Xem bản in' }).click();
   await page.getByText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM').waitFor();
   assert.ok((await page.locator('.a4').textContent()).includes(sha));

@@ -1,129 +1,166 @@
 //! The signing module (`tdg-signer`), loaded on first use: Ed25519, Argon2 and the report code
-//! are not part of the first load. Its functions take and return JSON text; its errors are
-//! `{"vi": …, "en": …}`.
+//! are not part of the first load. Its functions are typed imports (methods of the loaded
+//! module); what goes in and out is `tdg-signer-api`, the definition the module uses too.
+//! A failure says what failed: the module could not be loaded, it stopped (a WebAssembly
+//! trap, after which the next call loads a fresh instance), it refused the input (its own
+//! bilingual message), or it answered something this app does not understand.
 
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
+use tdg_signer_api::{PrepareRequest, Prepared, Refusal, Signed};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(inline_js = "
 let loaded;
+let generation = 0;
 export function load_signer() {
   // This snippet lives in snippets/<crate>/; the signer sits at the site's root, next to the app.
-  loaded ??= import(new URL('../../tdg_signer.js', import.meta.url).href).then(async (mod) => {
+  // After a crash or a failed load the URL changes (?instance=N): a fresh module instance, not
+  // the browser's cached (and broken) one.
+  loaded ??= (async () => {
+    const url = new URL('../../tdg_signer.js', import.meta.url);
+    if (generation > 0) url.searchParams.set('instance', String(generation));
+    const mod = await import(url.href);
     await mod.default({ module_or_path: new URL('../../tdg_signer_bg.wasm', import.meta.url) });
     return mod;
-  });
+  })();
   return loaded;
+}
+export function drop_signer() {
+  loaded = undefined;
+  generation += 1;
 }
 ")]
 extern "C" {
-    fn load_signer() -> js_sys::Promise;
+    #[wasm_bindgen(catch)]
+    async fn load_signer() -> Result<JsValue, JsValue>;
+    fn drop_signer();
 }
 
-/// Why the signer could not do something, in both languages.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct SignerError {
-    pub vi: String,
-    pub en: String,
+#[wasm_bindgen]
+extern "C" {
+    /// The loaded `tdg_signer.js` module; its methods are the functions in
+    /// `tdg_signer_api::names`.
+    type SignerModule;
+    #[wasm_bindgen(method, catch)]
+    fn prepare_report(
+        this: &SignerModule,
+        catalog: &[u8],
+        request: &str,
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn finish_report(
+        this: &SignerModule,
+        prepared: &str,
+        signature: &[u8],
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn sign_with_seed(this: &SignerModule, seed: &str, data: &[u8]) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn passphrase(this: &SignerModule, random: &[u8]) -> Result<JsValue, JsValue>;
+}
+
+/// What went wrong with the signing module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignerError {
+    /// Its files could not be fetched or started (network, server, browser).
+    Load(String),
+    /// It stopped with a WebAssembly trap; the next call loads it again.
+    Crashed(String),
+    /// It refused the input, and said why.
+    Refused(Refusal),
+    /// Its answer is not what this app expects (app and module of different versions).
+    BadReply(String),
 }
 
 impl SignerError {
-    fn unavailable() -> SignerError {
-        SignerError {
-            vi: "Không tải được phần ký số (tdg_signer). Hãy tải lại trang.".into(),
-            en: "The signing module (tdg_signer) could not be loaded. Reload the page.".into(),
+    /// The message for people, in both languages.
+    pub fn message(&self) -> (String, String) {
+        match self {
+            SignerError::Load(why) => (
+                format!("Không tải được phần ký số (tdg_signer): {why}. Kiểm tra kết nối tới trang rồi thử lại."),
+                format!("The signing module (tdg_signer) could not be loaded: {why}. Check the connection to the site and try again."),
+            ),
+            SignerError::Crashed(why) => (
+                format!("Phần ký số bị dừng đột ngột ({why}). Nó sẽ được tải lại: hãy thử lại."),
+                format!("The signing module stopped unexpectedly ({why}). It will be loaded again: try again."),
+            ),
+            SignerError::Refused(r) => (r.vi.clone(), r.en.clone()),
+            SignerError::BadReply(why) => (
+                format!("Phần ký số trả lời không đúng dạng ({why}): ứng dụng và phần ký số khác phiên bản? Hãy tải lại trang."),
+                format!("The signing module answered in an unexpected form ({why}): app and module of different versions? Reload the page."),
+            ),
         }
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
-pub struct Identity {
-    pub seed: String,
-    pub did: String,
-    pub fingerprint: String,
+/// Classifies a value thrown by the module, and drops a crashed module.
+fn fault(thrown: JsValue) -> SignerError {
+    if thrown.is_instance_of::<js_sys::WebAssembly::RuntimeError>() {
+        drop_signer();
+        return SignerError::Crashed(crate::browser::js_text(thrown));
+    }
+    if let Some(refusal) = thrown
+        .as_string()
+        .and_then(|text| serde_json::from_str::<Refusal>(&text).ok())
+    {
+        return SignerError::Refused(refusal);
+    }
+    // A TypeError ("… is not a function"): the module lacks a function this app calls.
+    SignerError::BadReply(crate::browser::js_text(thrown))
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Signed {
-    pub file_name: String,
-    pub sha256: String,
-    pub json: String,
+async fn module() -> Result<SignerModule, SignerError> {
+    match load_signer().await {
+        Ok(module) => Ok(module.unchecked_into()),
+        Err(e) => {
+            drop_signer();
+            Err(SignerError::Load(crate::browser::js_text(e)))
+        }
+    }
 }
 
-async fn call(name: &str, args: &[JsValue]) -> Result<String, SignerError> {
-    let module = wasm_bindgen_futures::JsFuture::from(load_signer())
-        .await
-        .map_err(|_| SignerError::unavailable())?;
-    let function: js_sys::Function = js_sys::Reflect::get(&module, &JsValue::from_str(name))
-        .ok()
-        .and_then(|f| f.dyn_into().ok())
-        .ok_or_else(SignerError::unavailable)?;
-    let array = js_sys::Array::new();
-    for a in args {
-        array.push(a);
-    }
-    match function.apply(&JsValue::NULL, &array) {
-        Ok(value) => value.as_string().ok_or_else(SignerError::unavailable),
-        Err(e) => Err(e
-            .as_string()
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or_else(SignerError::unavailable)),
-    }
+fn text(reply: Result<JsValue, JsValue>) -> Result<String, SignerError> {
+    reply
+        .map_err(fault)?
+        .as_string()
+        .ok_or_else(|| SignerError::BadReply("not text".into()))
 }
 
 fn parse<T: DeserializeOwned>(text: &str) -> Result<T, SignerError> {
-    serde_json::from_str(text).map_err(|_| SignerError::unavailable())
+    serde_json::from_str(text).map_err(|e| SignerError::BadReply(e.to_string()))
 }
 
-fn bytes(data: &[u8]) -> JsValue {
-    js_sys::Uint8Array::from(data).into()
-}
-
-pub async fn public_identity(seed_hex: &str) -> Result<Identity, SignerError> {
-    parse(&call("public_identity", &[seed_hex.into()]).await?)
-}
-
-pub async fn sign(
+/// Scores the draft and builds the unsigned report of the key `request.did`.
+pub async fn prepare_report(
     catalog: &[u8],
-    draft_json: &str,
-    seed_hex: &str,
-    submitted_on: &str,
-    created: &str,
-) -> Result<Signed, SignerError> {
-    let args = [
-        bytes(catalog),
-        draft_json.into(),
-        seed_hex.into(),
-        submitted_on.into(),
-        created.into(),
-    ];
-    parse(&call("sign", &args).await?)
+    request: &PrepareRequest,
+) -> Result<Prepared, SignerError> {
+    let request =
+        serde_json::to_string(request).map_err(|e| SignerError::BadReply(e.to_string()))?;
+    parse(&text(module().await?.prepare_report(catalog, &request))?)
 }
 
-/// The backup file's text.
-pub async fn seal_backup(
-    seed_hex: &str,
-    password: &str,
-    label: &str,
-    salt_hex: &str,
-    nonce_hex: &str,
-) -> Result<String, SignerError> {
-    call(
-        "seal_backup",
-        &[
-            seed_hex.into(),
-            password.into(),
-            label.into(),
-            salt_hex.into(),
-            nonce_hex.into(),
-        ],
-    )
-    .await
+/// The signed report from a prepared one and the signature of its hash data.
+pub async fn finish_report(prepared: &Prepared, signature: &[u8]) -> Result<Signed, SignerError> {
+    let prepared =
+        serde_json::to_string(prepared).map_err(|e| SignerError::BadReply(e.to_string()))?;
+    parse(&text(module().await?.finish_report(&prepared, signature))?)
 }
 
-pub async fn open_backup(file: &[u8], password: &str) -> Result<Identity, SignerError> {
-    parse(&call("open_backup", &[bytes(file), password.into()]).await?)
+/// Ed25519 by the module, for browsers without Ed25519 in WebCrypto.
+pub async fn sign_with_seed(seed_hex: &str, data: &[u8]) -> Result<Vec<u8>, SignerError> {
+    let reply = module()
+        .await?
+        .sign_with_seed(seed_hex, data)
+        .map_err(fault)?;
+    reply
+        .dyn_into::<js_sys::Uint8Array>()
+        .map(|a| a.to_vec())
+        .map_err(|_| SignerError::BadReply("not bytes".into()))
+}
+
+/// A generated passphrase (8 words, 64 bits) from 8 secure random bytes.
+pub async fn passphrase(random: &[u8]) -> Result<String, SignerError> {
+    text(module().await?.passphrase(random))
 }

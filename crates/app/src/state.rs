@@ -31,11 +31,28 @@ pub enum Screen {
     Print,
 }
 
-/// The unit's public key, as shown to people.
+/// The unit's public key, as shown to people, and how its private key is kept.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KeyInfo {
     pub did: String,
     pub fingerprint: String,
+    pub protection: KeyProtection,
+}
+
+/// How the unit's private key is kept on this computer (see `key_store.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyProtection {
+    /// A non-extractable WebCrypto key in IndexedDB: usable, never readable.
+    Browser,
+    /// Only its password-protected backup (browsers without Ed25519 in WebCrypto): the
+    /// password unlocks it once per session.
+    Password,
+    /// Made, its backup downloaded, but the backup not yet re-opened: not usable yet.
+    Pending,
+    /// The seed in plain text under the old `tdg.key.v1` entry: moved at the next signing.
+    Legacy,
+    /// Something is stored but cannot be used (damaged): replaced only after a confirmation.
+    Unreadable,
 }
 
 /// The last report signed from the current draft (the file itself went to the user's downloads).
@@ -147,6 +164,8 @@ pub enum Action {
     RestoreBackup,
     Reset,
     KeyReady(KeyInfo),
+    /// The key was removed from this computer ("Forget this key").
+    KeyForgotten,
     Signed(SignedInfo),
     Notify(Notice),
     DismissNotice,
@@ -316,6 +335,7 @@ impl AppState {
                 ));
             }
             Action::KeyReady(key) => next.key = Some(key),
+            Action::KeyForgotten => next.key = None,
             Action::Signed(signed) => next.signed = Some(signed),
             Action::Notify(notice) => next.notice = Some(notice),
             Action::DismissNotice => next.notice = None,
@@ -567,5 +587,22 @@ mod tests {
         });
         assert!(matches!(s.catalog, CatalogState::Failed { .. }));
         assert!(s.catalog().is_none());
+    }
+
+    #[test]
+    fn a_forgotten_key_is_gone_and_a_new_one_replaces_it() {
+        let key = |fingerprint: &str, protection| KeyInfo {
+            did: format!("did:key:z{fingerprint}"),
+            fingerprint: fingerprint.into(),
+            protection,
+        };
+        let state = ready().reduce(Action::KeyReady(key("AAAA", KeyProtection::Pending)));
+        let state = state.reduce(Action::KeyReady(key("AAAA", KeyProtection::Browser)));
+        assert_eq!(
+            state.key.as_ref().map(|k| k.protection),
+            Some(KeyProtection::Browser)
+        );
+        let state = state.reduce(Action::KeyForgotten);
+        assert_eq!(state.key, None);
     }
 }

@@ -1,16 +1,14 @@
-//! What the app keeps on the device (localStorage): the draft, the previous draft, the language
-//! and the unit's key. Failures (private mode, full quota) come back as errors for the UI to
+//! What the app keeps on the device (localStorage): the draft, the previous draft and the
+//! language (the unit's key: `key_store.rs`). Failures (private mode, full quota) come back as errors for the UI to
 //! show; nothing here panics. Everything is written with serde_json's pretty printer, the one
 //! the exported draft uses too, so that the app carries one JSON writer, not two.
 
-use serde::{Deserialize, Serialize};
 use tdg_model::draft::Draft;
 use tdg_model::Lang;
 
 const LANG_KEY: &str = "tdg.lang";
 const DRAFT_KEY: &str = "tdg.draft.v1";
 const BACKUP_KEY: &str = "tdg.draft.backup.v1";
-const UNIT_KEY: &str = "tdg.key.v1";
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -72,23 +70,4 @@ pub fn save_drafts(draft: &Draft, backup: Option<&Draft>) -> Result<(), StoreErr
             Ok(())
         }
     }
-}
-
-/// The unit's key as kept on this device: the Ed25519 seed in hex with its public identity.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StoredKey {
-    pub seed: String,
-    pub did: String,
-    pub fingerprint: String,
-}
-
-pub fn load_key() -> Option<StoredKey> {
-    serde_json::from_str(&get(UNIT_KEY)?).ok()
-}
-
-pub fn save_key(key: &StoredKey) -> Result<(), StoreError> {
-    set(
-        UNIT_KEY,
-        &serde_json::to_string_pretty(key).map_err(|_| StoreError)?,
-    )
 }

@@ -1,4 +1,5 @@
-//! `tdg keygen`: a new unit key, saved only as a password-protected backup file.
+//! `tdg keygen`: a new unit key, saved only as a password-protected backup file (at least 12
+//! characters, or `--passphrase`: eight generated words, 64 bits, printed once).
 
 use crate::args::Args;
 use crate::error::{read, CliError};
@@ -35,10 +36,15 @@ pub fn password(args: &Args, confirm: bool) -> Result<String, CliError> {
 }
 
 pub fn keygen(raw: &[String]) -> Result<bool, CliError> {
-    let args = Args::parse(raw, &["--out", "--password-file", "--label"], &[])?;
+    let args = Args::parse(
+        raw,
+        &["--out", "--password-file", "--label"],
+        &["--passphrase"],
+    )?;
     let out = args.value("--out").ok_or_else(|| {
         CliError::Usage(
-            "usage: tdg keygen --out KEY.json [--password-file F] [--label TEXT]".into(),
+            "usage: tdg keygen --out KEY.json [--password-file F | --passphrase] [--label TEXT]"
+                .into(),
         )
     })?;
     if std::path::Path::new(out).exists() {
@@ -47,7 +53,7 @@ pub fn keygen(raw: &[String]) -> Result<bool, CliError> {
         )));
     }
     let key = UnitKey::from_seed(random()?);
-    let password = password(&args, args.value("--password-file").is_none())?;
+    let password = new_password(&args, random()?)?;
     let backup = backup::seal(
         &key,
         &password,
@@ -69,9 +75,57 @@ pub fn keygen(raw: &[String]) -> Result<bool, CliError> {
     Ok(true)
 }
 
+/// The new key's password: eight generated words with `--passphrase` (shown once, on the
+/// terminal: the backup cannot be opened without it), else typed or read from a file.
+fn new_password(args: &Args, random: [u8; backup::PASSPHRASE_WORDS]) -> Result<String, CliError> {
+    if args.has("--passphrase") {
+        let words = backup::passphrase(&random);
+        eprintln!("cụm mật khẩu / passphrase (chép lại, cất riêng / write it down, keep it apart):\n{words}");
+        return Ok(words);
+    }
+    password(args, args.value("--password-file").is_none())
+}
+
 /// Opens a key backup file with the password from the arguments.
 pub fn open_key(args: &Args, path: &str) -> Result<UnitKey, CliError> {
     let bytes = read(path)?;
     let password = password(args, false)?;
     backup::open(&bytes, &password).map_err(CliError::Backup)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(args: &[&str]) -> Vec<String> {
+        args.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn passwords_under_12_characters_are_refused() {
+        let dir = std::env::temp_dir().join(format!("tdg-keys-cmd-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("tmp");
+        let (pw, out) = (dir.join("pw"), dir.join("key.json"));
+        std::fs::write(&pw, "mat-khau-cu\n").expect("pw");
+        let raw = strings(&[
+            "--out",
+            out.to_str().expect("utf-8"),
+            "--password-file",
+            pw.to_str().expect("utf-8"),
+        ]);
+        assert!(matches!(
+            keygen(&raw),
+            Err(CliError::Backup(backup::BackupError::PasswordTooShort))
+        ));
+        assert!(!out.exists(), "nothing is written");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn passphrase_is_eight_generated_words() {
+        let args = Args::parse(&strings(&["--passphrase"]), &[], &["--passphrase"]).expect("args");
+        let words = new_password(&args, [0, 1, 2, 3, 4, 5, 6, 7]).expect("words");
+        assert_eq!(words, backup::passphrase(&[0, 1, 2, 3, 4, 5, 6, 7]));
+        assert_eq!(words.split('-').count(), 8);
+    }
 }

@@ -1,7 +1,11 @@
-//! Password-protected key backup: Argon2id (memory 19 MiB, 2 passes, 1 lane: OWASP's minimum
-//! for Argon2id) derives a 256-bit key from the password and a random 16-byte salt;
-//! XChaCha20-Poly1305 with a random 24-byte nonce seals the 32-byte Ed25519 seed, with the key's
-//! did:key as associated data so the file cannot be relabelled.
+//! Password-protected key backup: Argon2id (memory 64 MiB, 3 passes, 1 lane when writing)
+//! derives a 256-bit key from the password and a random 16-byte salt; XChaCha20-Poly1305 with a
+//! random 24-byte nonce seals the 32-byte Ed25519 seed, with the key's did:key as associated
+//! data so the file cannot be relabelled.
+//!
+//! Reading accepts the parameters a file names up to [`MAX_MEMORY_KIB`] and [`MAX_ITERATIONS`]
+//! (files written before 2026-11 used 19 MiB and 2 passes and still open); more is refused
+//! before any work, since a hostile file could otherwise ask for a gigabyte and freeze the tab.
 
 use crate::keys::{PublicKey, UnitKey};
 use argon2::{Algorithm, Argon2, Params, Version};
@@ -11,10 +15,15 @@ use serde::{Deserialize, Serialize};
 
 pub const BACKUP_KIND: &str = "tdg-key-backup";
 pub const BACKUP_VERSION: u32 = 1;
-pub const MIN_PASSWORD_CHARS: usize = 8;
-const MEMORY_KIB: u32 = 19_456;
-const ITERATIONS: u32 = 2;
-const PARALLELISM: u32 = 1;
+pub const MIN_PASSWORD_CHARS: usize = 12;
+/// What [`seal`] writes.
+pub const MEMORY_KIB: u32 = 65_536;
+pub const ITERATIONS: u32 = 3;
+pub const PARALLELISM: u32 = 1;
+/// The most a backup file may ask of the computer that opens it.
+pub const MAX_MEMORY_KIB: u32 = 262_144;
+pub const MAX_ITERATIONS: u32 = 4;
+pub const MAX_PARALLELISM: u32 = 4;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -64,6 +73,17 @@ pub enum BackupError {
     WrongPasswordOrDamaged,
     #[error("the backup restores another key than the one it names")]
     KeyMismatch,
+    #[error(
+        "the backup file asks for {memory_kib} KiB of memory, {iterations} passes and \
+         {parallelism} lanes, more than this program allows ({MAX_MEMORY_KIB} KiB, \
+         {MAX_ITERATIONS} passes, {MAX_PARALLELISM} lanes): it was not made by this program, \
+         or it was altered"
+    )]
+    TooCostly {
+        memory_kib: u32,
+        iterations: u32,
+        parallelism: u32,
+    },
 }
 
 impl BackupError {
@@ -83,6 +103,15 @@ impl BackupError {
             BackupError::KeyMismatch => {
                 "Tệp sao lưu khôi phục một khóa khác với khóa nó ghi.".into()
             }
+            BackupError::TooCostly {
+                memory_kib,
+                iterations,
+                parallelism,
+            } => format!(
+                "Tệp sao lưu đòi {memory_kib} KiB bộ nhớ, {iterations} lượt và {parallelism} luồng, \
+                 vượt mức chương trình cho phép ({MAX_MEMORY_KIB} KiB, {MAX_ITERATIONS} lượt, \
+                 {MAX_PARALLELISM} luồng): tệp không do chương trình này tạo, hoặc đã bị sửa."
+            ),
         }
     }
 }
@@ -97,18 +126,26 @@ fn argon2(
     Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
 }
 
-fn derive(password: &str, kdf: &Kdf, salt: &[u8]) -> Result<[u8; 32], BackupError> {
-    // Bounds keep a hostile file from asking for gigabytes or hours.
-    if kdf.name != "argon2id"
-        || kdf.memory_kib > 1_048_576
-        || kdf.iterations > 16
-        || kdf.parallelism > 8
-    {
-        return Err(BackupError::Unsupported(format!(
-            "{} m={} t={} p={}",
-            kdf.name, kdf.memory_kib, kdf.iterations, kdf.parallelism
-        )));
+/// Refuses, before any work, what this program does not make or would take too long.
+pub fn check_kdf(kdf: &Kdf) -> Result<(), BackupError> {
+    if kdf.name != "argon2id" {
+        return Err(BackupError::Unsupported(kdf.name.clone()));
     }
+    if kdf.memory_kib > MAX_MEMORY_KIB
+        || kdf.iterations > MAX_ITERATIONS
+        || kdf.parallelism > MAX_PARALLELISM
+    {
+        return Err(BackupError::TooCostly {
+            memory_kib: kdf.memory_kib,
+            iterations: kdf.iterations,
+            parallelism: kdf.parallelism,
+        });
+    }
+    Ok(())
+}
+
+fn derive(password: &str, kdf: &Kdf, salt: &[u8]) -> Result<[u8; 32], BackupError> {
+    check_kdf(kdf)?;
     let mut out = [0u8; 32];
     argon2(kdf.memory_kib, kdf.iterations, kdf.parallelism)?
         .hash_password_into(password.as_bytes(), salt, &mut out)
@@ -182,6 +219,7 @@ pub fn open(bytes: &[u8], password: &str) -> Result<UnitKey, BackupError> {
     }
     let backup: KeyBackup =
         serde_json::from_value(value).map_err(|e| BackupError::NotABackup(e.to_string()))?;
+    check_kdf(&backup.kdf)?;
     if backup.cipher.name != "xchacha20poly1305" {
         return Err(BackupError::Unsupported(backup.cipher.name));
     }
@@ -210,6 +248,52 @@ pub fn open(bytes: &[u8], password: &str) -> Result<UnitKey, BackupError> {
     }
     Ok(key)
 }
+
+/// Words in a generated passphrase; each is one of 256, so 8 bits each.
+pub const PASSPHRASE_WORDS: usize = 8;
+
+/// A passphrase of [`PASSPHRASE_WORDS`] words from 256 plain ASCII words (one per random
+/// byte): 64 bits of entropy, typed on any keyboard, and always longer than
+/// [`MIN_PASSWORD_CHARS`]. `random` must come from a secure source.
+pub fn passphrase(random: &[u8; PASSPHRASE_WORDS]) -> String {
+    random
+        .iter()
+        .map(|b| WORDS[usize::from(*b)])
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// Short, distinct English words in plain ASCII: typed with the Vietnamese input method off,
+/// they read the same on every computer (no composed or decomposed marks).
+#[rustfmt::skip]
+const WORDS: [&str; 256] = [
+    "acid", "acorn", "actor", "adobe", "agent", "album", "alpha", "amber", "angle", "ankle",
+    "apple", "apron", "arena", "armor", "arrow", "atlas", "attic", "bacon", "badge", "bagel",
+    "baker", "banjo", "barn", "basil", "basin", "beach", "beard", "bench", "berry", "bison",
+    "blade", "blank", "blaze", "bloom", "board", "boat", "bonus", "boots", "brave", "bread",
+    "brick", "brook", "brush", "bugle", "cabin", "cable", "camel", "canoe", "cargo", "cedar",
+    "cello", "chalk", "charm", "chess", "cider", "clay", "cliff", "clock", "cloud", "coast",
+    "cobra", "cocoa", "comet", "coral", "crane", "crisp", "crown", "cubic", "daisy", "dance",
+    "delta", "denim", "diary", "dingo", "disco", "donut", "drum", "eagle", "earth", "easel", "echo",
+    "elbow", "ember", "epoch", "ferry", "fiber", "field", "fig", "flame", "flute", "focus", "fox",
+    "frost", "fudge", "garlic", "gecko", "ginger", "globe", "glove", "goose", "grape", "gravel",
+    "guitar", "hammer", "harbor", "hazel", "helmet", "heron", "honey", "hornet", "husky", "igloo",
+    "island", "ivory", "jacket", "jaguar", "jelly", "jigsaw", "jungle", "kayak", "kernel", "kettle",
+    "kiwi", "koala", "ladder", "lagoon", "lemon", "lentil", "lilac", "linen", "lizard", "llama",
+    "lotus", "magnet", "mango", "maple", "marble", "meadow", "melon", "meteor", "mint", "mirror",
+    "mohair", "moose", "mosaic", "motor", "muffin", "nectar", "needle", "nickel", "noodle",
+    "nutmeg", "oasis", "ocean", "olive", "onion", "opal", "orbit", "orchid", "otter", "owl",
+    "oyster", "paddle", "palm", "panda", "papaya", "parrot", "pasta", "peach", "pebble", "pepper",
+    "piano", "pickle", "pilot", "pine", "pixel", "planet", "plaza", "plum", "polar", "pony",
+    "poppy", "potato", "prism", "pulse", "puzzle", "quartz", "quiet", "quilt", "rabbit", "radar",
+    "radish", "raft", "rain", "raven", "reef", "ribbon", "river", "robin", "rocket", "rose", "ruby",
+    "saddle", "safari", "salad", "salmon", "sandal", "satin", "scarf", "seal", "shell", "silver",
+    "sketch", "sled", "snail", "sonar", "spice", "spruce", "squid", "stamp", "star", "stone",
+    "storm", "sugar", "summit", "sunset", "swan", "tablet", "tango", "teapot", "tiger", "timber",
+    "toast", "tomato", "topaz", "torch", "tulip", "tuna", "turtle", "tunnel", "valley", "velvet",
+    "violet", "walnut", "walrus", "wagon", "wheat", "willow", "window", "winter", "wizard", "yacht",
+    "yogurt", "zebra", "zenith", "zinc",
+];
 
 #[cfg(test)]
 mod tests {
@@ -278,5 +362,90 @@ mod tests {
             open(v2.as_bytes(), "password-123").err(),
             Some(BackupError::UnknownVersion(2))
         );
+    }
+
+    #[test]
+    fn writes_64_mib_3_passes_and_wants_12_characters() {
+        let backup: KeyBackup = serde_json::from_str(&backup_json("mười hai ký tự")).expect("json");
+        assert_eq!(
+            (
+                backup.kdf.memory_kib,
+                backup.kdf.iterations,
+                backup.kdf.parallelism
+            ),
+            (65_536, 3, 1)
+        );
+        assert_eq!(
+            seal(
+                &UnitKey::from_seed([1; 32]),
+                "elevenchars",
+                "",
+                [0; 16],
+                [0; 24]
+            )
+            .err(),
+            Some(BackupError::PasswordTooShort)
+        );
+    }
+
+    /// A hostile file asks for 1 GiB, or many passes: refused at once, with a message naming
+    /// what it asked for (timed: no Argon2 work is done first).
+    #[test]
+    fn refuses_costly_parameters_before_any_work() {
+        let json = backup_json("password-123");
+        for (field, value) in [
+            ("memoryKib", 1_048_576),
+            ("memoryKib", 262_145),
+            ("iterations", 5),
+            ("parallelism", 5),
+        ] {
+            let mut hostile: serde_json::Value = serde_json::from_str(&json).expect("json");
+            hostile["kdf"][field] = value.into();
+            let text = serde_json::to_string(&hostile).expect("json");
+            let started = std::time::Instant::now();
+            let refused = open(text.as_bytes(), "password-123").err();
+            assert!(
+                matches!(refused, Some(BackupError::TooCostly { .. })),
+                "{field}={value}: {refused:?}"
+            );
+            assert!(started.elapsed() < std::time::Duration::from_millis(50));
+            let refused = refused.expect("an error");
+            assert!(refused.to_string().contains("262144 KiB"), "{refused}");
+            assert!(refused.message_vi().contains("vượt mức"), "{refused:?}");
+        }
+        // The limits themselves are allowed.
+        let mut edge: serde_json::Value = serde_json::from_str(&json).expect("json");
+        edge["kdf"]["iterations"] = 4.into();
+        let text = serde_json::to_string(&edge).expect("json");
+        assert_eq!(
+            open(text.as_bytes(), "password-123").err(),
+            Some(BackupError::WrongPasswordOrDamaged),
+            "4 passes are derived (and give another key, so the tag fails)"
+        );
+    }
+
+    /// A backup written by the app before 2026-11 (Argon2id 19 MiB, 2 passes, an 11-character
+    /// password, which was allowed then) still opens.
+    #[test]
+    fn opens_a_backup_in_the_old_format() {
+        let file = include_bytes!("../../../tests/fixtures/keys/backup-19mib-2-passes.json");
+        let backup: KeyBackup = serde_json::from_slice(file).expect("json");
+        assert_eq!((backup.kdf.memory_kib, backup.kdf.iterations), (19_456, 2));
+        let key = open(file, "mat-khau-cu").expect("opens");
+        assert_eq!(key.public().did(), backup.did);
+        assert_eq!(key.public().fingerprint(), backup.fingerprint);
+    }
+
+    #[test]
+    fn passphrases_are_long_enough_and_differ_with_the_randomness() {
+        let a = passphrase(&[0, 1, 2, 3, 4, 5, 6, 255]);
+        assert_eq!(a, "acid-acorn-actor-adobe-agent-album-alpha-zinc");
+        assert!(a.chars().count() >= MIN_PASSWORD_CHARS && a.is_ascii());
+        assert_ne!(a, passphrase(&[0, 1, 2, 3, 4, 5, 6, 254]));
+        let shortest = WORDS.iter().map(|w| w.len()).min().unwrap_or(0);
+        let separators = PASSPHRASE_WORDS - 1;
+        assert!(shortest * PASSPHRASE_WORDS + separators >= MIN_PASSWORD_CHARS);
+        let distinct: std::collections::BTreeSet<_> = WORDS.iter().collect();
+        assert_eq!(distinct.len(), 256, "8 bits per word");
     }
 }

@@ -7,6 +7,10 @@ use sha2::{Digest, Sha256};
 const ED25519_PUB: [u8; 2] = [0xed, 0x01];
 /// Multicodec prefix of an Ed25519 private key (varint 0x1300).
 const ED25519_PRIV: [u8; 2] = [0x80, 0x26];
+/// SEQUENCE { INTEGER 0, SEQUENCE { OID 1.3.101.112 (Ed25519) }, OCTET STRING { OCTET STRING (32) } }
+const PKCS8_ED25519_HEADER: [u8; 16] = [
+    0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20,
+];
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum KeyError {
@@ -36,6 +40,15 @@ impl UnitKey {
 
     pub fn seed(&self) -> [u8; 32] {
         self.signing.to_bytes()
+    }
+
+    /// The key as PKCS#8 DER (RFC 8410): a fixed 16-byte header, then the seed. This is the
+    /// form in which the browser's WebCrypto imports an Ed25519 key (as non-extractable).
+    pub fn pkcs8(&self) -> [u8; 48] {
+        let mut der = [0u8; 48];
+        der[..16].copy_from_slice(&PKCS8_ED25519_HEADER);
+        der[16..].copy_from_slice(&self.seed());
+        der
     }
 
     pub fn public(&self) -> PublicKey {
@@ -158,6 +171,16 @@ mod tests {
             Err(KeyError::NotMultibase)
         );
         assert_eq!(key.public().fingerprint().len(), 24);
+    }
+
+    #[test]
+    fn pkcs8_is_the_rfc_8410_header_and_the_seed() {
+        let der = UnitKey::from_seed([3; 32]).pkcs8();
+        assert_eq!(
+            crate::hex::encode(&der[..16]),
+            "302e020100300506032b657004220420"
+        );
+        assert_eq!(der[16..], [3; 32]);
     }
 
     #[test]

@@ -34,14 +34,27 @@ pub enum ProofError {
 }
 
 /// The proof options a signer chooses: when, with which verification method.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProofOptions {
     pub created: String,
     pub verification_method: String,
 }
 
-/// Adds an eddsa-jcs-2022 proof to `document` (which must not have one).
-pub fn sign(document: &Value, options: &ProofOptions, key: &UnitKey) -> Result<Value, ProofError> {
-    let mut secured = document.as_object().ok_or(ProofError::NotAnObject)?.clone();
+/// A proof ready to be signed: the proof configuration and the bytes an Ed25519 key signs.
+/// Signing is split in two (prepare, then [`assemble`]) so that a key that cannot leave the
+/// browser's WebCrypto signs the same bytes that `ed25519-dalek` signs natively: one path, and
+/// the W3C vector covers both.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PreparedProof {
+    /// The proof without its `proofValue`.
+    pub config: Map<String, Value>,
+    /// SHA-256(JCS(proof config)) ‖ SHA-256(JCS(document)): 64 bytes.
+    pub hash_data: [u8; 64],
+}
+
+/// The proof configuration and hash data for `document` (which must not have a proof).
+pub fn prepare(document: &Value, options: &ProofOptions) -> Result<PreparedProof, ProofError> {
+    let secured = document.as_object().ok_or(ProofError::NotAnObject)?;
     let mut config = Map::new();
     config.insert("type".into(), PROOF_TYPE.into());
     config.insert("cryptosuite".into(), CRYPTOSUITE.into());
@@ -54,14 +67,30 @@ pub fn sign(document: &Value, options: &ProofOptions, key: &UnitKey) -> Result<V
     if let Some(context) = secured.get("@context") {
         config.insert("@context".into(), context.clone());
     }
-    let hash = hash_data(&Value::Object(config.clone()), document)?;
-    let signature = key.sign(&hash);
+    let hash_data = hash_data(&Value::Object(config.clone()), document)?;
+    Ok(PreparedProof { config, hash_data })
+}
+
+/// `document` with the prepared proof and the Ed25519 `signature` of its hash data.
+pub fn assemble(
+    document: &Value,
+    prepared: &PreparedProof,
+    signature: &[u8; 64],
+) -> Result<Value, ProofError> {
+    let mut secured = document.as_object().ok_or(ProofError::NotAnObject)?.clone();
+    let mut config = prepared.config.clone();
     config.insert(
         "proofValue".into(),
         format!("z{}", bs58::encode(signature).into_string()).into(),
     );
     secured.insert("proof".into(), Value::Object(config));
     Ok(Value::Object(secured))
+}
+
+/// Adds an eddsa-jcs-2022 proof to `document` (which must not have one).
+pub fn sign(document: &Value, options: &ProofOptions, key: &UnitKey) -> Result<Value, ProofError> {
+    let prepared = prepare(document, options)?;
+    assemble(document, &prepared, &key.sign(&prepared.hash_data))
 }
 
 /// Checks the proof of `secured` against `key`. The caller resolves the key from the proof's
@@ -114,13 +143,14 @@ pub fn verification_method(secured: &Value) -> Option<&str> {
     secured.get("proof")?.get("verificationMethod")?.as_str()
 }
 
-fn hash_data(config: &Value, document: &Value) -> Result<Vec<u8>, ProofError> {
+fn hash_data(config: &Value, document: &Value) -> Result<[u8; 64], ProofError> {
     let mut document = document.clone();
     if let Some(map) = document.as_object_mut() {
         map.remove("proof");
     }
-    let mut hash = Sha256::digest(canonicalize(config)?.as_bytes()).to_vec();
-    hash.extend_from_slice(&Sha256::digest(canonicalize(&document)?.as_bytes()));
+    let mut hash = [0u8; 64];
+    hash[..32].copy_from_slice(&Sha256::digest(canonicalize(config)?.as_bytes()));
+    hash[32..].copy_from_slice(&Sha256::digest(canonicalize(&document)?.as_bytes()));
     Ok(hash)
 }
 

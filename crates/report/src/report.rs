@@ -1,8 +1,8 @@
 //! The report document: a W3C Verifiable Credential 2.0 whose subject is the unit's
 //! self-assessment, signed with an eddsa-jcs-2022 proof. Integers only in the signed content.
 
-use crate::keys::UnitKey;
-use crate::proof::{self, ProofOptions};
+use crate::keys::{PublicKey, UnitKey};
+use crate::proof::{self, PreparedProof, ProofOptions};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -98,6 +98,10 @@ pub enum SignError {
         tdg_model::MAX_SAFE_INTEGER
     )]
     UnsafeNumber { path: String, number: String },
+    #[error("the prepared report has no valid issuer key")]
+    BadIssuer,
+    #[error("the signature does not match the prepared report and its key")]
+    BadSignature,
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -118,8 +122,83 @@ pub struct SignRequest<'a> {
     pub created: String,
 }
 
-/// Scores the answers and signs the report with the unit's key.
+/// Scores the answers and signs the report with the unit's key (natively, `ed25519-dalek`).
+/// The same two steps as a WebCrypto signing: [`prepare_report`], sign the hash data,
+/// [`finish_report`].
 pub fn sign_report(request: &SignRequest, key: &UnitKey) -> Result<SignedReport, SignError> {
+    let prepared = prepare_report(request, &key.public())?;
+    finish_report(&prepared, &key.sign(&prepared.proof.hash_data))
+}
+
+/// An unsigned report and the bytes its issuer's key must sign.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PreparedReport {
+    /// The report without its proof.
+    pub unsigned: serde_json::Value,
+    pub options: ProofOptions,
+    pub proof: PreparedProof,
+    pub public: PublicKey,
+}
+
+impl PreparedReport {
+    /// Rebuilds a prepared report from its unsigned document and proof creation time, e.g.
+    /// after the document went to the browser's WebCrypto and back: the hash data is computed
+    /// again here, never taken from outside.
+    pub fn from_unsigned(unsigned: &str, created: &str) -> Result<PreparedReport, SignError> {
+        let unsigned: serde_json::Value =
+            serde_json::from_str(unsigned).map_err(|e| SignError::Json(e.to_string()))?;
+        let issuer = unsigned
+            .get("issuer")
+            .and_then(serde_json::Value::as_str)
+            .ok_or(SignError::BadIssuer)?;
+        let public = PublicKey::from_did(issuer).map_err(|_| SignError::BadIssuer)?;
+        PreparedReport::new(unsigned, created.to_string(), public)
+    }
+
+    fn new(
+        unsigned: serde_json::Value,
+        created: String,
+        public: PublicKey,
+    ) -> Result<PreparedReport, SignError> {
+        let options = ProofOptions {
+            created,
+            verification_method: public.verification_method(),
+        };
+        let proof = proof::prepare(&unsigned, &options)?;
+        Ok(PreparedReport {
+            unsigned,
+            options,
+            proof,
+            public,
+        })
+    }
+}
+
+/// Adds the proof made of `signature` (Ed25519 over `prepared.proof.hash_data`, by whichever
+/// implementation holds the key) and writes the file. A signature by another key is refused
+/// here, before a report that no verifier would accept is handed out.
+pub fn finish_report(
+    prepared: &PreparedReport,
+    signature: &[u8; 64],
+) -> Result<SignedReport, SignError> {
+    if !prepared
+        .public
+        .verify_strict(&prepared.proof.hash_data, signature)
+    {
+        return Err(SignError::BadSignature);
+    }
+    let signed = proof::assemble(&prepared.unsigned, &prepared.proof, signature)?;
+    let json =
+        serde_json::to_string_pretty(&signed).map_err(|e| SignError::Json(e.to_string()))? + "\n";
+    let sha256 = sha256_hex(json.as_bytes());
+    Ok(SignedReport { json, sha256 })
+}
+
+/// Scores the answers and builds the unsigned report of `public`'s unit, with its hash data.
+pub fn prepare_report(
+    request: &SignRequest,
+    public: &PublicKey,
+) -> Result<PreparedReport, SignError> {
     if request.unit_name.trim().is_empty() || request.unit_code.trim().is_empty() {
         return Err(SignError::MissingUnit);
     }
@@ -127,7 +206,6 @@ pub fn sign_report(request: &SignRequest, key: &UnitKey) -> Result<SignedReport,
     let mut sheet = tdg_model::scored_sheet(request.catalog, request.sheet).sheet;
     sheet.submitted_on = Some(request.submitted_on);
     let results = score(request.catalog, &sheet)?;
-    let public = key.public();
     let report = Report {
         context: vec![VC_CONTEXT.to_string()],
         types: vec!["VerifiableCredential".into(), REPORT_TYPE.into()],
@@ -158,15 +236,7 @@ pub fn sign_report(request: &SignRequest, key: &UnitKey) -> Result<SignedReport,
     if let Some((path, number)) = crate::strict_json::unsafe_number_in(&unsigned) {
         return Err(SignError::UnsafeNumber { path, number });
     }
-    let options = ProofOptions {
-        created: request.created.clone(),
-        verification_method: public.verification_method(),
-    };
-    let signed = proof::sign(&unsigned, &options, key)?;
-    let json =
-        serde_json::to_string_pretty(&signed).map_err(|e| SignError::Json(e.to_string()))? + "\n";
-    let sha256 = sha256_hex(json.as_bytes());
-    Ok(SignedReport { json, sha256 })
+    PreparedReport::new(unsigned, request.created.clone(), *public)
 }
 
 /// The file name the app downloads: `<unit-code>-<year>-bao-cao.json`, code made file-safe.
@@ -252,5 +322,60 @@ mod tests {
         assert_eq!(file_name("XA-001", 2026), "XA-001-2026-bao-cao.json");
         assert_eq!(file_name("../x y", 2026), "---x-y-2026-bao-cao.json");
         assert_eq!(file_name(" ", 2026), "don-vi-2026-bao-cao.json");
+    }
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::*;
+
+    const CATALOG: &[u8] = include_bytes!("../../../assets/catalogs/hp-175-kh-ubnd.json");
+    const SHEET: &[u8] = include_bytes!("../../../assets/samples/xa-phuong.json");
+
+    fn with_request<T>(f: impl FnOnce(&SignRequest) -> T) -> T {
+        let catalog = Catalog::from_json(CATALOG).expect("catalog");
+        let sheet: AnswerSheet = serde_json::from_slice(SHEET).expect("sheet");
+        let request = SignRequest {
+            catalog: &catalog,
+            catalog_bytes: CATALOG,
+            unit_name: "UBND xã A".into(),
+            unit_code: "XA-A".into(),
+            unit_group: String::new(),
+            sheet: &sheet,
+            submitted_on: Date::parse_iso("2026-11-20").expect("date"),
+            created: "2026-11-20T01:02:03Z".into(),
+        };
+        f(&request)
+    }
+
+    /// WebCrypto's path: prepare with the public key only, let another Ed25519 implementation
+    /// sign the hash data, send the unsigned document away and back, finish. It must give the
+    /// very file `sign_report` gives.
+    #[test]
+    fn prepared_then_finished_is_the_native_signature() {
+        let key = UnitKey::from_seed([5; 32]);
+        let native = with_request(|r| sign_report(r, &key)).expect("signs");
+        let prepared = with_request(|r| prepare_report(r, &key.public())).expect("prepares");
+        let text = serde_json::to_string(&prepared.unsigned).expect("json");
+        let back = PreparedReport::from_unsigned(&text, "2026-11-20T01:02:03Z").expect("back");
+        assert_eq!(back.proof.hash_data, prepared.proof.hash_data);
+        let external = ed25519_dalek::SigningKey::from_bytes(&[5; 32]);
+        let signature = ed25519_dalek::Signer::sign(&external, &back.proof.hash_data).to_bytes();
+        assert_eq!(finish_report(&back, &signature), Ok(native));
+    }
+
+    #[test]
+    fn a_signature_by_another_key_is_refused() {
+        let key = UnitKey::from_seed([5; 32]);
+        let prepared = with_request(|r| prepare_report(r, &key.public())).expect("prepares");
+        let other = UnitKey::from_seed([6; 32]).sign(&prepared.proof.hash_data);
+        assert_eq!(
+            finish_report(&prepared, &other),
+            Err(SignError::BadSignature)
+        );
+        assert_eq!(
+            PreparedReport::from_unsigned("{\"issuer\": \"did:web:x\"}", "2026").err(),
+            Some(SignError::BadIssuer)
+        );
     }
 }

@@ -5,9 +5,7 @@ use crate::components::print_view::PrintView;
 use crate::components::start::StartScreen;
 use crate::i18n::{t, Msg};
 use crate::shared::Shared;
-use crate::state::{
-    Action, AppState, CatalogState, KeyInfo, LoadedCatalog, Notice, Screen, DEFAULT_PERIOD,
-};
+use crate::state::{Action, AppState, CatalogState, LoadedCatalog, Notice, Screen, DEFAULT_PERIOD};
 use std::rc::Rc;
 use tdg_model::{score, AnswerSheet, Assessment, Catalog};
 use yew::prelude::*;
@@ -22,10 +20,7 @@ pub struct AppProps {
 /// The state at start-up: the language, draft, previous draft and key found on this device.
 fn initial_state() -> AppState {
     let state = AppState::new(crate::storage::load_lang(), DEFAULT_PERIOD);
-    let key = crate::storage::load_key().map(|k| KeyInfo {
-        did: k.did,
-        fingerprint: k.fingerprint,
-    });
+    let key = crate::key_store::legacy_info();
     match crate::storage::load_draft() {
         Some(draft) => state.reduce(Action::Restore {
             draft,

@@ -1,10 +1,12 @@
 use crate::i18n::tr;
+use crate::key_store::{self, KeyArea, KeyError};
 use crate::shared::Shared;
-use crate::signer::{self, SignerError};
-use crate::state::{Action, KeyInfo, LoadedCatalog, Notice, SignedInfo};
-use crate::storage::{self, StoredKey};
+use crate::state::{Action, KeyInfo, KeyProtection, LoadedCatalog, Notice, SignedInfo};
+use std::cell::RefCell;
+use std::rc::Rc;
 use tdg_model::draft::{file_safe_code, Draft};
 use tdg_model::Lang;
+use tdg_signer_api::PrepareRequest;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -20,75 +22,191 @@ pub struct SignPanelProps {
     pub on_action: Callback<Action>,
 }
 
-fn failed(e: SignerError) -> Action {
-    Action::Notify(Notice::error(e.vi, e.en))
+/// The panel's own step in making or unlocking the key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    Idle,
+    /// Choose the backup's password; the key is made (or the old one protected).
+    Create,
+    /// Re-open the downloaded backup file with its password.
+    Reopen,
+    /// Unlock a key kept only as its backup (browsers without Ed25519 in WebCrypto).
+    Unlock,
 }
 
-/// Keeps a key's seed and identity on this device; tells the app about it.
-fn keep_key(identity: signer::Identity, dispatch: &Callback<Action>) -> bool {
-    let stored = StoredKey {
-        seed: identity.seed,
-        did: identity.did,
-        fingerprint: identity.fingerprint,
-    };
-    if storage::save_key(&stored).is_err() {
+const AREA: KeyArea = KeyArea::Unit;
+const MIN_PASSWORD: usize = 12;
+
+fn failed(dispatch: &Callback<Action>, e: &KeyError) {
+    let (vi, en) = e.message();
+    dispatch.emit(Action::Notify(Notice::error(vi, en)));
+}
+
+fn backup_name(draft: &Draft) -> String {
+    format!("{}-khoa-sao-luu.json", file_safe_code(&draft.unit.code))
+}
+
+fn download_backup(dispatch: &Callback<Action>, name: &str, file: &str) {
+    if crate::browser::download(name, "application/json", file.as_bytes()).is_err() {
         dispatch.emit(Action::Notify(Notice::error(
-            "Không lưu được khóa trên máy này (bộ nhớ trình duyệt bị chặn hoặc đầy).",
-            "The key could not be kept on this computer (browser storage blocked or full).",
+            "Trình duyệt không cho tải tệp xuống.",
+            "The browser refused the download.",
         )));
-        return false;
     }
-    dispatch.emit(Action::KeyReady(KeyInfo {
-        did: stored.did,
-        fingerprint: stored.fingerprint,
+}
+
+/// Scores, signs with the stored key (WebCrypto, or the unlocked backup) and downloads.
+async fn sign_and_download(
+    catalog: Shared<LoadedCatalog>,
+    draft: Draft,
+    key: KeyInfo,
+    dispatch: Callback<Action>,
+) -> Result<(), KeyError> {
+    let request = PrepareRequest {
+        draft,
+        did: key.did.clone(),
+        submitted_on: crate::browser::today().to_string(),
+        created: crate::browser::now_rfc3339(),
+    };
+    let prepared = crate::signer::prepare_report(&catalog.bytes, &request)
+        .await
+        .map_err(KeyError::Signer)?;
+    let data = key_store::hex_bytes(&prepared.hash_data)?;
+    let signature = key_store::sign(AREA, &key, &data).await?;
+    let signed = crate::signer::finish_report(&prepared, &signature)
+        .await
+        .map_err(KeyError::Signer)?;
+    if crate::browser::download(
+        &signed.file_name,
+        "application/json",
+        signed.json.as_bytes(),
+    )
+    .is_err()
+    {
+        dispatch.emit(Action::Notify(Notice::error(
+            "Trình duyệt không cho tải tệp xuống.",
+            "The browser refused the download.",
+        )));
+    }
+    let name = signed.file_name.clone();
+    dispatch.emit(Action::Signed(SignedInfo {
+        file_name: signed.file_name,
+        sha256: signed.sha256,
     }));
-    true
+    dispatch.emit(Action::Notify(Notice::info(
+        format!("Đã ký và tải xuống {name}."),
+        format!("Signed and downloaded {name}."),
+    )));
+    Ok(())
 }
 
-/// The seed of this device's key, making (and keeping) a new key at the first signing.
-async fn device_seed(
-    dispatch: &Callback<Action>,
-    just_created: &UseStateHandle<bool>,
-) -> Option<String> {
-    if let Some(key) = storage::load_key() {
-        return Some(key.seed);
+/// Runs `work` unless the panel is busy already (a double click, a click during signing),
+/// showing the busy state meanwhile.
+fn run_busy<F>(guard: &Rc<RefCell<bool>>, busy: &UseStateHandle<bool>, work: F)
+where
+    F: std::future::Future<Output = ()> + 'static,
+{
+    if guard.replace(true) {
+        return;
     }
-    let Ok(seed) = crate::browser::random_hex::<32>() else {
-        dispatch.emit(Action::Notify(Notice::error(
-            "Trình duyệt không tạo được số ngẫu nhiên an toàn.",
-            "The browser cannot make secure random numbers.",
-        )));
-        return None;
-    };
-    match signer::public_identity(&seed).await {
-        Ok(identity) => keep_key(identity, dispatch).then(|| {
-            just_created.set(true);
-            seed
-        }),
-        Err(e) => {
-            dispatch.emit(failed(e));
-            None
-        }
+    busy.set(true);
+    let (guard, busy) = (guard.clone(), busy.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        work.await;
+        *guard.borrow_mut() = false;
+        busy.set(false);
+    });
+}
+
+fn protection_text(lang: Lang, protection: KeyProtection) -> &'static str {
+    match protection {
+        KeyProtection::Browser => tr(lang,
+            "Khóa được trình duyệt giữ, không ai sao chép được khỏi máy này.",
+            "The browser keeps the key: nobody can copy it off this computer."),
+        KeyProtection::Password => tr(lang,
+            "Trình duyệt này không giữ được khóa không sao chép được: khóa chỉ được lưu dưới dạng bản sao lưu có mật khẩu, mở một lần mỗi phiên.",
+            "This browser cannot keep an uncopyable key: the key is kept only as its password-protected backup, unlocked once per session."),
+        KeyProtection::Pending => tr(lang,
+            "Khóa đã được tạo nhưng chưa dùng được: hãy mở lại tệp sao lưu vừa tải xuống.",
+            "The key is made but not usable yet: re-open the backup file that just downloaded."),
+        KeyProtection::Legacy => tr(lang,
+            "Khóa đang được lưu không có bảo vệ (phiên bản cũ). Lần ký tới sẽ sao lưu nó có mật khẩu rồi chuyển vào kho khóa của trình duyệt.",
+            "The key is kept unprotected (older version). The next signing backs it up with a password and moves it into the browser's key store."),
+        KeyProtection::Unreadable => tr(lang,
+            "Khóa lưu trên máy này không đọc được. Hãy khôi phục từ tệp sao lưu, hoặc quên khóa này.",
+            "The key kept on this computer cannot be read. Restore it from its backup, or forget it."),
     }
 }
 
-/// Signing: the unit's key (made at the first signing, backed up with a password, restorable
-/// on another computer), the signed report's download, its SHA-256 and the key's fingerprint.
-/// The cryptography runs in the signing module, loaded on first use.
+/// Signing: the unit's key (made at the first signing, backed up with a password, the backup
+/// re-opened, then kept as a non-extractable browser key), the signed report's download, its
+/// SHA-256 and the key's fingerprint. The cryptography runs in the signing module and the
+/// backup worker, loaded on first use.
 #[function_component(SignPanel)]
 pub fn sign_panel(props: &SignPanelProps) -> Html {
     let lang = props.lang;
+    let step = use_state(|| Step::Idle);
+    let busy = use_state(|| false);
+    // Set synchronously by the first click, before any re-render could disable the button.
+    let guard = use_mut_ref(|| false);
     let password = use_state(String::new);
     let password_again = use_state(String::new);
+    let suggested = use_state(String::new);
+    let reopen_password = use_state(String::new);
+    let unlock_password = use_state(String::new);
     let restore_password = use_state(String::new);
     let just_created = use_state(|| false);
-    let on_sign = {
-        let (catalog, draft, dispatch, just_created) = (
+
+    // What IndexedDB holds (the start-up state only knew the old localStorage entry).
+    {
+        let dispatch = props.on_action.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                match key_store::current(AREA).await {
+                    Ok(Some(info)) => dispatch.emit(Action::KeyReady(info)),
+                    Ok(None) => dispatch.emit(Action::KeyForgotten),
+                    // Said at signing, where it matters, not on every page load.
+                    Err(KeyError::Signer(crate::signer::SignerError::Load(_))) => {}
+                    Err(e) => failed(&dispatch, &e),
+                }
+            });
+        });
+    }
+
+    let start_signing = {
+        let (catalog, draft, dispatch, step, busy, guard) = (
             props.catalog.clone(),
             props.draft.clone(),
             props.on_action.clone(),
-            just_created.clone(),
+            step.clone(),
+            busy.clone(),
+            guard.clone(),
         );
+        move |key: KeyInfo| {
+            let (catalog, draft, dispatch, step) = (
+                catalog.clone(),
+                draft.clone(),
+                dispatch.clone(),
+                step.clone(),
+            );
+            run_busy(&guard, &busy, async move {
+                match sign_and_download(catalog, draft, key, dispatch.clone()).await {
+                    Ok(()) => {}
+                    Err(KeyError::Locked) => step.set(Step::Unlock),
+                    Err(e) => failed(&dispatch, &e),
+                }
+            });
+        }
+    };
+
+    let on_sign = {
+        let (draft, dispatch, step, key) = (
+            props.draft.clone(),
+            props.on_action.clone(),
+            step.clone(),
+            props.unit_key.clone(),
+        );
+        let start_signing = start_signing.clone();
         let (open, errors) = (props.open, props.errors);
         Callback::from(move |_: MouseEvent| {
             if (open > 0 || errors > 0) && !crate::browser::confirm(&match lang {
@@ -104,148 +222,339 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
                 )));
                 return;
             }
-            let (catalog, draft, dispatch, just_created) = (
-                catalog.clone(),
-                draft.clone(),
+            match &key {
+                None => step.set(Step::Create),
+                Some(k) => match k.protection {
+                    KeyProtection::Legacy => step.set(Step::Create),
+                    KeyProtection::Pending => step.set(Step::Reopen),
+                    KeyProtection::Unreadable => {
+                        failed(&dispatch, &KeyError::Unreadable(k.fingerprint.clone()))
+                    }
+                    KeyProtection::Browser | KeyProtection::Password => start_signing(k.clone()),
+                },
+            }
+        })
+    };
+
+    let on_suggest = {
+        let (password, password_again, suggested, dispatch) = (
+            password.clone(),
+            password_again.clone(),
+            suggested.clone(),
+            props.on_action.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let Ok(random) = crate::browser::random::<8>() else {
+                return failed(&dispatch, &KeyError::Random);
+            };
+            let (password, password_again, suggested, dispatch) = (
+                password.clone(),
+                password_again.clone(),
+                suggested.clone(),
                 dispatch.clone(),
-                just_created.clone(),
             );
             wasm_bindgen_futures::spawn_local(async move {
-                let Some(seed) = device_seed(&dispatch, &just_created).await else {
-                    return;
-                };
-                let draft_json = serde_json::to_string_pretty(&draft).unwrap_or_default();
-                let today = crate::browser::today().to_string();
-                match signer::sign(
-                    &catalog.bytes,
-                    &draft_json,
-                    &seed,
-                    &today,
-                    &crate::browser::now_rfc3339(),
-                )
-                .await
-                {
-                    Ok(signed) => {
-                        if crate::browser::download(
-                            &signed.file_name,
-                            "application/json",
-                            signed.json.as_bytes(),
-                        )
-                        .is_err()
-                        {
-                            dispatch.emit(Action::Notify(Notice::error(
-                                "Trình duyệt không cho tải tệp xuống.",
-                                "The browser refused the download.",
-                            )));
-                        }
-                        let name = signed.file_name.clone();
-                        dispatch.emit(Action::Signed(SignedInfo {
-                            file_name: signed.file_name,
-                            sha256: signed.sha256,
-                        }));
-                        dispatch.emit(Action::Notify(Notice::info(
-                            format!("Đã ký và tải xuống {name}."),
-                            format!("Signed and downloaded {name}."),
-                        )));
+                match crate::signer::passphrase(&random).await {
+                    Ok(words) => {
+                        password.set(words.clone());
+                        password_again.set(words.clone());
+                        suggested.set(words);
                     }
-                    Err(e) => dispatch.emit(failed(e)),
+                    Err(e) => failed(&dispatch, &KeyError::Signer(e)),
                 }
             });
         })
     };
-    let on_backup = {
-        let (password, password_again, dispatch, draft) = (
+
+    let on_create = {
+        let (password, password_again, suggested, dispatch, draft, step, busy, guard, created) = (
             password.clone(),
             password_again.clone(),
+            suggested.clone(),
             props.on_action.clone(),
             props.draft.clone(),
+            step.clone(),
+            busy.clone(),
+            guard.clone(),
+            just_created.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            let Some(key) = storage::load_key() else {
-                return;
-            };
             if *password != *password_again {
                 return dispatch.emit(Action::Notify(Notice::error(
                     "Hai mật khẩu không khớp.",
                     "The two passwords differ.",
                 )));
             }
-            let (Ok(salt), Ok(nonce)) = (
-                crate::browser::random_hex::<16>(),
-                crate::browser::random_hex::<24>(),
-            ) else {
-                return;
-            };
+            if password.chars().count() < MIN_PASSWORD {
+                return dispatch.emit(Action::Notify(Notice::error(
+                    format!("Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự (hoặc dùng cụm từ gợi ý)."),
+                    format!("The password needs at least {MIN_PASSWORD} characters (or use the suggested passphrase)."),
+                )));
+            }
             let label = format!("{} ({})", draft.unit.name, draft.unit.code);
-            let name = format!("{}-khoa-sao-luu.json", file_safe_code(&draft.unit.code));
-            let (password, password_again, dispatch) =
-                (password.clone(), password_again.clone(), dispatch.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match signer::seal_backup(&key.seed, &password, &label, &salt, &nonce).await {
-                    Ok(json) => {
-                        let _ =
-                            crate::browser::download(&name, "application/json", json.as_bytes());
+            let name = backup_name(&draft);
+            let (pw, dispatch, step, password, password_again, suggested, created) = (
+                (*password).clone(),
+                dispatch.clone(),
+                step.clone(),
+                password.clone(),
+                password_again.clone(),
+                suggested.clone(),
+                created.clone(),
+            );
+            run_busy(&guard, &busy, async move {
+                match key_store::begin(AREA, pw, label).await {
+                    Ok(begun) => {
+                        let fp = begun.info.fingerprint.clone();
+                        if begun.made_here {
+                            if let Some(file) = &begun.backup {
+                                download_backup(&dispatch, &name, file);
+                            }
+                            dispatch.emit(Action::Notify(Notice::info(
+                                format!("Đã tạo khóa {fp} và tải xuống tệp sao lưu {name}. Hãy mở lại tệp đó dưới đây, với mật khẩu, để hoàn tất."),
+                                format!("Key {fp} is made and its backup {name} downloaded. Re-open that file below, with its password, to finish."),
+                            )));
+                        } else {
+                            dispatch.emit(Action::Notify(Notice::info(
+                                format!("Khóa {fp} đã được tạo trước đó (ở thẻ khác hoặc lần bấm trước): không tạo khóa mới."),
+                                format!("Key {fp} was already made (in another tab or by an earlier click): no new key is made."),
+                            )));
+                        }
+                        let ready = matches!(
+                            begun.info.protection,
+                            KeyProtection::Browser | KeyProtection::Password
+                        );
+                        dispatch.emit(Action::KeyReady(begun.info));
                         password.set(String::new());
                         password_again.set(String::new());
-                        dispatch.emit(Action::Notify(Notice::info(
-                            format!("Đã lưu tệp sao lưu khóa {name}. Giữ tệp và mật khẩu ở nơi an toàn, tách riêng nhau."),
-                            format!("Key backup saved as {name}. Keep the file and the password safe, apart from each other."),
-                        )));
+                        suggested.set(String::new());
+                        created.set(true);
+                        step.set(if ready { Step::Idle } else { Step::Reopen });
                     }
-                    Err(e) => dispatch.emit(failed(e)),
+                    Err(e) => failed(&dispatch, &e),
                 }
             });
         })
     };
-    let on_restore = {
-        let (restore_password, dispatch) = (restore_password.clone(), props.on_action.clone());
+
+    let on_download_again = {
+        let (dispatch, draft) = (props.on_action.clone(), props.draft.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(input) = gloo::utils::document().get_element_by_id("key-backup-file") else {
+            let (dispatch, name) = (dispatch.clone(), backup_name(&draft));
+            wasm_bindgen_futures::spawn_local(async move {
+                match key_store::stored_backup(AREA).await {
+                    Ok(Some(file)) => download_backup(&dispatch, &name, &file),
+                    Ok(None) => failed(&dispatch, &KeyError::NoKey),
+                    Err(e) => failed(&dispatch, &e),
+                }
+            });
+        })
+    };
+
+    let on_reopen = {
+        let (reopen_password, dispatch, step, busy, guard) = (
+            reopen_password.clone(),
+            props.on_action.clone(),
+            step.clone(),
+            busy.clone(),
+            guard.clone(),
+        );
+        let (catalog, draft) = (props.catalog.clone(), props.draft.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(input) = file_input("key-reopen-file") else {
                 return;
             };
-            let input: web_sys::HtmlInputElement = wasm_bindgen::JsCast::unchecked_into(input);
-            let (password, dispatch) = ((*restore_password).clone(), dispatch.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match crate::browser::read_chosen_file(&input).await {
-                    Ok(Some((_, bytes))) => match signer::open_backup(&bytes, &password).await {
-                        Ok(identity) => {
-                            let fp = identity.fingerprint.clone();
-                            if keep_key(identity, &dispatch) {
-                                dispatch.emit(Action::Notify(Notice::info(
-                                    format!("Đã khôi phục khóa {fp} trên máy này."),
-                                    format!("Key {fp} restored on this computer."),
-                                )));
-                            }
+            let (pw, dispatch, step, reopen_password) = (
+                (*reopen_password).clone(),
+                dispatch.clone(),
+                step.clone(),
+                reopen_password.clone(),
+            );
+            let (catalog, draft) = (catalog.clone(), draft.clone());
+            run_busy(&guard, &busy, async move {
+                let Some(bytes) = chosen_file(&input, &dispatch).await else {
+                    return;
+                };
+                match key_store::finish(AREA, bytes, pw).await {
+                    Ok(info) => {
+                        let fp = info.fingerprint.clone();
+                        dispatch.emit(Action::KeyReady(info.clone()));
+                        dispatch.emit(Action::Notify(Notice::info(
+                            format!("Tệp sao lưu mở được: khóa {fp} đã sẵn sàng trên máy này."),
+                            format!("The backup opens: key {fp} is ready on this computer."),
+                        )));
+                        reopen_password.set(String::new());
+                        step.set(Step::Idle);
+                        match sign_and_download(catalog, draft, info, dispatch.clone()).await {
+                            Ok(()) => {}
+                            Err(e) => failed(&dispatch, &e),
                         }
-                        Err(e) => dispatch.emit(failed(e)),
-                    },
-                    Ok(None) => dispatch.emit(Action::Notify(Notice::error(
-                        "Hãy chọn tệp sao lưu khóa.",
-                        "Choose the key backup file.",
-                    ))),
-                    Err(_) => dispatch.emit(Action::Notify(Notice::error(
-                        "Không đọc được tệp.",
-                        "The file could not be read.",
-                    ))),
+                    }
+                    Err(e) => failed(&dispatch, &e),
                 }
             });
         })
     };
-    // Passwords too are kept in NFC, so that the same Vietnamese password typed on another
-    // computer (whose keyboard may produce decomposed marks) opens the backup.
+
+    let on_unlock = {
+        let (unlock_password, dispatch, step, key) = (
+            unlock_password.clone(),
+            props.on_action.clone(),
+            step.clone(),
+            props.unit_key.clone(),
+        );
+        let start_signing = start_signing.clone();
+        let (busy, guard) = (busy.clone(), guard.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(key) = key.clone() else { return };
+            let (pw, dispatch, step, unlock_password, start_signing) = (
+                (*unlock_password).clone(),
+                dispatch.clone(),
+                step.clone(),
+                unlock_password.clone(),
+                start_signing.clone(),
+            );
+            run_busy(&guard, &busy, async move {
+                match key_store::unlock(AREA, pw).await {
+                    Ok(()) => {
+                        unlock_password.set(String::new());
+                        step.set(Step::Idle);
+                        // `run_busy` refuses while this task holds the flag: sign after it.
+                        wasm_bindgen_futures::spawn_local(async move { start_signing(key) });
+                    }
+                    Err(e) => failed(&dispatch, &e),
+                }
+            });
+        })
+    };
+
+    let on_forget = {
+        let (dispatch, key, step) = (
+            props.on_action.clone(),
+            props.unit_key.clone(),
+            step.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let Some(key) = &key else { return };
+            let question = match lang {
+                Lang::Vi => format!("Quên khóa {} trên máy này? Chỉ ký lại được bằng tệp sao lưu của khóa và mật khẩu của nó.", key.fingerprint),
+                Lang::En => format!("Forget key {} on this computer? Signing with it again needs its backup file and password.", key.fingerprint),
+            };
+            if !crate::browser::confirm(&question) {
+                return;
+            }
+            let (dispatch, fp, step) = (dispatch.clone(), key.fingerprint.clone(), step.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match key_store::forget(AREA).await {
+                    Ok(()) => {
+                        dispatch.emit(Action::KeyForgotten);
+                        step.set(Step::Idle);
+                        dispatch.emit(Action::Notify(Notice::info(
+                            format!("Đã quên khóa {fp} trên máy này."),
+                            format!("Key {fp} is forgotten on this computer."),
+                        )));
+                    }
+                    Err(e) => failed(&dispatch, &e),
+                }
+            });
+        })
+    };
+
+    let on_restore = {
+        let (restore_password, dispatch, busy, guard) = (
+            restore_password.clone(),
+            props.on_action.clone(),
+            busy.clone(),
+            guard.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let Some(input) = file_input("key-backup-file") else {
+                return;
+            };
+            let (password, dispatch) = ((*restore_password).clone(), dispatch.clone());
+            run_busy(&guard, &busy, async move {
+                let Some(bytes) = chosen_file(&input, &dispatch).await else {
+                    return;
+                };
+                let confirm = move |fingerprint: &str| {
+                    crate::browser::confirm(&match lang {
+                        Lang::Vi => format!("Thay khóa {} đang có trên máy này bằng khóa trong tệp sao lưu? Khóa cũ chỉ dùng lại được nếu còn tệp sao lưu của nó.", display_fingerprint(fingerprint)),
+                        Lang::En => format!("Replace key {} on this computer with the key in the backup file? The old key can be used again only from its own backup.", display_fingerprint(fingerprint)),
+                    })
+                };
+                match key_store::restore(AREA, bytes, password, confirm).await {
+                    Ok(info) => {
+                        let fp = info.fingerprint.clone();
+                        dispatch.emit(Action::KeyReady(info));
+                        dispatch.emit(Action::Notify(Notice::info(
+                            format!("Đã khôi phục khóa {fp} trên máy này."),
+                            format!("Key {fp} restored on this computer."),
+                        )));
+                    }
+                    Err(e) => failed(&dispatch, &e),
+                }
+            });
+        })
+    };
+
     let text_input = super::bind_text;
     let go_print = props
         .on_action
         .reform(|_: MouseEvent| Action::Go(crate::state::Screen::Print));
+    let legacy = props
+        .unit_key
+        .as_ref()
+        .is_some_and(|k| k.protection == KeyProtection::Legacy);
     html! {
-        <section class="sign" aria-labelledby="sign-title">
+        <section class="sign" aria-labelledby="sign-title" aria-busy={(*busy).to_string()}>
             <h2 id="sign-title">{ tr(lang, "Ký và gửi báo cáo", "Sign and send the report") }</h2>
             if props.unit_key.is_none() {
                 <p class="explain">{ tr(lang,
-                    "Lần ký đầu tiên sẽ tạo khóa ký của đơn vị ngay trên máy này. Khóa dùng để chứng minh báo cáo không bị sửa sau khi ký và do cùng một đơn vị gửi qua các năm. Khóa không thay chữ ký, con dấu trên bản in. Sau khi tạo, hãy lưu tệp sao lưu khóa có mật khẩu và đăng ký dấu vân tay khóa với cơ quan thường trực.",
-                    "The first signing makes the unit's signing key on this computer. The key proves that the report was not changed after signing and that it comes from the same unit year after year. It does not replace the signature and seal on the printed copy. Once it exists, save the password-protected key backup and register the key's fingerprint with the office.") }</p>
+                    "Lần ký đầu tiên sẽ tạo khóa ký của đơn vị ngay trên máy này. Khóa dùng để chứng minh báo cáo không bị sửa sau khi ký và do cùng một đơn vị gửi qua các năm. Khóa không thay chữ ký, con dấu trên bản in. Trước khi dùng, khóa được sao lưu thành tệp có mật khẩu, và tệp đó phải được mở lại một lần để chứng tỏ đã được giữ. Sau đó hãy đăng ký dấu vân tay khóa với cơ quan thường trực.",
+                    "The first signing makes the unit's signing key on this computer. The key proves that the report was not changed after signing and that it comes from the same unit year after year. It does not replace the signature and seal on the printed copy. Before it is used, the key is backed up as a password-protected file, and that file must be re-opened once to show it was kept. Then register the key's fingerprint with the office.") }</p>
             }
-            <button type="button" class="primary" onclick={on_sign}>{ tr(lang, "Ký và tải báo cáo (JSON)", "Sign and download the report (JSON)") }</button>
+            <button type="button" class="primary" onclick={on_sign} disabled={*busy}>
+                { if *busy { tr(lang, "Đang xử lý…", "Working…") } else { tr(lang, "Ký và tải báo cáo (JSON)", "Sign and download the report (JSON)") } }
+            </button>
+            if *step == Step::Create {
+                <div class="key-setup" data-testid="key-create">
+                    <p>{ if legacy {
+                        tr(lang, "Bảo vệ khóa hiện có: chọn mật khẩu cho tệp sao lưu của nó.", "Protect the existing key: choose a password for its backup file.")
+                    } else {
+                        tr(lang, "Tạo khóa ký: chọn mật khẩu cho tệp sao lưu khóa.", "Make the signing key: choose a password for its backup file.")
+                    } }</p>
+                    <div class="field"><label for="new-password">{ tr(lang, "Mật khẩu (ít nhất 12 ký tự)", "Password (at least 12 characters)") }</label>
+                        <input id="new-password" type="password" autocomplete="new-password" value={(*password).clone()} oninput={text_input(&password)} /></div>
+                    <div class="field"><label for="new-password-again">{ tr(lang, "Nhập lại mật khẩu", "Password again") }</label>
+                        <input id="new-password-again" type="password" autocomplete="new-password" value={(*password_again).clone()} oninput={text_input(&password_again)} /></div>
+                    <button type="button" onclick={on_suggest}>{ tr(lang, "Gợi ý một cụm từ mật khẩu", "Suggest a passphrase") }</button>
+                    if !suggested.is_empty() {
+                        <p>{ tr(lang, "Cụm từ gợi ý (8 từ, 64 bit; hãy chép lại và cất riêng):", "Suggested passphrase (8 words, 64 bits; write it down and keep it apart):") }</p>
+                        <p class="mono" data-testid="passphrase">{ (*suggested).clone() }</p>
+                    }
+                    <button type="button" class="primary" onclick={on_create} disabled={*busy}>{ tr(lang, "Tạo khóa và tải tệp sao lưu", "Make the key and download its backup") }</button>
+                </div>
+            }
+            if *step == Step::Reopen || props.unit_key.as_ref().is_some_and(|k| k.protection == KeyProtection::Pending) {
+                <div class="key-setup" data-testid="key-reopen">
+                    <p>{ tr(lang,
+                        "Mở lại tệp sao lưu vừa tải xuống, với mật khẩu của nó: như vậy chắc chắn tệp đã được giữ. Chỉ sau đó khóa mới được dùng để ký.",
+                        "Re-open the backup file that just downloaded, with its password: this proves the file was kept. Only then is the key used to sign.") }</p>
+                    <div class="field"><label for="key-reopen-file">{ tr(lang, "Tệp sao lưu vừa tải", "The backup file just downloaded") }</label>
+                        <input id="key-reopen-file" type="file" accept=".json,application/json" /></div>
+                    <div class="field"><label for="reopen-password">{ tr(lang, "Mật khẩu của tệp vừa tải", "The downloaded file's password") }</label>
+                        <input id="reopen-password" type="password" autocomplete="current-password" value={(*reopen_password).clone()} oninput={text_input(&reopen_password)} /></div>
+                    <button type="button" class="primary" onclick={on_reopen} disabled={*busy}>{ tr(lang, "Mở tệp sao lưu và ký", "Open the backup and sign") }</button>
+                    <button type="button" onclick={on_download_again.clone()}>{ tr(lang, "Tải lại tệp sao lưu", "Download the backup again") }</button>
+                </div>
+            }
+            if *step == Step::Unlock {
+                <div class="key-setup" data-testid="key-unlock">
+                    <div class="field"><label for="unlock-password">{ tr(lang, "Mật khẩu của tệp sao lưu khóa (mở khóa cho phiên này)", "The key backup's password (unlocks it for this session)") }</label>
+                        <input id="unlock-password" type="password" autocomplete="current-password" value={(*unlock_password).clone()} oninput={text_input(&unlock_password)} /></div>
+                    <button type="button" class="primary" onclick={on_unlock} disabled={*busy}>{ tr(lang, "Mở khóa và ký", "Unlock and sign") }</button>
+                </div>
+            }
             if let Some(signed) = &props.signed {
                 <div class="signed" data-testid="signed">
                     <p>{ format!("{} {}", tr(lang, "Đã ký:", "Signed:"), signed.file_name) }</p>
@@ -256,15 +565,12 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
             if let Some(key) = &props.unit_key {
                 <div class={classes!("key", (*just_created).then_some("highlight"))}>
                     <p>{ tr(lang, "Dấu vân tay khóa (đăng ký với cơ quan thường trực):", "Key fingerprint (register it with the office):") }</p>
-                    <p class="fingerprint mono" data-testid="fingerprint">{ &key.fingerprint }</p>
-                    <details open={*just_created}>
-                        <summary>{ tr(lang, "Lưu tệp sao lưu khóa có mật khẩu", "Save a password-protected key backup") }</summary>
-                        <div class="field"><label for="backup-password">{ tr(lang, "Mật khẩu (ít nhất 8 ký tự)", "Password (at least 8 characters)") }</label>
-                            <input id="backup-password" type="password" autocomplete="new-password" value={(*password).clone()} oninput={text_input(&password)} /></div>
-                        <div class="field"><label for="backup-password-again">{ tr(lang, "Nhập lại mật khẩu", "Password again") }</label>
-                            <input id="backup-password-again" type="password" autocomplete="new-password" value={(*password_again).clone()} oninput={text_input(&password_again)} /></div>
-                        <button type="button" onclick={on_backup}>{ tr(lang, "Lưu tệp sao lưu khóa", "Save the key backup") }</button>
-                    </details>
+                    <p class="fingerprint mono" data-testid="fingerprint">{ display_fingerprint(&key.fingerprint) }</p>
+                    <p data-testid="key-protection">{ protection_text(lang, key.protection) }</p>
+                    if matches!(key.protection, KeyProtection::Browser | KeyProtection::Password) {
+                        <button type="button" onclick={on_download_again}>{ tr(lang, "Tải lại tệp sao lưu khóa", "Download the key backup again") }</button>
+                    }
+                    <button type="button" onclick={on_forget}>{ tr(lang, "Quên khóa này trên máy này", "Forget this key on this computer") }</button>
                 </div>
             }
             <details class="restore-key">
@@ -273,8 +579,46 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
                     <input id="key-backup-file" type="file" accept=".json,application/json" /></div>
                 <div class="field"><label for="restore-password">{ tr(lang, "Mật khẩu của tệp sao lưu", "The backup's password") }</label>
                     <input id="restore-password" type="password" autocomplete="current-password" value={(*restore_password).clone()} oninput={text_input(&restore_password)} /></div>
-                <button type="button" onclick={on_restore}>{ tr(lang, "Khôi phục khóa", "Restore the key") }</button>
+                <button type="button" onclick={on_restore} disabled={*busy}>{ tr(lang, "Khôi phục khóa", "Restore the key") }</button>
             </details>
         </section>
+    }
+}
+
+/// A fingerprint for people; an unreadable key has none.
+fn display_fingerprint(fingerprint: &str) -> String {
+    if fingerprint.is_empty() {
+        "????-????-????-????-????".into()
+    } else {
+        fingerprint.to_string()
+    }
+}
+
+fn file_input(id: &str) -> Option<web_sys::HtmlInputElement> {
+    let element = gloo::utils::document().get_element_by_id(id)?;
+    Some(wasm_bindgen::JsCast::unchecked_into(element))
+}
+
+/// The bytes of the file chosen in `input`, or a message.
+async fn chosen_file(
+    input: &web_sys::HtmlInputElement,
+    dispatch: &Callback<Action>,
+) -> Option<Vec<u8>> {
+    match crate::browser::read_chosen_file(input).await {
+        Ok(Some((_, bytes))) => Some(bytes),
+        Ok(None) => {
+            dispatch.emit(Action::Notify(Notice::error(
+                "Hãy chọn tệp sao lưu khóa.",
+                "Choose the key backup file.",
+            )));
+            None
+        }
+        Err(_) => {
+            dispatch.emit(Action::Notify(Notice::error(
+                "Không đọc được tệp.",
+                "The file could not be read.",
+            )));
+            None
+        }
     }
 }
