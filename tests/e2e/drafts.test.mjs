@@ -153,6 +153,13 @@ test('several previous drafts are kept with date and unit, each restorable; samp
 test('a second tab editing the same draft is told, and no keystroke of either tab is lost', async () => {
   const { page: one, problems } = await openWith();
   const two = await context.newPage();
+  // Lets the test hold back tab two's storage events, as when both tabs type at the same moment.
+  await two.addInitScript(() => {
+    const add = window.addEventListener.bind(window);
+    window.addEventListener = (type, listener, options) => add(type, type === 'storage'
+      ? (e) => { if (!window.holdStorageEvents) listener.call(window, e); }
+      : listener, options);
+  });
   await two.goto(BASE_URL);
   await two.getByLabel('Tên đơn vị').waitFor();
   // Tab two had nothing unsaved: it follows tab one, and says so.
@@ -161,7 +168,7 @@ test('a second tab editing the same draft is told, and no keystroke of either ta
   assert.equal(await two.getByLabel('Tên đơn vị').inputValue(), 'Thẻ một');
 
   // Both tabs type before either hears of the other (tab two's storage events held back).
-  await two.evaluate(() => window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true));
+  await two.evaluate(() => { window.holdStorageEvents = true; });
   await one.getByLabel('Tên đơn vị').fill('Thẻ một sửa');
   await two.getByLabel('Tên đơn vị').fill('Thẻ hai sửa');
   const conflict = two.getByRole('group', { name: 'Bản nháp đang được sửa ở hai thẻ. Thẻ này tạm ngừng lưu.' });

@@ -227,7 +227,7 @@ pub fn list_kept() -> Vec<Kept> {
         return Vec::new();
     };
     let prefix = key(KEPT);
-    let mut kept: Vec<Kept> = (0..storage.length().unwrap_or(0))
+    let found = (0..storage.length().unwrap_or(0))
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter_map(|k| {
             let rest = k.strip_prefix(&prefix)?.to_string();
@@ -248,9 +248,16 @@ pub fn list_kept() -> Vec<Kept> {
                 bytes: text.len(),
                 why,
             })
-        })
-        .collect();
-    kept.sort_by(|a, b| a.key.cmp(&b.key));
+        });
+    // Oldest first (the key starts with the time), by insertion: no generic sort in the app.
+    let mut kept: Vec<Kept> = Vec::new();
+    for k in found {
+        let at = kept
+            .iter()
+            .position(|o| o.key > k.key)
+            .unwrap_or(kept.len());
+        kept.insert(at, k);
+    }
     kept
 }
 

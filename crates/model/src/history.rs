@@ -42,11 +42,15 @@ pub fn merge(
         .collect();
     for e in mine {
         if !base.contains(e) && !out.contains(e) {
-            out.push(e.clone());
+            // Newest first: RFC 3339 times in UTC with seconds order as text. (An insertion,
+            // not a sort: a generic sort costs the app a few KB of WebAssembly.)
+            let at = out
+                .iter()
+                .position(|o| o.saved_at < e.saved_at)
+                .unwrap_or(out.len());
+            out.insert(at, e.clone());
         }
     }
-    // RFC 3339 times in UTC with seconds sort as text; the sort is stable.
-    out.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
     out.truncate(HISTORY_LEN);
     out
 }

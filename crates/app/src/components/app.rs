@@ -3,7 +3,7 @@ use crate::components::header::Header;
 use crate::components::notice::NoticeArea;
 use crate::components::print_view::PrintView;
 use crate::components::start::StartScreen;
-use crate::components::tab_conflict::TabConflict;
+use crate::components::tab_conflict::tab_conflict;
 use crate::i18n::{t, Msg};
 use crate::shared::Shared;
 use crate::state::{
@@ -187,7 +187,7 @@ pub fn app(props: &AppProps) -> Html {
             <Header {lang} on_action={dispatch.clone()} />
             <NoticeArea notice={state.notice.clone()} {lang} on_action={dispatch.clone()} />
             if state.conflict {
-                <TabConflict {lang} on_action={dispatch} />
+                { tab_conflict(lang, &dispatch) }
             }
             <main id="main" class={classes!((state.screen == Screen::Print).then_some("printing"))}>{ body }</main>
             <footer><p>{ t(lang, Msg::PrivacyNote) }</p></footer>

@@ -4,20 +4,17 @@ use tdg_model::draft::StoredDraft;
 use tdg_model::{Catalog, Lang};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct DraftHistoryProps {
-    pub history: Vec<StoredDraft>,
-    pub catalog: crate::shared::Shared<Catalog>,
-    pub lang: Lang,
-    pub on_action: Callback<Action>,
-}
-
 /// The previous drafts, newest first, each with when it was replaced, whose it is, and a
-/// button that brings it back (the current draft then joins the list).
-#[function_component(DraftHistory)]
-pub fn draft_history(props: &DraftHistoryProps) -> Html {
-    let lang = props.lang;
-    if props.history.is_empty() {
+/// button that brings it back (the current draft then joins the list). A view function, not a
+/// component: it is part of the start screen, and each component costs the first load a few KB
+/// of WebAssembly.
+pub fn draft_history(
+    history: &[StoredDraft],
+    catalog: &Catalog,
+    lang: Lang,
+    on_action: &Callback<Action>,
+) -> Html {
+    if history.is_empty() {
         return html! {};
     }
     let untitled = tr(lang, "(chưa đặt tên đơn vị)", "(no unit name)");
@@ -28,12 +25,12 @@ pub fn draft_history(props: &DraftHistoryProps) -> Html {
                 format!("Khi nhập bản nháp, mở đơn vị mẫu hoặc xóa làm lại, bản đang làm được giữ ở đây (tối đa {} bản; đơn vị mẫu không được giữ).", tdg_model::history::HISTORY_LEN),
                 format!("Importing a draft, opening a sample or starting again keeps the draft you were working on here (up to {}; samples are not kept).", tdg_model::history::HISTORY_LEN)) }</p>
             <ol class="history-list">
-                { for props.history.iter().enumerate().map(|(index, entry)| {
+                { for history.iter().enumerate().map(|(index, entry)| {
                     let when = crate::browser::local_date_time(&entry.saved_at);
                     let name = if entry.draft.unit.name.trim().is_empty() { untitled.to_string() } else { entry.draft.unit.name.clone() };
-                    let tier = props.catalog.tier(&entry.draft.sheet.tier).map(|t| t.name.get(lang).to_string()).unwrap_or_default();
+                    let tier = catalog.tier(&entry.draft.sheet.tier).map(|t| t.name.get(lang).to_string()).unwrap_or_default();
                     let answers = entry.draft.sheet.answers.len();
-                    let restore = props.on_action.reform(move |_: MouseEvent| Action::RestorePrevious { index, at: crate::browser::now_rfc3339() });
+                    let restore = on_action.reform(move |_: MouseEvent| Action::RestorePrevious { index, at: crate::browser::now_rfc3339() });
                     html! {
                         <li>
                             <span class="history-when">{ when.clone() }</span>

@@ -4,19 +4,11 @@ use crate::storage::Kept;
 use tdg_model::Lang;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct KeptDraftsProps {
-    pub kept: Vec<Kept>,
-    pub lang: Lang,
-    pub on_action: Callback<Action>,
-}
-
 /// Stored texts the app could not read (a newer version's draft, a damaged entry): set aside,
 /// never overwritten; the user can download each one as a file, and delete it on request.
-#[function_component(KeptDrafts)]
-pub fn kept_drafts(props: &KeptDraftsProps) -> Html {
-    let lang = props.lang;
-    if props.kept.is_empty() {
+/// A view function of the start screen (see `draft_history`).
+pub fn kept_drafts(kept: &[Kept], lang: Lang, on_action: &Callback<Action>) -> Html {
+    if kept.is_empty() {
         return html! {};
     }
     html! {
@@ -26,11 +18,11 @@ pub fn kept_drafts(props: &KeptDraftsProps) -> Html {
                 "Ứng dụng không đọc được các dữ liệu dưới đây nên đã cất riêng, không ghi đè và không tự xóa. Hãy tải về để giữ (ví dụ, mở bằng phiên bản mới hơn của ứng dụng hoặc gửi cho người hỗ trợ).",
                 "The app could not read the data below, so it set it aside: it is not overwritten and not deleted automatically. Download it to keep it (for example, to open it with a newer version of the app, or to send it to support).") }</p>
             <ul class="kept-list">
-                { for props.kept.iter().map(|kept| {
+                { for kept.iter().map(|kept| {
                     let when = crate::browser::local_date_time(&kept.at);
                     let (vi, en) = (kept.why.reason(Lang::Vi), kept.why.reason(Lang::En));
                     let download = {
-                        let (key, dispatch) = (kept.key.clone(), props.on_action.clone());
+                        let (key, dispatch) = (kept.key.clone(), on_action.clone());
                         let name = format!("ban-nhap-cat-rieng-{}.json", kept.at.replace([':', '.'], "-"));
                         Callback::from(move |_: MouseEvent| {
                             let text = crate::storage::kept_text(&key).unwrap_or_default();
@@ -40,7 +32,7 @@ pub fn kept_drafts(props: &KeptDraftsProps) -> Html {
                         })
                     };
                     let delete = {
-                        let (key, dispatch) = (kept.key.clone(), props.on_action.clone());
+                        let (key, dispatch) = (kept.key.clone(), on_action.clone());
                         Callback::from(move |_: MouseEvent| {
                             let question = tr(lang,
                                 "Xóa hẳn dữ liệu cất riêng này khỏi máy? Không thể hoàn tác. (Nên tải về trước.)",

@@ -1,6 +1,6 @@
-use crate::components::draft_history::DraftHistory;
+use crate::components::draft_history::draft_history;
 use crate::components::draft_tools::DraftTools;
-use crate::components::kept_drafts::KeptDrafts;
+use crate::components::kept_drafts::kept_drafts;
 use crate::components::tier_picker::TierPicker;
 use crate::i18n::{tr, trs};
 use crate::shared::Shared;
@@ -63,9 +63,9 @@ pub fn start_screen(props: &StartProps) -> Html {
             }
         </div>
         <Samples catalog={props.catalog.clone()} {lang} on_action={props.on_action.clone()} />
-        <KeptDrafts kept={state.kept.clone()} {lang} on_action={props.on_action.clone()} />
+        { kept_drafts(&state.kept, lang, &props.on_action) }
         <DraftTools catalog={props.catalog.clone()} draft={draft.clone()} has_previous={!state.history.is_empty()} {lang} on_action={props.on_action.clone()} />
-        <DraftHistory history={state.history.clone()} catalog={catalog.clone()} {lang} on_action={props.on_action.clone()} />
+        { draft_history(&state.history, catalog, lang, &props.on_action) }
         </>
     }
 }

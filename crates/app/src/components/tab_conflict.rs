@@ -3,18 +3,11 @@ use crate::state::Action;
 use tdg_model::Lang;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct TabConflictProps {
-    pub lang: Lang,
-    pub on_action: Callback<Action>,
-}
-
 /// Shown while this tab and another both changed the draft: this tab saves nothing until the
-/// user chooses; either way the draft not chosen is kept as a previous draft.
-#[function_component(TabConflict)]
-pub fn tab_conflict(props: &TabConflictProps) -> Html {
-    let lang = props.lang;
-    let take_other = props.on_action.reform(|_: MouseEvent| {
+/// user chooses; either way the draft not chosen is kept as a previous draft. A view function
+/// (see `draft_history`).
+pub fn tab_conflict(lang: Lang, on_action: &Callback<Action>) -> Html {
+    let take_other = on_action.reform(|_: MouseEvent| {
         match crate::storage::accept_stored_draft() {
             Some(other) => Action::TakeOtherTab {
                 other,
@@ -24,7 +17,7 @@ pub fn tab_conflict(props: &TabConflictProps) -> Html {
             None => Action::KeepThisTab { other: None },
         }
     });
-    let keep_mine = props.on_action.reform(|_: MouseEvent| Action::KeepThisTab {
+    let keep_mine = on_action.reform(|_: MouseEvent| Action::KeepThisTab {
         other: crate::storage::accept_stored_draft(),
     });
     html! {
