@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomFillSync } from 'node:crypto';
-import { openSync, writeSync, closeSync, ftruncateSync, mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { openSync, writeSync, writeFileSync, closeSync, ftruncateSync, mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openBrowser, openApp } from './browser.mjs';
@@ -115,5 +115,19 @@ test('a file over 2 GB is refused with a message, and the tab carries on', async
   await page.getByLabel('Số hồ sơ xử lý trên môi trường mạng').fill('5');
   assert.equal(await page.getByLabel('Số hồ sơ xử lý trên môi trường mạng').inputValue(), '5');
   assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('without a worker (as from file://), a smaller file is still hashed, by WebCrypto', async () => {
+  const path = join(dir, 'nho.bin');
+  const bytes = randomFillSync(new Uint8Array(3 * 1024 * 1024));
+  writeFileSync(path, bytes);
+  const { page, problems } = await openApp(context);
+  await page.route('**/hash-worker.js', (route) => route.abort());
+  const { card, input } = await fileInput(page);
+  await input.setInputFiles(path);
+  await card.getByText(nodeSha(bytes)).waitFor();
+  // Only the refused worker script itself is reported by the browser.
+  assert.deepEqual(problems.filter((p) => !/Failed to load resource|hash-worker/.test(p)), []);
   await page.close();
 });

@@ -373,10 +373,17 @@ impl AppState {
                 next.sample = false;
                 next.signed = None;
                 next.screen = Screen::Start;
-                next.notice = Some(Notice::info(
-                    "Đã xóa bản nháp. Có thể khôi phục bản vừa xóa bằng nút “Khôi phục bản nháp trước”.",
-                    "The draft is cleared. The cleared draft can be restored with “Restore previous draft”.",
-                ));
+                next.notice = Some(if self.sample {
+                    Notice::info(
+                        "Đã đóng đơn vị mẫu (đơn vị mẫu không được giữ trong các bản nháp trước).",
+                        "The sample unit is closed (samples are not kept among the previous drafts).",
+                    )
+                } else {
+                    Notice::info(
+                        "Đã xóa bản nháp. Có thể khôi phục bản vừa xóa bằng nút “Khôi phục bản nháp trước”.",
+                        "The draft is cleared. The cleared draft can be restored with “Restore previous draft”.",
+                    )
+                });
             }
             Action::HistoryChanged(list) => next.history = list,
             Action::OtherTabSaved(stored) => next.open(stored, Notice::info(
@@ -732,6 +739,15 @@ mod tests {
         assert_eq!(s.draft.sheet.tier, "");
         assert_eq!(s.screen, Screen::Start);
         assert_eq!(s.history[0].draft, mine.draft);
+        // A sample is closed, not kept, and the notice does not promise it back.
+        let sample = s.reduce(replace(mine.draft.clone(), true, "2026-11-28T06:01:00Z"));
+        let closed = sample.reduce(Action::Reset {
+            at: "2026-11-28T06:02:00Z".into(),
+        });
+        assert_eq!(closed.history, sample.history);
+        assert!(closed
+            .notice
+            .is_some_and(|n| n.en.contains("samples are not kept")));
     }
 
     #[test]
