@@ -126,7 +126,7 @@ test('several previous drafts are kept with date and unit, each restorable; samp
     await page.getByRole('button', { name: 'Đóng thông báo' }).click();
   }
   await page.getByLabel('Tên đơn vị').fill('Đơn vị thật');
-  const names = async () => (await page.locator('.history-list .history-what').allTextContents()).map((t) => t.split(' — ')[0]);
+  const names = async () => (await page.locator('.history-list .history-what').allTextContents()).map((t) => t.split(/ — | \(/)[0]);
   assert.deepEqual(await names(), ['Đơn vị số 6', 'Đơn vị số 5', 'Đơn vị số 4', 'Đơn vị số 3', 'Đơn vị số 2', 'Đơn vị số 1']);
   for (const when of await page.locator('.history-list .history-when').allTextContents()) {
     assert.match(when, /^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);

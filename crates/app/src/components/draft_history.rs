@@ -28,15 +28,18 @@ pub fn draft_history(
                 { for history.iter().enumerate().map(|(index, entry)| {
                     let when = crate::browser::local_date_time(&entry.saved_at);
                     let name = if entry.draft.unit.name.trim().is_empty() { untitled.to_string() } else { entry.draft.unit.name.clone() };
-                    let tier = catalog.tier(&entry.draft.sheet.tier).map(|t| t.name.get(lang).to_string()).unwrap_or_default();
+                    let who = match catalog.tier(&entry.draft.sheet.tier) {
+                        Some(t) => format!("{name} — {}", t.name.get(lang)),
+                        None => name.clone(),
+                    };
                     let answers = entry.draft.sheet.answers.len();
                     let restore = on_action.reform(move |_: MouseEvent| Action::RestorePrevious { index, at: crate::browser::now_rfc3339() });
                     html! {
                         <li>
                             <span class="history-when">{ when.clone() }</span>
                             <span class="history-what">{ trs(lang,
-                                format!("{name} — {tier} ({answers} tiêu chí đã trả lời)"),
-                                format!("{name} — {tier} ({answers} criteria answered)")) }</span>
+                                format!("{who} ({answers} tiêu chí đã trả lời)"),
+                                format!("{who} ({answers} criteria answered)")) }</span>
                             <button type="button" onclick={restore}
                                 aria-label={trs(lang, format!("Khôi phục bản nháp {name} lúc {when}"), format!("Restore the draft {name} of {when}"))}>
                                 { tr(lang, "Khôi phục", "Restore") }
