@@ -53,7 +53,7 @@ test('text typed in decomposed form (NFD) is kept in NFC', async () => {
   const nfd = 'UBND xã Tiên Lãng'.normalize('NFD');
   assert.notEqual(nfd, 'UBND xã Tiên Lãng');
   await page.getByLabel('Tên đơn vị').fill(nfd);
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('tdg.draft.v1')).unit.name);
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('tdg@/#draft')).draft.unit.name);
   assert.equal(saved, 'UBND xã Tiên Lãng'.normalize('NFC'));
   assert.deepEqual(problems, []);
 });

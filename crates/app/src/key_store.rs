@@ -65,27 +65,11 @@ impl KeyArea {
 
 const LEGACY_ENTRY: &str = "tdg.key.v1";
 
-/// The prefix of this deployment's storage names: "tdg" and the page's directory for
-/// http(s), so that two deployments on one origin (two portal sub-paths) keep separate keys;
-/// fixed for `file:`. A placeholder with the same rule as the drafts' namespace function in
-/// `storage.rs` (being written at the same time): the lead will make both call one.
-pub fn namespace_for(protocol: &str, pathname: &str) -> String {
-    match protocol {
-        "http:" | "https:" => {
-            let directory = pathname.rfind('/').map_or("/", |i| &pathname[..=i]);
-            format!("tdg{directory}")
-        }
-        _ => "tdg-file".to_string(),
-    }
-}
-
-fn namespace() -> String {
-    let location = gloo::utils::window().location();
-    namespace_for(
-        &location.protocol().unwrap_or_default(),
-        &location.pathname().unwrap_or_default(),
-    )
-}
+// Storage names carry this deployment's namespace (`storage::namespace`), the one the drafts
+// use: two deployments on one origin keep separate keys, a `file:` copy uses a fixed one.
+use crate::storage::namespace;
+#[cfg(test)]
+use crate::storage::namespace_for;
 
 /// The unit's key as the app kept it before: the Ed25519 seed in hex with its identity, in
 /// plain text in localStorage. Read only to migrate it.
@@ -712,7 +696,7 @@ mod tests {
     #[test]
     fn unit_and_training_keys_never_share_storage() {
         let ns = namespace_for("https:", "/cong-thong-tin/tu-danh-gia/index.html");
-        assert_eq!(ns, "tdg/cong-thong-tin/tu-danh-gia/");
+        assert_eq!(ns, "tdg@/cong-thong-tin/tu-danh-gia/");
         assert_ne!(KeyArea::Unit.database(&ns), KeyArea::Training.database(&ns));
         assert_ne!(KeyArea::Unit.lock(&ns), KeyArea::Training.lock(&ns));
         assert_eq!(KeyArea::Training.legacy_entry(), None);
@@ -725,10 +709,10 @@ mod tests {
         let a = namespace_for("https:", "/a/");
         let b = namespace_for("https:", "/b/index.html");
         assert_ne!(KeyArea::Unit.database(&a), KeyArea::Unit.database(&b));
-        assert_eq!(namespace_for("http:", "/"), "tdg/");
+        assert_eq!(namespace_for("http:", "/"), "tdg@/");
         assert_eq!(
             namespace_for("file:", "/home/x/dist/index.html"),
-            "tdg-file"
+            "tdg@file:"
         );
     }
 

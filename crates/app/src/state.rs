@@ -2,8 +2,10 @@
 //! stored here: the view derives them from the draft with `tdg_model::score`.
 
 use crate::shared::Shared;
+use crate::storage::Kept;
 use std::rc::Rc;
-use tdg_model::draft::{Draft, UnitInfo};
+use tdg_model::draft::{Draft, StoredDraft, UnitInfo};
+use tdg_model::history;
 use tdg_model::{Answer, AnswerSheet, Catalog, Evidence, Lang, ScopedSheet};
 
 /// A catalog with the bytes it was read from (a report names their SHA-256).
@@ -105,8 +107,15 @@ pub struct AppState {
     pub catalog: CatalogState,
     pub screen: Screen,
     pub draft: Draft,
-    /// The draft an import, a sample or a reset replaced: one step back is always possible.
-    pub backup: Option<Draft>,
+    /// The draft is a sample unit opened for training (never kept as a previous draft).
+    pub sample: bool,
+    /// The drafts an import, a sample, a reset or a restore replaced, newest first.
+    pub history: Vec<StoredDraft>,
+    /// Stored texts that could not be read, set aside until the user deletes them.
+    pub kept: Vec<Kept>,
+    /// Another tab saved this draft while this tab had changes of its own: nothing is saved
+    /// until the user chooses which to keep.
+    pub conflict: bool,
     pub key: Option<KeyInfo>,
     pub signed: Option<SignedInfo>,
     pub notice: Option<Notice>,
@@ -141,10 +150,13 @@ pub enum Action {
         vi: String,
         en: String,
     },
-    /// The draft and backup found on the device at start-up.
+    /// What was found on the device at start-up.
     Restore {
-        draft: Draft,
-        backup: Option<Draft>,
+        draft: Option<StoredDraft>,
+        history: Vec<StoredDraft>,
+        kept: Vec<Kept>,
+        /// Texts set aside at this start (the user is told).
+        set_aside_now: usize,
         key: Option<KeyInfo>,
     },
     SetPeriod(i32),
@@ -156,13 +168,39 @@ pub enum Action {
         criterion: String,
         edit: AnswerEdit,
     },
-    /// An imported draft or a sample unit replaces the draft; the old one becomes the backup.
+    /// An imported draft or a sample unit replaces the draft; the old one is kept as a previous
+    /// draft (unless it was a sample), stamped `at`.
     ReplaceDraft {
         draft: Draft,
+        sample: bool,
         notice: Notice,
+        at: String,
     },
-    RestoreBackup,
-    Reset,
+    /// The previous draft at `index` (0: the newest) comes back; the current one is kept.
+    RestorePrevious {
+        index: usize,
+        at: String,
+    },
+    Reset {
+        at: String,
+    },
+    /// Another tab changed the previous drafts.
+    HistoryChanged(Vec<StoredDraft>),
+    /// Another tab saved the draft and this tab had nothing unsaved: it shows that draft.
+    OtherTabSaved(StoredDraft),
+    /// Another tab saved the draft while this tab had unsaved changes.
+    TabConflict,
+    /// The user takes the other tab's draft; this tab's is kept as a previous draft.
+    TakeOtherTab {
+        other: StoredDraft,
+        at: String,
+    },
+    /// The user keeps this tab's draft; the other tab's is kept as a previous draft.
+    KeepThisTab {
+        other: Option<StoredDraft>,
+    },
+    /// The user deleted a kept text.
+    ForgetKept(String),
     KeyReady(KeyInfo),
     /// The key was removed from this computer ("Forget this key").
     KeyForgotten,
@@ -188,7 +226,10 @@ impl AppState {
                 unit: UnitInfo::default(),
                 sheet,
             },
-            backup: None,
+            sample: false,
+            history: Vec::new(),
+            kept: Vec::new(),
+            conflict: false,
             key: None,
             signed: None,
             notice: None,
@@ -244,10 +285,26 @@ impl AppState {
                 }
             }
             Action::CatalogFailed { vi, en } => next.catalog = CatalogState::Failed { vi, en },
-            Action::Restore { draft, backup, key } => {
-                next.draft = draft;
-                next.backup = backup;
+            Action::Restore {
+                draft,
+                history,
+                kept,
+                set_aside_now,
+                key,
+            } => {
+                if let Some(stored) = draft {
+                    next.draft = stored.draft;
+                    next.sample = stored.sample;
+                }
+                next.history = history;
+                next.kept = kept;
                 next.key = key;
+                if set_aside_now > 0 {
+                    next.notice = Some(Notice::error(
+                        "Có dữ liệu bản nháp trên máy này không đọc được (do phiên bản mới hơn của ứng dụng ghi, hoặc bị hỏng). Dữ liệu đó được cất riêng, không bị ghi đè: xem mục “Bản nháp cất riêng” ở màn hình đầu để tải về.",
+                        "Draft data on this computer could not be read (written by a newer version of the app, or damaged). It is set aside and will not be overwritten: see “Drafts set aside” on the start screen to download it.",
+                    ));
+                }
                 next.drop_unfit_choices();
                 if next.ready_to_assess() {
                     next.screen = Screen::Assess;
@@ -300,9 +357,15 @@ impl AppState {
                     next.signed = None;
                 }
             }
-            Action::ReplaceDraft { draft, notice } => {
-                next.backup = Some(self.draft.clone());
+            Action::ReplaceDraft {
+                draft,
+                sample,
+                notice,
+                at,
+            } => {
+                next.keep_current(&at);
                 next.draft = draft;
+                next.sample = sample;
                 next.signed = None;
                 next.notice = Some(notice);
                 next.drop_unfit_choices();
@@ -312,28 +375,68 @@ impl AppState {
                     Screen::Start
                 };
             }
-            Action::RestoreBackup => {
-                if let Some(backup) = &self.backup {
-                    next.backup = Some(self.draft.clone());
-                    next.draft = backup.clone();
-                    next.signed = None;
-                    next.drop_unfit_choices();
-                    next.notice = Some(Notice::info(
-                        "Đã khôi phục bản nháp trước đó.",
-                        "The previous draft is restored.",
-                    ));
+            Action::RestorePrevious { index, at } => {
+                if let Some(previous) = self.history.get(index) {
+                    next.history.remove(index);
+                    next.keep_current(&at);
+                    next.open(
+                        previous.clone(),
+                        Notice::info(
+                            "Đã khôi phục bản nháp trước đó.",
+                            "The previous draft is restored.",
+                        ),
+                    );
                 }
             }
-            Action::Reset => {
-                next.backup = Some(self.draft.clone());
+            Action::Reset { at } => {
+                next.keep_current(&at);
                 next.draft = AppState::new(self.lang, self.draft.sheet.period).draft;
+                next.sample = false;
                 next.signed = None;
                 next.screen = Screen::Start;
-                next.notice = Some(Notice::info(
-                    "Đã xóa bản nháp. Có thể khôi phục bản vừa xóa bằng nút “Khôi phục bản nháp trước”.",
-                    "The draft is cleared. The cleared draft can be restored with “Restore previous draft”.",
+                next.notice = Some(if self.sample {
+                    Notice::info(
+                        "Đã đóng đơn vị mẫu (đơn vị mẫu không được giữ trong các bản nháp trước).",
+                        "The sample unit is closed (samples are not kept among the previous drafts).",
+                    )
+                } else {
+                    Notice::info(
+                        "Đã xóa bản nháp. Có thể khôi phục bản vừa xóa bằng nút “Khôi phục bản nháp trước”.",
+                        "The draft is cleared. The cleared draft can be restored with “Restore previous draft”.",
+                    )
+                });
+            }
+            Action::HistoryChanged(list) => next.history = list,
+            Action::OtherTabSaved(stored) => next.open(stored, Notice::info(
+                "Bản nháp này cũng đang mở ở một thẻ (cửa sổ) khác; thẻ này vừa nhận các thay đổi từ thẻ đó.",
+                "This draft is also open in another tab (or window); this tab now shows the changes made there.",
+            )),
+            Action::TabConflict => {
+                next.conflict = true;
+                next.notice = Some(Notice::error(
+                    "Bản nháp này vừa được sửa ở một thẻ (cửa sổ) khác trong khi thẻ này cũng có thay đổi. Thẻ này tạm ngừng lưu; hãy chọn giữ bản nào (bản còn lại được giữ trong “Các bản nháp trước”).",
+                    "This draft was just changed in another tab (or window) while this tab has changes too. This tab has stopped saving; choose which to keep (the other is kept under “Previous drafts”).",
                 ));
             }
+            Action::TakeOtherTab { other, at } => {
+                next.keep_current(&at);
+                next.conflict = false;
+                next.open(other, Notice::info(
+                    "Đã mở bản nháp của thẻ kia. Bản của thẻ này được giữ trong “Các bản nháp trước”.",
+                    "The other tab's draft is open. This tab's draft is kept under “Previous drafts”.",
+                ));
+            }
+            Action::KeepThisTab { other } => {
+                if let Some(other) = other {
+                    history::push(&mut next.history, other);
+                }
+                next.conflict = false;
+                next.notice = Some(Notice::info(
+                    "Đã giữ bản nháp của thẻ này. Bản của thẻ kia được giữ trong “Các bản nháp trước”.",
+                    "This tab's draft is kept. The other tab's draft is kept under “Previous drafts”.",
+                ));
+            }
+            Action::ForgetKept(key) => next.kept.retain(|k| k.key != key),
             Action::KeyReady(key) => next.key = Some(key),
             Action::KeyForgotten => next.key = None,
             Action::Signed(signed) => next.signed = Some(signed),
@@ -341,6 +444,21 @@ impl AppState {
             Action::DismissNotice => next.notice = None,
         }
         next
+    }
+
+    /// Shows `stored` as the current draft, with `notice`.
+    fn open(&mut self, stored: StoredDraft, notice: Notice) {
+        self.draft = stored.draft;
+        self.sample = stored.sample;
+        self.signed = None;
+        self.drop_unfit_choices();
+        self.notice = Some(notice);
+    }
+
+    /// Keeps the current draft as a previous draft (samples and blank drafts are not kept).
+    fn keep_current(&mut self, at: &str) {
+        let current = StoredDraft::new(self.draft.clone(), at, self.sample);
+        history::push(&mut self.history, current);
     }
 
     fn drop_unfit_choices(&mut self) {
@@ -516,35 +634,176 @@ mod tests {
         );
     }
 
-    #[test]
-    fn replacing_the_draft_keeps_the_old_one_as_backup() {
-        let mine = commune().reduce(edit("xp.tuyen-truyen", AnswerEdit::Count(Some(3))));
-        let mut other = mine.draft.clone();
-        other.unit.name = "Mẫu".into();
-        let s = mine.reduce(Action::ReplaceDraft {
-            draft: other.clone(),
+    fn replace(draft: Draft, sample: bool, at: &str) -> Action {
+        Action::ReplaceDraft {
+            draft,
+            sample,
             notice: Notice::info("a", "b"),
-        });
+            at: at.into(),
+        }
+    }
+
+    fn named(s: &AppState, name: &str) -> Draft {
+        let mut d = s.draft.clone();
+        d.unit.name = name.into();
+        d
+    }
+
+    fn history_names(s: &AppState) -> Vec<&str> {
+        s.history
+            .iter()
+            .map(|e| e.draft.unit.name.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn replacing_the_draft_keeps_the_old_one_as_a_previous_draft() {
+        let mine = commune().reduce(edit("xp.tuyen-truyen", AnswerEdit::Count(Some(3))));
+        let other = named(&mine, "Nhập");
+        let s = mine.reduce(replace(other.clone(), false, "2026-11-28T06:00:00Z"));
         assert_eq!(s.draft, other);
-        assert_eq!(s.backup.as_ref(), Some(&mine.draft));
+        assert_eq!(s.history.len(), 1);
+        assert_eq!(s.history[0].draft, mine.draft);
+        assert_eq!(s.history[0].saved_at, "2026-11-28T06:00:00Z");
         assert_eq!(s.screen, Screen::Assess);
-        let back = s.reduce(Action::RestoreBackup);
+        let back = s.reduce(Action::RestorePrevious {
+            index: 0,
+            at: "2026-11-28T06:01:00Z".into(),
+        });
         assert_eq!(back.draft, mine.draft);
         assert_eq!(
-            back.backup.as_ref(),
-            Some(&other),
-            "restoring is itself undoable"
+            back.history.iter().map(|e| &e.draft).collect::<Vec<_>>(),
+            vec![&other],
+            "restoring keeps the current draft"
+        );
+        assert_eq!(
+            back.reduce(Action::RestorePrevious {
+                index: 5,
+                at: String::new()
+            }),
+            back
         );
     }
 
     #[test]
-    fn reset_clears_the_draft_but_keeps_it_as_backup() {
+    fn several_previous_drafts_are_kept_and_each_can_be_restored() {
+        let mut s = ready();
+        for i in 0..7 {
+            let d = named(&s, &format!("Đơn vị {i}"));
+            s = s.reduce(replace(d, false, &format!("2026-11-28T06:0{i}:00Z")));
+        }
+        assert_eq!(s.draft.unit.name, "Đơn vị 6");
+        assert_eq!(
+            history_names(&s),
+            vec![
+                "Đơn vị 5",
+                "Đơn vị 4",
+                "Đơn vị 3",
+                "Đơn vị 2",
+                "Đơn vị 1",
+                "Đơn vị 0"
+            ],
+            "at least five, newest first (the blank draft at the start is not kept)"
+        );
+        let s = s.reduce(Action::RestorePrevious {
+            index: 3,
+            at: "2026-11-28T07:00:00Z".into(),
+        });
+        assert_eq!(s.draft.unit.name, "Đơn vị 2");
+        assert_eq!(
+            history_names(&s),
+            vec![
+                "Đơn vị 6",
+                "Đơn vị 5",
+                "Đơn vị 4",
+                "Đơn vị 3",
+                "Đơn vị 1",
+                "Đơn vị 0"
+            ]
+        );
+    }
+
+    #[test]
+    fn opening_samples_never_pushes_a_real_draft_out() {
+        let mut s = commune();
+        for i in 0..tdg_model::history::HISTORY_LEN {
+            let d = named(&s, &format!("Thật {i}"));
+            s = s.reduce(replace(d, false, "2026-11-28T06:00:00Z"));
+        }
+        let real_current = s.draft.clone();
+        let real_history = s.history.clone();
+        for i in 0..3 * tdg_model::history::HISTORY_LEN {
+            let d = named(&s, &format!("Mẫu {i}"));
+            s = s.reduce(replace(d, true, "2026-11-28T07:00:00Z"));
+            assert!(s.sample);
+        }
+        // Only the real draft the first sample replaced entered the list (the oldest dropped).
+        assert_eq!(s.history[0].draft, real_current);
+        assert_eq!(s.history[1..], real_history[..real_history.len() - 1]);
+        assert!(s.history.iter().all(|e| !e.sample));
+        // Restoring the real draft does not keep the sample either.
+        let s = s.reduce(Action::RestorePrevious {
+            index: 0,
+            at: "2026-11-28T08:00:00Z".into(),
+        });
+        assert_eq!(s.draft, real_current);
+        assert!(!s.sample);
+        assert_eq!(s.history[..], real_history[..real_history.len() - 1]);
+    }
+
+    #[test]
+    fn reset_clears_the_draft_but_keeps_it_as_a_previous_draft() {
         let mine = commune().reduce(edit("xp.tuyen-truyen", AnswerEdit::Count(Some(3))));
-        let s = mine.reduce(Action::Reset);
+        let s = mine.reduce(Action::Reset {
+            at: "2026-11-28T06:00:00Z".into(),
+        });
         assert!(s.draft.sheet.answers.is_empty());
         assert_eq!(s.draft.sheet.tier, "");
         assert_eq!(s.screen, Screen::Start);
-        assert_eq!(s.backup.as_ref(), Some(&mine.draft));
+        assert_eq!(s.history[0].draft, mine.draft);
+        // A sample is closed, not kept, and the notice does not promise it back.
+        let sample = s.reduce(replace(mine.draft.clone(), true, "2026-11-28T06:01:00Z"));
+        let closed = sample.reduce(Action::Reset {
+            at: "2026-11-28T06:02:00Z".into(),
+        });
+        assert_eq!(closed.history, sample.history);
+        assert!(closed
+            .notice
+            .is_some_and(|n| n.en.contains("samples are not kept")));
+    }
+
+    #[test]
+    fn another_tab_saving_is_followed_or_asked_about_and_nothing_is_lost() {
+        let mine = commune().reduce(edit("xp.tuyen-truyen", AnswerEdit::Count(Some(3))));
+        let theirs = StoredDraft::new(named(&mine, "Thẻ kia"), "2026-11-28T06:00:00Z", false);
+        // Nothing unsaved here: this tab shows the other tab's draft, and says so.
+        let s = mine.reduce(Action::OtherTabSaved(theirs.clone()));
+        assert_eq!(s.draft, theirs.draft);
+        assert_eq!(s.notice.as_ref().map(|n| n.kind), Some(NoticeKind::Info));
+        // Unsaved changes here: this tab stops saving until the user chooses.
+        let s = mine.reduce(Action::TabConflict);
+        assert!(s.conflict);
+        assert_eq!(s.draft, mine.draft, "what was typed here stays on screen");
+        assert!(s
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.vi.contains("tạm ngừng lưu")));
+        let taken = s.reduce(Action::TakeOtherTab {
+            other: theirs.clone(),
+            at: "2026-11-28T06:01:00Z".into(),
+        });
+        assert!(!taken.conflict);
+        assert_eq!(taken.draft, theirs.draft);
+        assert_eq!(
+            taken.history[0].draft, mine.draft,
+            "this tab's work is kept"
+        );
+        let kept = s.reduce(Action::KeepThisTab {
+            other: Some(theirs.clone()),
+        });
+        assert!(!kept.conflict);
+        assert_eq!(kept.draft, mine.draft);
+        assert_eq!(kept.history[0], theirs, "the other tab's work is kept");
     }
 
     #[test]
@@ -559,23 +818,36 @@ mod tests {
         assert!(s.signed.is_none());
     }
 
+    fn restore(draft: Draft, set_aside_now: usize) -> Action {
+        Action::Restore {
+            draft: Some(StoredDraft::new(draft, "", false)),
+            history: Vec::new(),
+            kept: Vec::new(),
+            set_aside_now,
+            key: None,
+        }
+    }
+
+    #[test]
+    fn a_draft_set_aside_at_start_is_told_in_both_languages() {
+        let s = ready().reduce(restore(Draft::default(), 0));
+        assert_eq!(s.notice, None);
+        let s = ready().reduce(restore(Draft::default(), 1));
+        let notice = s.notice.expect("told");
+        assert_eq!(notice.kind, NoticeKind::Error);
+        assert!(notice.vi.contains("Bản nháp cất riêng"));
+        assert!(notice.en.contains("Drafts set aside"));
+    }
+
     #[test]
     fn a_restored_draft_opens_the_form() {
         let draft = commune().draft;
-        let s = AppState::new(Lang::Vi, 2026).reduce(Action::Restore {
-            draft,
-            backup: None,
-            key: None,
-        });
+        let s = AppState::new(Lang::Vi, 2026).reduce(restore(draft, 0));
         assert_eq!(s.screen, Screen::Start, "no catalog yet");
         let s = s.reduce(Action::CatalogLoaded(loaded()));
         assert!(s.ready_to_assess());
         assert_eq!(s.screen, Screen::Assess);
-        let s = ready().reduce(Action::Restore {
-            draft: commune().draft,
-            backup: None,
-            key: None,
-        });
+        let s = ready().reduce(restore(commune().draft, 0));
         assert_eq!(s.screen, Screen::Assess);
     }
 

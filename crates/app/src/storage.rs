@@ -1,14 +1,29 @@
-//! What the app keeps on the device (localStorage): the draft, the previous draft and the
-//! language (the unit's key: `key_store.rs`). Failures (private mode, full quota) come back as errors for the UI to
-//! show; nothing here panics. Everything is written with serde_json's pretty printer, the one
-//! the exported draft uses too, so that the app carries one JSON writer, not two.
+//! What the app keeps on the device (localStorage): the draft, the previous drafts, drafts set
+//! aside because they could not be read, and the language (the unit's key: `key_store.rs`,
+//! under the same namespace). Failures (private
+//! mode, full quota) come back as errors for the UI to show; nothing here panics. Everything is
+//! written with serde_json's pretty printer, the one the exported draft uses too, so that the
+//! app carries one JSON writer, not two.
+//!
+//! Nothing stored is ever wiped by the app on its own: a draft it cannot read (written by a
+//! newer version, or damaged) is moved aside to a key of its own that only the user's explicit
+//! "delete" removes. Keys carry a namespace taken from the page's address, so two deployments on
+//! one origin keep separate drafts. Two tabs share the keys: a save only replaces the text this
+//! tab last read or wrote (compare, then set), so one tab never silently overwrites another's.
 
-use tdg_model::draft::Draft;
-use tdg_model::Lang;
+use std::cell::RefCell;
+use tdg_model::draft::{StoredDraft, StoredDraftError};
+use tdg_model::{history, Lang};
 
-const LANG_KEY: &str = "tdg.lang";
-const DRAFT_KEY: &str = "tdg.draft.v1";
-const BACKUP_KEY: &str = "tdg.draft.backup.v1";
+/// The keys of the app before namespaces (one shared slot per origin).
+const LEGACY_LANG_KEY: &str = "tdg.lang";
+const LEGACY_DRAFT_KEY: &str = "tdg.draft.v1";
+const LEGACY_BACKUP_KEY: &str = "tdg.draft.backup.v1";
+
+const DRAFT: &str = "draft";
+const HISTORY: &str = "history";
+const LANG: &str = "lang";
+const KEPT: &str = "kept.";
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -35,39 +50,385 @@ fn remove(key: &str) {
     }
 }
 
-/// The remembered language, Vietnamese when none is remembered or storage is unavailable.
-pub fn load_lang() -> Lang {
-    get(LANG_KEY)
+/// The namespace for a page at `protocol` + `pathname`: the directory of the page for http(s)
+/// (`/a/b/index.html` and `/a/b/` share `/a/b/`), one fixed name for `file:` (a USB stick
+/// mounted at another path still finds its drafts). A `#` cannot occur in a path, so it
+/// separates the namespace from the name.
+pub fn namespace_for(protocol: &str, pathname: &str) -> String {
+    if protocol == "file:" {
+        return "tdg@file:".into();
+    }
+    let dir = pathname.rfind('/').map_or("/", |i| &pathname[..=i]);
+    format!("tdg@{dir}")
+}
+
+/// This page's namespace (for every key the app stores, the unit's key too).
+pub fn namespace() -> String {
+    let location = web_sys::window().map(|w| w.location());
+    let part = |f: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| {
+        location
+            .as_ref()
+            .and_then(|l| f(l).ok())
+            .unwrap_or_default()
+    };
+    namespace_for(&part(|l| l.protocol()), &part(|l| l.pathname()))
+}
+
+/// The full key of `name` in this page's namespace.
+pub fn key(name: &str) -> String {
+    format!("{}#{name}", namespace())
+}
+
+/// What this tab last read from or wrote to the shared keys.
+#[derive(Default)]
+struct Synced {
+    draft_text: Option<String>,
+    draft: Option<StoredDraft>,
+    /// This tab has changes it could not write because another tab wrote first.
+    pending: bool,
+    history: Vec<StoredDraft>,
+    /// Keys holding text that could not be set aside: never written by this tab.
+    protected: Vec<String>,
+}
+
+thread_local! {
+    static SYNCED: RefCell<Synced> = RefCell::new(Synced::default());
+}
+
+/// A stored text that could not be read, kept aside under its own key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Kept {
+    pub key: String,
+    /// When it was set aside (RFC 3339).
+    pub at: String,
+    pub bytes: usize,
+    pub why: StoredDraftError,
+}
+
+/// What the app finds on the device at start-up.
+#[derive(Default)]
+pub struct Loaded {
+    pub lang: Lang,
+    pub draft: Option<StoredDraft>,
+    pub history: Vec<StoredDraft>,
+    pub kept: Vec<Kept>,
+    /// How many texts were set aside just now (the user is told).
+    pub set_aside_now: usize,
+}
+
+/// Reads everything at start-up: migrates the keys of before namespaces once, moves what
+/// cannot be read aside, and remembers what it read (for the compare-then-set saves).
+pub fn load(now: &str) -> Loaded {
+    let mut loaded = Loaded::default();
+    let mut synced = Synced::default();
+    loaded.set_aside_now += migrate_legacy(now);
+    loaded.lang = get(&key(LANG))
         .and_then(|code| Lang::from_code(&code))
-        .unwrap_or_default()
+        .unwrap_or_default();
+    let draft_key = key(DRAFT);
+    if let Some(text) = get(&draft_key) {
+        match StoredDraft::parse(&text) {
+            Ok(d) => {
+                synced.draft = Some(d.clone());
+                synced.draft_text = Some(text);
+                loaded.draft = Some(d);
+            }
+            Err(_) => {
+                loaded.set_aside_now += 1;
+                match set_aside(&text, now, DRAFT) {
+                    Ok(()) => remove(&draft_key),
+                    Err(_) => {
+                        synced.protected.push(draft_key);
+                        synced.draft_text = Some(text);
+                    }
+                }
+            }
+        }
+    }
+    let history_key = key(HISTORY);
+    if let Some(text) = get(&history_key) {
+        match history::parse(&text) {
+            Ok(list) => synced.history = list,
+            Err(_) => {
+                loaded.set_aside_now += 1;
+                match set_aside(&text, now, HISTORY) {
+                    Ok(()) => remove(&history_key),
+                    Err(_) => synced.protected.push(history_key),
+                }
+            }
+        }
+    }
+    loaded.history = synced.history.clone();
+    loaded.kept = list_kept();
+    SYNCED.with(|s| *s.borrow_mut() = synced);
+    loaded
+}
+
+/// The keys of before namespaces, taken over once by the first deployment opened after the
+/// update (they were one slot for the whole origin). A legacy key is removed only once its
+/// text is safely stored under the namespace; a draft that would replace one already there is
+/// set aside instead. Returns how many texts were set aside.
+fn migrate_legacy(now: &str) -> usize {
+    let mut set_aside_now = 0;
+    if let Some(lang) = get(LEGACY_LANG_KEY) {
+        if get(&key(LANG)).is_some() || set(&key(LANG), &lang).is_ok() {
+            remove(LEGACY_LANG_KEY);
+        }
+    }
+    if let Some(text) = get(LEGACY_DRAFT_KEY) {
+        let moved = if get(&key(DRAFT)).is_none() {
+            set(&key(DRAFT), &text)
+        } else {
+            set_aside_now += 1;
+            set_aside(&text, now, DRAFT)
+        };
+        if moved.is_ok() {
+            remove(LEGACY_DRAFT_KEY);
+        }
+    }
+    if let Some(text) = get(LEGACY_BACKUP_KEY) {
+        let moved = match StoredDraft::parse(&text) {
+            Ok(mut previous) => {
+                previous.saved_at = now.to_string();
+                let mut list = get(&key(HISTORY))
+                    .and_then(|t| history::parse(&t).ok())
+                    .unwrap_or_default();
+                history::push(&mut list, previous);
+                set(&key(HISTORY), &history::to_json(&list))
+            }
+            Err(_) => {
+                set_aside_now += 1;
+                set_aside(&text, now, "backup")
+            }
+        };
+        if moved.is_ok() {
+            remove(LEGACY_BACKUP_KEY);
+        }
+    }
+    set_aside_now
+}
+
+/// Stores `text` under a new kept key; an existing key is never reused.
+fn set_aside(text: &str, now: &str, what: &str) -> Result<(), StoreError> {
+    let base = key(&format!("{KEPT}{now}.{what}"));
+    let mut candidate = base.clone();
+    let mut n = 1;
+    while get(&candidate).is_some() {
+        candidate = format!("{base}.{n}");
+        n += 1;
+    }
+    set(&candidate, text)
+}
+
+/// Every text set aside in this namespace, oldest first.
+pub fn list_kept() -> Vec<Kept> {
+    let Some(storage) = local_storage() else {
+        return Vec::new();
+    };
+    let prefix = key(KEPT);
+    let found = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter_map(|k| {
+            let rest = k.strip_prefix(&prefix)?.to_string();
+            let text = get(&k)?;
+            // `<time>.<what>[.<n>]`; the time itself contains dots (milliseconds).
+            let at = rest
+                .split_once('Z')
+                .map_or(rest.clone(), |(t, _)| format!("{t}Z"));
+            let why = if rest.contains(".history") {
+                history::parse(&text).err()
+            } else {
+                StoredDraft::parse(&text).err()
+            }
+            .unwrap_or(StoredDraftError::Damaged("kept by an earlier start".into()));
+            Some(Kept {
+                key: k,
+                at,
+                bytes: text.len(),
+                why,
+            })
+        });
+    // Oldest first (the key starts with the time), by insertion: no generic sort in the app.
+    let mut kept: Vec<Kept> = Vec::new();
+    for k in found {
+        let at = kept
+            .iter()
+            .position(|o| o.key > k.key)
+            .unwrap_or(kept.len());
+        kept.insert(at, k);
+    }
+    kept
+}
+
+/// The exact text kept under `key` (to download it).
+pub fn kept_text(key: &str) -> Option<String> {
+    key.starts_with(&self::key(KEPT))
+        .then(|| get(key))
+        .flatten()
+}
+
+/// Deletes one kept text: only ever on the user's explicit request.
+pub fn forget_kept(key: &str) {
+    if key.starts_with(&self::key(KEPT)) {
+        remove(key);
+    }
 }
 
 pub fn save_lang(lang: Lang) -> Result<(), StoreError> {
-    set(LANG_KEY, lang.code())
+    set(&key(LANG), lang.code())
 }
 
-/// The saved draft; a damaged one is ignored (and left in place for a person to look at).
-pub fn load_draft() -> Option<Draft> {
-    serde_json::from_str(&get(DRAFT_KEY)?).ok()
+/// Why the draft was not saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// Storage refused (blocked, full), or the key holds text that must not be overwritten.
+    Blocked,
+    /// Another tab saved the draft since this tab last read or wrote it.
+    OtherTab,
 }
 
-pub fn load_backup() -> Option<Draft> {
-    serde_json::from_str(&get(BACKUP_KEY)?).ok()
-}
-
-pub fn save_drafts(draft: &Draft, backup: Option<&Draft>) -> Result<(), StoreError> {
-    set(
-        DRAFT_KEY,
-        &serde_json::to_string_pretty(draft).map_err(|_| StoreError)?,
-    )?;
-    match backup {
-        Some(b) => set(
-            BACKUP_KEY,
-            &serde_json::to_string_pretty(b).map_err(|_| StoreError)?,
-        ),
-        None => {
-            remove(BACKUP_KEY);
-            Ok(())
+/// Saves the current draft, unless another tab has saved since this tab last read or wrote it
+/// (then nothing is written: `SaveError::OtherTab`). The same draft is not written twice.
+pub fn save_draft(record: &StoredDraft) -> Result<(), SaveError> {
+    SYNCED.with(|s| {
+        let mut s = s.borrow_mut();
+        let draft_key = key(DRAFT);
+        if s.protected.contains(&draft_key) {
+            return Err(SaveError::Blocked);
         }
+        if s.draft
+            .as_ref()
+            .is_some_and(|d| d.draft == record.draft && d.sample == record.sample)
+        {
+            return Ok(());
+        }
+        if get(&draft_key) != s.draft_text {
+            s.pending = true;
+            return Err(SaveError::OtherTab);
+        }
+        let text = record.to_json();
+        set(&draft_key, &text).map_err(|_| SaveError::Blocked)?;
+        s.draft_text = Some(text);
+        s.draft = Some(record.clone());
+        s.pending = false;
+        Ok(())
+    })
+}
+
+/// What another tab's save means for this tab.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OtherTabSave {
+    /// This tab had nothing unsaved: it shows the other tab's draft.
+    Follow(StoredDraft),
+    /// Both tabs changed the draft: the user chooses.
+    Conflict,
+}
+
+/// Called when another tab changed a key (the `storage` event). `None` when it does not
+/// concern this tab's draft or changes nothing.
+pub fn other_tab_saved(changed_key: &str, now: &str) -> Option<OtherTabSave> {
+    if changed_key != key(DRAFT) {
+        return None;
+    }
+    let text = get(changed_key)?;
+    SYNCED.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.draft_text.as_deref() == Some(text.as_str()) {
+            return None;
+        }
+        match StoredDraft::parse(&text) {
+            Ok(d) if !s.pending => {
+                s.draft_text = Some(text);
+                s.draft = Some(d.clone());
+                Some(OtherTabSave::Follow(d))
+            }
+            Ok(_) => Some(OtherTabSave::Conflict),
+            Err(_) => {
+                // A newer version of the app in another tab: keep its text, whatever is chosen.
+                let _ = set_aside(&text, now, DRAFT);
+                s.pending = true;
+                Some(OtherTabSave::Conflict)
+            }
+        }
+    })
+}
+
+/// Ends a conflict: this tab accepts what is stored now as what it last read, so its next save
+/// (if the user keeps this tab's draft) replaces it. Returns the stored draft (which becomes
+/// the shown draft, or a previous draft when the user keeps this tab's).
+pub fn accept_stored_draft() -> Option<StoredDraft> {
+    SYNCED.with(|s| {
+        let mut s = s.borrow_mut();
+        s.draft_text = get(&key(DRAFT));
+        s.draft = s
+            .draft_text
+            .as_deref()
+            .and_then(|t| StoredDraft::parse(t).ok());
+        s.pending = false;
+        s.draft.clone()
+    })
+}
+
+/// Saves the previous drafts, merged with what another tab may have saved meanwhile. Returns
+/// the list as stored (which the state takes when it differs from its own).
+pub fn save_history(mine: &[StoredDraft]) -> Result<Vec<StoredDraft>, StoreError> {
+    SYNCED.with(|s| {
+        let mut s = s.borrow_mut();
+        let history_key = key(HISTORY);
+        if s.protected.contains(&history_key) {
+            return Err(StoreError);
+        }
+        if mine == s.history.as_slice() {
+            return Ok(mine.to_vec());
+        }
+        let theirs = get(&history_key)
+            .and_then(|t| history::parse(&t).ok())
+            .unwrap_or_default();
+        let merged = if theirs == s.history {
+            mine.to_vec()
+        } else {
+            history::merge(&s.history, mine, &theirs)
+        };
+        set(&history_key, &history::to_json(&merged))?;
+        s.history = merged.clone();
+        Ok(merged)
+    })
+}
+
+/// The previous drafts another tab just saved, if `changed_key` is the list.
+pub fn other_tab_history(changed_key: &str) -> Option<Vec<StoredDraft>> {
+    if changed_key != key(HISTORY) {
+        return None;
+    }
+    let list = history::parse(&get(changed_key)?).ok()?;
+    SYNCED.with(|s| s.borrow_mut().history = list.clone());
+    Some(list)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_namespace_is_the_page_directory_or_one_for_files() {
+        assert_eq!(namespace_for("https:", "/"), "tdg@/");
+        assert_eq!(namespace_for("https:", "/index.html"), "tdg@/");
+        assert_eq!(
+            namespace_for("http:", "/cong-thong-tin/tu-danh-gia/"),
+            "tdg@/cong-thong-tin/tu-danh-gia/"
+        );
+        assert_eq!(
+            namespace_for("http:", "/cong-thong-tin/tu-danh-gia/index.html"),
+            "tdg@/cong-thong-tin/tu-danh-gia/"
+        );
+        assert_ne!(
+            namespace_for("http:", "/a/tu-danh-gia/"),
+            namespace_for("http:", "/b/tu-danh-gia/")
+        );
+        assert_eq!(
+            namespace_for("file:", "/media/usb/tdg/index.html"),
+            namespace_for("file:", "/run/media/an/USB/tdg/index.html")
+        );
+        assert_eq!(namespace_for("", ""), "tdg@/");
     }
 }

@@ -86,7 +86,7 @@ async fn language_switch_and_tier_choice() {
     );
     let stored = web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
-        .and_then(|s| s.get_item("tdg.lang").ok().flatten());
+        .and_then(|s| s.get_item(&tdg_app::storage::key("lang")).ok().flatten());
     assert_eq!(
         stored.as_deref(),
         Some("en"),

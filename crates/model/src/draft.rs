@@ -91,6 +91,90 @@ impl DraftError {
     }
 }
 
+/// The version of the draft record the app keeps on the device (not the exported file, which
+/// has its own `version`). Version 1 was the bare draft, `{"unit": …, "sheet": …}` with no
+/// version field, as written until issue 8; version 2 wraps it with its version, the time it
+/// was saved and whether it is a training sample.
+pub const STORED_DRAFT_VERSION: u32 = 2;
+
+/// A draft as the app keeps it on the device (the current draft and each previous draft).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct StoredDraft {
+    pub version: u32,
+    /// When it was saved or set aside (RFC 3339, UTC); empty for a migrated version 1 draft,
+    /// which carried no time.
+    #[serde(default)]
+    pub saved_at: String,
+    /// A sample unit opened for training, not a unit's own work: never kept as a previous draft.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub sample: bool,
+    pub draft: Draft,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// Why a stored draft cannot be read. Its text is then set aside, never parsed as if it were
+/// something else and never overwritten.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoredDraftError {
+    #[error("it was written by a newer version of the app (draft version {0})")]
+    Newer(u64),
+    #[error("it is damaged ({0})")]
+    Damaged(String),
+}
+
+impl StoredDraftError {
+    /// The reason, as a clause for a sentence in `lang`.
+    pub fn reason(&self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::En, e) => e.to_string(),
+            (Lang::Vi, StoredDraftError::Newer(v)) => {
+                format!("do phiên bản mới hơn của ứng dụng ghi (bản nháp phiên bản {v})")
+            }
+            (Lang::Vi, StoredDraftError::Damaged(why)) => format!("bị hỏng ({why})"),
+        }
+    }
+}
+
+impl StoredDraft {
+    pub fn new(draft: Draft, saved_at: impl Into<String>, sample: bool) -> StoredDraft {
+        StoredDraft {
+            version: STORED_DRAFT_VERSION,
+            saved_at: saved_at.into(),
+            sample,
+            draft,
+        }
+    }
+
+    /// Pretty JSON, the one writer the app carries (the exported file uses it too).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Reads a stored draft of any version this app knows, migrated to the current one.
+    pub fn parse(text: &str) -> Result<StoredDraft, StoredDraftError> {
+        let damaged = |e: serde_json::Error| StoredDraftError::Damaged(e.to_string());
+        let header: DraftHeader = serde_json::from_str(text).map_err(damaged)?;
+        match header.version {
+            // Version 1: the bare draft. Nothing in it changed meaning; it only gains the
+            // wrapper (no time: it was not recorded).
+            None => Ok(StoredDraft::new(
+                serde_json::from_str::<Draft>(text).map_err(damaged)?,
+                "",
+                false,
+            )),
+            Some(v) if v == u64::from(STORED_DRAFT_VERSION) => {
+                serde_json::from_str(text).map_err(damaged)
+            }
+            Some(v) if v > u64::from(STORED_DRAFT_VERSION) => Err(StoredDraftError::Newer(v)),
+            Some(v) => Err(StoredDraftError::Damaged(format!("unknown version {v}"))),
+        }
+    }
+}
+
 /// The report's file name: `<unit-code>-<year>-bao-cao.json`, the code made file-safe.
 pub fn report_file_name(unit_code: &str, period: i32) -> String {
     format!("{}-{period}-bao-cao.json", file_safe_code(unit_code))
@@ -134,9 +218,9 @@ impl DraftFile {
 
 /// The two fields that say what a file is; everything else is skipped at this stage.
 #[derive(Deserialize)]
-struct DraftHeader {
-    kind: Option<String>,
-    version: Option<u64>,
+pub(crate) struct DraftHeader {
+    pub(crate) kind: Option<String>,
+    pub(crate) version: Option<u64>,
 }
 
 /// Reads a draft file and checks that it fits `catalog`: kind, version, catalog, tier, variant
@@ -263,5 +347,61 @@ mod tests {
         }
         let vi = DraftError::WrongKind.message(Lang::Vi);
         assert!(vi.contains("Bản nháp hiện tại được giữ nguyên"), "{vi}");
+    }
+
+    /// Today's stored format (version 1): the bare draft, exactly as the app wrote it before
+    /// drafts carried a version (`serde_json::to_string_pretty(&draft)`).
+    const V1: &str = include_str!("../../../tests/fixtures/drafts/v1.json");
+
+    #[test]
+    fn the_v1_fixture_is_what_the_app_wrote_before_versions() {
+        let draft: Draft = serde_json::from_str(V1).expect("a bare draft");
+        assert_eq!(
+            serde_json::to_string_pretty(&draft).expect("json"),
+            V1.trim_end()
+        );
+    }
+
+    #[test]
+    fn a_version_1_stored_draft_is_migrated() {
+        let migrated = StoredDraft::parse(V1).expect("version 1 is read");
+        assert_eq!(migrated.version, STORED_DRAFT_VERSION);
+        assert_eq!(migrated.draft.unit.name, "UBND xã Ví Dụ");
+        assert_eq!(
+            migrated.draft.sheet.answers.len(),
+            draft().sheet.answers.len()
+        );
+        assert_eq!(
+            migrated.draft,
+            serde_json::from_str::<Draft>(V1).expect("bare")
+        );
+        assert!(!migrated.sample);
+        assert_eq!(migrated.saved_at, "", "version 1 recorded no time");
+        // Written again, it is the current version, and reads back the same.
+        let json = migrated.to_json();
+        assert!(json.contains("\"version\": 2"), "{json}");
+        assert_eq!(StoredDraft::parse(&json), Ok(migrated));
+    }
+
+    #[test]
+    fn a_newer_or_damaged_stored_draft_is_not_read_as_an_old_one() {
+        let current = StoredDraft::new(draft(), "2026-11-28T06:30:00Z", true).to_json();
+        assert!(StoredDraft::parse(&current).expect("current").sample);
+        let newer = current.replace("\"version\": 2", "\"version\": 3");
+        assert_eq!(StoredDraft::parse(&newer), Err(StoredDraftError::Newer(3)));
+        assert!(matches!(
+            StoredDraft::parse(&V1[..V1.len() / 2]),
+            Err(StoredDraftError::Damaged(_))
+        ));
+        assert!(matches!(
+            StoredDraft::parse("\"text\""),
+            Err(StoredDraftError::Damaged(_))
+        ));
+        assert!(matches!(
+            StoredDraft::parse(&current.replace("\"version\": 2", "\"version\": 0")),
+            Err(StoredDraftError::Damaged(_))
+        ));
+        let vi = StoredDraftError::Newer(3).reason(Lang::Vi);
+        assert!(vi.contains("phiên bản mới hơn"), "{vi}");
     }
 }

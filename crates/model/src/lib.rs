@@ -7,6 +7,7 @@ pub mod date;
 pub mod draft;
 pub mod explain;
 pub mod gap;
+pub mod history;
 pub mod numbers;
 pub mod scope;
 pub mod score;

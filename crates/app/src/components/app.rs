@@ -3,11 +3,15 @@ use crate::components::header::Header;
 use crate::components::notice::NoticeArea;
 use crate::components::print_view::PrintView;
 use crate::components::start::StartScreen;
+use crate::components::tab_conflict::tab_conflict;
 use crate::i18n::{t, Msg};
 use crate::shared::Shared;
 use crate::state::{Action, AppState, CatalogState, LoadedCatalog, Notice, Screen, DEFAULT_PERIOD};
+use crate::storage::{OtherTabSave, SaveError};
 use std::rc::Rc;
+use tdg_model::draft::StoredDraft;
 use tdg_model::{score, AnswerSheet, Assessment, Catalog};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Default)]
@@ -17,18 +21,25 @@ pub struct AppProps {
     pub catalog: Option<Shared<LoadedCatalog>>,
 }
 
-/// The state at start-up: the language, draft, previous draft and key found on this device.
+/// The state at start-up: the language, draft, previous drafts, texts set aside and key found
+/// on this device.
 fn initial_state() -> AppState {
-    let state = AppState::new(crate::storage::load_lang(), DEFAULT_PERIOD);
+    let loaded = crate::storage::load(&crate::browser::now_precise());
     let key = crate::key_store::legacy_info();
-    match crate::storage::load_draft() {
-        Some(draft) => state.reduce(Action::Restore {
-            draft,
-            backup: crate::storage::load_backup(),
-            key,
-        }),
-        None => AppState { key, ..state },
-    }
+    AppState::new(loaded.lang, DEFAULT_PERIOD).reduce(Action::Restore {
+        draft: loaded.draft,
+        history: loaded.history,
+        kept: loaded.kept,
+        set_aside_now: loaded.set_aside_now,
+        key,
+    })
+}
+
+fn not_saved() -> Notice {
+    Notice::error(
+        "Không lưu được bản nháp trên máy này (bộ nhớ trình duyệt bị chặn hoặc đầy). Hãy “Xuất bản nháp” để giữ dữ liệu.",
+        "The draft could not be saved on this computer (browser storage blocked or full). Use “Export the draft” to keep your work.",
+    )
 }
 
 /// Scores the draft as it would be if sent today.
@@ -55,19 +66,62 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     {
-        // Every change is saved at once (design invariant 5).
+        // Every change is saved at once (design invariant 8), unless another tab saved the
+        // draft meanwhile: then nothing is written until the user chooses.
         let dispatch = state.dispatcher();
         use_effect_with(
-            (state.draft.clone(), state.backup.clone()),
-            move |(draft, backup)| {
-                if crate::storage::save_drafts(draft, backup.as_ref()).is_err() {
-                    dispatch.dispatch(Action::Notify(Notice::error(
-                    "Không lưu được bản nháp trên máy này (bộ nhớ trình duyệt bị chặn hoặc đầy). Hãy “Xuất bản nháp” để giữ dữ liệu.",
-                    "The draft could not be saved on this computer (browser storage blocked or full). Use “Export the draft” to keep your work.",
-                )));
+            (state.draft.clone(), state.sample, state.conflict),
+            move |(draft, sample, conflict)| {
+                if *conflict {
+                    return;
+                }
+                let record =
+                    StoredDraft::new(draft.clone(), crate::browser::now_rfc3339(), *sample);
+                match crate::storage::save_draft(&record) {
+                    Ok(()) => {}
+                    Err(SaveError::OtherTab) => dispatch.dispatch(Action::TabConflict),
+                    Err(SaveError::Blocked) => dispatch.dispatch(Action::Notify(not_saved())),
                 }
             },
         );
+    }
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(state.history.clone(), move |history| {
+            match crate::storage::save_history(history) {
+                // Another tab changed the list meanwhile: show the merged one.
+                Ok(stored) if stored != *history => {
+                    dispatch.dispatch(Action::HistoryChanged(stored))
+                }
+                Ok(_) => {}
+                Err(_) => dispatch.dispatch(Action::Notify(not_saved())),
+            }
+        });
+    }
+    {
+        // Another tab of this origin changed a stored key.
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |event| {
+                    let Some(key) = event
+                        .dyn_ref::<web_sys::StorageEvent>()
+                        .and_then(|e| e.key())
+                    else {
+                        return;
+                    };
+                    let now = crate::browser::now_precise();
+                    if let Some(change) = crate::storage::other_tab_saved(&key, &now) {
+                        dispatch.dispatch(match change {
+                            OtherTabSave::Follow(stored) => Action::OtherTabSaved(stored),
+                            OtherTabSave::Conflict => Action::TabConflict,
+                        });
+                    } else if let Some(list) = crate::storage::other_tab_history(&key) {
+                        dispatch.dispatch(Action::HistoryChanged(list));
+                    }
+                });
+            move || drop(listener)
+        });
     }
     {
         use_effect_with(state.lang, move |lang| {
@@ -126,7 +180,10 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <>
             <Header {lang} on_action={dispatch.clone()} />
-            <NoticeArea notice={state.notice.clone()} {lang} on_action={dispatch} />
+            <NoticeArea notice={state.notice.clone()} {lang} on_action={dispatch.clone()} />
+            if state.conflict {
+                { tab_conflict(lang, &dispatch) }
+            }
             <main id="main" class={classes!((state.screen == Screen::Print).then_some("printing"))}>{ body }</main>
             <footer><p>{ t(lang, Msg::PrivacyNote) }</p></footer>
         </>

@@ -9,12 +9,12 @@ use yew::prelude::*;
 pub struct DraftToolsProps {
     pub catalog: Shared<LoadedCatalog>,
     pub draft: Draft,
-    pub has_backup: bool,
+    pub has_previous: bool,
     pub lang: Lang,
     pub on_action: Callback<Action>,
 }
 
-/// Export and import of the draft file, restoring the previous draft, starting over.
+/// Export and import of the draft file, restoring the newest previous draft, starting over.
 #[function_component(DraftTools)]
 pub fn draft_tools(props: &DraftToolsProps) -> Html {
     let lang = props.lang;
@@ -48,10 +48,12 @@ pub fn draft_tools(props: &DraftToolsProps) -> Html {
                     Ok(Some((name, bytes))) => match import_draft(&bytes, &catalog.catalog) {
                         Ok(draft) => dispatch.emit(Action::ReplaceDraft {
                             draft,
+                            sample: false,
                             notice: Notice::info(
                                 format!("Đã nhập bản nháp từ {name}. Bản nháp trước được giữ để khôi phục."),
                                 format!("Draft imported from {name}. The previous draft is kept and can be restored."),
                             ),
+                            at: crate::browser::now_rfc3339(),
                         }),
                         Err(e) => dispatch.emit(Action::Notify(Notice::error(e.message(Lang::Vi), e.message(Lang::En)))),
                     },
@@ -63,7 +65,10 @@ pub fn draft_tools(props: &DraftToolsProps) -> Html {
     };
     let on_restore = props
         .on_action
-        .reform(|_: MouseEvent| Action::RestoreBackup);
+        .reform(|_: MouseEvent| Action::RestorePrevious {
+            index: 0,
+            at: crate::browser::now_rfc3339(),
+        });
     let on_reset = {
         let dispatch = props.on_action.clone();
         Callback::from(move |_: MouseEvent| {
@@ -74,7 +79,9 @@ pub fn draft_tools(props: &DraftToolsProps) -> Html {
                 }
             };
             if crate::browser::confirm(question) {
-                dispatch.emit(Action::Reset);
+                dispatch.emit(Action::Reset {
+                    at: crate::browser::now_rfc3339(),
+                });
             }
         })
     };
@@ -87,7 +94,7 @@ pub fn draft_tools(props: &DraftToolsProps) -> Html {
                 // The input stays in the tab order (visually hidden); its label is the visible button.
                 <input id="import-draft" class="visually-hidden-file" type="file" accept=".json,application/json" onchange={on_import} />
                 <label class="file-button" for="import-draft">{ tr(lang, "Nhập bản nháp từ tệp", "Import a draft file") }</label>
-                if props.has_backup {
+                if props.has_previous {
                     <button type="button" onclick={on_restore}>{ tr(lang, "Khôi phục bản nháp trước", "Restore previous draft") }</button>
                 }
                 <button type="button" class="danger" onclick={on_reset}>{ tr(lang, "Xóa và làm lại", "Clear and start again") }</button>

@@ -29,6 +29,8 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
     let title = use_state(String::new);
     let url = use_state(String::new);
     let error = use_state(|| None::<&'static str>);
+    // Bytes hashed and the file's size while a file is being hashed.
+    let hashing = use_state(|| None::<(f64, f64)>);
     let id = |suffix: &str| format!("{}-ev-{suffix}", props.criterion);
     let text_input = super::bind_text;
     let on_kind = {
@@ -94,35 +96,50 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
     };
     let on_file = {
         let on_edit = props.on_edit.clone();
-        let error = error.clone();
+        let (error, hashing) = (error.clone(), hashing.clone());
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let on_edit = on_edit.clone();
-            let error = error.clone();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            let (on_edit, error, hashing) = (on_edit.clone(), error.clone(), hashing.clone());
+            let (name, size) = (file.name(), file.size() as u64);
+            error.set(None);
+            hashing.set(Some((0.0, size as f64)));
             wasm_bindgen_futures::spawn_local(async move {
-                match crate::browser::read_chosen_file(&input).await {
-                    Ok(Some((name, bytes))) => {
-                        let Ok(sha256) = crate::browser::sha256_hex(&bytes).await else {
-                            error.set(Some(tr(lang, "Trình duyệt không tính được mã SHA-256 (cần https hoặc máy cục bộ).", "The browser cannot compute SHA-256 (it needs https or a local address).")));
-                            return;
-                        };
-                        on_edit.emit(AnswerEdit::AddEvidence(Evidence::File {
-                            name,
-                            size: bytes.len() as u64,
-                            sha256,
-                        }));
-                        input.set_value("");
+                // The file is read a slice at a time in a worker, never whole into this page.
+                let progress = {
+                    let hashing = hashing.clone();
+                    move |done, total| hashing.set(Some((done, total)))
+                };
+                let outcome = crate::browser::sha256_of_file(&file, progress).await;
+                hashing.set(None);
+                input.set_value("");
+                match outcome {
+                    Ok(sha256) => {
+                        on_edit.emit(AnswerEdit::AddEvidence(Evidence::File { name, size, sha256 }))
                     }
-                    Ok(None) => {}
-                    Err(_) => error.set(Some(tr(
+                    Err(crate::browser::HashError::TooLarge(_)) => error.set(Some(tr(
                         lang,
-                        "Không đọc được tệp.",
-                        "The file could not be read.",
+                        "Tệp lớn hơn 2 GB: trình duyệt không tính mã SHA-256 cho tệp lớn như vậy. Hãy ghi minh chứng là văn bản hoặc đường dẫn.",
+                        "The file is larger than 2 GB: the browser does not hash files that large. Record the evidence as a document or a link instead.",
+                    ))),
+                    Err(crate::browser::HashError::Failed(_)) => error.set(Some(tr(
+                        lang,
+                        "Không đọc được tệp hoặc không tính được mã SHA-256 của tệp.",
+                        "The file could not be read or its SHA-256 could not be computed.",
                     ))),
                 }
             });
         })
     };
+    let percent = hashing.map(|(done, total)| {
+        if total > 0.0 {
+            (done / total * 100.0).floor() as u32
+        } else {
+            100
+        }
+    });
     html! {
         <div class="evidence">
             <h4>{ tr(lang, "Minh chứng", "Evidence") }</h4>
@@ -174,7 +191,14 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
                     Kind::File => html! {
                         <div class="field wide">
                             <label for={id("file")}>{ tr(lang, "Chọn tệp (tệp không rời khỏi máy; chỉ ghi tên, dung lượng và mã SHA-256)", "Choose a file (it stays on this computer; only its name, size and SHA-256 are kept)") }</label>
-                            <input id={id("file")} type="file" onchange={on_file} />
+                            <input id={id("file")} type="file" onchange={on_file} disabled={percent.is_some()} />
+                            if let Some(percent) = percent {
+                                <div class="hash-progress" role="status">
+                                    <label for={id("progress")}>{ tr(lang, "Đang tính mã SHA-256 của tệp", "Computing the file's SHA-256") }</label>
+                                    <progress id={id("progress")} max="100" value={percent.to_string()}>{ format!("{percent} %") }</progress>
+                                    <span>{ format!("{percent} %") }</span>
+                                </div>
+                            }
                         </div>
                     },
                 } }

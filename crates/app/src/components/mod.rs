@@ -3,16 +3,19 @@
 pub mod app;
 pub mod assess;
 pub mod criterion_card;
+pub mod draft_history;
 pub mod draft_tools;
 pub mod evidence_editor;
 pub mod gap_plan;
 pub mod header;
+pub mod kept_drafts;
 pub mod notice;
 pub mod number_input;
 pub mod print_view;
 pub mod sign_panel;
 pub mod start;
 pub mod summary;
+pub mod tab_conflict;
 pub mod tier_picker;
 
 use yew::{Callback, InputEvent, TargetCast, UseStateHandle};

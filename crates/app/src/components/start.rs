@@ -1,4 +1,6 @@
+use crate::components::draft_history::draft_history;
 use crate::components::draft_tools::DraftTools;
+use crate::components::kept_drafts::kept_drafts;
 use crate::components::tier_picker::TierPicker;
 use crate::i18n::{tr, trs};
 use crate::shared::Shared;
@@ -61,7 +63,9 @@ pub fn start_screen(props: &StartProps) -> Html {
             }
         </div>
         <Samples catalog={props.catalog.clone()} {lang} on_action={props.on_action.clone()} />
-        <DraftTools catalog={props.catalog.clone()} draft={draft.clone()} has_backup={state.backup.is_some()} {lang} on_action={props.on_action.clone()} />
+        { kept_drafts(&state.kept, lang, &props.on_action) }
+        <DraftTools catalog={props.catalog.clone()} draft={draft.clone()} has_previous={!state.history.is_empty()} {lang} on_action={props.on_action.clone()} />
+        { draft_history(&state.history, catalog, lang, &props.on_action) }
         </>
     }
 }
@@ -73,8 +77,9 @@ struct SamplesProps {
     on_action: Callback<Action>,
 }
 
-/// Sample units of every tier, for workshops: they load into the draft (the current draft
-/// becomes the backup).
+/// Sample units of every tier, for workshops: they load into the draft (the current draft is
+/// kept as a previous draft; a sample itself is never kept, so samples cannot push a unit's own
+/// drafts out).
 #[function_component(Samples)]
 fn samples(props: &SamplesProps) -> Html {
     let lang = props.lang;
@@ -128,10 +133,12 @@ fn samples(props: &SamplesProps) -> Html {
                         };
                         dispatch.emit(Action::ReplaceDraft {
                             draft: Draft { unit, sheet },
+                            sample: true,
                             notice: Notice::info(
                                 format!("Đã mở đơn vị mẫu «{label}». Bản nháp trước được giữ để khôi phục."),
                                 format!("Sample unit “{label}” opened. The previous draft is kept and can be restored."),
                             ),
+                            at: crate::browser::now_rfc3339(),
                         });
                     }
                     None => dispatch.emit(Action::Notify(Notice::error(
