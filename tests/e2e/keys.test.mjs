@@ -138,7 +138,9 @@ test('first signing: backup downloaded and re-opened, then a non-extractable key
     await download.saveAs(backupPath);
     const gap = await page.evaluate(() => window.longestGap);
     console.log(`# backup sealed (Argon2id 64 MiB, 3 passes, in the worker) in ${Date.now() - sealing} ms; longest pause of the page's thread meanwhile: ${Math.round(gap)} ms`);
-    assert.ok(gap < 400, `the page froze for ${gap} ms`);
+    // Argon2 on the page's thread would pause it for the whole sealing (about 1–2 s here); the
+    // bound leaves room for a loaded 2-core machine.
+    assert.ok(gap < 1000, `the page froze for ${gap} ms`);
     const backup = JSON.parse(readFileSync(backupPath, 'utf8'));
     assert.deepEqual([backup.kdf.memoryKib, backup.kdf.iterations, backup.kdf.parallelism], [65536, 3, 1]);
     let stored = await storedKeys(page);

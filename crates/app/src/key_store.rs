@@ -401,18 +401,35 @@ async fn locked<T: 'static>(
 ) -> Result<T, KeyError> {
     let slot: Rc<RefCell<Option<Result<T, KeyError>>>> = Rc::new(RefCell::new(None));
     let filled = slot.clone();
-    let run = Closure::once_into_js(move || {
-        wasm_bindgen_futures::future_to_promise(async move {
+    run_locked(
+        keys,
+        &area.lock(&namespace()),
+        Box::pin(async move {
             let result = task.await;
             *filled.borrow_mut() = Some(result);
+        }),
+    )
+    .await?;
+    let result = slot.borrow_mut().take();
+    result.unwrap_or(Err(KeyError::Storage("the lock was not granted".into())))
+}
+
+/// The lock itself, not generic: one copy of the promise glue in the app, whatever the task.
+async fn run_locked(
+    keys: &KeysModule,
+    name: &str,
+    work: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>,
+) -> Result<(), KeyError> {
+    let run = Closure::once_into_js(move || {
+        wasm_bindgen_futures::future_to_promise(async move {
+            work.await;
             Ok(JsValue::UNDEFINED)
         })
     });
-    keys.with_lock(&area.lock(&namespace()), run.unchecked_ref())
+    keys.with_lock(name, run.unchecked_ref())
         .await
-        .map_err(storage_error)?;
-    let result = slot.borrow_mut().take();
-    result.unwrap_or(Err(KeyError::Storage("the lock was not granted".into())))
+        .map(|_| ())
+        .map_err(storage_error)
 }
 
 fn worker_fault(e: JsValue) -> KeyError {
@@ -447,8 +464,7 @@ async fn seal(
         salt,
         nonce,
     };
-    let request = serde_json::to_string(&request)
-        .map_err(|e| KeyError::Signer(SignerError::BadReply(e.to_string())))?;
+    let request = crate::signer::to_json(&request).map_err(KeyError::Signer)?;
     let reply = keys
         .in_worker("seal", &js_sys::Array::of1(&request.into()))
         .await

@@ -127,6 +127,12 @@ fn text(reply: Result<JsValue, JsValue>) -> Result<String, SignerError> {
         .ok_or_else(|| SignerError::BadReply("not text".into()))
 }
 
+/// JSON for the module, written with the pretty printer: the one the app already carries for
+/// drafts (the compact writer would add a second copy of the draft's serialising code).
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, SignerError> {
+    serde_json::to_string_pretty(value).map_err(|e| SignerError::BadReply(e.to_string()))
+}
+
 fn parse<T: DeserializeOwned>(text: &str) -> Result<T, SignerError> {
     serde_json::from_str(text).map_err(|e| SignerError::BadReply(e.to_string()))
 }
@@ -136,15 +142,13 @@ pub async fn prepare_report(
     catalog: &[u8],
     request: &PrepareRequest,
 ) -> Result<Prepared, SignerError> {
-    let request =
-        serde_json::to_string(request).map_err(|e| SignerError::BadReply(e.to_string()))?;
+    let request = to_json(request)?;
     parse(&text(module().await?.prepare_report(catalog, &request))?)
 }
 
 /// The signed report from a prepared one and the signature of its hash data.
 pub async fn finish_report(prepared: &Prepared, signature: &[u8]) -> Result<Signed, SignerError> {
-    let prepared =
-        serde_json::to_string(prepared).map_err(|e| SignerError::BadReply(e.to_string()))?;
+    let prepared = to_json(prepared)?;
     parse(&text(module().await?.finish_report(&prepared, signature))?)
 }
 

@@ -106,6 +106,15 @@ fn run_busy<F>(guard: &Rc<RefCell<bool>>, busy: &UseStateHandle<bool>, work: F)
 where
     F: std::future::Future<Output = ()> + 'static,
 {
+    spawn_busy(guard, busy, Box::pin(work));
+}
+
+/// Not generic: one copy of the task glue in the app, whatever the work.
+fn spawn_busy(
+    guard: &Rc<RefCell<bool>>,
+    busy: &UseStateHandle<bool>,
+    work: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>,
+) {
     if guard.replace(true) {
         return;
     }
