@@ -4,6 +4,7 @@
 
 mod bench;
 mod dist;
+mod fuzz;
 mod process;
 mod serve;
 mod test;
@@ -15,7 +16,7 @@ use std::path::PathBuf;
 /// The shipped catalog, relative to `dist/` (and to `assets/`'s parent).
 pub const CATALOG_PATH: &str = "assets/catalogs/hp-175-kh-ubnd.json";
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | dist | test | bench>";
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | dist | test | bench | fuzz [--seconds N] [--target NAME]... [--engine libfuzzer|stable] [--grow-corpus]>";
 
 fn main() {
     if let Err(error) = run() {
@@ -31,6 +32,7 @@ fn run() -> Result<()> {
         Some("dist") => dist::run(&workspace_root()).map(|_| ()),
         Some("test") => test::run(&workspace_root()),
         Some("bench") => bench::run(&workspace_root()),
+        Some("fuzz") => fuzz::run(&workspace_root(), &args[1..]),
         _ => bail!("{USAGE}"),
     }
 }

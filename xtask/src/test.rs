@@ -126,6 +126,16 @@ pub fn run(root: &Path) -> Result<()> {
         // The end-to-end tests compare the page with `tdg` on the same answers.
         let built = process::run(cargo().args(["build", "--quiet", "--package", "tdg-cli"]));
         tally.check("cargo build tdg-cli", built.is_ok());
+        // The JCS differential test compares our canonical JSON with npm canonicalize's.
+        let built = process::run(cargo().args([
+            "build",
+            "--quiet",
+            "--package",
+            "tdg-fuzz",
+            "--bin",
+            "tdg-jcs",
+        ]));
+        tally.check("cargo build tdg-jcs", built.is_ok());
         let base_url = crate::serve::spawn(dist)?;
         let (ok, out) = tee(Command::new("node")
             .current_dir(root)
@@ -138,6 +148,10 @@ pub fn run(root: &Path) -> Result<()> {
             .env("TDG_BASE_URL", &base_url)
             .env("TDG_CHROMIUM", tools::CHROMIUM)
             .env("TDG_BIN", root.join("target").join("debug").join("tdg"))
+            .env(
+                "TDG_JCS_BIN",
+                root.join("target").join("debug").join("tdg-jcs"),
+            )
             .env("TDG_OUT", root.join("target").join("e2e")))?;
         tally.runner("end-to-end tests", ok, tap_counts(&out));
     } else if let Err(e) = dist {

@@ -151,7 +151,8 @@ pub fn wasm_opt(root: &Path) -> Result<PathBuf> {
 pub fn ensure_e2e_packages(root: &Path) -> Result<()> {
     let dir = root.join("tests").join("e2e");
     let modules = dir.join("node_modules");
-    if !modules.join("playwright-core").exists() || !modules.join("axe-core").exists() {
+    let packages = ["playwright-core", "axe-core", "canonicalize"];
+    if packages.iter().any(|p| !modules.join(p).exists()) {
         ensure_node()?;
         run(Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])

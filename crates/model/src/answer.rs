@@ -86,33 +86,17 @@ impl AnswerSheet {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Answer {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::numbers::safe_i64_opt"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub numerator: Option<i64>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::numbers::safe_i64_opt"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub denominator: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub yes: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::numbers::safe_i64_opt"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<i64>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::numbers::safe_i64_opt"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub maturity: Option<i64>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
@@ -169,7 +153,6 @@ struct RawEvidence {
     title: Option<String>,
     url: Option<String>,
     name: Option<String>,
-    #[serde(default, deserialize_with = "crate::numbers::safe_u64_opt")]
     size: Option<u64>,
     sha256: Option<String>,
 }
@@ -327,23 +310,13 @@ mod tests {
             assert!(err.message(Lang::Vi).contains("dòng 2"), "{bad}");
             assert!(err.message(Lang::En).contains("line 2"), "{bad}");
         }
-        // Read with serde directly (as `tdg sign` and `tdg score` do today), the big integers are
-        // refused too, located, in both languages.
-        for (bad, field) in [
-            ("9007199254740992", "count"),
-            ("-9007199254740992", "numerator"),
-        ] {
-            let text = sheet(bad).replace("count", field);
-            let err = serde_json::from_str::<AnswerSheet>(&text)
-                .expect_err(bad)
-                .to_string();
-            assert!(
-                err.contains("nằm ngoài") && err.contains("outside") && err.contains("line 2"),
-                "{err}"
-            );
-        }
-        let huge_file = r#"{"answers":{"x":{"count":1,"evidence":[{"kind":"file","name":"a","size":9007199254740992,"sha256":"00"}]}}}"#;
-        assert!(serde_json::from_str::<AnswerSheet>(huge_file).is_err());
+        // Read with serde alone, as the app reads the draft it saved itself, a big integer still
+        // loads: refusing it there would drop the unit's stored work on the next start
+        // (invariant 8). Files from outside go through `from_json`, `import_draft` and
+        // `strict_json`; signing refuses it too (`SignError::UnsafeNumber`).
+        let stored =
+            serde_json::from_str::<AnswerSheet>(&sheet("9007199254740993")).expect("loads");
+        assert_eq!(stored.answers["x"].count, Some(9_007_199_254_740_993));
         assert!(matches!(
             AnswerSheet::from_json(b"{\"tier\": "),
             Err(AnswerSheetError::Invalid { line: 1, .. })

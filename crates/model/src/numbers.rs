@@ -11,7 +11,6 @@
 //! - `9007199254740992` (2^53) and beyond, either sign, are refused.
 
 use crate::text::Lang;
-use serde::{Deserialize, Deserializer};
 
 /// The largest integer that an IEEE double, hence JCS and JavaScript, carries exactly
 /// (JavaScript's `Number.MAX_SAFE_INTEGER`, 2^53 − 1). The one bound for every number read.
@@ -156,35 +155,6 @@ pub fn find_unsafe_number(text: &str) -> Option<UnsafeNumber> {
     None
 }
 
-/// For `#[serde(deserialize_with)]` on optional integer fields of files people write: refuses
-/// values beyond ±`MAX_SAFE_INTEGER` with a message in both languages (serde adds the line and
-/// column). Fractions are already refused by the integer type.
-pub fn safe_i64_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
-    let value = Option::<i64>::deserialize(d)?;
-    match value {
-        Some(n) if !is_safe_integer(n) => Err(serde::de::Error::custom(out_of_range(n))),
-        _ => Ok(value),
-    }
-}
-
-/// As `safe_i64_opt`, for unsigned fields.
-pub fn safe_u64_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-    let value = Option::<u64>::deserialize(d)?;
-    match value {
-        Some(n) if n > MAX_SAFE_INTEGER.unsigned_abs() => {
-            Err(serde::de::Error::custom(out_of_range(n)))
-        }
-        _ => Ok(value),
-    }
-}
-
-fn out_of_range(n: impl std::fmt::Display) -> String {
-    format!(
-        "số {n} nằm ngoài khoảng số nguyên chính xác ±{MAX_SAFE_INTEGER} / \
-         the number {n} is outside the range of exact integers, ±{MAX_SAFE_INTEGER}"
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,29 +204,5 @@ mod tests {
         let big = find_unsafe_number("[9007199254740992]").expect("2^53");
         assert_eq!(big.problem, NumberProblem::OutOfRange);
         assert!(big.message(Lang::Vi).contains("±9007199254740991"));
-    }
-
-    #[test]
-    fn serde_fields_refuse_unsafe_integers_in_both_languages() {
-        #[derive(Deserialize, Debug)]
-        struct T {
-            #[serde(default, deserialize_with = "safe_i64_opt")]
-            n: Option<i64>,
-            #[serde(default, deserialize_with = "safe_u64_opt")]
-            u: Option<u64>,
-        }
-        let read = |s: &str| serde_json::from_str::<T>(s).map_err(|e| e.to_string());
-        assert_eq!(
-            read(r#"{"n": -9007199254740991}"#).map(|t| t.n),
-            Ok(Some(-MAX_SAFE_INTEGER))
-        );
-        assert_eq!(read("{}").map(|t| (t.n, t.u)), Ok((None, None)));
-        let err = read(r#"{"n": 9007199254740992}"#).expect_err("2^53");
-        assert!(
-            err.contains("nằm ngoài") && err.contains("outside") && err.contains("line 1"),
-            "{err}"
-        );
-        assert!(read(r#"{"u": 9007199254740993}"#).is_err());
-        assert!(read(r#"{"n": 1.0}"#).is_err());
     }
 }
