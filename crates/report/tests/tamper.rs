@@ -819,6 +819,24 @@ fn schema_matches_the_report_we_write() {
             );
         }
     };
+    // Every integer is bounded as the readers bound it, and the context is exact.
+    fn integers_bounded(schema: &Value) -> bool {
+        match schema {
+            Value::Object(m) if m.get("type") == Some(&json!("integer")) => {
+                let bound = |k: &str| m.get(k).and_then(Value::as_i64);
+                bound("maximum").is_some_and(|x| x <= tdg_model::MAX_SAFE_INTEGER)
+                    && bound("minimum").is_some_and(|x| x >= -tdg_model::MAX_SAFE_INTEGER)
+            }
+            Value::Object(m) => m.values().all(integers_bounded),
+            Value::Array(a) => a.iter().all(integers_bounded),
+            _ => true,
+        }
+    }
+    assert!(integers_bounded(&schema));
+    assert_eq!(
+        schema["properties"]["@context"]["const"],
+        json!([tdg_report::report::VC_CONTEXT])
+    );
     check(&schema, &report, "report");
     let subject = &schema["properties"]["credentialSubject"];
     check(subject, &report["credentialSubject"], "credentialSubject");
