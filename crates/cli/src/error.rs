@@ -15,12 +15,10 @@ pub enum CliError {
     },
     #[error("{path}: {message}")]
     Catalog { path: String, message: String },
-    #[error("{path}: not a valid answers file at line {line}, column {column}: {message}")]
-    Answers {
+    #[error("{path}: {error}")]
+    AnswerSheet {
         path: String,
-        line: usize,
-        column: usize,
-        message: String,
+        error: tdg_model::answer::AnswerSheetError,
     },
     #[error("{0}")]
     Score(#[from] tdg_model::ScoreError),
@@ -47,10 +45,8 @@ impl CliError {
             CliError::Catalog { path, message } => {
                 format!("{path}: danh mục không hợp lệ: {message}")
             }
-            CliError::Answers {
-                path, line, column, ..
-            } => {
-                format!("{path}: tệp câu trả lời không hợp lệ ở dòng {line}, cột {column}")
+            CliError::AnswerSheet { path, error } => {
+                format!("{path}: {}", error.message(Lang::Vi))
             }
             CliError::Score(e) => e.message_vi(),
             CliError::Invalid(text) => text.clone(),

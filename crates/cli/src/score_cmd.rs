@@ -65,13 +65,11 @@ pub fn scoped(catalog: &tdg_model::Catalog, sheet: AnswerSheet) -> AnswerSheet {
     scoped.sheet
 }
 
+/// Reads an answers file strictly: integers only within ±(2^53−1), every problem located.
 pub fn load_sheet(path: &str) -> Result<AnswerSheet, CliError> {
-    let bytes = read(path)?;
-    serde_json::from_slice(&bytes).map_err(|e| CliError::Answers {
+    AnswerSheet::from_json(&read(path)?).map_err(|error| CliError::AnswerSheet {
         path: path.to_string(),
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
+        error,
     })
 }
 

@@ -429,3 +429,31 @@ fn score_names_the_answers_of_another_tier_and_leaves_them_out() {
         .expect("errors")
         .is_empty());
 }
+
+#[test]
+fn score_and_sign_refuse_numbers_beyond_exact_integers_with_their_place() {
+    let dir = temp_dir("numbers");
+    let answers = dir.join("big.json");
+    let text =
+        std::fs::read_to_string(root().join("assets/samples/vi-du-xa.json")).expect("sample");
+    let mut sheet: serde_json::Value = serde_json::from_str(&text).expect("json");
+    sheet["answers"]["xp.tuyen-truyen"] = serde_json::json!({"count": 9_007_199_254_740_992_u64});
+    std::fs::write(
+        &answers,
+        serde_json::to_string_pretty(&sheet).expect("json"),
+    )
+    .expect("write");
+    let path = answers.to_str().expect("utf-8");
+    let out = tdg(&["score", "--catalog", CATALOG, path]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("9007199254740992"), "{stderr}");
+    assert!(
+        stderr.contains("lỗi:") && stderr.contains("error:"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("line") && stderr.contains("dòng"),
+        "{stderr}"
+    );
+}

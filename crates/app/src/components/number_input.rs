@@ -14,11 +14,20 @@ pub struct NumberInputProps {
     pub on_change: Callback<Option<i64>>,
 }
 
-/// A labelled whole-number input. Text that is not a whole number is kept on screen with a
-/// message and not passed on; an empty field means "not answered".
+/// Why the text typed is not passed on.
+#[derive(Clone, Copy, PartialEq)]
+enum Refused {
+    NotWhole,
+    /// Beyond ±(2^53−1): another reader of the report would read another number.
+    TooLarge,
+}
+
+/// A labelled whole-number input. Text that is not a whole number (or one too large to read the
+/// same everywhere) is kept on screen with a message and not passed on; an empty field means
+/// "not answered".
 #[function_component(NumberInput)]
 pub fn number_input(props: &NumberInputProps) -> Html {
-    let local_error = use_state(|| false);
+    let local_error = use_state(|| None::<Refused>);
     let oninput = {
         let on_change = props.on_change.clone();
         let local_error = local_error.clone();
@@ -30,26 +39,41 @@ pub fn number_input(props: &NumberInputProps) -> Html {
                 .chars()
                 .filter(|c| *c != '.' && *c != ' ')
                 .collect();
+            let digits = !cleaned.is_empty()
+                && cleaned
+                    .trim_start_matches('-')
+                    .bytes()
+                    .all(|b| b.is_ascii_digit());
             if cleaned.is_empty() && !input.validity().bad_input() {
-                local_error.set(false);
+                local_error.set(None);
                 on_change.emit(None);
-            } else if let Ok(n) = cleaned.parse::<i64>() {
-                local_error.set(false);
+            } else if let Some(n) = cleaned
+                .parse::<i64>()
+                .ok()
+                .filter(|n| tdg_model::numbers::is_safe_integer(*n))
+            {
+                local_error.set(None);
                 on_change.emit(Some(n));
+            } else if digits {
+                local_error.set(Some(Refused::TooLarge));
             } else {
-                local_error.set(true);
+                local_error.set(Some(Refused::NotWhole));
             }
         })
     };
     let error_id = format!("{}-error", props.id);
-    let message = if *local_error {
-        Some(AttrValue::from(tr(
+    let message = match *local_error {
+        Some(Refused::NotWhole) => Some(AttrValue::from(tr(
             props.lang,
             "Hãy nhập một số nguyên (ví dụ 1250).",
             "Enter a whole number (e.g. 1250).",
-        )))
-    } else {
-        props.error.clone()
+        ))),
+        Some(Refused::TooLarge) => Some(AttrValue::from(tr(
+            props.lang,
+            "Số quá lớn: tối đa 9.007.199.254.740.991.",
+            "The number is too large: at most 9,007,199,254,740,991.",
+        ))),
+        None => props.error.clone(),
     };
     html! {
         <div class="field">
