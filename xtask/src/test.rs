@@ -159,8 +159,9 @@ pub fn run(root: &Path) -> Result<()> {
     }
 
     eprintln!(
-        "\ncargo xtask test took {:.0} s",
-        started.elapsed().as_secs_f64()
+        "\ncargo xtask test took {:.0} s ({})",
+        started.elapsed().as_secs_f64(),
+        step_times()
     );
     if !tally.broken_steps.is_empty() {
         eprintln!("failed: {}", tally.broken_steps.join(", "));
@@ -172,8 +173,29 @@ pub fn run(root: &Path) -> Result<()> {
     Ok(())
 }
 
+/// When each step started, to print where the time went (the budget is 3 minutes warm).
+static STEPS: std::sync::Mutex<Vec<(String, Instant)>> = std::sync::Mutex::new(Vec::new());
+
 fn step(name: &str) {
     eprintln!("\n==> {name}");
+    if let Ok(mut steps) = STEPS.lock() {
+        steps.push((name.to_string(), Instant::now()));
+    }
+}
+
+/// Seconds per step, in order.
+fn step_times() -> String {
+    let Ok(steps) = STEPS.lock() else {
+        return String::new();
+    };
+    let now = Instant::now();
+    let ends = steps.iter().skip(1).map(|(_, t)| *t).chain([now]);
+    steps
+        .iter()
+        .zip(ends)
+        .map(|((name, start), end)| format!("{name} {:.0} s", (end - *start).as_secs_f64()))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// Sums libtest's `test result: ok. N passed; M failed; …` lines.

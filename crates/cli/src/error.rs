@@ -24,6 +24,9 @@ pub enum CliError {
     Score(#[from] tdg_model::ScoreError),
     #[error("{0}")]
     Invalid(String),
+    /// A message already written in both languages.
+    #[error("{en}")]
+    Bilingual { vi: String, en: String },
     #[error("cannot write {path}: {source}")]
     Write {
         path: String,
@@ -50,12 +53,29 @@ impl CliError {
             }
             CliError::Score(e) => e.message_vi(),
             CliError::Invalid(text) => text.clone(),
+            CliError::Bilingual { vi, .. } => vi.clone(),
             CliError::Write { path, source } => format!("Không ghi được {path}: {source}"),
             CliError::Backup(e) => e.message_vi(),
             CliError::Sign(e) => format!("Không ký được báo cáo: {e}"),
         };
         format!("lỗi: {vi}\nerror: {self}")
     }
+}
+
+/// Reads at most `limit` bytes and one more, so that a huge file (or a never-ending one) is
+/// refused by the reader's own size check without filling the memory first.
+pub fn read_at_most(path: &str, limit: usize) -> Result<Vec<u8>, CliError> {
+    use std::io::Read;
+    let err = |source| CliError::Read {
+        path: path.to_string(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(err)?;
+    let mut bytes = Vec::new();
+    file.take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(err)?;
+    Ok(bytes)
 }
 
 pub fn read(path: &str) -> Result<Vec<u8>, CliError> {

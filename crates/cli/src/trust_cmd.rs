@@ -19,13 +19,13 @@ pub fn run(raw: &[String]) -> Result<bool, CliError> {
     let (Some(csv_path), [old_path]) = (args.value("--csv"), args.positional.as_slice()) else {
         return Err(CliError::Usage(USAGE.into()));
     };
-    let csv = String::from_utf8(read(csv_path)?).map_err(|_| {
-        CliError::Invalid(format!(
-            "lỗi: {csv_path} không phải văn bản UTF-8\nerror: {csv_path} is not UTF-8 text"
-        ))
+    let csv = String::from_utf8(read(csv_path)?).map_err(|_| CliError::Bilingual {
+        vi: format!("{csv_path} không phải văn bản UTF-8"),
+        en: format!("{csv_path} is not UTF-8 text"),
     })?;
-    let convert = |e: tdg_report::trust::ConvertError| {
-        CliError::Invalid(format!("lỗi: {}\nerror: {e}", e.message_vi()))
+    let convert = |e: tdg_report::trust::ConvertError| CliError::Bilingual {
+        vi: e.message_vi(),
+        en: e.to_string(),
     };
     let rows = read_unit_csv(&csv).map_err(convert)?;
     let list = convert_v1(&read(old_path)?, &rows).map_err(convert)?;

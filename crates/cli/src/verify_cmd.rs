@@ -3,7 +3,7 @@
 //! "ĐẠT / PASS". Exit 0 only when every report passes.
 
 use crate::args::Args;
-use crate::error::{read, CliError};
+use crate::error::{read, read_at_most, CliError};
 use tdg_model::units::format_points;
 use tdg_model::{Date, Lang};
 use tdg_report::trust::TrustList;
@@ -52,11 +52,9 @@ pub fn run(raw: &[String]) -> Result<bool, CliError> {
         )));
     };
     let catalogs = load_catalogs(&args)?;
-    let trust = TrustList::from_json(&read(trust_path)?).map_err(|e| {
-        CliError::Invalid(format!(
-            "lỗi: {trust_path}: {}\nerror: {trust_path}: {e}",
-            e.message_vi()
-        ))
+    let trust = TrustList::from_json(&read(trust_path)?).map_err(|e| CliError::Bilingual {
+        vi: format!("{trust_path}: {}", e.message_vi()),
+        en: format!("{trust_path}: {e}"),
     })?;
     let expect_sha256 = args.value("--expect-sha256");
     if expect_sha256.is_some() && args.positional.len() != 1 {
@@ -65,11 +63,21 @@ pub fn run(raw: &[String]) -> Result<bool, CliError> {
                 .into(),
         ));
     }
+    let (received_on, period) = (date_flag(&args, "--received")?, year_flag(&args)?);
+    // The deadline comes from the period; without the office's own period a unit could declare
+    // next year's and turn a late report into an early one.
+    if received_on.is_some() && period.is_none() {
+        return Err(CliError::Bilingual {
+            vi: "--received cần đi cùng --period NĂM (kỳ báo cáo cơ quan đang nhận)".into(),
+            en: "--received needs --period YEAR (the reporting year the office is collecting)"
+                .into(),
+        });
+    }
     let options = VerifyOptions {
         catalogs: &catalogs,
         trust: Some(&trust),
-        received_on: date_flag(&args, "--received")?,
-        period: year_flag(&args)?,
+        received_on,
+        period,
         expect_sha256,
     };
     report_all(
@@ -107,7 +115,8 @@ fn report_all(
     let mut all_pass = true;
     let mut json_out = Vec::new();
     for path in &args.positional {
-        let outcome = read(path).map(|bytes| check(&bytes));
+        let outcome =
+            read_at_most(path, tdg_report::strict_json::MAX_BYTES).map(|bytes| check(&bytes));
         let ok = matches!(&outcome, Ok(Ok(v)) if passes(v));
         all_pass &= ok;
         if args.has("--json") {
@@ -217,5 +226,27 @@ fn table(v: &Verdict, catalogs: &[KnownCatalog], checks: Vec<CheckLine>) -> Stri
     for c in checks {
         lines.push(format!("  {} {} / {}", c.mark.symbol(), c.vi, c.en));
     }
-    lines.join("\n") + "\n\n"
+    // Every line may carry text from the report: it must not move the cursor, hide text or
+    // reorder what the office reads.
+    lines
+        .iter()
+        .map(|l| printable(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n\n"
+}
+
+/// Text from a file, safe for a terminal: control characters (line breaks and escapes among
+/// them) and bidirectional overrides are shown as `\u{…}` instead of acting.
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if c.is_control() || bidi {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

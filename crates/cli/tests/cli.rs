@@ -277,7 +277,7 @@ fn verify_shows_the_official_total_only_with_a_received_date() {
     assert_eq!(plain.status.code(), Some(0), "{stdout}");
     assert!(stdout.contains("timing not checked"), "{stdout}");
     assert!(!stdout.contains("; official total"), "{stdout}");
-    let received = full_verify(&["--received", "2026-11-25"], report);
+    let received = full_verify(&["--received", "2026-11-25", "--period", "2026"], report);
     let stdout = String::from_utf8_lossy(&received.stdout);
     assert_eq!(received.status.code(), Some(0), "{stdout}");
     assert!(
@@ -286,7 +286,7 @@ fn verify_shows_the_official_total_only_with_a_received_date() {
     );
     assert!(stdout.contains("not tampering"), "{stdout}");
     let late = full_verify(
-        &["--received", "2026-12-01"],
+        &["--received", "2026-12-01", "--period", "2026"],
         "tests/fixtures/reports/valid.json",
     );
     let stdout = String::from_utf8_lossy(&late.stdout);
@@ -294,7 +294,7 @@ fn verify_shows_the_official_total_only_with_a_received_date() {
     assert!(stdout.contains("nhận muộn 1 ngày;"), "{stdout}");
     assert!(stdout.contains("received 1 day(s) late;"), "{stdout}");
     let impossible = full_verify(
-        &["--received", "2026-11-01"],
+        &["--received", "2026-11-01", "--period", "2026"],
         "tests/fixtures/reports/valid.json",
     );
     assert_eq!(impossible.status.code(), Some(1));
@@ -455,5 +455,46 @@ fn score_and_sign_refuse_numbers_beyond_exact_integers_with_their_place() {
     assert!(
         stderr.contains("line") && stderr.contains("dòng"),
         "{stderr}"
+    );
+}
+
+#[test]
+fn a_received_date_needs_the_period_being_collected() {
+    let out = full_verify(
+        &["--received", "2026-11-25"],
+        "tests/fixtures/reports/valid.json",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--period"), "{stderr}");
+    assert_eq!(stderr.matches("lỗi:").count(), 1, "said once: {stderr}");
+}
+
+#[test]
+fn text_from_a_report_cannot_drive_the_terminal() {
+    let dir = temp_dir("ansi");
+    let text =
+        std::fs::read_to_string(root().join("tests/fixtures/reports/valid.json")).expect("fixture");
+    // The name changes, so the proof fails; what matters is how the name is printed.
+    let hostile = text.replacen(
+        "\"UBND xã Ví Dụ\"",
+        "\"X\\n  ✓ chữ ký hợp lệ / proof valid\\nĐẠT / PASS\\u001b[8m\\u202e\"",
+        1,
+    );
+    assert_ne!(hostile, text);
+    let path = dir.join("hostile.json");
+    std::fs::write(&path, hostile).expect("write");
+    let out = full_verify(&[], path.to_str().expect("utf-8"));
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !stdout.contains('\u{1b}') && !stdout.contains('\u{202e}'),
+        "{stdout}"
+    );
+    assert!(stdout.contains("X\\u{a}  ✓ chữ ký"), "{stdout}");
+    assert_eq!(
+        stdout.lines().filter(|l| l.starts_with("ĐẠT")).count(),
+        0,
+        "{stdout}"
     );
 }

@@ -20,7 +20,7 @@ pub struct Report {
     /// terms mean to a JSON-LD processor, while our proof and our reader would not notice.
     #[serde(rename = "@context", deserialize_with = "exact_context")]
     pub context: Vec<String>,
-    #[serde(rename = "type")]
+    #[serde(rename = "type", deserialize_with = "exact_types")]
     pub types: Vec<String>,
     pub report_version: u32,
     /// The unit's `did:key`.
@@ -73,6 +73,16 @@ fn exact_context<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, 
         )));
     }
     Ok(context)
+}
+
+fn exact_types<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let types = Vec::<String>::deserialize(d)?;
+    if types != ["VerifiableCredential", REPORT_TYPE] {
+        return Err(serde::de::Error::custom(format_args!(
+            "type must be exactly [\"VerifiableCredential\", \"{REPORT_TYPE}\"]"
+        )));
+    }
+    Ok(types)
 }
 
 /// A signed report as saved: the file's text and its SHA-256 (printed on the paper copy).

@@ -158,6 +158,15 @@ impl TrustList {
         if mine.is_empty() {
             return Registration::Unknown;
         }
+        // A revocation is of the key, whatever unit or group the entry that carries it names.
+        if let Some(revoked_on) = mine
+            .iter()
+            .filter_map(|k| k.revoked_on)
+            .filter(|r| day >= *r)
+            .min()
+        {
+            return Registration::Revoked { revoked_on };
+        }
         let for_unit: Vec<&&RegisteredKey> =
             mine.iter().filter(|k| k.unit_code == unit.code).collect();
         if for_unit.is_empty() {
@@ -309,16 +318,23 @@ pub fn read_unit_csv(text: &str) -> Result<Vec<UnitRow>, ConvertError> {
         if code.trim().is_empty() || tier.trim().is_empty() {
             return Err(csv_err(i, "unitCode and tier are required".into()));
         }
+        let (valid_from, valid_until) = (
+            date(from)?,
+            match optional(until) {
+                Some(u) => Some(date(&u)?),
+                None => None,
+            },
+        );
+        if valid_until.is_some_and(|u| u < valid_from) {
+            return Err(csv_err(i, "validUntil is before validFrom".into()));
+        }
         rows.push(UnitRow {
             unit_code: code.trim().to_string(),
             tier: tier.trim().to_string(),
             variant: optional(variant),
             group: group.trim().to_string(),
-            valid_from: date(from)?,
-            valid_until: match optional(until) {
-                Some(u) => Some(date(&u)?),
-                None => None,
-            },
+            valid_from,
+            valid_until,
         });
     }
     Ok(rows)

@@ -50,7 +50,7 @@ pub fn lines(v: &Verdict) -> Vec<CheckLine> {
         key(v.key.as_ref()),
         catalog(&v.catalog),
         results(&v.results),
-        timing(&v.timing, v.stored_total),
+        timing(&v.timing, v.stored_total, v.results == ResultsCheck::Equal),
         period(&v.period_check, v.period),
         file_hash(&v.file_hash),
     ]
@@ -89,6 +89,22 @@ fn dates(d: &DatesCheck) -> CheckLine {
             Mark::Fail,
             format!("{field} không phải thời điểm hợp lệ: '{value}'"),
             format!("{field} is not a valid timestamp: '{value}'"),
+        ),
+        DatesCheck::ValidFromNotCreated {
+            valid_from,
+            created_on,
+        } => line(
+            Mark::Fail,
+            format!(
+                "validFrom ({}) không cùng ngày với thời điểm ký ({})",
+                valid_from.display_vn(),
+                created_on.display_vn()
+            ),
+            format!(
+                "validFrom ({}) is not the signing day ({})",
+                valid_from.display_vn(),
+                created_on.display_vn()
+            ),
         ),
         DatesCheck::NotTheSigningDay {
             submitted_on,
@@ -229,7 +245,13 @@ fn results(r: &ResultsCheck) -> CheckLine {
     }
 }
 
-fn timing(t: &TimingCheck, signed_total: tdg_model::units::MilliPoints) -> CheckLine {
+/// `results_equal`: the stored results are what the answers give, so a difference in the timing
+/// lines comes from the received date alone (otherwise no such reassurance is given).
+fn timing(
+    t: &TimingCheck,
+    signed_total: tdg_model::units::MilliPoints,
+    results_equal: bool,
+) -> CheckLine {
     let pts = |p, lang| format_points(p, lang);
     match t {
         TimingCheck::NotChecked => line(
@@ -253,6 +275,20 @@ fn timing(t: &TimingCheck, signed_total: tdg_model::units::MilliPoints) -> Check
                 received_on.display_vn()
             ),
         ),
+        TimingCheck::ReceivedBeforeItsYear {
+            period,
+            received_on,
+        } => line(
+            Mark::Fail,
+            format!(
+                "báo cáo kỳ {period} nhưng nhận ngày {}, trước khi kỳ bắt đầu",
+                received_on.display_vn()
+            ),
+            format!(
+                "a report for {period} received on {}, before that year began",
+                received_on.display_vn()
+            ),
+        ),
         TimingCheck::Official {
             timing,
             total,
@@ -273,7 +309,7 @@ fn timing(t: &TimingCheck, signed_total: tdg_model::units::MilliPoints) -> Check
                     format!("received {days_late} day(s) late"),
                 ),
             };
-            let (change_vi, change_en) = if *lines_changed {
+            let (change_vi, change_en) = if *lines_changed && results_equal {
                 (
                     format!(
                         "; điểm thưởng/trừ theo thời hạn khác với bản ký (bản ký {}), do ngày nhận, không phải do sửa đổi",
@@ -283,6 +319,11 @@ fn timing(t: &TimingCheck, signed_total: tdg_model::units::MilliPoints) -> Check
                         "; the timing bonus/penalty differs from the signed one (signed {}), because of the received date, not tampering",
                         pts(signed_total, Lang::En)
                     ),
+                )
+            } else if *lines_changed {
+                (
+                    format!("; bản ký {}", pts(signed_total, Lang::Vi)),
+                    format!("; signed {}", pts(signed_total, Lang::En)),
                 )
             } else {
                 (String::new(), String::new())

@@ -84,6 +84,12 @@ pub enum DatesCheck {
         submitted_on: Date,
         created_on: Date,
     },
+    /// `validFrom` and the proof's `created` fall on different UTC days.
+    #[serde(rename_all = "camelCase")]
+    ValidFromNotCreated {
+        valid_from: Date,
+        created_on: Date,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -129,6 +135,9 @@ pub enum TimingCheck {
         submitted_on: Date,
         received_on: Date,
     },
+    /// Received before the reporting year it declares began (a report "for next year").
+    #[serde(rename_all = "camelCase")]
+    ReceivedBeforeItsYear { period: i32, received_on: Date },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -191,7 +200,11 @@ impl Verdict {
             && self.key == Some(Registration::Valid)
             && self.catalog == CatalogCheck::Known
             && self.results == ResultsCheck::Equal
-            && !matches!(self.timing, TimingCheck::SubmittedAfterReceipt { .. })
+            && !matches!(
+                self.timing,
+                TimingCheck::SubmittedAfterReceipt { .. }
+                    | TimingCheck::ReceivedBeforeItsYear { .. }
+            )
             && !matches!(self.period_check, PeriodCheck::Other { .. })
             && !matches!(self.file_hash, FileHashCheck::Differs { .. })
     }
@@ -251,7 +264,13 @@ pub fn verify(bytes: &[u8], options: &VerifyOptions) -> Result<Verdict, ReportEr
         .map(|k| &k.catalog);
     let sha256 = sha256_hex(bytes);
     Ok(Verdict {
-        results: check_results(&report, trusted_catalog),
+        results: check_results(
+            &report,
+            value
+                .get("credentialSubject")
+                .and_then(|s| s.get("results")),
+            trusted_catalog,
+        ),
         timing: check_timing(&report, trusted_catalog, options.received_on),
         period_check: match options.period {
             None => PeriodCheck::NotChecked,
@@ -285,12 +304,19 @@ fn check_dates(report: &Report, created: &str) -> DatesCheck {
         field: field.into(),
         value: value.into(),
     };
-    if timestamp::utc_day(&report.valid_from).is_err() {
+    let Ok(valid_from) = timestamp::utc_day(&report.valid_from) else {
         return bad("validFrom", &report.valid_from);
-    }
+    };
     let Ok(created_on) = timestamp::utc_day(created) else {
         return bad("proof.created", created);
     };
+    // The signer writes one moment into both; a validFrom on another day was written by hand.
+    if valid_from != created_on {
+        return DatesCheck::ValidFromNotCreated {
+            valid_from,
+            created_on,
+        };
+    }
     let submitted_on = report.credential_subject.submitted_on;
     // A signer east or west of UTC may be one calendar day off UTC; never more.
     if (submitted_on.days_since_epoch() - created_on.days_since_epoch()).abs() > 1 {
@@ -320,17 +346,41 @@ fn check_proof(value: &serde_json::Value, issuer_key: &Result<PublicKey, KeyErro
     }
 }
 
-fn check_results(report: &Report, catalog: Option<&Catalog>) -> ResultsCheck {
+fn check_results(
+    report: &Report,
+    stored_json: Option<&serde_json::Value>,
+    catalog: Option<&Catalog>,
+) -> ResultsCheck {
     let Some(catalog) = catalog else {
         return ResultsCheck::NotChecked;
     };
-    let rescored = match score(catalog, &report.sheet()) {
+    let sheet = report.sheet();
+    let rescored = match score(catalog, &sheet) {
         Ok(r) => r,
         Err(e) => return ResultsCheck::Unscorable(e.to_string()),
     };
+    // A report holds only its tier's answers (what the signer puts in): another tier's answers
+    // are a report no honest signer made.
+    let set_aside = tdg_model::scored_sheet(catalog, &sheet).set_aside;
+    if !set_aside.is_empty() {
+        return ResultsCheck::Differ(vec![format!(
+            "answers that are not criteria of this tier and variant: {}",
+            set_aside.join(", ")
+        )]);
+    }
     let stored = &report.credential_subject.results;
-    if &rescored == stored {
+    // The typed values, and the JSON as signed: a field the re-score does not write (an
+    // "officialTotal" added by hand) would otherwise be signed, shown by other tools, and never
+    // checked.
+    let same_json =
+        stored_json.is_some_and(|raw| serde_json::to_value(&rescored).ok().as_ref() == Some(raw));
+    if &rescored == stored && same_json {
         return ResultsCheck::Equal;
+    }
+    if &rescored == stored {
+        return ResultsCheck::Differ(vec![
+            "the stored results hold fields the re-score does not write".into(),
+        ]);
     }
     let mut differences = Vec::new();
     let pts = |p| tdg_model::units::format_points(p, tdg_model::Lang::En);
@@ -377,6 +427,13 @@ fn check_timing(
     if subject.submitted_on > received_on {
         return TimingCheck::SubmittedAfterReceipt {
             submitted_on: subject.submitted_on,
+            received_on,
+        };
+    }
+    // A report for next year received this year would count as hundreds of days early.
+    if received_on.year < subject.period {
+        return TimingCheck::ReceivedBeforeItsYear {
+            period: subject.period,
             received_on,
         };
     }

@@ -220,7 +220,7 @@ fn variants() -> Vec<(&'static str, Vec<u8>, Value)> {
         (
             "proof-created-changed.json",
             edit(&|d| d["proof"]["created"] = "2026-11-11T02:00:00Z".into()),
-            with(json!({"proof":"invalid"})),
+            with(json!({"proof":"invalid","dates":"validFromNotCreated"})),
         ),
         (
             "wrong-cryptosuite.json",
@@ -353,6 +353,55 @@ fn variants() -> Vec<(&'static str, Vec<u8>, Value)> {
                 resign(&d, &unit_key(), &unit_key())
             }),
             with(json!({"key":"mismatch","results":"unscorable"})),
+        ),
+        (
+            "results-with-an-added-field.json",
+            // Signed by the unit itself, with a number the re-score does not write: other tools
+            // reading the file would show it, so it must not pass.
+            pretty(&{
+                let mut d = v.clone();
+                d["credentialSubject"]["results"]["officialTotal"] = 99_000.into();
+                resign(&d, &unit_key(), &unit_key())
+            }),
+            with(json!({"results":"differ"})),
+        ),
+        (
+            "answers-of-another-tier.json",
+            pretty(&{
+                let mut d = v.clone();
+                d["credentialSubject"]["answers"]["sn.dinh-danh"] = json!({"yes": true});
+                resign(&d, &unit_key(), &unit_key())
+            }),
+            with(json!({"results":"differ"})),
+        ),
+        (
+            "valid-from-another-day.json",
+            pretty(&{
+                let mut d = v.clone();
+                d["validFrom"] = "2031-01-01T00:00:00Z".into();
+                resign(&d, &unit_key(), &unit_key())
+            }),
+            with(json!({"dates":"validFromNotCreated"})),
+        ),
+        (
+            "type-changed.json",
+            pretty(&{
+                let mut d = v.clone();
+                d["type"] = json!(["VerifiableCredential", "SomethingElse"]);
+                resign(&d, &unit_key(), &unit_key())
+            }),
+            json!({"error":"shape"}),
+        ),
+        (
+            "next-year-period.json",
+            // A unit declaring next year's period: signed honestly, but the office's received
+            // date must not count it as a year early.
+            pretty(&{
+                let mut next = late_sheet.clone();
+                next.period = 2027;
+                sign_with(&unit_key(), &catalog_bytes(), &next, "2026-12-05")
+            }),
+            ok.clone(),
         ),
         (
             "revoked-key.json",
@@ -501,6 +550,10 @@ fn write_fixtures() {
              "tier": "xa-phuong", "group": "Cụm thi đua số 1", "validFrom": "2026-01-01"},
             {"unitCode": "XA-TEST-04", "unitName": "UBND xã Thu Hồi", "did": revoked_key().public().did(),
              "tier": "xa-phuong", "group": "Cụm thi đua số 1", "validFrom": "2026-01-01", "revokedOn": "2026-11-05"},
+            // The same key registered again (another group) without the revocation: a revoked
+            // key stays revoked whatever other entry names it.
+            {"unitCode": "XA-TEST-04", "unitName": "UBND xã Thu Hồi", "did": revoked_key().public().did(),
+             "tier": "xa-phuong", "group": "Khối thi đua số 2", "validFrom": "2026-01-01"},
         ]
     });
     std::fs::write(dir().join("trust-list.json"), pretty(&list)).expect("write");
@@ -655,6 +708,20 @@ fn the_received_date_sets_the_late_penalty() {
     assert_eq!(timing, tdg_model::Timing::Late { days_late: 3 });
     // Signed with the early bonus (+1), officially late (−3).
     assert_eq!(total, v.stored_total - 1_000 - 3_000);
+}
+
+#[test]
+fn a_report_for_next_year_is_not_counted_a_year_early() {
+    let v = verify_with("next-year-period.json", Some("2026-12-05"));
+    assert!(
+        matches!(
+            v.timing,
+            TimingCheck::ReceivedBeforeItsYear { period: 2027, .. }
+        ),
+        "{:?}",
+        v.timing
+    );
+    assert!(!v.passes());
 }
 
 #[test]
