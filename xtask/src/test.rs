@@ -142,7 +142,7 @@ pub fn run(root: &Path) -> Result<()> {
             .args([
                 "--test",
                 "--test-reporter=tap",
-                "--test-concurrency=1",
+                "--test-concurrency=2",
                 "tests/e2e/",
             ])
             .env("TDG_BASE_URL", &base_url)
