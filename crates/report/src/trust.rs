@@ -151,6 +151,14 @@ impl TrustList {
         Ok(list)
     }
 
+    /// The name the office registered for this key and unit code, if it registered one.
+    pub fn registered_name(&self, did: &str, code: &str) -> Option<&str> {
+        self.keys
+            .iter()
+            .find(|k| k.did == did && k.unit_code == code && !k.unit_name.trim().is_empty())
+            .map(|k| k.unit_name.as_str())
+    }
+
     /// Judges `did` for a report that declares `unit`, on `day` (the office's received date
     /// where given, else the proof's creation day).
     pub fn judge(&self, did: &str, unit: &Declared, day: Date) -> Registration {

@@ -44,7 +44,7 @@ fn line(mark: Mark, vi: impl Into<String>, en: impl Into<String>) -> CheckLine {
 
 /// Every check of the verdict, one line each, in a fixed order.
 pub fn lines(v: &Verdict) -> Vec<CheckLine> {
-    vec![
+    let mut lines = vec![
         proof(&v.proof),
         dates(&v.dates),
         key(v.key.as_ref()),
@@ -53,7 +53,24 @@ pub fn lines(v: &Verdict) -> Vec<CheckLine> {
         timing(&v.timing, v.stored_total, v.results == ResultsCheck::Equal),
         period(&v.period_check, v.period),
         file_hash(&v.file_hash),
-    ]
+    ];
+    if let Some(name) = &v.registered_name {
+        lines.insert(
+            3,
+            line(
+                Mark::Note,
+                format!(
+                    "tên đơn vị đã đăng ký: “{name}”, báo cáo ghi: “{}”",
+                    v.unit.name
+                ),
+                format!(
+                    "unit name registered: “{name}”, the report says: “{}”",
+                    v.unit.name
+                ),
+            ),
+        );
+    }
+    lines
 }
 
 /// The proof alone, for `--proof-only`.

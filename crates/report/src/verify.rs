@@ -6,7 +6,7 @@ use crate::proof::{self, ProofError};
 use crate::report::{sha256_hex, Report, Unit, REPORT_VERSION};
 use crate::strict_json::{self, StrictJsonError};
 use crate::timestamp;
-use crate::trust::{Declared, Registration, TrustList};
+use crate::trust::{normalize_label, Declared, Registration, TrustList};
 use serde::Serialize;
 use tdg_model::units::MilliPoints;
 use tdg_model::{score, Catalog, Date, Timing};
@@ -177,6 +177,10 @@ pub struct Verdict {
     pub dates: DatesCheck,
     /// `None` when no trust list was given.
     pub key: Option<Registration>,
+    /// The unit's name as the office registered it, when the report declares another one (the
+    /// key is bound to the code; the name is shown so that a person sees the difference).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registered_name: Option<String>,
     pub catalog: CatalogCheck,
     /// Integrity: the stored results equal a re-score with the report's own `submittedOn`.
     pub results: ResultsCheck,
@@ -250,6 +254,11 @@ pub fn verify(bytes: &[u8], options: &VerifyOptions) -> Result<Verdict, ReportEr
         };
         t.judge(&report.issuer, &declared, judged_on)
     });
+    let registered_name = options
+        .trust
+        .and_then(|t| t.registered_name(&report.issuer, &subject.unit.code))
+        .filter(|name| normalize_label(name) != normalize_label(&subject.unit.name))
+        .map(String::from);
     let known = options.catalogs.iter().find(|k| {
         k.catalog.id == subject.catalog.id && k.catalog.version == subject.catalog.version
     });
@@ -295,6 +304,7 @@ pub fn verify(bytes: &[u8], options: &VerifyOptions) -> Result<Verdict, ReportEr
         proof,
         dates,
         key,
+        registered_name,
         catalog,
     })
 }

@@ -355,6 +355,15 @@ fn variants() -> Vec<(&'static str, Vec<u8>, Value)> {
             with(json!({"key":"mismatch","results":"unscorable"})),
         ),
         (
+            "declared-other-name.json",
+            pretty(&{
+                let mut d = v.clone();
+                d["credentialSubject"]["unit"]["name"] = "UBND phường Thử Nghiệm".into();
+                resign(&d, &unit_key(), &unit_key())
+            }),
+            ok.clone(),
+        ),
+        (
             "results-with-an-added-field.json",
             // Signed by the unit itself, with a number the re-score does not write: other tools
             // reading the file would show it, so it must not pass.
@@ -708,6 +717,21 @@ fn the_received_date_sets_the_late_penalty() {
     assert_eq!(timing, tdg_model::Timing::Late { days_late: 3 });
     // Signed with the early bonus (+1), officially late (−3).
     assert_eq!(total, v.stored_total - 1_000 - 3_000);
+}
+
+#[test]
+fn a_name_other_than_the_registered_one_is_shown_beside_it() {
+    let v = verify_with("declared-other-name.json", None);
+    assert!(
+        v.passes(),
+        "the key is bound to the code; the name is for people"
+    );
+    assert_eq!(v.registered_name.as_deref(), Some("UBND xã Ví Dụ"));
+    let lines = tdg_report::verdict_text::lines(&v);
+    assert!(lines
+        .iter()
+        .any(|l| l.en.contains("unit name registered: “UBND xã Ví Dụ”")));
+    assert_eq!(verify_with("valid.json", None).registered_name, None);
 }
 
 #[test]
