@@ -137,21 +137,6 @@ pub fn random_hex<const N: usize>() -> Result<String, String> {
     Ok(hex(&random::<N>()?))
 }
 
-/// SHA-256 of `bytes`, lowercase hex, by the browser's own WebCrypto (no hashing code in the
-/// app). `crypto.subtle` needs a secure context: https, or http on 127.0.0.1 / localhost.
-pub async fn sha256_hex(bytes: &[u8]) -> Result<String, String> {
-    let subtle = web_sys::window()
-        .ok_or("no window")?
-        .crypto()
-        .map_err(|_| "no crypto")?
-        .subtle();
-    let promise = subtle
-        .digest_with_str_and_u8_array("SHA-256", bytes)
-        .map_err(js_text)?;
-    let digest = JsFuture::from(promise).await.map_err(js_text)?;
-    Ok(hex(&js_sys::Uint8Array::new(&digest).to_vec()))
-}
-
 /// Lowercase hex (the signing module's `tdg_report::hex`, which the app does not link).
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
