@@ -150,6 +150,14 @@ test('several previous drafts are kept with date and unit, each restorable; samp
   await page.close();
 });
 
+// Chromium gives each tab's renderer its own copy of localStorage, brought up to date a few
+// milliseconds after another tab writes (sooner than the `storage` event, which this test holds
+// back). Waiting for the copy makes "both tabs typed before either heard of the other" the case
+// under test, however loaded the machine; two writes inside those milliseconds are the limit
+// docs/security.md names.
+const seesStoredName = (page, name) => page.waitForFunction(
+  ([k, n]) => (localStorage.getItem(k) || '').includes(n), [`${ROOT_NS}draft`, name]);
+
 test('a second tab editing the same draft is told, and no keystroke of either tab is lost', async () => {
   const { page: one, problems } = await openWith();
   const two = await context.newPage();
@@ -170,6 +178,7 @@ test('a second tab editing the same draft is told, and no keystroke of either ta
   // Both tabs type before either hears of the other (tab two's storage events held back).
   await two.evaluate(() => { window.holdStorageEvents = true; });
   await one.getByLabel('Tên đơn vị').fill('Thẻ một sửa');
+  await seesStoredName(two, 'Thẻ một sửa');
   await two.getByLabel('Tên đơn vị').fill('Thẻ hai sửa');
   const conflict = two.getByRole('group', { name: 'Bản nháp đang được sửa ở hai thẻ. Thẻ này tạm ngừng lưu.' });
   await conflict.waitFor();
@@ -187,6 +196,7 @@ test('a second tab editing the same draft is told, and no keystroke of either ta
 
   // Again, and this time take the other tab's: this tab's text becomes a previous draft.
   await one.getByLabel('Tên đơn vị').fill('Thẻ một lần hai');
+  await seesStoredName(two, 'Thẻ một lần hai');
   await two.getByLabel('Tên đơn vị').fill('Thẻ hai lần hai');
   await conflict.waitFor();
   await conflict.getByRole('button', { name: 'Mở bản của thẻ kia' }).click();
