@@ -1,0 +1,136 @@
+//! The figures the office pushes next year: bands per cluster, and how each criterion went.
+
+use crate::entry::Entry;
+use crate::ranking::RankedEntry;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use tdg_model::units::{BasisPoints, MilliPoints};
+
+/// How many counted units of a tier and group reached a band.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BandCount {
+    pub tier: String,
+    pub group: String,
+    pub band: String,
+    pub count: u32,
+}
+
+/// Band counts per tier and group, from a ranking (which holds only counted reports).
+pub fn band_counts(entries: &[Entry], ranked: &[RankedEntry]) -> Vec<BandCount> {
+    let mut counts: BTreeMap<(&str, &str, &str), u32> = BTreeMap::new();
+    for r in ranked {
+        *counts
+            .entry((&r.tier, &r.group, &entries[r.entry].band))
+            .or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .map(|((tier, group, band), count)| BandCount {
+            tier: tier.to_owned(),
+            group: group.to_owned(),
+            band: band.to_owned(),
+            count,
+        })
+        .collect()
+}
+
+/// One criterion over the reports that answer it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CriterionStats {
+    pub tier: String,
+    pub criterion: String,
+    pub reports: u32,
+    pub max: MilliPoints,
+    /// Mean points, rounded half up to the milli-point.
+    pub average: MilliPoints,
+    /// Share of the reports at the plan's target, in basis points, rounded half up.
+    pub met_target: BasisPoints,
+}
+
+impl CriterionStats {
+    /// The mean as a share of the maximum, in basis points: what "weakest" compares.
+    pub fn attainment(&self) -> BasisPoints {
+        ratio(u64::from(self.average), u64::from(self.max), 10_000)
+    }
+}
+
+/// Statistics per tier and criterion over the given reports (indexes into `entries`), in the
+/// catalog's criterion order as the first report lists it.
+pub fn criterion_stats(entries: &[Entry], reports: &[usize]) -> Vec<CriterionStats> {
+    #[derive(Default)]
+    struct Sum {
+        order: usize,
+        n: u64,
+        points: u64,
+        met: u64,
+        max: MilliPoints,
+    }
+    let mut sums: BTreeMap<(&str, &str), Sum> = BTreeMap::new();
+    for &i in reports {
+        let e = &entries[i];
+        for (order, c) in e.criteria.iter().enumerate() {
+            let sum = sums.entry((&e.unit.tier, &c.id)).or_insert_with(|| Sum {
+                order,
+                ..Sum::default()
+            });
+            sum.n += 1;
+            sum.points += u64::from(c.points);
+            sum.met += u64::from(c.met_target);
+            sum.max = sum.max.max(c.max);
+        }
+    }
+    let mut stats: Vec<(usize, CriterionStats)> = sums
+        .into_iter()
+        .map(|((tier, criterion), s)| {
+            (
+                s.order,
+                CriterionStats {
+                    tier: tier.to_owned(),
+                    criterion: criterion.to_owned(),
+                    reports: u32::try_from(s.n).unwrap_or(u32::MAX),
+                    max: s.max,
+                    average: ratio(s.points, s.n, 1),
+                    met_target: ratio(s.met, s.n, 10_000),
+                },
+            )
+        })
+        .collect();
+    stats.sort_by(|(a_order, a), (b_order, b)| a.tier.cmp(&b.tier).then(a_order.cmp(b_order)));
+    stats.into_iter().map(|(_, s)| s).collect()
+}
+
+/// The `count` criteria with the lowest attainment in each tier and group.
+pub fn weakest_criteria(
+    entries: &[Entry],
+    ranked: &[RankedEntry],
+    count: usize,
+) -> BTreeMap<(String, String), Vec<CriterionStats>> {
+    let mut members: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for r in ranked {
+        members
+            .entry((r.tier.clone(), r.group.clone()))
+            .or_default()
+            .push(r.entry);
+    }
+    members
+        .into_iter()
+        .map(|(key, reports)| {
+            let mut stats = criterion_stats(entries, &reports);
+            stats.sort_by_key(|s| s.attainment());
+            stats.truncate(count);
+            (key, stats)
+        })
+        .collect()
+}
+
+/// `numerator × scale ÷ denominator`, rounded half up; 0 when there is nothing to divide by.
+fn ratio(numerator: u64, denominator: u64, scale: u64) -> u32 {
+    if denominator == 0 {
+        return 0;
+    }
+    let scaled = u128::from(numerator) * u128::from(scale);
+    let rounded = (scaled * 2 + u128::from(denominator)) / (u128::from(denominator) * 2);
+    u32::try_from(rounded).unwrap_or(u32::MAX)
+}
