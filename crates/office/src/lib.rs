@@ -7,15 +7,17 @@
 //! gives the figures the office pushes next year ([`stats`]). The browser's office view and
 //! `tdg batch` call the same functions, so a ranking never depends on where it was made.
 
+pub mod demo;
 pub mod entry;
+pub mod intake;
 pub mod missing;
 pub mod ranking;
 pub mod standing;
 pub mod stats;
 
 pub use entry::{CriterionPoints, Entry, UnitKey};
-pub use missing::Missing;
 pub use missing::not_submitted;
+pub use missing::Missing;
 pub use ranking::{rank, RankedEntry, TieBreaker};
 pub use standing::{standings, Standing};
 pub use stats::{band_counts, criterion_stats, weakest_criteria, BandCount, CriterionStats};

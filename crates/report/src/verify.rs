@@ -8,6 +8,7 @@ use crate::strict_json::{self, StrictJsonError};
 use crate::timestamp;
 use crate::trust::{normalize_label, Declared, Registration, TrustList};
 use serde::Serialize;
+use tdg_model::score::CriterionResult;
 use tdg_model::units::MilliPoints;
 use tdg_model::{score, Catalog, Date, Timing};
 
@@ -173,6 +174,12 @@ pub struct Verdict {
     pub fingerprint: Option<String>,
     pub stored_total: MilliPoints,
     pub stored_band: String,
+    /// The proof's `created` timestamp as written (empty when there is none).
+    pub created: String,
+    /// The signed results per criterion: what the office's statistics read once the report
+    /// passes (they then equal their re-score).
+    #[serde(skip)]
+    pub stored_criteria: Vec<CriterionResult>,
     pub proof: ProofCheck,
     pub dates: DatesCheck,
     /// `None` when no trust list was given.
@@ -301,6 +308,8 @@ pub fn verify(bytes: &[u8], options: &VerifyOptions) -> Result<Verdict, ReportEr
         issuer: report.issuer.clone(),
         stored_total: subject.results.total,
         stored_band: subject.results.band.clone(),
+        created: created.to_owned(),
+        stored_criteria: subject.results.criteria.clone(),
         proof,
         dates,
         key,
