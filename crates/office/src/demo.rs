@@ -16,6 +16,8 @@ pub const DEPARTMENTS: usize = 160;
 pub const DEPARTMENT_BLOCKS: usize = 20;
 /// Registered units that send nothing: the "chưa nộp" list.
 pub const SILENT_UNITS: usize = 4;
+pub const TRUST_FILE: &str = "trust.json";
+pub const REPORTS_DIR: &str = "bao-cao/";
 
 /// One file of the season, by its path inside the season's folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,8 +101,12 @@ pub struct SeasonSpec<'a> {
 
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {
+    #[error(transparent)]
+    Catalog(#[from] tdg_model::CatalogError),
     #[error("the catalog has no tier '{0}' for the period")]
     MissingTier(&'static str),
+    #[error("the demonstration trust list does not read back")]
+    TrustList,
     #[error("a demonstration report could not be signed: {0}")]
     Sign(#[from] tdg_report::report::SignError),
 }
@@ -114,6 +120,35 @@ struct DemoUnit {
     key: UnitKey,
     /// 0–100: how well the unit does, so that the ranking has a spread.
     quality: u64,
+}
+
+/// The season for the catalog file `catalog_bytes`, with its trust list read back.
+pub fn season_with_trust(
+    catalog_bytes: &[u8],
+    period: i32,
+    received_on: Date,
+) -> Result<(Vec<DemoFile>, TrustList), DemoError> {
+    let catalog = Catalog::from_json(catalog_bytes)?;
+    let spec = SeasonSpec {
+        catalog: &catalog,
+        catalog_bytes,
+        period,
+        received_on,
+    };
+    let files = demo_season(&spec)?;
+    let trust = files
+        .iter()
+        .find(|f| f.path == TRUST_FILE)
+        .and_then(|f| TrustList::from_json(&f.bytes).ok())
+        .ok_or(DemoError::TrustList)?;
+    Ok((files, trust))
+}
+
+impl DemoFile {
+    /// A report file (or a defective one), as opposed to the trust list or the read-me.
+    pub fn is_report(&self) -> bool {
+        self.path.starts_with(REPORTS_DIR)
+    }
 }
 
 /// Writes the whole season in memory: `trust.json`, `doc-truoc.txt` (read me), one report per
@@ -144,7 +179,7 @@ pub fn demo_season(spec: &SeasonSpec) -> Result<Vec<DemoFile>, DemoError> {
     let defects = defects(spec, reporting, &mut rng)?;
     files.extend(defects.files);
     files.push(DemoFile {
-        path: "trust.json".into(),
+        path: TRUST_FILE.into(),
         bytes: trust_list(spec, &units, &defects.revoked).into_bytes(),
     });
     Ok(files)
@@ -326,7 +361,7 @@ fn to_i64(value: u64) -> i64 {
 
 fn report_file(name: &str, json: String) -> DemoFile {
     DemoFile {
-        path: format!("bao-cao/{name}"),
+        path: format!("{REPORTS_DIR}{name}"),
         bytes: json.into_bytes(),
     }
 }

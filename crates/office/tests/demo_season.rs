@@ -2,7 +2,7 @@
 //! check, every other report passes, and the standings, ranking and "chưa nộp" list add up.
 
 use tdg_model::Date;
-use tdg_office::demo::{demo_season, Defect, SeasonSpec, COMMUNES, DEPARTMENTS, SILENT_UNITS};
+use tdg_office::demo::{season_with_trust, Defect, COMMUNES, DEPARTMENTS, SILENT_UNITS};
 use tdg_office::intake::{entry, register, verify_file, Outcome, Season, SeasonFile};
 use tdg_office::*;
 use tdg_report::trust::{Registration, TrustList};
@@ -28,20 +28,8 @@ fn season() -> &'static Verified {
 }
 
 fn make_season() -> Verified {
-    let catalog = tdg_model::Catalog::from_json(CATALOG).expect("the shipped catalog");
     let received = Date::parse_iso("2026-11-27").expect("a date");
-    let spec = SeasonSpec {
-        catalog: &catalog,
-        catalog_bytes: CATALOG,
-        period: 2026,
-        received_on: received,
-    };
-    let files = demo_season(&spec).expect("the season is generated");
-    let trust_file = files
-        .iter()
-        .find(|f| f.path == "trust.json")
-        .expect("trust.json");
-    let trust = TrustList::from_json(&trust_file.bytes).expect("a version 2 trust list");
+    let (files, trust) = season_with_trust(CATALOG, 2026, received).expect("the season");
     let catalogs = [KnownCatalog::from_bytes(CATALOG).expect("the catalog")];
     let season = Season {
         catalogs: &catalogs,

@@ -2,7 +2,7 @@
 //! hashData = SHA-256(JCS(proofConfig)) ‖ SHA-256(JCS(document without proof)),
 //! proofValue = base58btc multibase of the Ed25519 signature of hashData.
 
-use crate::jcs::{canonicalize, JcsError};
+use crate::jcs::{canonicalize, canonicalize_object, JcsError};
 use crate::keys::{PublicKey, UnitKey};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
@@ -67,7 +67,7 @@ pub fn prepare(document: &Value, options: &ProofOptions) -> Result<PreparedProof
     if let Some(context) = secured.get("@context") {
         config.insert("@context".into(), context.clone());
     }
-    let hash_data = hash_data(&Value::Object(config.clone()), document)?;
+    let hash_data = hash_data(&Value::Object(config.clone()), secured, None)?;
     Ok(PreparedProof { config, hash_data })
 }
 
@@ -115,17 +115,16 @@ pub fn verify(secured: &Value, key: &PublicKey) -> Result<(), ProofError> {
         return Err(ProofError::WrongPurpose);
     }
     let signature = decode_signature(text("proofValue")?)?;
-    let mut unsecured = object.clone();
-    unsecured.remove("proof");
     let mut options = proof.clone();
     options.remove("proofValue");
-    if let Some(proof_context) = options.get("@context") {
-        if !context_starts_with(unsecured.get("@context"), proof_context) {
+    let proof_context = proof.get("@context");
+    if let Some(proof_context) = proof_context {
+        if !context_starts_with(object.get("@context"), proof_context) {
             return Err(ProofError::ContextMismatch);
         }
-        unsecured.insert("@context".into(), proof_context.clone());
     }
-    let hash = hash_data(&Value::Object(options), &Value::Object(unsecured))?;
+    let replaced = proof_context.map(|c| ("@context", c));
+    let hash = hash_data(&Value::Object(options), object, replaced)?;
     if key.verify_strict(&hash, &signature) {
         Ok(())
     } else {
@@ -143,14 +142,16 @@ pub fn verification_method(secured: &Value) -> Option<&str> {
     secured.get("proof")?.get("verificationMethod")?.as_str()
 }
 
-fn hash_data(config: &Value, document: &Value) -> Result<[u8; 64], ProofError> {
-    let mut document = document.clone();
-    if let Some(map) = document.as_object_mut() {
-        map.remove("proof");
-    }
+/// SHA-256(JCS(config)) ‖ SHA-256(JCS(document without its proof, `replaced` member swapped in)).
+fn hash_data(
+    config: &Value,
+    document: &Map<String, Value>,
+    replaced: Option<(&str, &Value)>,
+) -> Result<[u8; 64], ProofError> {
     let mut hash = [0u8; 64];
     hash[..32].copy_from_slice(&Sha256::digest(canonicalize(config)?.as_bytes()));
-    hash[32..].copy_from_slice(&Sha256::digest(canonicalize(&document)?.as_bytes()));
+    let unsecured = canonicalize_object(document, "proof", replaced)?;
+    hash[32..].copy_from_slice(&Sha256::digest(unsecured.as_bytes()));
     Ok(hash)
 }
 

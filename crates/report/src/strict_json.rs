@@ -5,7 +5,7 @@
 //! ±`tdg_model::MAX_SAFE_INTEGER` (see `tdg_model::numbers` for the rule and why).
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
-use std::collections::HashSet;
+use serde_json::{Map, Value};
 use std::fmt;
 use tdg_model::numbers::{find_unsafe_number, is_safe_integer, UnsafeNumber};
 
@@ -55,18 +55,15 @@ pub fn parse(bytes: &[u8]) -> Result<serde_json::Value, StrictJsonError> {
         offset: e.valid_up_to(),
     })?;
     let mut de = serde_json::Deserializer::from_str(text);
-    match (Checker { depth: 0 })
+    let value = (Strict { depth: 0 })
         .deserialize(&mut de)
-        .and_then(|_| de.end())
-    {
-        Ok(()) => {}
-        Err(e) => return Err(classify(e)),
-    }
+        .and_then(|value| de.end().map(|()| value))
+        .map_err(classify)?;
     // After the syntax check, so that the tokens scanned are the ones the parser read.
     if let Some(number) = find_unsafe_number(text) {
         return Err(number.into());
     }
-    serde_json::from_str(text).map_err(classify)
+    Ok(value)
 }
 
 /// The JSON pointer of the first number in `value` that is not a safe integer (a value built in
@@ -84,8 +81,12 @@ pub fn unsafe_number_in(value: &serde_json::Value) -> Option<(String, String)> {
             unsafe_number_in(item).map(|(path, n)| (format!("/{i}{path}"), n))
         }),
         Value::Object(map) => map.iter().find_map(|(key, item)| {
-            let key = key.replace('~', "~0").replace('/', "~1");
-            unsafe_number_in(item).map(|(path, n)| (format!("/{key}{path}"), n))
+            // The key is escaped only on the path found: escaping every key cost more than the
+            // search itself.
+            unsafe_number_in(item).map(|(path, n)| {
+                let key = key.replace('~', "~0").replace('/', "~1");
+                (format!("/{key}{path}"), n)
+            })
         }),
         _ => None,
     }
@@ -112,64 +113,75 @@ fn classify(e: serde_json::Error) -> StrictJsonError {
     }
 }
 
-/// Walks the document once, checking keys and depth, keeping nothing.
-struct Checker {
+/// Builds the value in one pass, refusing duplicate keys and nesting deeper than [`MAX_DEPTH`]
+/// (a separate checking pass before serde_json's own parse doubled the cost of reading a report).
+struct Strict {
     depth: usize,
 }
 
-impl<'de> DeserializeSeed<'de> for Checker {
-    type Value = ();
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+impl<'de> DeserializeSeed<'de> for Strict {
+    type Value = Value;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for Checker {
-    type Value = ();
+impl<'de> Visitor<'de> for Strict {
+    type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("any JSON value")
     }
 
-    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-        Ok(())
+    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::Bool(b))
     }
-    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-        Ok(())
+    fn visit_i64<E>(self, i: i64) -> Result<Value, E> {
+        Ok(i.into())
     }
-    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-        Ok(())
+    fn visit_u64<E>(self, u: u64) -> Result<Value, E> {
+        Ok(u.into())
     }
-    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-        Ok(())
+    fn visit_f64<E: de::Error>(self, f: f64) -> Result<Value, E> {
+        // serde_json never hands over a non-finite double; the check keeps this total.
+        serde_json::Number::from_f64(f)
+            .map(Value::Number)
+            .ok_or_else(|| E::custom("a number JSON cannot carry"))
     }
-    fn visit_str<E>(self, _: &str) -> Result<(), E> {
-        Ok(())
+    fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+        Ok(Value::String(s.to_owned()))
     }
-    fn visit_unit<E>(self) -> Result<(), E> {
-        Ok(())
+    fn visit_string<E>(self, s: String) -> Result<Value, E> {
+        Ok(Value::String(s))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let depth = self.enter::<A::Error>()?;
-        while seq.next_element_seed(Checker { depth })?.is_some() {}
-        Ok(())
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(Strict { depth })? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let depth = self.enter::<A::Error>()?;
-        let mut seen = HashSet::new();
+        let mut object = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            if !seen.insert(key.clone()) {
+            if object.contains_key(&key) {
                 return Err(de::Error::custom(format_args!("duplicate key: {key}")));
             }
-            map.next_value_seed(Checker { depth })?;
+            let value = map.next_value_seed(Strict { depth })?;
+            object.insert(key, value);
         }
-        Ok(())
+        Ok(Value::Object(object))
     }
 }
 
-impl Checker {
+impl Strict {
     fn enter<E: de::Error>(&self) -> Result<usize, E> {
         if self.depth >= MAX_DEPTH {
             return Err(E::custom("too deep"));
