@@ -7,6 +7,7 @@
 //! gives the figures the office pushes next year ([`stats`]). The browser's office view and
 //! `tdg batch` call the same functions, so a ranking never depends on where it was made.
 
+pub mod analysis;
 pub mod demo;
 pub mod entry;
 pub mod intake;

@@ -2,8 +2,9 @@
 //! check, every other report passes, and the standings, ranking and "chưa nộp" list add up.
 
 use tdg_model::Date;
+use tdg_office::analysis::{analyse, Analysis, RowOutcome};
 use tdg_office::demo::{season_with_trust, Defect, COMMUNES, DEPARTMENTS, SILENT_UNITS};
-use tdg_office::intake::{entry, register, verify_file, Outcome, Season, SeasonFile};
+use tdg_office::intake::{register, Season, SeasonFile};
 use tdg_office::*;
 use tdg_report::trust::{Registration, TrustList};
 use tdg_report::verify::{
@@ -15,9 +16,7 @@ use tdg_report::Verdict;
 const CATALOG: &[u8] = include_bytes!("../../../assets/catalogs/hp-175-kh-ubnd.json");
 
 struct Verified {
-    names: Vec<String>,
-    outcomes: Vec<Outcome>,
-    entries: Vec<Entry>,
+    analysis: Analysis,
     trust: TrustList,
 }
 
@@ -36,54 +35,39 @@ fn make_season() -> Verified {
         trust: &trust,
         period: 2026,
     };
-    let reports: Vec<_> = files
+    let handed: Vec<SeasonFile> = files
         .iter()
-        .filter(|f| f.path.starts_with("bao-cao/"))
-        .collect();
-    let mut names = Vec::new();
-    let mut outcomes = Vec::new();
-    let mut entries = Vec::new();
-    for f in reports {
-        let file = SeasonFile {
+        .filter(|f| f.is_report())
+        .map(|f| SeasonFile {
             name: &f.path,
             bytes: &f.bytes,
             received_on: Some(received),
-        };
-        let outcome = verify_file(&season, &file);
-        if let Outcome::Verified(v) = &outcome {
-            entries.push(entry(&file, v));
-        }
-        names.push(f.path.clone());
-        outcomes.push(outcome);
-    }
-    Verified {
-        names,
-        outcomes,
-        entries,
-        trust,
-    }
+        })
+        .collect();
+    let analysis = analyse(&season, &handed, &[TieBreaker::TargetsMet]);
+    Verified { analysis, trust }
 }
 
-fn outcome(s: &Verified, defect: Defect) -> &Outcome {
-    let at = s
-        .names
+fn outcome(s: &Verified, defect: Defect) -> &RowOutcome {
+    &s.analysis
+        .rows
         .iter()
-        .position(|n| n.ends_with(defect.file_name()))
-        .expect("the defect's file");
-    &s.outcomes[at]
+        .find(|r| r.file.ends_with(defect.file_name()))
+        .expect("the defect's file")
+        .outcome
 }
 
 fn verdict(s: &Verified, defect: Defect) -> &Verdict {
     match outcome(s, defect) {
-        Outcome::Verified(v) => v,
-        Outcome::Unreadable(e) => panic!("{defect:?} was unreadable: {e}"),
+        RowOutcome::Report { verdict, .. } => verdict,
+        RowOutcome::Unreadable(e) => panic!("{defect:?} was unreadable: {e}"),
     }
 }
 
 fn unreadable(s: &Verified, defect: Defect) -> &ReportError {
     match outcome(s, defect) {
-        Outcome::Unreadable(e) => e,
-        Outcome::Verified(_) => panic!("{defect:?} was read"),
+        RowOutcome::Unreadable(e) => e,
+        RowOutcome::Report { .. } => panic!("{defect:?} was read"),
     }
 }
 
@@ -138,11 +122,11 @@ fn every_planted_defect_is_caught_by_its_own_check_and_every_other_report_passes
     ));
 
     let failing: Vec<&str> = s
-        .names
+        .analysis
+        .rows
         .iter()
-        .zip(&s.outcomes)
-        .filter(|(_, o)| !matches!(o, Outcome::Verified(v) if v.passes()))
-        .map(|(n, _)| n.as_str())
+        .filter(|r| !matches!(&r.outcome, RowOutcome::Report { verdict, .. } if verdict.passes()))
+        .map(|r| r.file.as_str())
         .collect();
     // Every defect, and the revoked unit's proper report (its key was revoked before the
     // office received the batch): nothing else.
@@ -158,8 +142,9 @@ fn every_planted_defect_is_caught_by_its_own_check_and_every_other_report_passes
 #[test]
 fn the_season_ranks_every_cluster_and_lists_who_did_not_submit() {
     let s = season();
-    let standing = standings(&s.entries);
-    let counted: Vec<usize> = (0..s.entries.len())
+    let entries = &s.analysis.entries;
+    let standing = standings(entries);
+    let counted: Vec<usize> = (0..entries.len())
         .filter(|&i| standing[i] == Standing::Counted)
         .collect();
     let superseded = standing
@@ -170,15 +155,14 @@ fn the_season_ranks_every_cluster_and_lists_who_did_not_submit() {
     // Every registered unit but the silent ones and the revoked one counts once.
     assert_eq!(counted.len(), COMMUNES + DEPARTMENTS - SILENT_UNITS - 1);
 
-    let ranked = rank(&s.entries, &counted, &[TieBreaker::TargetsMet], |g| {
-        g.to_lowercase()
-    });
+    let ranked = &s.analysis.ranked;
+    assert_eq!(ranked.len(), counted.len());
     let clusters: std::collections::BTreeSet<(&str, &str)> = ranked
         .iter()
         .map(|r| (r.tier.as_str(), r.group.as_str()))
         .collect();
     assert_eq!(clusters.len(), 15 + 20);
-    for r in &ranked {
+    for r in ranked {
         assert!(r.rank >= 1 && r.rank <= r.of);
     }
     // Within a cluster, a lower rank never has a lower total.
@@ -186,11 +170,11 @@ fn the_season_ranks_every_cluster_and_lists_who_did_not_submit() {
         if (pair[0].tier.as_str(), pair[0].group.as_str())
             == (pair[1].tier.as_str(), pair[1].group.as_str())
         {
-            assert!(s.entries[pair[0].entry].total >= s.entries[pair[1].entry].total);
+            assert!(entries[pair[0].entry].total >= entries[pair[1].entry].total);
         }
     }
 
-    let missing = not_submitted(&register(&s.trust), &s.entries, &counted, 2026);
+    let missing = not_submitted(&register(&s.trust), entries, &counted, 2026);
     assert_eq!(missing.len(), SILENT_UNITS + 1);
     let revoked = missing
         .iter()
@@ -201,4 +185,49 @@ fn the_season_ranks_every_cluster_and_lists_who_did_not_submit() {
         2,
         "its proper report and the defect file"
     );
+}
+
+#[test]
+fn the_analysis_gives_every_file_a_row_and_every_failure_a_reason_in_both_languages() {
+    let analysis = &season().analysis;
+    let handed = analysis.rows.len();
+    assert_eq!(
+        handed,
+        COMMUNES + DEPARTMENTS - SILENT_UNITS + 1 + Defect::ALL.len()
+    );
+    assert_eq!(analysis.failed_files(), Defect::ALL.len() + 1);
+    assert_eq!(analysis.missing.len(), SILENT_UNITS + 1);
+    assert!(analysis.timing_checked);
+    for row in &analysis.rows {
+        match &row.outcome {
+            RowOutcome::Unreadable(e) => {
+                let vi = tdg_report::verdict_text::report_error_vi(e);
+                assert!(!vi.is_empty() && vi != e.to_string(), "{}", row.file)
+            }
+            RowOutcome::Report {
+                standing,
+                checks,
+                rank,
+                ..
+            } => {
+                assert_eq!(
+                    rank.is_some(),
+                    *standing == Standing::Counted,
+                    "{}",
+                    row.file
+                );
+                let failed = checks
+                    .iter()
+                    .any(|c| c.mark == tdg_report::verdict_text::Mark::Fail);
+                assert_eq!(
+                    failed,
+                    *standing == Standing::Failed,
+                    "{}: {checks:?}",
+                    row.file
+                );
+            }
+        }
+    }
+    let cut = unreadable(season(), Defect::Unreadable);
+    assert!(tdg_report::verdict_text::report_error_vi(cut).contains("dòng"));
 }

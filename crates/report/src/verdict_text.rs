@@ -1,10 +1,12 @@
 //! How each check of a verdict reads, in Vietnamese and English: decided once here, used by
 //! `tdg verify` and (later) the office's view in the browser.
 
+use crate::report::REPORT_VERSION;
+use crate::strict_json::StrictJsonError;
 use crate::trust::{FieldMismatch, Registration};
 use crate::verify::{
-    CatalogCheck, DatesCheck, FileHashCheck, PeriodCheck, ProofCheck, ResultsCheck, TimingCheck,
-    Verdict,
+    CatalogCheck, DatesCheck, FileHashCheck, PeriodCheck, ProofCheck, ReportError, ResultsCheck,
+    TimingCheck, Verdict,
 };
 use tdg_model::units::format_points;
 use tdg_model::{Lang, Timing};
@@ -402,5 +404,43 @@ fn file_hash(h: &FileHashCheck) -> CheckLine {
             format!("SHA-256 khác với bản in ({expected})"),
             format!("SHA-256 differs from the paper copy's ({expected})"),
         ),
+    }
+}
+
+/// Why a file is not a report at all, in Vietnamese (the English is the error's `Display`).
+pub fn report_error_vi(e: &ReportError) -> String {
+    match e {
+        ReportError::Json(j) => format!("không đọc được tệp: {}", strict_json_vi(j)),
+        ReportError::NoVersion => "không phải báo cáo: thiếu trường reportVersion".into(),
+        ReportError::UnknownVersion(v) => format!(
+            "báo cáo phiên bản {v}, công cụ này chỉ đọc phiên bản {REPORT_VERSION}: hãy dùng phiên bản công cụ mới hơn"
+        ),
+        ReportError::Shape(detail) => {
+            format!("không phải báo cáo của công cụ này (chi tiết kỹ thuật: {detail})")
+        }
+    }
+}
+
+/// A strict JSON error in Vietnamese, located as the English one is.
+pub fn strict_json_vi(e: &StrictJsonError) -> String {
+    match e {
+        StrictJsonError::TooLarge { size, max } => {
+            format!("tệp dài {size} byte, quá giới hạn {max} byte của một báo cáo")
+        }
+        StrictJsonError::NotUtf8 { offset } => {
+            format!("tệp không phải văn bản UTF-8 (byte lỗi đầu tiên ở vị trí {offset})")
+        }
+        StrictJsonError::DuplicateKey { key, line, column } => {
+            format!(
+                "khoá “{key}” xuất hiện hai lần trong một đối tượng (dòng {line}, cột {column})"
+            )
+        }
+        StrictJsonError::TooDeep { max, line, column } => {
+            format!("JSON lồng sâu quá {max} cấp (dòng {line}, cột {column})")
+        }
+        StrictJsonError::Syntax { line, column, .. } => {
+            format!("không phải JSON hợp lệ ở dòng {line}, cột {column} (tệp bị cắt hoặc bị sửa)")
+        }
+        StrictJsonError::UnsafeNumber(n) => n.message(Lang::Vi),
     }
 }
