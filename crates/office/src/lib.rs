@@ -10,6 +10,7 @@
 pub mod analysis;
 pub mod demo;
 pub mod entry;
+pub mod export;
 pub mod intake;
 pub mod missing;
 pub mod ranking;

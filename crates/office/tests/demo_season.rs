@@ -231,3 +231,83 @@ fn the_analysis_gives_every_file_a_row_and_every_failure_a_reason_in_both_langua
     let cut = unreadable(season(), Defect::Unreadable);
     assert!(tdg_report::verdict_text::report_error_vi(cut).contains("dòng"));
 }
+
+#[test]
+fn the_workbook_reads_back_with_every_sheet_frozen_headings_and_numbers_as_numbers() {
+    use calamine::{Data, Reader, Xlsx};
+    let s = season();
+    let catalog = tdg_model::Catalog::from_json(CATALOG).expect("the catalog");
+    let bytes = tdg_office::export::xlsx(&s.analysis, Some(&catalog)).expect("a workbook");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).expect("a zip");
+    for i in 1..=5 {
+        let mut xml = String::new();
+        std::io::Read::read_to_string(
+            &mut archive
+                .by_name(&format!("xl/worksheets/sheet{i}.xml"))
+                .expect("a sheet"),
+            &mut xml,
+        )
+        .expect("its XML");
+        assert!(
+            xml.contains(r#"ySplit="1""#),
+            "sheet {i}: the heading row is frozen"
+        );
+    }
+    let mut book = Xlsx::new(std::io::Cursor::new(bytes)).expect("an xlsx file");
+    let names = book.sheet_names();
+    assert_eq!(names.len(), 5, "{names:?}");
+    assert_eq!(names[0], "Báo cáo");
+    assert!(names.contains(&"Chưa nộp".to_owned()) && names.contains(&"Tệp lỗi".to_owned()));
+
+    let reports = book.worksheet_range("Báo cáo").expect("the reports sheet");
+    assert_eq!(reports.height(), s.analysis.rows.len() + 1);
+    let headings: Vec<String> = reports
+        .rows()
+        .next()
+        .expect("headings")
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let col = |name: &str| headings.iter().position(|h| h == name).expect(name);
+    // The first counted report: its total and rank are numbers, equal to the analysis.
+    let first = s
+        .analysis
+        .ranked
+        .iter()
+        .find(|r| r.rank == 1)
+        .expect("a first place");
+    let entry = &s.analysis.entries[first.entry];
+    let row = reports
+        .rows()
+        .find(|r| r[col("Tệp")].to_string() == entry.file)
+        .expect("its row");
+    assert_eq!(
+        row[col("Tổng điểm chính thức")],
+        Data::Float(f64::from(entry.total) / 1000.0)
+    );
+    assert_eq!(row[col("Thứ hạng")], Data::Float(1.0));
+    assert_eq!(row[col("Kết quả kiểm tra")], Data::String("Đạt".into()));
+
+    let missing = book.worksheet_range("Chưa nộp").expect("the missing sheet");
+    assert_eq!(missing.height(), SILENT_UNITS + 1 + 1);
+    let failed = book.worksheet_range("Tệp lỗi").expect("the failures sheet");
+    assert_eq!(failed.height(), Defect::ALL.len() + 1 + 1);
+    let cut = failed
+        .rows()
+        .find(|r| r[0].to_string().ends_with(Defect::Unreadable.file_name()))
+        .expect("the cut file");
+    assert!(cut[1].to_string().contains("dòng"), "{:?}", cut[1]);
+}
+
+#[test]
+fn the_csv_starts_with_a_byte_order_mark_and_has_a_line_per_file() {
+    let s = season();
+    let csv = tdg_office::export::csv(&s.analysis, None);
+    assert!(csv.starts_with('\u{feff}'));
+    assert_eq!(csv.lines().count(), s.analysis.rows.len() + 1);
+    assert!(csv
+        .lines()
+        .next()
+        .expect("headings")
+        .contains("\"Tổng điểm chính thức\""));
+}

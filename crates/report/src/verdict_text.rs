@@ -44,18 +44,71 @@ fn line(mark: Mark, vi: impl Into<String>, en: impl Into<String>) -> CheckLine {
     }
 }
 
+/// The checks of a verdict, each a column of the office's table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Check {
+    Proof,
+    Dates,
+    Key,
+    Catalog,
+    Results,
+    Timing,
+    Period,
+    FileHash,
+}
+
+impl Check {
+    pub const ALL: [Check; 8] = [
+        Check::Proof,
+        Check::Dates,
+        Check::Key,
+        Check::Catalog,
+        Check::Results,
+        Check::Timing,
+        Check::Period,
+        Check::FileHash,
+    ];
+
+    /// The column's heading.
+    pub fn heading(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Check::Proof, Lang::Vi) => "Chữ ký",
+            (Check::Proof, Lang::En) => "Proof",
+            (Check::Dates, Lang::Vi) => "Ngày ký",
+            (Check::Dates, Lang::En) => "Dates",
+            (Check::Key, Lang::Vi) => "Khoá đã đăng ký",
+            (Check::Key, Lang::En) => "Registered key",
+            (Check::Catalog, Lang::Vi) => "Danh mục tiêu chí",
+            (Check::Catalog, Lang::En) => "Catalog",
+            (Check::Results, Lang::Vi) => "Kết quả khớp chấm lại",
+            (Check::Results, Lang::En) => "Results equal re-score",
+            (Check::Timing, Lang::Vi) => "Thời hạn",
+            (Check::Timing, Lang::En) => "Timing",
+            (Check::Period, Lang::Vi) => "Năm báo cáo",
+            (Check::Period, Lang::En) => "Period",
+            (Check::FileHash, Lang::Vi) => "Mã SHA-256 của tệp",
+            (Check::FileHash, Lang::En) => "File SHA-256",
+        }
+    }
+
+    /// How this check of `v` reads.
+    pub fn line(self, v: &Verdict) -> CheckLine {
+        match self {
+            Check::Proof => proof(&v.proof),
+            Check::Dates => dates(&v.dates),
+            Check::Key => key(v.key.as_ref()),
+            Check::Catalog => catalog(&v.catalog),
+            Check::Results => results(&v.results),
+            Check::Timing => timing(&v.timing, v.stored_total, v.results == ResultsCheck::Equal),
+            Check::Period => period(&v.period_check, v.period),
+            Check::FileHash => file_hash(&v.file_hash),
+        }
+    }
+}
+
 /// Every check of the verdict, one line each, in a fixed order.
 pub fn lines(v: &Verdict) -> Vec<CheckLine> {
-    let mut lines = vec![
-        proof(&v.proof),
-        dates(&v.dates),
-        key(v.key.as_ref()),
-        catalog(&v.catalog),
-        results(&v.results),
-        timing(&v.timing, v.stored_total, v.results == ResultsCheck::Equal),
-        period(&v.period_check, v.period),
-        file_hash(&v.file_hash),
-    ];
+    let mut lines: Vec<CheckLine> = Check::ALL.iter().map(|c| c.line(v)).collect();
     if let Some(name) = &v.registered_name {
         lines.insert(
             3,
