@@ -1,8 +1,11 @@
 //! `tdg`: the same model as the browser app, on the command line.
 
 mod args;
+mod batch_cmd;
+mod batch_input;
 mod catalog_cmd;
 mod clock;
+mod demo_cmd;
 mod error;
 mod keys_cmd;
 mod score_cmd;
@@ -28,6 +31,9 @@ usage:
   tdg verify --trust TRUST.json --catalog FILE... [--received YYYY-MM-DD] [--period YEAR]
              [--expect-sha256 HEX] [--json] REPORT.json...
   tdg verify --proof-only [--json] REPORT.json...
+  tdg batch --trust TRUST.json --catalog FILE... [--period YEAR] [--received YYYY-MM-DD]
+            [--csv OUT.csv] [--xlsx OUT.xlsx] [--json] PATH...
+  tdg demo-season --catalog FILE --out DIR [--period YEAR] [--received YYYY-MM-DD]
   tdg trust convert --csv UNITS.csv OLD.json > NEW.json
 
 Every command answers --help. Exit status: 0 all good; 1 the input has problems (listed);
@@ -42,6 +48,8 @@ const COMMANDS: &[(&[&str], &str, Run)] = &[
     (&["keygen"], "usage: tdg keygen --out KEY.json [--password-file F | --passphrase] [--label TEXT]\n\n  Makes a unit key and writes its password-protected backup (Argon2id 64 MiB, 3 passes;\n  a password of at least 12 characters, or --passphrase: eight generated words, printed once).", keys_cmd::keygen),
     (&["sign"], "usage: tdg sign --key KEY.json [--password-file F] --catalog FILE [--tier ID] [--variant ID]\n                [--period YEAR] --unit-name NAME --unit-code CODE [--unit-group CLUSTER]\n                [--date YYYY-MM-DD] ANSWERS.json > REPORT.json\n\n  Signs the answers of the chosen tier and variant (others are named and left out).", sign_cmd::run),
     (&["verify"], verify_cmd::USAGE, verify_cmd::run),
+    (&["batch"], batch_cmd::USAGE, batch_cmd::run),
+    (&["demo-season"], demo_cmd::USAGE, demo_cmd::run),
     (&["trust", "convert"], trust_cmd::USAGE, trust_cmd::run),
 ];
 

@@ -52,10 +52,7 @@ pub fn run(raw: &[String]) -> Result<bool, CliError> {
         )));
     };
     let catalogs = load_catalogs(&args)?;
-    let trust = TrustList::from_json(&read(trust_path)?).map_err(|e| CliError::Bilingual {
-        vi: format!("{trust_path}: {}", e.message_vi()),
-        en: format!("{trust_path}: {e}"),
-    })?;
+    let trust = load_trust(trust_path, &read(trust_path)?)?;
     let expect_sha256 = args.value("--expect-sha256");
     if expect_sha256.is_some() && args.positional.len() != 1 {
         return Err(CliError::Usage(
@@ -163,7 +160,14 @@ fn report_all(
     Ok(all_pass)
 }
 
-fn load_catalogs(args: &Args) -> Result<Vec<KnownCatalog>, CliError> {
+pub(crate) fn load_trust(path: &str, bytes: &[u8]) -> Result<TrustList, CliError> {
+    TrustList::from_json(bytes).map_err(|e| CliError::Bilingual {
+        vi: format!("{path}: {}", e.message_vi()),
+        en: format!("{path}: {e}"),
+    })
+}
+
+pub(crate) fn load_catalogs(args: &Args) -> Result<Vec<KnownCatalog>, CliError> {
     args.all("--catalog")
         .into_iter()
         .map(|path| {
@@ -175,13 +179,13 @@ fn load_catalogs(args: &Args) -> Result<Vec<KnownCatalog>, CliError> {
         .collect()
 }
 
-fn date_flag(args: &Args, flag: &str) -> Result<Option<Date>, CliError> {
+pub(crate) fn date_flag(args: &Args, flag: &str) -> Result<Option<Date>, CliError> {
     args.value(flag)
         .map(|d| Date::parse_iso(d).map_err(|e| CliError::Invalid(format!("{flag}: {e}"))))
         .transpose()
 }
 
-fn year_flag(args: &Args) -> Result<Option<i32>, CliError> {
+pub(crate) fn year_flag(args: &Args) -> Result<Option<i32>, CliError> {
     args.value("--period")
         .map(|p| {
             p.parse().map_err(|_| {

@@ -1,19 +1,9 @@
 //! `tdg` as a script would use it: exit codes, table, JSON equal to the golden results.
 
+mod common;
+use common::{root, tdg};
 use std::path::PathBuf;
-use std::process::{Command, Output};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn tdg(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tdg"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .expect("tdg runs")
-}
+use std::process::Output;
 
 const CATALOG: &str = "assets/catalogs/hp-175-kh-ubnd.json";
 

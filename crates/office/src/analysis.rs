@@ -2,7 +2,7 @@
 //! not submit and the statistics. The office view and `tdg batch` both show this.
 
 use crate::entry::Entry;
-use crate::intake::{entry, register, verify_file, Outcome, Season, SeasonFile};
+use crate::intake::{entry, register, verify_all, Outcome, Season, SeasonFile};
 use crate::missing::{not_submitted, Missing};
 use crate::ranking::{rank, RankedEntry, TieBreaker};
 use crate::standing::{standings, Standing};
@@ -61,10 +61,9 @@ impl Analysis {
     }
 }
 
-/// Verifies every file against `season` and analyses the result.
+/// Verifies every file against `season` (on every core natively) and analyses the result.
 pub fn analyse(season: &Season, files: &[SeasonFile], tie_breakers: &[TieBreaker]) -> Analysis {
-    let outcomes: Vec<Outcome> = files.iter().map(|f| verify_file(season, f)).collect();
-    analyse_outcomes(season, files, outcomes, tie_breakers)
+    analyse_outcomes(season, files, verify_all(season, files), tie_breakers)
 }
 
 /// The analysis of files already verified (a worker pool, or the browser's worker, verified

@@ -61,9 +61,10 @@ fn tier_name(catalog: Option<&Catalog>, id: &str) -> String {
 
 /// The band's name in the catalog, or its id.
 fn band_name(catalog: Option<&Catalog>, id: &str) -> String {
-    catalog
-        .and_then(|c| c.bands.iter().find(|b| b.id == id))
-        .map_or_else(|| id.to_owned(), |b| b.name.get(Lang::Vi).to_owned())
+    catalog.map_or_else(
+        || id.to_owned(),
+        |c| tdg_model::explain::band_name(c, id, Lang::Vi),
+    )
 }
 
 fn check_cell(line: &CheckLine) -> Cell {

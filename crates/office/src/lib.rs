@@ -20,6 +20,6 @@ pub mod stats;
 pub use entry::{CriterionPoints, Entry, UnitKey};
 pub use missing::not_submitted;
 pub use missing::Missing;
-pub use ranking::{rank, RankedEntry, TieBreaker};
+pub use ranking::{natural_order, rank, RankedEntry, TieBreaker};
 pub use standing::{standings, Standing};
 pub use stats::{band_counts, criterion_stats, weakest_criteria, BandCount, CriterionStats};

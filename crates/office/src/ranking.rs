@@ -51,8 +51,13 @@ pub fn rank(
             .or_default()
             .push(i);
     }
+    let mut groups: Vec<_> = by_group.into_iter().collect();
+    // "Cụm thi đua số 2" before "Cụm thi đua số 10", as people number them.
+    groups.sort_by(|((tier_a, a), _), ((tier_b, b), _)| {
+        tier_a.cmp(tier_b).then_with(|| natural_order(a, b))
+    });
     let mut ranked = Vec::with_capacity(counted.len());
-    for ((tier, _), mut members) in by_group {
+    for ((tier, _), mut members) in groups {
         let compare = |a: &usize, b: &usize| order(&entries[*a], &entries[*b], tie_breakers);
         // The unit code last, so that tied units are listed the same way in every run.
         members.sort_by(|a, b| {
@@ -80,6 +85,35 @@ pub fn rank(
         }
     }
     ranked
+}
+
+/// Compares text with its runs of digits as numbers: "số 2" < "số 10".
+pub fn natural_order(a: &str, b: &str) -> Ordering {
+    let (mut a, mut b) = (a, b);
+    loop {
+        let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let (da, db) = (digits(a), digits(b));
+        if da > 0 && db > 0 {
+            let (na, ra) = a.split_at(da);
+            let (nb, rb) = b.split_at(db);
+            let (na, nb) = (na.trim_start_matches('0'), nb.trim_start_matches('0'));
+            let by_number = na.len().cmp(&nb.len()).then_with(|| na.cmp(nb));
+            if by_number != Ordering::Equal {
+                return by_number;
+            }
+            (a, b) = (ra, rb);
+            continue;
+        }
+        let mut ca = a.chars();
+        let mut cb = b.chars();
+        match (ca.next(), cb.next()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) if x != y => return x.cmp(&y),
+            _ => (a, b) = (ca.as_str(), cb.as_str()),
+        }
+    }
 }
 
 /// `Less` when `a` ranks before `b`.

@@ -277,3 +277,29 @@ fn criterion_statistics_round_half_up_and_name_the_weakest() {
     assert_eq!(bands.len(), 1);
     assert_eq!(bands[0].count, 3);
 }
+
+#[test]
+fn clusters_are_listed_in_the_order_people_number_them() {
+    use std::cmp::Ordering::*;
+    assert_eq!(natural_order("Cụm thi đua số 2", "Cụm thi đua số 10"), Less);
+    assert_eq!(
+        natural_order("Cụm thi đua số 10", "Cụm thi đua số 9"),
+        Greater
+    );
+    assert_eq!(natural_order("Khối 007", "Khối 7"), Equal);
+    assert_eq!(natural_order("Cụm 1", "Khối 1"), Less);
+    assert_eq!(natural_order("Cụm 1", "Cụm 1 mới"), Less);
+    let entries: Vec<Entry> = ["Cụm thi đua số 10", "Cụm thi đua số 2", "Cụm thi đua số 1"]
+        .iter()
+        .enumerate()
+        .map(|(i, g)| entry(&i.to_string(), &format!("U{i}"), g, 50_000))
+        .collect();
+    let groups: Vec<String> = rank(&entries, &[0, 1, 2], &[], same_group)
+        .into_iter()
+        .map(|r| r.group)
+        .collect();
+    assert_eq!(
+        groups,
+        ["Cụm thi đua số 1", "Cụm thi đua số 2", "Cụm thi đua số 10"]
+    );
+}
