@@ -4,7 +4,7 @@
 
 use std::io::Read;
 use std::path::Path;
-use tdg_report::strict_json::MAX_BYTES;
+use tdg_report::strict_json::{StrictJsonError, MAX_BYTES};
 
 /// A report file's bytes, or why they could not be read.
 pub struct Handed {
@@ -29,11 +29,13 @@ impl Unread {
     }
 
     fn too_large(size: u64) -> Unread {
+        let e = StrictJsonError::TooLarge {
+            size: usize::try_from(size).unwrap_or(usize::MAX),
+            max: MAX_BYTES,
+        };
         Unread {
-            vi: format!("tệp dài {size} byte, quá giới hạn {MAX_BYTES} byte của một báo cáo"),
-            en: format!(
-                "the file is {size} bytes, more than the {MAX_BYTES} bytes a report may have"
-            ),
+            vi: e.message_vi(),
+            en: e.to_string(),
         }
     }
 

@@ -11,6 +11,7 @@ pub mod history;
 pub mod numbers;
 pub mod scope;
 pub mod score;
+pub mod strict_json;
 pub mod text;
 pub mod units;
 

@@ -2,7 +2,6 @@
 //! `tdg verify` and (later) the office's view in the browser.
 
 use crate::report::REPORT_VERSION;
-use crate::strict_json::StrictJsonError;
 use crate::trust::{FieldMismatch, Registration};
 use crate::verify::{
     CatalogCheck, DatesCheck, FileHashCheck, PeriodCheck, ProofCheck, ReportError, ResultsCheck,
@@ -463,7 +462,7 @@ fn file_hash(h: &FileHashCheck) -> CheckLine {
 /// Why a file is not a report at all, in Vietnamese (the English is the error's `Display`).
 pub fn report_error_vi(e: &ReportError) -> String {
     match e {
-        ReportError::Json(j) => format!("không đọc được tệp: {}", strict_json_vi(j)),
+        ReportError::Json(j) => format!("không đọc được tệp: {}", j.message_vi()),
         ReportError::NoVersion => "không phải báo cáo: thiếu trường reportVersion".into(),
         ReportError::UnknownVersion(v) => format!(
             "báo cáo phiên bản {v}, công cụ này chỉ đọc phiên bản {REPORT_VERSION}: hãy dùng phiên bản công cụ mới hơn"
@@ -471,29 +470,5 @@ pub fn report_error_vi(e: &ReportError) -> String {
         ReportError::Shape(detail) => {
             format!("không phải báo cáo của công cụ này (chi tiết kỹ thuật: {detail})")
         }
-    }
-}
-
-/// A strict JSON error in Vietnamese, located as the English one is.
-pub fn strict_json_vi(e: &StrictJsonError) -> String {
-    match e {
-        StrictJsonError::TooLarge { size, max } => {
-            format!("tệp dài {size} byte, quá giới hạn {max} byte của một báo cáo")
-        }
-        StrictJsonError::NotUtf8 { offset } => {
-            format!("tệp không phải văn bản UTF-8 (byte lỗi đầu tiên ở vị trí {offset})")
-        }
-        StrictJsonError::DuplicateKey { key, line, column } => {
-            format!(
-                "khoá “{key}” xuất hiện hai lần trong một đối tượng (dòng {line}, cột {column})"
-            )
-        }
-        StrictJsonError::TooDeep { max, line, column } => {
-            format!("JSON lồng sâu quá {max} cấp (dòng {line}, cột {column})")
-        }
-        StrictJsonError::Syntax { line, column, .. } => {
-            format!("không phải JSON hợp lệ ở dòng {line}, cột {column} (tệp bị cắt hoặc bị sửa)")
-        }
-        StrictJsonError::UnsafeNumber(n) => n.message(Lang::Vi),
     }
 }
