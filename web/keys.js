@@ -1,10 +1,30 @@
-// The unit's key on this computer, loaded on demand by the app (crates/app/src/key_store.rs):
-// IndexedDB records holding a non-extractable WebCrypto Ed25519 key (structured clone keeps
-// it non-extractable: no script, ours included, can read the private key back), a lock so
-// that two tabs or a double click make one key, and the backup worker (Argon2 off the page's
-// thread). No key material is logged or sent anywhere.
+// The unit's key on this computer, loaded by the app when the signing panel shows
+// (crates/app/src/key_store.rs): IndexedDB records holding a non-extractable WebCrypto Ed25519
+// key (structured clone keeps it non-extractable: no script, ours included, can read the
+// private key back), what the panel shows (`current`) and signing. Making, re-opening,
+// restoring, unlocking and forgetting the key are in key-steps.js, loaded only when the user
+// does one of them. None of it is in the app's WebAssembly, whose first load carries only what
+// renders the form. No key material is logged or sent anywhere.
+//
+// Every failure is thrown as { kind, ... }, read by key_store.rs:
+//   storage { text }, webcrypto { text }, notThisKey { expected, opened }, unreadable
+//   { fingerprint }, noKey, declined, badReply { text }, and from the backup worker
+//   refused { text } (the module's bilingual JSON), crashed { text }, load { text }.
 const STORE = 'keys';
 const CURRENT = 'current';
+const STORED = ['browser', 'password', 'pending'];
+
+export const fault = (kind, fields = {}) => ({ kind, ...fields });
+export const message = (error) => String(error?.message ?? error);
+const isText = (value) => typeof value === 'string';
+
+export async function inStorage(promise) {
+  try {
+    return await promise;
+  } catch (error) {
+    throw fault('storage', { text: message(error) });
+  }
+}
 
 function openDb(name) {
   return new Promise((resolve, reject) => {
@@ -32,74 +52,99 @@ async function transaction(name, mode, use) {
 }
 
 /// The stored record or null: { protection, did, fingerprint, backup, key }.
-export async function readRecord(db) {
-  return (await transaction(db, 'readonly', (s) => s.get(CURRENT))) ?? null;
-}
+const readRecord = (db) => inStorage(transaction(db, 'readonly', (s) => s.get(CURRENT)).then((r) => r ?? null));
 
-export async function writeRecord(db, protection, did, fingerprint, backup, key) {
-  await transaction(db, 'readwrite', (s) => s.put({ protection, did, fingerprint, backup, key: key ?? null }, CURRENT));
-}
+export const writeRecord = (db, protection, did, fingerprint, backup, key) =>
+  inStorage(transaction(db, 'readwrite', (s) => s.put({ protection, did, fingerprint, backup, key: key ?? null }, CURRENT)));
 
-export async function deleteRecord(db) {
-  await transaction(db, 'readwrite', (s) => s.delete(CURRENT));
-}
+export const deleteRecord = (db) => inStorage(transaction(db, 'readwrite', (s) => s.delete(CURRENT)));
 
-/// Runs `task` (a function returning a promise) holding the lock `name` across every tab of
-/// this origin. Browsers without navigator.locks run it at once (the page's own guard remains).
-export function withLock(name, task) {
-  if (navigator.locks?.request) {
-    return navigator.locks.request(name, { mode: 'exclusive' }, () => task());
-  }
-  return task();
-}
-
-/// The key as a non-extractable WebCrypto key, or null where this browser has no Ed25519.
-export async function importKey(pkcs8) {
+/// The old plaintext entry (the seed in hex with its identity, in localStorage): a key only if
+/// its seed is 32 bytes of hex, else unreadable with the fingerprint it names, if any. The same
+/// rule as `key_store::parse_legacy`, which shows the entry at start-up.
+export function parseLegacy(text) {
+  let value = null;
   try {
-    return await crypto.subtle.importKey('pkcs8', pkcs8, { name: 'Ed25519' }, false, ['sign']);
-  } catch (error) {
-    if (error?.name === 'NotSupportedError') return null;
-    throw error;
+    value = JSON.parse(text);
+  } catch {
+    // Damaged: unreadable, below.
   }
+  if (value && isText(value.seed) && isText(value.did) && isText(value.fingerprint) && /^[0-9a-fA-F]{64}$/.test(value.seed)) {
+    return { seed: value.seed, did: value.did, fingerprint: value.fingerprint };
+  }
+  return { unreadable: true, fingerprint: value && isText(value.fingerprint) ? value.fingerprint : '' };
+}
+
+function readLegacy(entry) {
+  let text = null;
+  try {
+    if (entry) text = localStorage.getItem(entry);
+  } catch {
+    // Storage blocked: there is no old entry to move.
+  }
+  return text === null ? null : parseLegacy(text);
+}
+
+export function forgetLegacy(entry) {
+  try {
+    if (entry) localStorage.removeItem(entry);
+  } catch {
+    // Storage blocked: nothing was stored there either.
+  }
+}
+
+const unreadable = (fingerprint) => ({ did: '', fingerprint, protection: 'unreadable' });
+
+/// The key of `db` (with the old entry `legacy`, if the area had one) as { info, backup, legacy }.
+export async function find(db, legacy) {
+  const old = readLegacy(legacy);
+  const record = await readRecord(db);
+  if (!record) {
+    const info = old && (old.unreadable ? unreadable(old.fingerprint) : { did: old.did, fingerprint: old.fingerprint, protection: 'legacy' });
+    return { info, backup: null, legacy: old };
+  }
+  const fingerprint = isText(record.fingerprint) ? record.fingerprint : '';
+  // A record that says "browser" must hold the key itself.
+  const holdsKey = typeof record.key === 'object' && record.key !== null;
+  const usable = STORED.includes(record.protection) && isText(record.did) && record.did !== ''
+    && (record.protection !== 'browser' || holdsKey);
+  return {
+    info: usable ? { did: record.did, fingerprint, protection: record.protection } : unreadable(fingerprint),
+    backup: isText(record.backup) ? record.backup : null,
+    legacy: old,
+  };
+}
+
+/// The key of `db`: { did, fingerprint, protection } or null.
+export async function current(db, legacy) {
+  return (await find(db, legacy)).info ?? null;
+}
+
+/// The stored backup file of the key (to download again), or null.
+export async function storedBackup(db) {
+  return (await find(db, null)).backup;
+}
+
+/// The seed of a key kept only as its backup, once unlocked in this session (page):
+/// { did, seed }. Only for browsers without Ed25519 in WebCrypto.
+let session = null;
+
+export function setSession(opened) {
+  session = opened && { did: opened.did, seed: opened.seed };
+}
+
+/// The unlocked seed of `did` in this session, or null.
+export function sessionSeed(did) {
+  return session?.did === did ? session.seed : null;
 }
 
 /// Ed25519 signature (64 bytes) of `data` by the stored key of `db`.
 export async function signStored(db, data) {
   const record = await readRecord(db);
-  if (!(record?.key instanceof CryptoKey)) throw new Error('no WebCrypto key is stored');
-  return new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, record.key, data));
-}
-
-let worker;
-let nextId = 0;
-const waiting = new Map();
-
-function backupWorker() {
-  if (!worker) {
-    worker = new Worker(new URL('backup-worker.js', import.meta.url), { type: 'module' });
-    worker.onmessage = ({ data }) => {
-      const entry = waiting.get(data.id);
-      waiting.delete(data.id);
-      if (data.fault?.kind === 'crashed') worker = undefined; // it closed itself: start afresh next time
-      if (entry) 'ok' in data ? entry.resolve(data.ok) : entry.reject(data.fault);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      const fault = { kind: 'load', text: event.message || 'the backup worker could not start' };
-      for (const entry of waiting.values()) entry.reject(fault);
-      waiting.clear();
-      worker?.terminate();
-      worker = undefined;
-    };
+  if (!(record?.key instanceof CryptoKey)) throw fault('webcrypto', { text: 'no WebCrypto key is stored' });
+  try {
+    return new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, record.key, data));
+  } catch (error) {
+    throw fault('webcrypto', { text: message(error) });
   }
-  return worker;
-}
-
-/// Runs `op` ("seal" or "open") in the backup worker; rejects with { kind, text }.
-export function inWorker(op, args) {
-  return new Promise((resolve, reject) => {
-    const id = ++nextId;
-    waiting.set(id, { resolve, reject });
-    backupWorker().postMessage({ id, op, args });
-  });
 }

@@ -64,18 +64,18 @@ fn glue(root: &Path, wasm: &Path, name: &str, dist: &Path) -> Result<()> {
     optimise(root, &dist.join(format!("{name}_bg.wasm")))
 }
 
-/// `wasm-opt -Oz`, in place.
+/// `wasm-opt -Oz`, in place. With `TDG_WASM_NAMES=1` the function names are kept (`-g`), so
+/// that `twiggy top -r dist/tdg_app_bg.wasm` says where the bytes go (the files are then larger
+/// than the shipped ones: measure sizes without it).
 fn optimise(root: &Path, wasm: &Path) -> Result<()> {
     let wasm_opt = tools::wasm_opt(root)?;
     let started = std::time::Instant::now();
-    process::run(
-        Command::new("node")
-            .arg(wasm_opt)
-            .arg("-Oz")
-            .arg(wasm)
-            .arg("-o")
-            .arg(wasm),
-    )?;
+    let mut command = Command::new("node");
+    command.arg(wasm_opt).arg("-Oz");
+    if std::env::var_os("TDG_WASM_NAMES").is_some() {
+        command.arg("-g");
+    }
+    process::run(command.arg(wasm).arg("-o").arg(wasm))?;
     eprintln!("wasm-opt -Oz: {:.1} s", started.elapsed().as_secs_f64());
     Ok(())
 }

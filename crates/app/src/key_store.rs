@@ -11,15 +11,16 @@
 //! Making, restoring and forgetting run under one lock (`navigator.locks`) shared by every tab,
 //! and re-read the storage inside it: a double click or two tabs make one key.
 //!
-//! The storage code is JavaScript loaded on demand (`keys.js`, with Argon2 in
-//! `backup-worker.js`), not part of the app's first load.
+//! Those steps, the storage and the lock are JavaScript loaded on demand (`web/keys.js`, with
+//! Argon2 in `backup-worker.js`): the app's own WebAssembly only names the storage, passes the
+//! page's random bytes, and turns the answers into [`KeyInfo`] and [`KeyError`]. Written in
+//! Rust they cost the first load about 20 KB (async state machines, serde for the backup
+//! worker's messages) for something a unit does once a year.
 
 use crate::signer::SignerError;
 use crate::state::{KeyInfo, KeyProtection};
 use serde::{Deserialize, Serialize};
-use std::cell::RefCell;
-use std::rc::Rc;
-use tdg_signer_api::{Opened, Refusal, SealRequest, Sealed};
+use tdg_signer_api::Refusal;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -89,7 +90,8 @@ pub enum Legacy {
     Unreadable(String),
 }
 
-/// Reads the old entry's text: a key only if its seed is 32 bytes of hex.
+/// Reads the old entry's text: a key only if its seed is 32 bytes of hex. `keys.js` reads it
+/// by the same rule (`parseLegacy`) when it moves the key; this one shows it at start-up.
 pub fn parse_legacy(text: &str) -> Legacy {
     match serde_json::from_str::<StoredKey>(text) {
         Ok(key) if key.seed.len() == 64 && key.seed.bytes().all(|b| b.is_ascii_hexdigit()) => {
@@ -123,12 +125,6 @@ pub fn load_key() -> Legacy {
     }
 }
 
-fn forget_legacy() {
-    if let Some(s) = local_storage() {
-        let _ = s.remove_item(LEGACY_ENTRY);
-    }
-}
-
 /// At start-up, before IndexedDB answers: the old entry, if any (shown as to be moved).
 pub fn legacy_info() -> Option<KeyInfo> {
     legacy_key_info(&load_key())
@@ -155,75 +151,99 @@ fn unreadable(fingerprint: String) -> KeyInfo {
 }
 
 #[wasm_bindgen(inline_js = "
-let loaded;
-export function load_keys() {
-  // keys.js sits at the site's root; this snippet in snippets/<crate>/.
-  loaded ??= import(new URL('../../keys.js', import.meta.url).href).catch((error) => {
-    loaded = undefined;
-    throw error;
-  });
-  return loaded;
+const loaded = new Map();
+export function load_script(name) {
+  // keys.js and key-steps.js sit at the site's root; this snippet in snippets/<crate>/.
+  if (!loaded.has(name)) {
+    loaded.set(name, import(new URL('../../' + name, import.meta.url).href).catch((error) => {
+      loaded.delete(name);
+      throw error;
+    }));
+  }
+  return loaded.get(name);
 }
 ")]
 extern "C" {
     #[wasm_bindgen(catch)]
-    async fn load_keys() -> Result<JsValue, JsValue>;
+    async fn load_script(name: &str) -> Result<JsValue, JsValue>;
 }
 
+/// `keys.js` (the storage, what the panel shows, signing) and `key-steps.js` (the steps that
+/// change the key, with the lock and the backup worker). Bytes go as copied `Uint8Array`s,
+/// never as views of this module's memory, which may move while the promise waits.
 #[wasm_bindgen]
 extern "C" {
-    /// `keys.js`.
     type KeysModule;
-    #[wasm_bindgen(method, catch, js_name = readRecord)]
-    async fn read_record(this: &KeysModule, db: &str) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, catch, js_name = writeRecord)]
-    async fn write_record(
+    #[wasm_bindgen(method, catch)]
+    async fn current(this: &KeysModule, db: &str, legacy: Option<&str>)
+        -> Result<JsValue, JsValue>;
+    /// `key-steps.js`: the steps for one area of keys.
+    #[wasm_bindgen(method)]
+    fn area(this: &KeysModule, db: &str, lock: &str, legacy: Option<&str>) -> Steps;
+    type Steps;
+    #[wasm_bindgen(method, catch)]
+    async fn begin(
+        this: &Steps,
+        password: &str,
+        label: &str,
+        seed: &str,
+        salt: &str,
+        nonce: &str,
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    async fn finish(
+        this: &Steps,
+        file: &js_sys::Uint8Array,
+        password: &str,
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    async fn restore(
+        this: &Steps,
+        file: &js_sys::Uint8Array,
+        password: &str,
+        confirm: &js_sys::Function,
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    async fn forget(this: &Steps) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    async fn unlock(this: &KeysModule, db: &str, password: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = storedBackup)]
+    async fn stored_backup(this: &KeysModule, db: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, js_name = sessionSeed)]
+    fn session_seed(this: &KeysModule, did: &str) -> Option<String>;
+    #[wasm_bindgen(method, catch, js_name = signStored)]
+    async fn sign_stored(
         this: &KeysModule,
         db: &str,
-        protection: &str,
-        did: &str,
-        fingerprint: &str,
-        backup: &str,
-        key: &JsValue,
-    ) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, catch, js_name = deleteRecord)]
-    async fn delete_record(this: &KeysModule, db: &str) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, catch, js_name = withLock)]
-    async fn with_lock(
-        this: &KeysModule,
-        name: &str,
-        task: &js_sys::Function,
-    ) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, catch, js_name = importKey)]
-    async fn import_key(this: &KeysModule, pkcs8: &[u8]) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, catch, js_name = signStored)]
-    async fn sign_stored(this: &KeysModule, db: &str, data: &[u8]) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, catch, js_name = inWorker)]
-    async fn in_worker(
-        this: &KeysModule,
-        op: &str,
-        args: &js_sys::Array,
+        data: &js_sys::Uint8Array,
     ) -> Result<JsValue, JsValue>;
 
-    /// A stored key record (IndexedDB).
-    type Record;
+    /// A key as `keys.js` answers it: `{ did, fingerprint, protection }`, and from `begin`
+    /// also `backup` and `madeHere`.
+    type Answer;
     #[wasm_bindgen(method, getter)]
-    fn protection(this: &Record) -> Option<String>;
+    fn did(this: &Answer) -> Option<String>;
     #[wasm_bindgen(method, getter)]
-    fn did(this: &Record) -> Option<String>;
+    fn fingerprint(this: &Answer) -> Option<String>;
     #[wasm_bindgen(method, getter)]
-    fn fingerprint(this: &Record) -> Option<String>;
+    fn protection(this: &Answer) -> Option<String>;
     #[wasm_bindgen(method, getter)]
-    fn backup(this: &Record) -> Option<String>;
-    #[wasm_bindgen(method, getter)]
-    fn key(this: &Record) -> JsValue;
+    fn backup(this: &Answer) -> Option<String>;
+    #[wasm_bindgen(method, getter, js_name = madeHere)]
+    fn made_here(this: &Answer) -> Option<bool>;
 
-    /// Why the backup worker failed: `{ kind: "refused" | "crashed" | "load", text }`.
-    type WorkerFault;
+    /// What `keys.js` throws: `{ kind, text?, expected?, opened?, fingerprint? }`.
+    type Fault;
     #[wasm_bindgen(method, getter)]
-    fn kind(this: &WorkerFault) -> Option<String>;
+    fn kind(this: &Fault) -> Option<String>;
     #[wasm_bindgen(method, getter)]
-    fn text(this: &WorkerFault) -> Option<String>;
+    fn text(this: &Fault) -> Option<String>;
+    #[wasm_bindgen(method, getter)]
+    fn expected(this: &Fault) -> Option<String>;
+    #[wasm_bindgen(method, getter)]
+    fn opened(this: &Fault) -> Option<String>;
+    #[wasm_bindgen(method, getter)]
+    fn fingerprint(this: &Fault) -> Option<String>;
 }
 
 /// What went wrong with the key.
@@ -291,199 +311,125 @@ impl KeyError {
             ),
         }
     }
+
+    /// The error `keys.js` threw, from its `kind` and its fields; anything else it could
+    /// throw (a bug, a browser failure) is told as a storage failure with its text.
+    fn from_fault(kind: &str, field: impl Fn(&str) -> Option<String>) -> Option<KeyError> {
+        let text = || field("text").unwrap_or_default();
+        Some(match kind {
+            "storage" => KeyError::Storage(text()),
+            "webcrypto" => KeyError::WebCrypto(text()),
+            "notThisKey" => KeyError::NotThisKey {
+                expected: field("expected").unwrap_or_default(),
+                opened: field("opened").unwrap_or_default(),
+            },
+            "unreadable" => KeyError::Unreadable(field("fingerprint").unwrap_or_default()),
+            "noKey" => KeyError::NoKey,
+            "declined" => KeyError::Declined,
+            "refused" => KeyError::Signer(match serde_json::from_str::<Refusal>(&text()) {
+                Ok(refusal) => SignerError::Refused(refusal),
+                Err(_) => SignerError::BadReply(text()),
+            }),
+            "crashed" => KeyError::Signer(SignerError::Crashed(text())),
+            "load" => KeyError::Signer(SignerError::Load(text())),
+            "badReply" => KeyError::Signer(SignerError::BadReply(text())),
+            _ => return None,
+        })
+    }
 }
 
-fn storage_error(e: JsValue) -> KeyError {
-    KeyError::Storage(crate::browser::js_text(e))
+fn fault(thrown: JsValue) -> KeyError {
+    // Getters on `null` or a string would throw: only objects are read.
+    let known = thrown.is_object().then(|| {
+        let fault: &Fault = thrown.unchecked_ref();
+        let kind = fault.kind().unwrap_or_default();
+        KeyError::from_fault(&kind, |name| match name {
+            "text" => fault.text(),
+            "expected" => fault.expected(),
+            "opened" => fault.opened(),
+            _ => fault.fingerprint(),
+        })
+    });
+    known
+        .flatten()
+        .unwrap_or_else(|| KeyError::Storage(crate::browser::js_text(thrown)))
 }
 
-async fn module() -> Result<KeysModule, KeyError> {
-    load_keys()
-        .await
-        .map(JsCast::unchecked_into)
-        .map_err(|e| KeyError::Signer(SignerError::Load(crate::browser::js_text(e))))
-}
-
-thread_local! {
-    /// The seed of a key kept only as its backup, once unlocked in this session (page).
-    static SESSION: RefCell<Option<(String, String)>> = const { RefCell::new(None) };
-}
-
-fn session_seed(did: &str) -> Option<String> {
-    SESSION.with(|s| {
-        s.borrow()
-            .as_ref()
-            .filter(|(d, _)| d == did)
-            .map(|(_, seed)| seed.clone())
-    })
-}
-
-fn remember_session(opened: &Opened) {
-    SESSION.with(|s| *s.borrow_mut() = Some((opened.did.clone(), opened.seed.clone())));
-}
-
-/// The stored record and the old entry, as one answer.
-struct Found {
-    info: Option<KeyInfo>,
-    backup: Option<String>,
-    legacy: Legacy,
-}
-
+/// What a stored or found key is called in `keys.js`.
 fn protection_of(text: &str) -> Option<KeyProtection> {
     match text {
         "browser" => Some(KeyProtection::Browser),
         "password" => Some(KeyProtection::Password),
         "pending" => Some(KeyProtection::Pending),
+        "legacy" => Some(KeyProtection::Legacy),
+        "unreadable" => Some(KeyProtection::Unreadable),
         _ => None,
     }
 }
 
-fn protection_name(protection: KeyProtection) -> &'static str {
-    match protection {
-        KeyProtection::Browser => "browser",
-        KeyProtection::Password => "password",
-        KeyProtection::Pending => "pending",
-        KeyProtection::Legacy => "legacy",
-        KeyProtection::Unreadable => "unreadable",
+/// The key in an answer; one this app cannot read is unreadable, never guessed at.
+fn key_info(answer: &Answer) -> KeyInfo {
+    let fingerprint = answer.fingerprint().unwrap_or_default();
+    match (
+        answer.protection().as_deref().and_then(protection_of),
+        answer.did(),
+    ) {
+        (Some(protection), Some(did))
+            if protection == KeyProtection::Unreadable || !did.is_empty() =>
+        {
+            KeyInfo {
+                did,
+                fingerprint,
+                protection,
+            }
+        }
+        _ => unreadable(fingerprint),
     }
 }
 
-async fn find(keys: &KeysModule, area: KeyArea) -> Result<Found, KeyError> {
-    let legacy = match area.legacy_entry() {
-        Some(_) => load_key(),
-        None => Legacy::Absent,
-    };
-    let record = keys
-        .read_record(&area.database(&namespace()))
+async fn load(script: &str) -> Result<KeysModule, KeyError> {
+    load_script(script)
         .await
-        .map_err(storage_error)?;
-    if record.is_null() || record.is_undefined() {
-        return Ok(Found {
-            info: legacy_key_info(&legacy),
-            backup: None,
-            legacy,
-        });
-    }
-    let record: Record = record.unchecked_into();
-    let fingerprint = record.fingerprint().unwrap_or_default();
-    // A record that says "browser" must hold the key itself.
-    let holds_key = record.key().is_object();
-    let info = match (
-        record.protection().as_deref().and_then(protection_of),
-        record.did(),
-    ) {
-        (Some(KeyProtection::Browser), _) if !holds_key => unreadable(fingerprint),
-        (Some(protection), Some(did)) if !did.is_empty() => KeyInfo {
-            did,
-            fingerprint,
-            protection,
-        },
-        _ => unreadable(fingerprint),
-    };
-    Ok(Found {
-        info: Some(info),
-        backup: record.backup(),
-        legacy,
-    })
+        .map(JsCast::unchecked_into)
+        .map_err(|e| KeyError::Signer(SignerError::Load(crate::browser::js_text(e))))
+}
+
+/// `keys.js`: loaded when the signing panel shows.
+async fn module() -> Result<KeysModule, KeyError> {
+    load("keys.js").await
+}
+
+/// `key-steps.js`: loaded when the user makes, re-opens, restores, unlocks or forgets a key.
+async fn steps() -> Result<KeysModule, KeyError> {
+    load("key-steps.js").await
+}
+
+/// The steps that change `area`'s key.
+async fn steps_of(area: KeyArea) -> Result<Steps, KeyError> {
+    let (db, lock, legacy) = place(area);
+    Ok(steps().await?.area(&db, &lock, legacy))
+}
+
+/// Where `area`'s key is kept in this deployment: its database, its lock, its old entry.
+fn place(area: KeyArea) -> (String, String, Option<&'static str>) {
+    let ns = namespace();
+    (area.database(&ns), area.lock(&ns), area.legacy_entry())
+}
+
+/// A key answer (or `null`) from `keys.js`.
+fn answered(reply: Result<JsValue, JsValue>) -> Result<Option<KeyInfo>, KeyError> {
+    let reply = reply.map_err(fault)?;
+    Ok(reply.is_object().then(|| key_info(reply.unchecked_ref())))
+}
+
+fn required(reply: Result<JsValue, JsValue>) -> Result<KeyInfo, KeyError> {
+    answered(reply)?.ok_or(KeyError::NoKey)
 }
 
 /// The key of `area` on this computer, if any.
 pub async fn current(area: KeyArea) -> Result<Option<KeyInfo>, KeyError> {
-    let keys = module().await?;
-    Ok(find(&keys, area).await?.info)
-}
-
-/// Runs `task` under the area's lock, shared by every tab of this origin.
-async fn locked<T: 'static>(
-    keys: &KeysModule,
-    area: KeyArea,
-    task: impl std::future::Future<Output = Result<T, KeyError>> + 'static,
-) -> Result<T, KeyError> {
-    let slot: Rc<RefCell<Option<Result<T, KeyError>>>> = Rc::new(RefCell::new(None));
-    let filled = slot.clone();
-    run_locked(
-        keys,
-        &area.lock(&namespace()),
-        Box::pin(async move {
-            let result = task.await;
-            *filled.borrow_mut() = Some(result);
-        }),
-    )
-    .await?;
-    let result = slot.borrow_mut().take();
-    result.unwrap_or(Err(KeyError::Storage("the lock was not granted".into())))
-}
-
-/// The lock itself, not generic: one copy of the promise glue in the app, whatever the task.
-async fn run_locked(
-    keys: &KeysModule,
-    name: &str,
-    work: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>,
-) -> Result<(), KeyError> {
-    let run = Closure::once_into_js(move || {
-        wasm_bindgen_futures::future_to_promise(async move {
-            work.await;
-            Ok(JsValue::UNDEFINED)
-        })
-    });
-    keys.with_lock(name, run.unchecked_ref())
-        .await
-        .map(|_| ())
-        .map_err(storage_error)
-}
-
-fn worker_fault(e: JsValue) -> KeyError {
-    let fault: WorkerFault = e.unchecked_into();
-    let text = fault.text().unwrap_or_default();
-    KeyError::Signer(match fault.kind().as_deref() {
-        Some("refused") => match serde_json::from_str::<Refusal>(&text) {
-            Ok(refusal) => SignerError::Refused(refusal),
-            Err(_) => SignerError::BadReply(text),
-        },
-        Some("crashed") => SignerError::Crashed(text),
-        _ => SignerError::Load(text),
-    })
-}
-
-async fn seal(
-    keys: &KeysModule,
-    seed: &str,
-    password: &str,
-    label: &str,
-) -> Result<Sealed, KeyError> {
-    let (Ok(salt), Ok(nonce)) = (
-        crate::browser::random_hex::<16>(),
-        crate::browser::random_hex::<24>(),
-    ) else {
-        return Err(KeyError::Random);
-    };
-    let request = SealRequest {
-        seed: seed.to_string(),
-        password: password.to_string(),
-        label: label.to_string(),
-        salt,
-        nonce,
-    };
-    let request = crate::signer::to_json(&request).map_err(KeyError::Signer)?;
-    let reply = keys
-        .in_worker("seal", &js_sys::Array::of1(&request.into()))
-        .await
-        .map_err(worker_fault)?;
-    parse(reply)
-}
-
-/// Opens a backup file in the worker (Argon2 off the page's thread).
-async fn open(keys: &KeysModule, file: &[u8], password: &str) -> Result<Opened, KeyError> {
-    let args = js_sys::Array::of2(&js_sys::Uint8Array::from(file), &password.into());
-    let reply = keys.in_worker("open", &args).await.map_err(worker_fault)?;
-    parse(reply)
-}
-
-fn parse<T: serde::de::DeserializeOwned>(reply: JsValue) -> Result<T, KeyError> {
-    reply
-        .as_string()
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .ok_or_else(|| KeyError::Signer(SignerError::BadReply("backup worker".into())))
+    let (db, _, legacy) = place(area);
+    answered(module().await?.current(&db, legacy).await)
 }
 
 /// The first step of making the unit's key (or of moving the old plaintext one): seals it
@@ -491,42 +437,24 @@ fn parse<T: serde::de::DeserializeOwned>(reply: JsValue) -> Result<T, KeyError> 
 /// `Begun::backup`; the key is usable only after [`finish`] re-opened that file. If another
 /// tab (or click) got there first, its key is returned instead and nothing new is made.
 pub async fn begin(area: KeyArea, password: String, label: String) -> Result<Begun, KeyError> {
-    let keys = module().await?;
-    let inner: KeysModule = keys.clone().unchecked_into();
-    locked(&keys, area, async move {
-        let found = find(&inner, area).await?;
-        if let Some(info) = found
-            .info
-            .as_ref()
-            .filter(|i| i.protection == KeyProtection::Unreadable)
-        {
-            return Err(KeyError::Unreadable(info.fingerprint.clone()));
-        }
-        if let Some(info) = found.info.filter(|i| i.protection != KeyProtection::Legacy) {
-            return Ok(Begun {
-                info,
-                backup: found.backup,
-                made_here: false,
-            });
-        }
-        let seed = match found.legacy {
-            Legacy::Key(old) => old.seed,
-            _ => crate::browser::random_hex::<32>().map_err(|_| KeyError::Random)?,
-        };
-        let sealed = seal(&inner, &seed, &password, &label).await?;
-        let info = KeyInfo {
-            did: sealed.did,
-            fingerprint: sealed.fingerprint,
-            protection: KeyProtection::Pending,
-        };
-        store(&inner, area, &info, &sealed.file, &JsValue::NULL).await?;
-        Ok(Begun {
-            info,
-            backup: Some(sealed.file),
-            made_here: true,
-        })
+    let (Ok(seed), Ok(salt), Ok(nonce)) = (
+        crate::browser::random_hex::<32>(),
+        crate::browser::random_hex::<16>(),
+        crate::browser::random_hex::<24>(),
+    ) else {
+        return Err(KeyError::Random);
+    };
+    let reply = steps_of(area)
+        .await?
+        .begin(&password, &label, &seed, &salt, &nonce)
+        .await
+        .map_err(fault)?;
+    let answer: &Answer = reply.unchecked_ref();
+    Ok(Begun {
+        info: key_info(answer),
+        backup: answer.backup(),
+        made_here: answer.made_here().unwrap_or(false),
     })
-    .await
 }
 
 /// What [`begin`] did.
@@ -536,57 +464,6 @@ pub struct Begun {
     pub backup: Option<String>,
     /// False when another tab or click had already made the key.
     pub made_here: bool,
-}
-
-async fn store(
-    keys: &KeysModule,
-    area: KeyArea,
-    info: &KeyInfo,
-    backup: &str,
-    key: &JsValue,
-) -> Result<(), KeyError> {
-    keys.write_record(
-        &area.database(&namespace()),
-        protection_name(info.protection),
-        &info.did,
-        &info.fingerprint,
-        backup,
-        key,
-    )
-    .await
-    .map(|_| ())
-    .map_err(storage_error)
-}
-
-/// Imports an opened key as non-extractable (or keeps only its backup where the browser
-/// lacks Ed25519), replacing what is stored; deletes the old plaintext entry.
-async fn import(
-    keys: &KeysModule,
-    area: KeyArea,
-    opened: &Opened,
-    backup: &str,
-) -> Result<KeyInfo, KeyError> {
-    let pkcs8 = hex_bytes(&opened.pkcs8)?;
-    let key = keys
-        .import_key(&pkcs8)
-        .await
-        .map_err(|e| KeyError::WebCrypto(crate::browser::js_text(e)))?;
-    let protection = if key.is_null() {
-        remember_session(opened);
-        KeyProtection::Password
-    } else {
-        KeyProtection::Browser
-    };
-    let info = KeyInfo {
-        did: opened.did.clone(),
-        fingerprint: opened.fingerprint.clone(),
-        protection,
-    };
-    store(keys, area, &info, backup, &key).await?;
-    if area.legacy_entry().is_some() {
-        forget_legacy();
-    }
-    Ok(info)
 }
 
 /// Bytes from the signer's lowercase hex.
@@ -604,26 +481,8 @@ pub fn hex_bytes(text: &str) -> Result<Vec<u8>, KeyError> {
 /// The second step: the user re-opened the pending key's backup file with its password,
 /// which proves the file was kept. Only then is the key imported and the seed dropped.
 pub async fn finish(area: KeyArea, file: Vec<u8>, password: String) -> Result<KeyInfo, KeyError> {
-    let keys = module().await?;
-    let opened = open(&keys, &file, &password).await?;
-    let inner: KeysModule = keys.clone().unchecked_into();
-    locked(&keys, area, async move {
-        let found = find(&inner, area).await?;
-        match found.info {
-            Some(info) if info.protection == KeyProtection::Pending && info.did == opened.did => {
-                let text = String::from_utf8_lossy(&file).into_owned();
-                import(&inner, area, &opened, &text).await
-            }
-            // Another tab finished first: nothing to do.
-            Some(info) if info.did == opened.did => Ok(info),
-            Some(info) => Err(KeyError::NotThisKey {
-                expected: info.fingerprint,
-                opened: opened.fingerprint,
-            }),
-            None => Err(KeyError::NoKey),
-        }
-    })
-    .await
+    let file = js_sys::Uint8Array::from(file.as_slice());
+    required(steps_of(area).await?.finish(&file, &password).await)
 }
 
 /// Restores a key from its backup (another computer). `confirm` is asked, with the
@@ -634,69 +493,57 @@ pub async fn restore(
     password: String,
     confirm: impl Fn(&str) -> bool + 'static,
 ) -> Result<KeyInfo, KeyError> {
-    let keys = module().await?;
-    let opened = open(&keys, &file, &password).await?;
-    let inner: KeysModule = keys.clone().unchecked_into();
-    locked(&keys, area, async move {
-        let found = find(&inner, area).await?;
-        if let Some(info) = &found.info {
-            if info.did != opened.did && !confirm(&info.fingerprint) {
-                return Err(KeyError::Declined);
-            }
-        }
-        let text = String::from_utf8_lossy(&file).into_owned();
-        import(&inner, area, &opened, &text).await
-    })
-    .await
+    let file = js_sys::Uint8Array::from(file.as_slice());
+    // Alive until the answer: `key-steps.js` calls it, at most once, inside the lock.
+    let confirm = Closure::<dyn Fn(String) -> bool>::new(move |fp: String| confirm(&fp));
+    let steps = steps_of(area).await?;
+    required(
+        steps
+            .restore(&file, &password, confirm.as_ref().unchecked_ref())
+            .await,
+    )
 }
 
 /// Removes the key from this computer (after the caller's confirmation).
 pub async fn forget(area: KeyArea) -> Result<(), KeyError> {
-    let keys = module().await?;
-    let inner: KeysModule = keys.clone().unchecked_into();
-    locked(&keys, area, async move {
-        inner
-            .delete_record(&area.database(&namespace()))
-            .await
-            .map_err(storage_error)?;
-        if area.legacy_entry().is_some() {
-            forget_legacy();
-        }
-        SESSION.with(|s| *s.borrow_mut() = None);
-        Ok(())
-    })
-    .await
+    steps_of(area)
+        .await?
+        .forget()
+        .await
+        .map(|_| ())
+        .map_err(fault)
 }
 
 /// Unlocks a key kept only as its backup, for this session.
 pub async fn unlock(area: KeyArea, password: String) -> Result<(), KeyError> {
-    let keys = module().await?;
-    let found = find(&keys, area).await?;
-    let backup = found.backup.ok_or(KeyError::NoKey)?;
-    let opened = open(&keys, backup.as_bytes(), &password).await?;
-    remember_session(&opened);
-    Ok(())
+    let (db, _, _) = place(area);
+    steps()
+        .await?
+        .unlock(&db, &password)
+        .await
+        .map(|_| ())
+        .map_err(fault)
 }
 
 /// The stored backup file of the key (to download again).
 pub async fn stored_backup(area: KeyArea) -> Result<Option<String>, KeyError> {
-    let keys = module().await?;
-    Ok(find(&keys, area).await?.backup)
+    let (db, _, _) = place(area);
+    let reply = module().await?.stored_backup(&db).await.map_err(fault)?;
+    Ok(reply.as_string())
 }
 
 /// The Ed25519 signature of `data` by the area's key.
 pub async fn sign(area: KeyArea, key: &KeyInfo, data: &[u8]) -> Result<Vec<u8>, KeyError> {
+    let keys = module().await?;
     match key.protection {
         KeyProtection::Browser => {
-            let keys = module().await?;
-            let signature = keys
-                .sign_stored(&area.database(&namespace()), data)
-                .await
-                .map_err(|e| KeyError::WebCrypto(crate::browser::js_text(e)))?;
+            let (db, _, _) = place(area);
+            let data = js_sys::Uint8Array::from(data);
+            let signature = keys.sign_stored(&db, &data).await.map_err(fault)?;
             Ok(js_sys::Uint8Array::new(&signature).to_vec())
         }
         KeyProtection::Password => {
-            let seed = session_seed(&key.did).ok_or(KeyError::Locked)?;
+            let seed = keys.session_seed(&key.did).ok_or(KeyError::Locked)?;
             crate::signer::sign_with_seed(&seed, data)
                 .await
                 .map_err(KeyError::Signer)
@@ -744,15 +591,76 @@ mod tests {
         assert_eq!(parse_legacy("{not json"), Legacy::Unreadable(String::new()));
     }
 
+    /// The names `keys.js` and `key-steps.js` use for protections and failures are the ones
+    /// read here.
+    const KEYS_JS: &str = concat!(
+        include_str!("../../../web/keys.js"),
+        include_str!("../../../web/key-steps.js")
+    );
+
     #[test]
-    fn stored_protections_read_back() {
-        for p in [
-            KeyProtection::Browser,
-            KeyProtection::Password,
-            KeyProtection::Pending,
+    fn protections_are_named_as_in_keys_js() {
+        for (name, p) in [
+            ("browser", KeyProtection::Browser),
+            ("password", KeyProtection::Password),
+            ("pending", KeyProtection::Pending),
+            ("legacy", KeyProtection::Legacy),
+            ("unreadable", KeyProtection::Unreadable),
         ] {
-            assert_eq!(protection_of(protection_name(p)), Some(p));
+            assert_eq!(protection_of(name), Some(p));
+            assert!(KEYS_JS.contains(&format!("'{name}'")), "{name}");
         }
-        assert_eq!(protection_of("legacy"), None, "never stored in IndexedDB");
+        assert_eq!(protection_of("Browser"), None);
+    }
+
+    #[test]
+    fn every_failure_keys_js_throws_is_told_apart() {
+        let fields = |name: &str| Some(format!("<{name}>"));
+        let refusal =
+            |name: &str| (name == "text").then(|| "{\"vi\":\"Sai\",\"en\":\"Wrong\"}".to_string());
+        let cases = [
+            ("storage", KeyError::Storage("<text>".into())),
+            ("webcrypto", KeyError::WebCrypto("<text>".into())),
+            (
+                "notThisKey",
+                KeyError::NotThisKey {
+                    expected: "<expected>".into(),
+                    opened: "<opened>".into(),
+                },
+            ),
+            ("unreadable", KeyError::Unreadable("<fingerprint>".into())),
+            ("noKey", KeyError::NoKey),
+            ("declined", KeyError::Declined),
+            (
+                "refused",
+                KeyError::Signer(SignerError::BadReply("<text>".into())),
+            ),
+            (
+                "crashed",
+                KeyError::Signer(SignerError::Crashed("<text>".into())),
+            ),
+            ("load", KeyError::Signer(SignerError::Load("<text>".into()))),
+            (
+                "badReply",
+                KeyError::Signer(SignerError::BadReply("<text>".into())),
+            ),
+        ];
+        for (kind, expected) in cases {
+            assert_eq!(KeyError::from_fault(kind, fields), Some(expected), "{kind}");
+            // Thrown by the scripts themselves, or by the worker they relay.
+            let thrown = [format!("fault('{kind}'"), format!("kind: '{kind}'")];
+            let worker = ["refused", "crashed", "load"].contains(&kind);
+            assert!(
+                thrown.iter().any(|t| KEYS_JS.contains(t.as_str())) || worker,
+                "the scripts never throw {kind}"
+            );
+        }
+        assert_eq!(
+            KeyError::from_fault("refused", refusal),
+            Some(KeyError::Signer(SignerError::Refused(Refusal::new(
+                "Sai", "Wrong"
+            ))))
+        );
+        assert_eq!(KeyError::from_fault("TypeError", fields), None);
     }
 }

@@ -5,7 +5,6 @@
 //! trap, after which the next call loads a fresh instance), it refused the input (its own
 //! bilingual message), or it answered something this app does not understand.
 
-use serde::de::DeserializeOwned;
 use tdg_signer_api::{PrepareRequest, Prepared, Refusal, Signed};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -51,13 +50,31 @@ extern "C" {
     #[wasm_bindgen(method, catch)]
     fn finish_report(
         this: &SignerModule,
-        prepared: &str,
+        unsigned: &str,
+        created: &str,
+        file_name: &str,
         signature: &[u8],
     ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch)]
     fn sign_with_seed(this: &SignerModule, seed: &str, data: &[u8]) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch)]
     fn passphrase(this: &SignerModule, random: &[u8]) -> Result<JsValue, JsValue>;
+
+    /// A reply of the module, `JSON.parse`d: [`Prepared`] or [`Signed`], read by field. The
+    /// browser's JSON reader instead of serde's: the app carries no reader for these types.
+    type Reply;
+    #[wasm_bindgen(method, getter)]
+    fn unsigned(this: &Reply) -> Option<String>;
+    #[wasm_bindgen(method, getter)]
+    fn created(this: &Reply) -> Option<String>;
+    #[wasm_bindgen(method, getter, js_name = hashData)]
+    fn hash_data(this: &Reply) -> Option<String>;
+    #[wasm_bindgen(method, getter, js_name = fileName)]
+    fn file_name(this: &Reply) -> Option<String>;
+    #[wasm_bindgen(method, getter)]
+    fn sha256(this: &Reply) -> Option<String>;
+    #[wasm_bindgen(method, getter)]
+    fn json(this: &Reply) -> Option<String>;
 }
 
 /// What went wrong with the signing module.
@@ -133,8 +150,18 @@ pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, SignerEr
     serde_json::to_string_pretty(value).map_err(|e| SignerError::BadReply(e.to_string()))
 }
 
-fn parse<T: DeserializeOwned>(text: &str) -> Result<T, SignerError> {
-    serde_json::from_str(text).map_err(|e| SignerError::BadReply(e.to_string()))
+/// The module's JSON reply, read by the browser's `JSON.parse`.
+fn reply(text: &str) -> Result<Reply, SignerError> {
+    js_sys::JSON::parse(text)
+        .ok()
+        .filter(JsValue::is_object)
+        .map(JsCast::unchecked_into)
+        .ok_or_else(|| SignerError::BadReply("not JSON".into()))
+}
+
+/// A field every reply of its kind has.
+fn field(value: Option<String>, name: &str) -> Result<String, SignerError> {
+    value.ok_or_else(|| SignerError::BadReply(format!("no {name}")))
 }
 
 /// Scores the draft and builds the unsigned report of the key `request.did`.
@@ -143,13 +170,29 @@ pub async fn prepare_report(
     request: &PrepareRequest,
 ) -> Result<Prepared, SignerError> {
     let request = to_json(request)?;
-    parse(&text(module().await?.prepare_report(catalog, &request))?)
+    let r = reply(&text(module().await?.prepare_report(catalog, &request))?)?;
+    Ok(Prepared {
+        unsigned: field(r.unsigned(), "unsigned")?,
+        created: field(r.created(), "created")?,
+        hash_data: field(r.hash_data(), "hashData")?,
+        file_name: field(r.file_name(), "fileName")?,
+    })
 }
 
 /// The signed report from a prepared one and the signature of its hash data.
 pub async fn finish_report(prepared: &Prepared, signature: &[u8]) -> Result<Signed, SignerError> {
-    let prepared = to_json(prepared)?;
-    parse(&text(module().await?.finish_report(&prepared, signature))?)
+    let signer = module().await?;
+    let r = reply(&text(signer.finish_report(
+        &prepared.unsigned,
+        &prepared.created,
+        &prepared.file_name,
+        signature,
+    ))?)?;
+    Ok(Signed {
+        file_name: field(r.file_name(), "fileName")?,
+        sha256: field(r.sha256(), "sha256")?,
+        json: field(r.json(), "json")?,
+    })
 }
 
 /// Ed25519 by the module, for browsers without Ed25519 in WebCrypto.
@@ -167,4 +210,43 @@ pub async fn sign_with_seed(seed_hex: &str, data: &[u8]) -> Result<Vec<u8>, Sign
 /// A generated passphrase (8 words, 64 bits) from 8 secure random bytes.
 pub async fn passphrase(random: &[u8]) -> Result<String, SignerError> {
     text(module().await?.passphrase(random))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names the getters read are the ones the module writes (tdg-signer-api's serde).
+    #[test]
+    fn replies_are_read_by_their_serialised_field_names() {
+        let source = include_str!("signer.rs");
+        let prepared = Prepared {
+            unsigned: String::new(),
+            created: String::new(),
+            hash_data: String::new(),
+            file_name: String::new(),
+        };
+        let signed = Signed {
+            file_name: String::new(),
+            sha256: String::new(),
+            json: String::new(),
+        };
+        let mut names = Vec::new();
+        for value in [
+            serde_json::to_value(&prepared).expect("json"),
+            serde_json::to_value(&signed).expect("json"),
+        ] {
+            names.extend(value.as_object().expect("object").keys().cloned());
+        }
+        for name in names {
+            let getter = [
+                format!("js_name = {name})]"),
+                format!("getter)]\n    fn {name}("),
+            ];
+            assert!(
+                getter.iter().any(|g| source.contains(g.as_str())),
+                "no getter reads {name}"
+            );
+        }
+    }
 }

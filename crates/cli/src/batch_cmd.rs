@@ -30,7 +30,7 @@ usage: tdg batch --trust TRUST.json --catalog FILE [--catalog FILE]... [--period
 
 Exit status 0 when every file passes, 1 when some fail (listed), 2 on wrong usage.";
 
-pub fn run(raw: &[String]) -> Result<bool, CliError> {
+pub fn run(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
     let args = Args::parse(
         raw,
         &[

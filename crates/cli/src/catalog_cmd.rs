@@ -1,15 +1,17 @@
 //! `tdg catalog check FILE...`: every problem of every catalog, located.
 
+use crate::args::Args;
 use crate::error::{read, CliError};
 use tdg_model::{Catalog, Lang};
 
 /// Returns Ok(true) when every catalog is valid.
-pub fn check(paths: &[String]) -> Result<bool, CliError> {
+pub fn check(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
+    let paths = Args::parse(raw, &[], &[])?.positional;
     if paths.is_empty() {
         return Err(CliError::Usage("usage: tdg catalog check FILE...".into()));
     }
     let mut all_ok = true;
-    for path in paths {
+    for path in &paths {
         let bytes = read(path)?;
         match Catalog::from_json(&bytes) {
             Ok(c) => {

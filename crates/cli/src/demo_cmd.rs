@@ -17,7 +17,7 @@ usage: tdg demo-season --catalog FILE --out DIR [--period YEAR] [--received YYYY
   --period    the reporting year (default 2026)
   --received  the day the office receives the batch (default 27/11 of the period)";
 
-pub fn run(raw: &[String]) -> Result<bool, CliError> {
+pub fn run(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
     let args = Args::parse(raw, &["--catalog", "--out", "--period", "--received"], &[])?;
     let (Some(catalog_path), Some(out), true) = (
         args.value("--catalog"),

@@ -43,7 +43,7 @@ impl CliError {
     pub fn message(&self) -> String {
         let vi = match self {
             CliError::Usage(text) => return text.clone(),
-            CliError::Args(e) => format!("Tham số không hợp lệ: {e}"),
+            CliError::Args(e) => e.message_vi(),
             CliError::Read { path, source } => format!("Không đọc được {path}: {source}"),
             CliError::Catalog { path, message } => {
                 format!("{path}: danh mục không hợp lệ: {message}")

@@ -35,7 +35,7 @@ pub fn password(args: &Args, confirm: bool) -> Result<String, CliError> {
     Ok(first)
 }
 
-pub fn keygen(raw: &[String]) -> Result<bool, CliError> {
+pub fn keygen(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
     let args = Args::parse(
         raw,
         &["--out", "--password-file", "--label"],
@@ -97,8 +97,8 @@ pub fn open_key(args: &Args, path: &str) -> Result<UnitKey, CliError> {
 mod tests {
     use super::*;
 
-    fn strings(args: &[&str]) -> Vec<String> {
-        args.iter().map(|s| s.to_string()).collect()
+    fn strings(args: &[&str]) -> Vec<std::ffi::OsString> {
+        args.iter().map(|s| s.into()).collect()
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod verify_cmd;
 mod trust_cmd;
 
 use error::CliError;
+use std::ffi::OsString;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
@@ -39,7 +40,9 @@ usage:
 Every command answers --help. Exit status: 0 all good; 1 the input has problems (listed);
 2 wrong usage or unreadable file";
 
-type Run = fn(&[String]) -> Result<bool, CliError>;
+/// Arguments stay `OsString` until a command's parser reads them: one that is not UTF-8 is then
+/// an error with a message (`std::env::args` would panic on it).
+type Run = fn(&[OsString]) -> Result<bool, CliError>;
 
 /// Each command: the words that name it, its usage, and what runs it.
 const COMMANDS: &[(&[&str], &str, Run)] = &[
@@ -54,7 +57,7 @@ const COMMANDS: &[(&[&str], &str, Run)] = &[
 ];
 
 fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let argv: Vec<OsString> = std::env::args_os().skip(1).collect();
     let result = dispatch(&argv);
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -66,14 +69,15 @@ fn main() -> ExitCode {
     }
 }
 
-fn dispatch(argv: &[String]) -> Result<bool, CliError> {
-    let is_help = |a: &String| matches!(a.as_str(), "--help" | "-h");
+fn dispatch(argv: &[OsString]) -> Result<bool, CliError> {
+    let is_help = |a: &OsString| a == "--help" || a == "-h";
     if argv.len() == 1 && (is_help(&argv[0]) || argv[0] == "help") {
         println!("{USAGE}");
         return Ok(true);
     }
     for (words, usage, run) in COMMANDS {
-        let named = argv.len() >= words.len() && argv.iter().zip(words.iter()).all(|(a, w)| a == w);
+        let named =
+            argv.len() >= words.len() && argv.iter().zip(words.iter()).all(|(a, w)| a == *w);
         if named {
             let rest = &argv[words.len()..];
             if rest.iter().any(is_help) {

@@ -15,7 +15,7 @@ const VALUE_FLAGS: &[&str] = &[
 ];
 
 /// Returns Ok(true) when the answers have no field-level error.
-pub fn run(raw: &[String]) -> Result<bool, CliError> {
+pub fn run(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
     let args = Args::parse(raw, VALUE_FLAGS, &["--json"])?;
     let catalog_path = args
         .value("--catalog")

@@ -19,7 +19,7 @@ const VALUE_FLAGS: &[&str] = &[
     "--date",
 ];
 
-pub fn run(raw: &[String]) -> Result<bool, CliError> {
+pub fn run(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
     let args = Args::parse(raw, VALUE_FLAGS, &[])?;
     let need = |flag: &str| {
         args.value(flag)

@@ -14,7 +14,7 @@ usage: tdg trust convert --csv UNITS.csv OLD.json > NEW.json
   YYYY-MM-DD; quote a field that holds a comma). Nothing is guessed: a unit without a row stops
   the conversion.";
 
-pub fn run(raw: &[String]) -> Result<bool, CliError> {
+pub fn run(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
     let args = Args::parse(raw, &["--csv"], &[])?;
     let (Some(csv_path), [old_path]) = (args.value("--csv"), args.positional.as_slice()) else {
         return Err(CliError::Usage(USAGE.into()));

@@ -26,7 +26,7 @@ usage: tdg verify --trust TRUST.json --catalog FILE [--catalog FILE]... [--recei
 
 Exit status 0 only when every report passes every check.";
 
-pub fn run(raw: &[String]) -> Result<bool, CliError> {
+pub fn run(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
     let args = Args::parse(
         raw,
         &[

@@ -3,7 +3,7 @@
 mod common;
 use common::{root, tdg};
 use std::path::PathBuf;
-use std::process::Output;
+use std::process::{Command, Output};
 
 const CATALOG: &str = "assets/catalogs/hp-175-kh-ubnd.json";
 
@@ -487,4 +487,85 @@ fn text_from_a_report_cannot_drive_the_terminal() {
         0,
         "{stdout}"
     );
+}
+
+#[test]
+fn wrong_options_exit_2_with_a_message_in_both_languages() {
+    for (args, named) in [
+        (&["score", "--bogus", "a.json"][..], "--bogus"),
+        (&["score", "-x", "a.json"], "-x"),
+        (
+            &["score", "assets/samples/vi-du-xa.json", "--catalog"],
+            "--catalog",
+        ),
+        (&["verify", "--json=yes", "r.json"], "--json"),
+        (&["catalog", "check", "--strict", CATALOG], "--strict"),
+    ] {
+        let out = tdg(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(named), "{args:?}: {stderr}");
+        assert!(
+            stderr.starts_with("lỗi: ") && stderr.contains("\nerror: "),
+            "{args:?}: {stderr}"
+        );
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    let missing = tdg(&["score", "assets/samples/vi-du-xa.json", "--catalog"]);
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    assert!(stderr.contains("--catalog cần một giá trị"), "{stderr}");
+    assert!(stderr.contains("--catalog needs a value"), "{stderr}");
+}
+
+#[test]
+fn options_take_the_equals_form_and_double_dash_ends_them() {
+    let out = tdg(&[
+        "score",
+        &format!("--catalog={CATALOG}"),
+        "--lang=en",
+        "--",
+        "assets/samples/vi-du-xa.json",
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("Total 68.5/100"), "{stdout}");
+}
+
+#[test]
+fn the_catalog_flag_repeats() {
+    let out = full_verify(
+        &["--catalog", "assets/catalogs/hp-175-kh-ubnd.json"],
+        "tests/fixtures/reports/valid.json",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_utf8_is_refused_without_a_panic() {
+    use std::os::unix::ffi::OsStrExt;
+    let bad = std::ffi::OsStr::from_bytes(b"b\xffo-cao.json");
+    let out = Command::new(env!("CARGO_BIN_EXE_tdg"))
+        .current_dir(root())
+        .args(["verify", "--proof-only"])
+        .arg(bad)
+        .output()
+        .expect("tdg runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("UTF-8") && stderr.contains("lỗi:"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }

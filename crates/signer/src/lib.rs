@@ -78,16 +78,21 @@ pub fn prepare_report_json(catalog_bytes: &[u8], request: &str) -> Result<String
     })
 }
 
-pub fn finish_report_json(prepared: &str, signature: &[u8]) -> Result<String, Refusal> {
-    let prepared: Prepared = input(prepared)?;
+/// The fields of [`Prepared`] come back one by one (the hash data is recomputed from the
+/// unsigned report): the app then needs no JSON writer for them.
+pub fn finish_report_json(
+    unsigned: &str,
+    created: &str,
+    file_name: &str,
+    signature: &[u8],
+) -> Result<String, Refusal> {
     let signature: [u8; 64] = signature
         .try_into()
         .map_err(|_| not_signed("the signature is not 64 bytes"))?;
-    let report =
-        PreparedReport::from_unsigned(&prepared.unsigned, &prepared.created).map_err(not_signed)?;
+    let report = PreparedReport::from_unsigned(unsigned, created).map_err(not_signed)?;
     let signed = finish(&report, &signature).map_err(not_signed)?;
     json(&Signed {
-        file_name: prepared.file_name,
+        file_name: file_name.to_string(),
         sha256: signed.sha256,
         json: signed.json,
     })
@@ -135,11 +140,16 @@ pub fn prepare_report(catalog_bytes: &[u8], request: &str) -> Result<String, JsV
     prepare_report_json(catalog_bytes, request).map_err(thrown)
 }
 
-/// The signed report ([`Signed`], JSON) from a [`Prepared`] and the 64-byte Ed25519 signature
-/// of its hash data; a signature that does not verify is refused.
+/// The signed report ([`Signed`], JSON) from the fields of a [`Prepared`] and the 64-byte
+/// Ed25519 signature of its hash data; a signature that does not verify is refused.
 #[wasm_bindgen]
-pub fn finish_report(prepared: &str, signature: &[u8]) -> Result<String, JsValue> {
-    finish_report_json(prepared, signature).map_err(thrown)
+pub fn finish_report(
+    unsigned: &str,
+    created: &str,
+    file_name: &str,
+    signature: &[u8],
+) -> Result<String, JsValue> {
+    finish_report_json(unsigned, created, file_name, signature).map_err(thrown)
 }
 
 /// Ed25519 with a seed held in memory: for browsers whose WebCrypto lacks Ed25519.
@@ -210,10 +220,17 @@ mod tests {
         assert_eq!(prepared.file_name, "XA-A-2026-bao-cao.json");
         let data = hex::decode(&prepared.hash_data).expect("hex");
         assert_eq!(data.len(), 64);
-        let text = serde_json::to_string(&prepared).expect("json");
+        let finish = |signature: &[u8]| {
+            finish_report_json(
+                &prepared.unsigned,
+                &prepared.created,
+                &prepared.file_name,
+                signature,
+            )
+        };
         let signed: Signed =
-            serde_json::from_str(&finish_report_json(&text, &key.sign(&data)).expect("finishes"))
-                .expect("json");
+            serde_json::from_str(&finish(&key.sign(&data)).expect("finishes")).expect("json");
+        assert_eq!(signed.file_name, "XA-A-2026-bao-cao.json");
         let known = [tdg_report::KnownCatalog::from_bytes(CATALOG).expect("catalog")];
         let options = tdg_report::VerifyOptions {
             catalogs: &known,
@@ -225,7 +242,7 @@ mod tests {
         assert!(verdict.proof_valid(), "{verdict:?}");
         assert_eq!(verdict.results, tdg_report::verify::ResultsCheck::Equal);
         let other = UnitKey::from_seed([8; 32]).sign(&data);
-        let refused = finish_report_json(&text, &other).expect_err("refused");
+        let refused = finish(&other).expect_err("refused");
         assert!(
             refused.en.contains("signature does not match"),
             "{refused:?}"
@@ -277,7 +294,8 @@ mod tests {
             .en
             .starts_with("The signing module was given malformed input"));
         assert!(prepare_report_json(CATALOG, &request("did:key:zNope")).is_err());
-        assert!(finish_report_json("{}", &[0; 64]).is_err());
+        assert!(finish_report_json("{}", "2026-11-20T00:00:00Z", "x.json", &[0; 64]).is_err());
+        assert!(finish_report_json("{", "", "", &[0; 63]).is_err());
         assert!(passphrase_text(&[1, 2, 3]).is_err());
         assert_eq!(
             passphrase_text(&[0; 8]).expect("words").split('-').count(),

@@ -52,7 +52,8 @@ pub struct PrepareRequest {
     pub created: String,
 }
 
-/// What `prepare_report` returns: the bytes to sign, and what `finish_report` needs back.
+/// What `prepare_report` returns: the bytes to sign, and what `finish_report(unsigned,
+/// created, file_name, signature)` needs back.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Prepared {
@@ -64,7 +65,7 @@ pub struct Prepared {
     pub file_name: String,
 }
 
-/// What `finish_report(prepared, signature)` returns: the file to download.
+/// What `finish_report` returns: the file to download.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Signed {
