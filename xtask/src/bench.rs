@@ -1,8 +1,8 @@
 //! `cargo xtask bench`: measurements that print figures (never pass/fail timings).
 //!
 //! 1. The size of every file in `dist/` (raw and gzip -9) against the first-load budget.
-//! 2. Native timings of the pure crates: re-scoring 1,000 criteria (one keystroke), and
-//!    verifying and re-scoring 1,000 signed reports.
+//! 2. Native timings of the pure crates: re-scoring 1,000 criteria (one keystroke), verifying
+//!    and re-scoring 1,000 signed reports, and the office's season of 10,000 on every core.
 //! 3. In headless Chromium on the built site: time until the app is ready, and from a keystroke
 //!    to the updated total.
 
@@ -91,20 +91,15 @@ fn gzip_len(bytes: &[u8]) -> Result<u64> {
 
 /// The pure crates' timings, built in release mode like the shipped code.
 fn native(root: &Path) -> Result<()> {
-    let status = Command::new("cargo")
-        .current_dir(root)
-        .args([
-            "run",
-            "--quiet",
-            "--release",
-            "--package",
-            "tdg-report",
-            "--example",
-            "native_bench",
-        ])
-        .status()?;
-    if !status.success() {
-        bail!("the native benchmark failed");
+    // The pure crates' timings, then the office's season (10,000 reports, every core).
+    for (package, example) in [("tdg-report", "native_bench"), ("tdg-office", "season_bench")] {
+        let status = Command::new("cargo")
+            .current_dir(root)
+            .args(["run", "--quiet", "--release", "--package", package, "--example", example])
+            .status()?;
+        if !status.success() {
+            bail!("the native benchmark {example} failed");
+        }
     }
     Ok(())
 }
