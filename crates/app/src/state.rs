@@ -225,6 +225,7 @@ impl AppState {
             draft: Draft {
                 unit: UnitInfo::default(),
                 sheet,
+                document: Default::default(),
             },
             sample: false,
             history: Vec::new(),
