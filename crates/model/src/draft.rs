@@ -33,9 +33,10 @@ pub struct Draft {
     pub sheet: AnswerSheet,
     /// What the printed report needs besides the answers. Absent from drafts written before
     /// it existed (they load with it empty), and left out when empty, so a draft without it
-    /// is written exactly as before.
+    /// is written exactly as before. Boxed: a dozen strings would otherwise make every draft
+    /// (and every message carrying one) several hundred bytes larger.
     #[serde(default, skip_serializing_if = "DocumentDetails::is_empty")]
-    pub document: DocumentDetails,
+    pub document: Box<DocumentDetails>,
 }
 
 /// The printed report's own details, in the layout of Decree 30/2020/NĐ-CP (Appendix I), and,
@@ -542,7 +543,7 @@ mod tests {
                 group: "Cụm 1".into(),
             },
             sheet,
-            document: DocumentDetails::default(),
+            document: Box::default(),
         }
     }
 
@@ -667,7 +668,7 @@ mod tests {
     #[test]
     fn a_draft_written_before_document_details_still_loads() {
         let stored = StoredDraft::parse(V2).expect("version 2 without details is read");
-        assert_eq!(stored.draft.document, DocumentDetails::default());
+        assert_eq!(*stored.draft.document, DocumentDetails::default());
         assert_eq!(stored.draft.unit.name, "UBND xã Ví Dụ");
         assert_eq!(stored.saved_at, "2026-11-27T09:30:00Z");
         assert_eq!(stored.to_json() + "\n", V2, "no empty details are written");
@@ -713,7 +714,7 @@ mod tests {
     fn document_details_travel_with_the_draft() {
         let catalog = catalog();
         let mut mine = draft();
-        mine.document = details();
+        *mine.document = details();
         let stored = StoredDraft::new(mine.clone(), "2026-11-28T06:30:00Z", false);
         assert_eq!(StoredDraft::parse(&stored.to_json()), Ok(stored.clone()));
         let json = DraftFile::new(&catalog, &mine).to_json();
