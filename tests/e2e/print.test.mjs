@@ -3,6 +3,9 @@
 // individual's report, A4 and 360 px widths, and the dd/mm/yyyy date field in an en-US browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openBrowser, openApp, screenshot } from './browser.mjs';
 
 async function openSample(page, sample) {
@@ -198,4 +201,38 @@ test('dates are typed and shown as dd/mm/yyyy in a Chromium running in en-US', (
   assert.equal(await en.inputValue(), '01/12/2026');
   assert.equal(await en.getAttribute('aria-invalid'), 'false');
   assert.equal(await page.getByTestId('doc-date').textContent(), 'Hải Phòng, ngày 01 tháng 12 năm 2026');
+}));
+
+test('once signed, the print is dated and scored on the signing day, not the what-if date', () => withApp({}, async (page) => {
+  page.on('dialog', (dialog) => dialog.accept());
+  await openSample(page, 'xa-phuong');
+  await toPrint(page);
+  await typeDate(page.getByLabel('Ngày dự kiến gửi'), '15122026');
+  assert.ok((await page.locator('.doc-table tr.timing').allTextContents()).some((l) => l.includes('Điểm trừ')));
+  await page.getByRole('button', { name: '← Quay lại đánh giá' }).click();
+  await page.getByRole('button', { name: 'Ký và tải báo cáo (JSON)' }).click();
+  await page.getByLabel('Mật khẩu (ít nhất 12 ký tự)').fill('mat-khau-in-thu');
+  await page.getByLabel('Nhập lại mật khẩu').fill('mat-khau-in-thu');
+  const dir = mkdtempSync(join(tmpdir(), 'tdg-print-'));
+  const [backup] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tạo khóa và tải tệp sao lưu' }).click()]);
+  await backup.saveAs(join(dir, 'backup.json'));
+  await page.getByLabel('Tệp sao lưu vừa tải').setInputFiles(join(dir, 'backup.json'));
+  await page.getByLabel('Mật khẩu của tệp vừa tải').fill('mat-khau-in-thu');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Mở tệp sao lưu và ký' }).click()]);
+  await download.saveAs(join(dir, 'report.json'));
+  const subject = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).credentialSubject;
+  await page.getByRole('button', { name: 'Xem bản in' }).click();
+  await page.getByText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM').waitFor();
+  // The day the report carries, in the decree's form, and nothing else.
+  const [y, m, d] = subject.submittedOn.split('-').map(Number);
+  const pad = (n) => String(n).padStart(2, '0');
+  const line = `Hải Phòng, ngày ${pad(d)} tháng ${m <= 2 ? pad(m) : m} năm ${y}`;
+  assert.equal(await page.getByTestId('doc-date').textContent(), line);
+  await page.getByText(`Báo cáo đã ký ngày ${pad(d)}/${pad(m)}/${y}`).waitFor();
+  assert.equal(await page.getByLabel('Ngày dự kiến gửi').count(), 0, 'no what-if once signed');
+  // The paper's timing lines are the signed report's.
+  const rows = await page.locator('.doc-table tr.timing').allTextContents();
+  assert.equal(rows.filter((r) => r.startsWith('Điểm trừ')).length, subject.results.penalties.length);
+  assert.equal(rows.filter((r) => r.startsWith('Điểm thưởng')).length, subject.results.bonus.length);
+  assert.doesNotMatch(await paper(page).textContent(), /BẢN NHÁP/);
 }));
