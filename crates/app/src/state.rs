@@ -373,7 +373,7 @@ impl AppState {
                 match edit {
                     DocEdit::Text(field, value) => document.set(field, value),
                     DocEdit::SendOn(day) => document.send_on = day,
-                    DocEdit::Authority(authority) => document.signer.authority = authority,
+                    DocEdit::Authority(authority) => document.signer_authority = authority,
                 }
             }
             Action::Go(screen) => {
@@ -935,8 +935,8 @@ mod tests {
                 "Lê Văn C".into(),
             )));
         assert_eq!(s.draft.document.number, "12");
-        assert_eq!(s.draft.document.signer.authority, Authority::Kt);
-        assert_eq!(s.draft.document.person.full_name, "Lê Văn C");
+        assert_eq!(s.draft.document.signer_authority, Authority::Kt);
+        assert_eq!(s.draft.document.person_name, "Lê Văn C");
         assert_eq!(s.signed, Some(signed), "none of it is in the signed report");
     }
 

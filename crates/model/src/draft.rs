@@ -35,8 +35,20 @@ pub struct Draft {
     /// it existed (they load with it empty), and left out when empty, so a draft without it
     /// is written exactly as before. Boxed: a dozen strings would otherwise make every draft
     /// (and every message carrying one) several hundred bytes larger.
-    #[serde(default, skip_serializing_if = "DocumentDetails::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "DocumentDetails::is_empty",
+        deserialize_with = "read_details"
+    )]
     pub document: Box<DocumentDetails>,
+}
+
+/// Reads the details out of line: a draft is read in several places (the stored draft, the
+/// previous drafts, an imported file), and inlining these twenty fields into each cost the
+/// browser app's first load several KB.
+#[inline(never)]
+fn read_details<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Box<DocumentDetails>, D::Error> {
+    DocumentDetails::deserialize(d).map(Box::new)
 }
 
 /// The printed report's own details, in the layout of Decree 30/2020/NĐ-CP (Appendix I), and,
@@ -57,7 +69,14 @@ pub struct DocumentDetails {
     /// report always carries the day it was signed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_on: Option<Date>,
-    pub signer: Signer,
+    /// Who signs a unit's report, and with what authority.
+    pub signer_authority: Authority,
+    /// The head (or body) on whose behalf the signer signs, after the abbreviation:
+    /// "GIÁM ĐỐC" in "KT. GIÁM ĐỐC", "ỦY BAN NHÂN DÂN" in "TM. ỦY BAN NHÂN DÂN".
+    pub signer_on_behalf_of: String,
+    /// The signer's own position ("PHÓ GIÁM ĐỐC").
+    pub signer_position: String,
+    pub signer_name: String,
     /// "Nơi nhận", one recipient a line.
     pub recipients: String,
     /// "Tồn tại, hạn chế".
@@ -66,21 +85,13 @@ pub struct DocumentDetails {
     pub proposals: String,
     pub contact_name: String,
     pub contact_phone: String,
-    /// For the individuals' tier: the person who reports.
-    pub person: Person,
-}
-
-/// Who signs a unit's report, and with what authority.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
-pub struct Signer {
-    pub authority: Authority,
-    /// The head (or body) on whose behalf the signer signs, after the abbreviation:
-    /// "GIÁM ĐỐC" in "KT. GIÁM ĐỐC", "ỦY BAN NHÂN DÂN" in "TM. ỦY BAN NHÂN DÂN".
-    pub on_behalf_of: String,
-    /// The signer's own position ("PHÓ GIÁM ĐỐC").
-    pub position: String,
-    pub name: String,
+    /// For the individuals' tier: the person who reports, and the head of their unit who
+    /// confirms the report.
+    pub person_name: String,
+    pub person_position: String,
+    pub person_workplace: String,
+    pub head_name: String,
+    pub head_position: String,
 }
 
 /// The signing authority of Decree 30/2020/NĐ-CP: on one's own (none), on behalf of a
@@ -132,18 +143,6 @@ impl Authority {
     }
 }
 
-/// An individual reporting their own part in the movement, confirmed by the head of their unit.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
-pub struct Person {
-    pub full_name: String,
-    pub position: String,
-    pub workplace: String,
-    /// The head of the unit who confirms the report.
-    pub head_name: String,
-    pub head_position: String,
-}
-
 /// One text field of [`DocumentDetails`], for the form that edits them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DocField {
@@ -188,19 +187,19 @@ impl DocumentDetails {
             DocField::Number => &mut self.number,
             DocField::IssuerCode => &mut self.issuer_code,
             DocField::Place => &mut self.place,
-            DocField::SignerOnBehalfOf => &mut self.signer.on_behalf_of,
-            DocField::SignerPosition => &mut self.signer.position,
-            DocField::SignerName => &mut self.signer.name,
+            DocField::SignerOnBehalfOf => &mut self.signer_on_behalf_of,
+            DocField::SignerPosition => &mut self.signer_position,
+            DocField::SignerName => &mut self.signer_name,
             DocField::Recipients => &mut self.recipients,
             DocField::Shortcomings => &mut self.shortcomings,
             DocField::Proposals => &mut self.proposals,
             DocField::ContactName => &mut self.contact_name,
             DocField::ContactPhone => &mut self.contact_phone,
-            DocField::PersonName => &mut self.person.full_name,
-            DocField::PersonPosition => &mut self.person.position,
-            DocField::PersonWorkplace => &mut self.person.workplace,
-            DocField::HeadName => &mut self.person.head_name,
-            DocField::HeadPosition => &mut self.person.head_position,
+            DocField::PersonName => &mut self.person_name,
+            DocField::PersonPosition => &mut self.person_position,
+            DocField::PersonWorkplace => &mut self.person_workplace,
+            DocField::HeadName => &mut self.head_name,
+            DocField::HeadPosition => &mut self.head_position,
         };
         *slot = value;
     }
@@ -212,19 +211,19 @@ impl DocumentDetails {
             DocField::Number => &self.number,
             DocField::IssuerCode => &self.issuer_code,
             DocField::Place => &self.place,
-            DocField::SignerOnBehalfOf => &self.signer.on_behalf_of,
-            DocField::SignerPosition => &self.signer.position,
-            DocField::SignerName => &self.signer.name,
+            DocField::SignerOnBehalfOf => &self.signer_on_behalf_of,
+            DocField::SignerPosition => &self.signer_position,
+            DocField::SignerName => &self.signer_name,
             DocField::Recipients => &self.recipients,
             DocField::Shortcomings => &self.shortcomings,
             DocField::Proposals => &self.proposals,
             DocField::ContactName => &self.contact_name,
             DocField::ContactPhone => &self.contact_phone,
-            DocField::PersonName => &self.person.full_name,
-            DocField::PersonPosition => &self.person.position,
-            DocField::PersonWorkplace => &self.person.workplace,
-            DocField::HeadName => &self.person.head_name,
-            DocField::HeadPosition => &self.person.head_position,
+            DocField::PersonName => &self.person_name,
+            DocField::PersonPosition => &self.person_position,
+            DocField::PersonWorkplace => &self.person_workplace,
+            DocField::HeadName => &self.head_name,
+            DocField::HeadPosition => &self.head_position,
         }
     }
 
@@ -252,6 +251,21 @@ impl DocumentDetails {
         })
     }
 
+    /// The lines above a unit's signature: "KT. GIÁM ĐỐC" then "PHÓ GIÁM ĐỐC"; only the
+    /// position when the signer signs on their own authority (or names no one to sign for).
+    pub fn signer_title_lines(&self) -> Vec<String> {
+        let position = self.signer_position.trim().to_string();
+        let head = self.signer_on_behalf_of.trim();
+        if self.signer_authority == Authority::None || head.is_empty() {
+            vec![position]
+        } else {
+            vec![
+                format!("{} {head}", self.signer_authority.abbreviation()),
+                position,
+            ]
+        }
+    }
+
     /// The lines of "Nơi nhận", each starting with "- "; "Như trên" and the records office's
     /// copy ("Lưu: VT") when the unit typed none.
     pub fn recipient_lines(&self) -> Vec<String> {
@@ -266,23 +280,6 @@ impl DocumentDetails {
             vec!["- Như trên;".into(), "- Lưu: VT.".into()]
         } else {
             lines
-        }
-    }
-}
-
-impl Signer {
-    /// The lines above the signature: "KT. GIÁM ĐỐC" then "PHÓ GIÁM ĐỐC"; only the position
-    /// when the signer signs on their own authority (or names no one to sign for).
-    pub fn title_lines(&self) -> Vec<String> {
-        let position = self.position.trim().to_string();
-        let head = self.on_behalf_of.trim();
-        if self.authority == Authority::None || head.is_empty() {
-            vec![position]
-        } else {
-            vec![
-                format!("{} {head}", self.authority.abbreviation()),
-                position,
-            ]
         }
     }
 }
@@ -681,7 +678,7 @@ mod tests {
             send_on: Date::new(2026, 11, 5),
             ..DocumentDetails::default()
         };
-        d.signer.authority = Authority::Kt;
+        d.signer_authority = Authority::Kt;
         for (field, value) in [
             (DocField::GoverningBody, "UBND THÀNH PHỐ HẢI PHÒNG"),
             (DocField::Number, "125"),
@@ -719,7 +716,7 @@ mod tests {
         assert_eq!(StoredDraft::parse(&stored.to_json()), Ok(stored.clone()));
         let json = DraftFile::new(&catalog, &mine).to_json();
         assert!(json.contains("\"sendOn\": \"2026-11-05\""), "{json}");
-        assert!(json.contains("\"authority\": \"kt\""), "{json}");
+        assert!(json.contains("\"signerAuthority\": \"kt\""), "{json}");
         assert_eq!(import_draft(json.as_bytes(), &catalog), Ok(mine));
         // A field this version does not know is refused, not dropped.
         let odd = json.replace("\"governingBody\"", "\"governingBodyX\"");
@@ -747,17 +744,20 @@ mod tests {
             vec!["- Sở Khoa học và Công nghệ;", "- Lưu: VT."]
         );
         assert_eq!(blank.recipient_lines(), vec!["- Như trên;", "- Lưu: VT."]);
-        assert_eq!(d.signer.title_lines(), vec!["KT. Chủ tịch", "Phó Chủ tịch"]);
-        let mut own = d.signer.clone();
-        own.authority = Authority::None;
-        assert_eq!(own.title_lines(), vec!["Phó Chủ tịch"]);
+        assert_eq!(d.signer_title_lines(), vec!["KT. Chủ tịch", "Phó Chủ tịch"]);
+        let mut own = d.clone();
+        own.signer_authority = Authority::None;
+        assert_eq!(own.signer_title_lines(), vec!["Phó Chủ tịch"]);
         for (authority, abbreviation) in [
             (Authority::Tm, "TM."),
             (Authority::Tl, "TL."),
             (Authority::Tuq, "TUQ."),
         ] {
-            own.authority = authority;
-            assert_eq!(own.title_lines()[0], format!("{abbreviation} Chủ tịch"));
+            own.signer_authority = authority;
+            assert_eq!(
+                own.signer_title_lines()[0],
+                format!("{abbreviation} Chủ tịch")
+            );
             assert_eq!(Authority::from_id(authority.id()), Some(authority));
         }
         assert_eq!(Authority::from_id("x"), None);

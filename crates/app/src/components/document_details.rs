@@ -5,25 +5,25 @@ use tdg_model::draft::{Authority, DocField, DocumentDetails};
 use tdg_model::{Date, Lang};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct DocumentDetailsProps {
-    pub document: DocumentDetails,
+pub struct DocumentDetailsArgs<'a> {
+    pub document: &'a DocumentDetails,
     /// The individuals' tier: the person and the head who confirms, no number or signer.
     pub individual: bool,
     /// The day the signed report carries, once signed.
     pub signed_on: Option<Date>,
     pub today: Date,
     pub lang: Lang,
-    pub on_action: Callback<Action>,
+    pub on_action: &'a Callback<Action>,
 }
 
 /// The form of what the printed report needs besides the answers (Decree 30/2020 layout):
 /// governing body, number, place and intended send date, signer, recipients, shortcomings,
-/// proposals and contact; for an individual, who reports and who confirms.
-#[function_component(DocumentDetailsForm)]
-pub fn document_details(props: &DocumentDetailsProps) -> Html {
+/// proposals and contact; for an individual, who reports and who confirms. A view function,
+/// not a component: it keeps no state, and a component costs the first load a few KB (see
+/// `draft_history`).
+pub fn document_details_form(props: &DocumentDetailsArgs) -> Html {
     let lang = props.lang;
-    let doc = &props.document;
+    let doc = props.document;
     // Both an input and a textarea: `value` is read by name on whichever element it is.
     let edit = move |field: DocField| {
         props.on_action.reform(move |e: InputEvent| {
@@ -117,11 +117,11 @@ pub fn document_details(props: &DocumentDetailsProps) -> Html {
                             <label for="doc-authority">{ tr(lang, "Thẩm quyền ký", "Signing authority") }</label>
                             <select id="doc-authority" onchange={on_authority}>
                                 { for Authority::ALL.into_iter().map(|a| html! {
-                                    <option value={a.id()} selected={doc.signer.authority == a}>{ authority_name(a) }</option>
+                                    <option value={a.id()} selected={doc.signer_authority == a}>{ authority_name(a) }</option>
                                 }) }
                             </select>
                         </div>
-                        if doc.signer.authority != Authority::None {
+                        if doc.signer_authority != Authority::None {
                             { text(DocField::SignerOnBehalfOf, "doc-on-behalf", tr(lang, "Ký thay cho (chức vụ người đứng đầu hoặc tên tập thể)", "Signs for (the head's title or the collective body)"), "GIÁM ĐỐC") }
                         }
                         { text(DocField::SignerPosition, "doc-signer-position", tr(lang, "Chức vụ người ký", "Signer's position"), "PHÓ GIÁM ĐỐC") }

@@ -1,4 +1,4 @@
-use crate::components::document_details::DocumentDetailsForm;
+use crate::components::document_details::{document_details_form, DocumentDetailsArgs};
 use crate::i18n::{tr, trs};
 use crate::shared::Shared;
 use crate::state::{Action, Screen, SignedInfo};
@@ -66,8 +66,8 @@ pub fn print_view(props: &PrintViewProps) -> Html {
             props.fingerprint.clone().unwrap_or_default()
         )
     });
-    let issuer_name = if individual && !doc.person.workplace.trim().is_empty() {
-        doc.person.workplace.clone()
+    let issuer_name = if individual && !doc.person_workplace.trim().is_empty() {
+        doc.person_workplace.clone()
     } else {
         props.draft.unit.name.clone()
     };
@@ -112,8 +112,8 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                     <p class="warning">{ tr(lang, "Báo cáo chưa được ký: bản in sẽ ghi là bản nháp. Hãy ký trước khi in bản chính thức.", "The report is not signed yet: the copy will say draft. Sign it before printing the official copy.") }</p>
                 }
             </div>
-            <DocumentDetailsForm document={(**doc).clone()} {individual} signed_on={props.signed.as_ref().map(|s| s.signed_on)}
-                today={props.today} {lang} on_action={props.on_action.clone()} />
+            { document_details_form(&DocumentDetailsArgs { document: doc, individual, signed_on: props.signed.as_ref().map(|s| s.signed_on),
+                today: props.today, lang, on_action: &props.on_action }) }
             <article class="a4" lang="vi" aria-label={tr(lang, "Bản in", "Printed copy")}>
                 <table class="doc-header" role="presentation"><tbody><tr>
                     <td class="issuer">
@@ -137,9 +137,9 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                 <p class="doc-subtitle">{ format!("(theo {basis})") }</p>
                 if props.signed.is_none() { <p class="draft-mark">{ "BẢN NHÁP — CHƯA KÝ" }</p> }
                 if individual {
-                    <p>{ format!("Họ và tên: {}", or_blank(&doc.person.full_name)) }</p>
-                    <p>{ format!("Chức vụ: {}", or_blank(&doc.person.position)) }</p>
-                    <p>{ format!("Đơn vị công tác: {}", or_blank(&doc.person.workplace)) }</p>
+                    <p>{ format!("Họ và tên: {}", or_blank(&doc.person_name)) }</p>
+                    <p>{ format!("Chức vụ: {}", or_blank(&doc.person_position)) }</p>
+                    <p>{ format!("Đơn vị công tác: {}", or_blank(&doc.person_workplace)) }</p>
                 } else {
                     <p>{ format!("Kính gửi: {office}.") }</p>
                 }
@@ -198,18 +198,18 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                     <table class="doc-sign" role="presentation"><tbody><tr>
                         <td>
                             <p class="upper bold">{ "XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ" }</p>
-                            if !doc.person.head_position.trim().is_empty() {
-                                <p class="upper bold">{ doc.person.head_position.trim() }</p>
+                            if !doc.head_position.trim().is_empty() {
+                                <p class="upper bold">{ doc.head_position.trim() }</p>
                             }
                             <p class="italic">{ "(Ký, ghi rõ họ tên và đóng dấu)" }</p>
                             <p class="sign-space"></p>
-                            <p class="bold">{ doc.person.head_name.trim() }</p>
+                            <p class="bold">{ doc.head_name.trim() }</p>
                         </td>
                         <td>
                             <p class="upper bold">{ "NGƯỜI BÁO CÁO" }</p>
                             <p class="italic">{ "(Ký, ghi rõ họ tên)" }</p>
                             <p class="sign-space"></p>
-                            <p class="bold">{ doc.person.full_name.trim() }</p>
+                            <p class="bold">{ doc.person_name.trim() }</p>
                         </td>
                     </tr></tbody></table>
                 } else {
@@ -221,7 +221,7 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                         <td>
                             { for signer_titles(doc).into_iter().map(|l| html! { <p class="upper bold">{ l }</p> }) }
                             <p class="sign-space"></p>
-                            <p class="bold">{ doc.signer.name.trim() }</p>
+                            <p class="bold">{ doc.signer_name.trim() }</p>
                         </td>
                     </tr></tbody></table>
                 }
@@ -236,8 +236,7 @@ pub fn print_view(props: &PrintViewProps) -> Html {
 /// The lines above a unit's signature; "THỦ TRƯỞNG ĐƠN VỊ" until the unit names a position.
 fn signer_titles(doc: &DocumentDetails) -> Vec<String> {
     let lines: Vec<String> = doc
-        .signer
-        .title_lines()
+        .signer_title_lines()
         .into_iter()
         .filter(|l| !l.is_empty())
         .collect();
