@@ -100,6 +100,9 @@ test('the intended send date is a what-if that moves the timing lines on the pri
   const dd = String(today.getDate()).padStart(2, '0');
   const mm = String(today.getMonth() + 1).padStart(2, '0');
   assert.equal(await date.inputValue(), `${dd}/${mm}/${today.getFullYear()}`, 'today by default');
+  await typeDate(date, '15122026');
+  await typeDate(date, '');
+  assert.equal(await date.inputValue(), `${dd}/${mm}/${today.getFullYear()}`, 'emptied, it is today again');
   const timing = () => page.locator('.doc-table tr.timing').allTextContents();
   await typeDate(date, '15122026');
   assert.ok((await timing()).some((l) => l.includes('Điểm trừ: Gửi báo cáo muộn') && l.includes('−3')), `late: ${await timing()}`);

@@ -51,6 +51,7 @@ pub fn date_input(props: &DateInputProps) -> Html {
     };
     let on_leave = {
         let (text, error, on_change) = (text.clone(), error.clone(), props.on_change.clone());
+        let value = props.value;
         Callback::from(move |_: FocusEvent| match Date::parse_dmy(&text) {
             Ok(day) => {
                 error.set(None);
@@ -59,6 +60,9 @@ pub fn date_input(props: &DateInputProps) -> Html {
             Err(DmyError::Empty) => {
                 error.set(None);
                 on_change.emit(None);
+                // Show what the field now means: nothing, or the parent's default (today for
+                // the send date), which may be the value it already had.
+                text.set(value.map(Date::display_vn).unwrap_or_default());
             }
             Err(e) => error.set(Some(e)),
         })
