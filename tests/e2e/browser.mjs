@@ -7,15 +7,18 @@ import { join } from 'node:path';
 export const BASE_URL = process.env.TDG_BASE_URL ?? 'http://127.0.0.1:8080/';
 export const OUT = process.env.TDG_OUT ?? 'target/e2e';
 
-/// `bypassCSP` only for tests that inject a checker script (the accessibility audit).
-export async function openBrowser({ bypassCSP = false } = {}) {
+/// `bypassCSP` only for tests that inject a checker script (the accessibility audit); `lang`
+/// starts Chromium in that interface language (e.g. 'en-US').
+export async function openBrowser({ bypassCSP = false, lang } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'tdg-e2e-'));
   return chromium.launchPersistentContext(profile, {
     bypassCSP,
+    ...(lang ? { locale: lang } : {}),
     executablePath: process.env.TDG_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...(lang ? [`--lang=${lang}`] : [])],
   });
 }
 

@@ -4,9 +4,9 @@
 use crate::shared::Shared;
 use crate::storage::Kept;
 use std::rc::Rc;
-use tdg_model::draft::{Draft, StoredDraft, UnitInfo};
+use tdg_model::draft::{Authority, DocField, Draft, StoredDraft, UnitInfo};
 use tdg_model::history;
-use tdg_model::{Answer, AnswerSheet, Catalog, Evidence, Lang, ScopedSheet};
+use tdg_model::{Answer, AnswerSheet, Catalog, Date, Evidence, Lang, ScopedSheet};
 
 /// A catalog with the bytes it was read from (a report names their SHA-256).
 #[derive(Debug, PartialEq)]
@@ -62,6 +62,8 @@ pub enum KeyProtection {
 pub struct SignedInfo {
     pub file_name: String,
     pub sha256: String,
+    /// The day the report carries as its submission day (the signing day).
+    pub signed_on: Date,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,6 +130,15 @@ pub enum UnitField {
     Group,
 }
 
+/// One change to the printed report's details (none of them is signed).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DocEdit {
+    Text(DocField, String),
+    /// The day the unit intends to send the report (`None`: today).
+    SendOn(Option<Date>),
+    Authority(Authority),
+}
+
 /// One change to one criterion's answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AnswerEdit {
@@ -163,6 +174,9 @@ pub enum Action {
     ChooseTier(String),
     ChooseVariant(String),
     SetUnit(UnitField, String),
+    /// The printed report's details. They are not in the signed report, so a signed report
+    /// stays signed.
+    EditDocument(DocEdit),
     Go(Screen),
     Edit {
         criterion: String,
@@ -225,6 +239,7 @@ impl AppState {
             draft: Draft {
                 unit: UnitInfo::default(),
                 sheet,
+                document: Default::default(),
             },
             sample: false,
             history: Vec::new(),
@@ -267,6 +282,16 @@ impl AppState {
 
     pub fn sheet_for_scoring(&self) -> AnswerSheet {
         self.scoped_sheet().sheet
+    }
+
+    /// The day the draft is scored as sent on (early bonus, late penalty): the signing day
+    /// once signed, since that is what the report carries; before that the day the unit
+    /// intends to send it (a what-if), by default `today`.
+    pub fn send_day(&self, today: Date) -> Date {
+        match &self.signed {
+            Some(signed) => signed.signed_on,
+            None => self.draft.document.send_on.unwrap_or(today),
+        }
     }
 
     /// Applies one action. Choices that do not fit the catalog or the period are ignored, so the
@@ -342,6 +367,14 @@ impl AppState {
                     UnitField::Group => unit.group = value,
                 }
                 next.signed = None;
+            }
+            Action::EditDocument(edit) => {
+                let document = &mut next.draft.document;
+                match edit {
+                    DocEdit::Text(field, value) => document.set(field, value),
+                    DocEdit::SendOn(day) => document.send_on = day,
+                    DocEdit::Authority(authority) => document.signer_authority = authority,
+                }
             }
             Action::Go(screen) => {
                 if screen == Screen::Start || self.ready_to_assess() {
@@ -811,6 +844,7 @@ mod tests {
         let signed = SignedInfo {
             file_name: "a.json".into(),
             sha256: "00".into(),
+            signed_on: day(2026, 11, 20),
         };
         let s = commune().reduce(Action::Signed(signed));
         assert!(s.signed.is_some());
@@ -876,5 +910,59 @@ mod tests {
         );
         let state = state.reduce(Action::KeyForgotten);
         assert_eq!(state.key, None);
+    }
+
+    fn day(year: i32, month: u8, day: u8) -> Date {
+        Date::new(year, month, day).expect("a real test date")
+    }
+
+    #[test]
+    fn document_details_are_kept_and_a_signed_report_stays_signed() {
+        let signed = SignedInfo {
+            file_name: "a.json".into(),
+            sha256: "00".into(),
+            signed_on: day(2026, 11, 20),
+        };
+        let s = commune().reduce(Action::Signed(signed.clone()));
+        let s = s
+            .reduce(Action::EditDocument(DocEdit::Text(
+                DocField::Number,
+                "12".into(),
+            )))
+            .reduce(Action::EditDocument(DocEdit::Authority(Authority::Kt)))
+            .reduce(Action::EditDocument(DocEdit::Text(
+                DocField::PersonName,
+                "Lê Văn C".into(),
+            )));
+        assert_eq!(s.draft.document.number, "12");
+        assert_eq!(s.draft.document.signer_authority, Authority::Kt);
+        assert_eq!(s.draft.document.person_name, "Lê Văn C");
+        assert_eq!(s.signed, Some(signed), "none of it is in the signed report");
+    }
+
+    #[test]
+    fn the_intended_send_day_is_a_what_if_until_the_report_is_signed() {
+        let today = day(2026, 11, 28);
+        let s = commune();
+        assert_eq!(s.send_day(today), today, "by default, today");
+        let s = s.reduce(Action::EditDocument(DocEdit::SendOn(Some(day(
+            2026, 12, 15,
+        )))));
+        assert_eq!(s.send_day(today), day(2026, 12, 15));
+        let signed = s.reduce(Action::Signed(SignedInfo {
+            file_name: "a.json".into(),
+            sha256: "00".into(),
+            signed_on: today,
+        }));
+        assert_eq!(
+            signed.send_day(today),
+            today,
+            "the report carries the signing day"
+        );
+        // An answer changed after signing: no report is shown, the what-if is back.
+        let changed = signed.reduce(edit("xp.tuyen-truyen", AnswerEdit::Count(Some(3))));
+        assert_eq!(changed.send_day(today), day(2026, 12, 15));
+        let cleared = changed.reduce(Action::EditDocument(DocEdit::SendOn(None)));
+        assert_eq!(cleared.send_day(today), today);
     }
 }

@@ -144,6 +144,7 @@ impl Target {
                             group: "Cụm 1".into(),
                         },
                         sheet,
+                        document: Default::default(),
                     };
                     let file = DraftFile::new(&fixtures().catalog, &draft);
                     Some((format!("seed-{name}.json"), file.to_json().into_bytes()))

@@ -1,5 +1,6 @@
 //! Calendar dates without a date library: ISO `YYYY-MM-DD` in files, `dd/mm/yyyy` for people.
 
+use crate::text::Lang;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -69,6 +70,121 @@ impl Date {
     pub fn display_vn(self) -> String {
         format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
     }
+}
+
+/// Why a date typed as `dd/mm/yyyy` was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum DmyError {
+    #[error("no date was typed")]
+    Empty,
+    #[error("type the date as day/month/year, for example 05/03/2026")]
+    Form,
+    #[error("there is no day {day:02}/{month:02}/{year:04}")]
+    NoSuchDay { day: u32, month: u32, year: u32 },
+}
+
+impl DmyError {
+    /// The message for the person who typed it, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::En, e) => {
+                let mut text = e.to_string();
+                if let Some(first) = text.get(..1) {
+                    text.replace_range(..1, &first.to_uppercase());
+                }
+                text + "."
+            }
+            (Lang::Vi, DmyError::Empty) => "Chưa nhập ngày.".into(),
+            (Lang::Vi, DmyError::Form) => {
+                "Hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/03/2026.".into()
+            }
+            (Lang::Vi, DmyError::NoSuchDay { day, month, year }) => {
+                format!("Không có ngày {day:02}/{month:02}/{year:04}.")
+            }
+        }
+    }
+}
+
+impl Date {
+    /// Parses a date as people type it here: `d/m/yyyy` or `dd/mm/yyyy` (day first, whatever
+    /// the browser's locale), surrounding spaces ignored. A year has four digits, so "5/3/26"
+    /// is refused rather than guessed at.
+    pub fn parse_dmy(text: &str) -> Result<Date, DmyError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(DmyError::Empty);
+        }
+        let parts: Vec<&str> = text.split('/').collect();
+        let [day, month, year] = parts.as_slice() else {
+            return Err(DmyError::Form);
+        };
+        let number = |part: &str, digits: std::ops::RangeInclusive<usize>| -> Option<u32> {
+            (digits.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| part.parse().ok())
+                .flatten()
+        };
+        let (Some(day), Some(month), Some(year)) = (
+            number(day, 1..=2),
+            number(month, 1..=2),
+            number(year, 4..=4),
+        ) else {
+            return Err(DmyError::Form);
+        };
+        // Each part has at most four ASCII digits, so the narrowing casts cannot truncate.
+        Date::new(year as i32, month as u8, day as u8).ok_or(DmyError::NoSuchDay {
+            day,
+            month,
+            year,
+        })
+    }
+
+    /// The date line of a Vietnamese administrative document (Decree 30/2020/NĐ-CP, Appendix
+    /// I): "Hải Phòng, ngày 05 tháng 3 năm 2026". Days below 10 and the months 1 and 2 take a
+    /// leading zero (so no digit can be added in front by hand); months 3 to 12 do not.
+    pub fn document_line(self, place: &str) -> String {
+        let month = if self.month <= 2 {
+            format!("{:02}", self.month)
+        } else {
+            self.month.to_string()
+        };
+        format!(
+            "{place}, ngày {:02} tháng {month} năm {}",
+            self.day, self.year
+        )
+    }
+}
+
+/// What a date field shows while someone types: digits and `/` only, at most `dd/mm/yyyy`. A
+/// `/` is added after a two-digit day or month, so "05032026" becomes "05/03/2026"; a `.` or
+/// `-` typed as a separator counts as `/`; "5/3/2026" keeps its one-digit parts.
+pub fn mask_dmy(typed: &str) -> String {
+    let mut out = String::new();
+    // Digits in the part being typed, and how many `/` are written.
+    let (mut digits, mut slashes) = (0usize, 0usize);
+    for c in typed.chars() {
+        let limit = if slashes < 2 { 2 } else { 4 };
+        match c {
+            '0'..='9' => {
+                if digits == limit && slashes < 2 {
+                    out.push('/');
+                    slashes += 1;
+                    digits = 0;
+                }
+                let limit = if slashes < 2 { 2 } else { 4 };
+                if digits < limit {
+                    out.push(c);
+                    digits += 1;
+                }
+            }
+            '/' | '.' | '-' if slashes < 2 && digits > 0 => {
+                out.push('/');
+                slashes += 1;
+                digits = 0;
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 fn days_in_month(year: i32, month: u8) -> u8 {
@@ -149,5 +265,101 @@ mod tests {
                 d(text)
             );
         }
+    }
+
+    #[test]
+    fn reads_day_first_whatever_the_locale() {
+        let d = |y, m, day| Date::new(y, m, day).expect("real date");
+        assert_eq!(Date::parse_dmy("05/03/2026"), Ok(d(2026, 3, 5)));
+        assert_eq!(Date::parse_dmy(" 5/3/2026 "), Ok(d(2026, 3, 5)));
+        assert_eq!(Date::parse_dmy("29/02/2024"), Ok(d(2024, 2, 29)));
+        // Month first (the en-US habit) is a day that does not exist, not a silent swap.
+        assert_eq!(
+            Date::parse_dmy("03/25/2026"),
+            Err(DmyError::NoSuchDay {
+                day: 3,
+                month: 25,
+                year: 2026
+            })
+        );
+        assert_eq!(
+            Date::parse_dmy("31/02/2026"),
+            Err(DmyError::NoSuchDay {
+                day: 31,
+                month: 2,
+                year: 2026
+            })
+        );
+        assert_eq!(Date::parse_dmy(""), Err(DmyError::Empty));
+        assert_eq!(Date::parse_dmy("   "), Err(DmyError::Empty));
+        for bad in [
+            "5/3/26",
+            "2026-03-05",
+            "05032026",
+            "05/03/2026/1",
+            "005/03/2026",
+            "0a/03/2026",
+            "+5/03/2026",
+            "05/03/２０２６",
+            "//",
+        ] {
+            assert_eq!(Date::parse_dmy(bad), Err(DmyError::Form), "{bad}");
+        }
+    }
+
+    #[test]
+    fn date_errors_read_in_both_languages() {
+        let no_day = DmyError::NoSuchDay {
+            day: 31,
+            month: 2,
+            year: 2026,
+        };
+        assert_eq!(no_day.message(Lang::Vi), "Không có ngày 31/02/2026.");
+        assert_eq!(no_day.message(Lang::En), "There is no day 31/02/2026.");
+        assert!(DmyError::Form.message(Lang::Vi).contains("ngày/tháng/năm"));
+        assert!(DmyError::Form.message(Lang::En).contains("day/month/year"));
+        assert_eq!(DmyError::Empty.message(Lang::En), "No date was typed.");
+    }
+
+    #[test]
+    fn the_mask_writes_dd_mm_yyyy_as_one_types() {
+        assert_eq!(mask_dmy("05032026"), "05/03/2026");
+        assert_eq!(mask_dmy("0503"), "05/03");
+        assert_eq!(mask_dmy("050"), "05/0");
+        assert_eq!(mask_dmy("05/03/2026"), "05/03/2026");
+        assert_eq!(mask_dmy("5/3/2026"), "5/3/2026");
+        assert_eq!(mask_dmy("5.3.2026"), "5/3/2026");
+        assert_eq!(mask_dmy("05-03-2026"), "05/03/2026");
+        assert_eq!(
+            mask_dmy("05/03/20261999"),
+            "05/03/2026",
+            "the year stops at four digits"
+        );
+        assert_eq!(mask_dmy("ab05//03x2026"), "05/03/2026");
+        assert_eq!(mask_dmy("/"), "", "no separator before a digit");
+        assert_eq!(mask_dmy(""), "");
+        // Every masked text either parses or is refused with a reason; nothing panics.
+        for typed in ["3", "31/1", "31/12/9999", "00/00/0000", "99999999"] {
+            let _ = Date::parse_dmy(&mask_dmy(typed));
+        }
+        assert_eq!(
+            Date::parse_dmy(&mask_dmy("00000000")),
+            Err(DmyError::NoSuchDay {
+                day: 0,
+                month: 0,
+                year: 0
+            })
+        );
+    }
+
+    #[test]
+    fn the_document_date_line_follows_decree_30() {
+        let line = |y, m, d| Date::new(y, m, d).expect("real").document_line("Hải Phòng");
+        assert_eq!(line(2026, 3, 5), "Hải Phòng, ngày 05 tháng 3 năm 2026");
+        assert_eq!(line(2026, 1, 9), "Hải Phòng, ngày 09 tháng 01 năm 2026");
+        assert_eq!(line(2026, 2, 10), "Hải Phòng, ngày 10 tháng 02 năm 2026");
+        assert_eq!(line(2026, 9, 30), "Hải Phòng, ngày 30 tháng 9 năm 2026");
+        assert_eq!(line(2026, 11, 28), "Hải Phòng, ngày 28 tháng 11 năm 2026");
+        assert_eq!(line(2026, 12, 1), "Hải Phòng, ngày 01 tháng 12 năm 2026");
     }
 }

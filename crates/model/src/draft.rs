@@ -4,6 +4,7 @@
 
 use crate::answer::AnswerSheet;
 use crate::catalog::Catalog;
+use crate::date::Date;
 use crate::numbers::{find_unsafe_number, UnsafeNumber};
 use crate::text::Lang;
 use serde::{Deserialize, Serialize};
@@ -30,6 +31,257 @@ pub struct UnitInfo {
 pub struct Draft {
     pub unit: UnitInfo,
     pub sheet: AnswerSheet,
+    /// What the printed report needs besides the answers. Absent from drafts written before
+    /// it existed (they load with it empty), and left out when empty, so a draft without it
+    /// is written exactly as before. Boxed: a dozen strings would otherwise make every draft
+    /// (and every message carrying one) several hundred bytes larger.
+    #[serde(
+        default,
+        skip_serializing_if = "DocumentDetails::is_empty",
+        deserialize_with = "read_details"
+    )]
+    pub document: Box<DocumentDetails>,
+}
+
+/// Reads the details out of line: a draft is read in several places (the stored draft, the
+/// previous drafts, an imported file), and inlining these twenty fields into each cost the
+/// browser app's first load several KB.
+#[inline(never)]
+fn read_details<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Box<DocumentDetails>, D::Error> {
+    DocumentDetails::deserialize(d).map(Box::new)
+}
+
+/// The printed report's own details, in the layout of Decree 30/2020/NĐ-CP (Appendix I), and,
+/// for an individual, who reports. None of it is in the signed JSON report: the paper copy,
+/// signed by hand and sealed, is what carries them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct DocumentDetails {
+    /// The governing body printed above the unit's name ("UBND THÀNH PHỐ HẢI PHÒNG").
+    pub governing_body: String,
+    /// The document's number ("Số"); empty when the records office assigns it on issue.
+    pub number: String,
+    /// The issuing body's abbreviation after "BC-" ("UBND", "SKHCN").
+    pub issuer_code: String,
+    /// The place in the date line; "Hải Phòng" when empty.
+    pub place: String,
+    /// The day the unit intends to send the report; today when absent. A what-if: a signed
+    /// report always carries the day it was signed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub send_on: Option<Date>,
+    /// Who signs a unit's report, and with what authority.
+    pub signer_authority: Authority,
+    /// The head (or body) on whose behalf the signer signs, after the abbreviation:
+    /// "GIÁM ĐỐC" in "KT. GIÁM ĐỐC", "ỦY BAN NHÂN DÂN" in "TM. ỦY BAN NHÂN DÂN".
+    pub signer_on_behalf_of: String,
+    /// The signer's own position ("PHÓ GIÁM ĐỐC").
+    pub signer_position: String,
+    pub signer_name: String,
+    /// "Nơi nhận", one recipient a line.
+    pub recipients: String,
+    /// "Tồn tại, hạn chế".
+    pub shortcomings: String,
+    /// "Đề xuất, kiến nghị".
+    pub proposals: String,
+    pub contact_name: String,
+    pub contact_phone: String,
+    /// For the individuals' tier: the person who reports, and the head of their unit who
+    /// confirms the report.
+    pub person_name: String,
+    pub person_position: String,
+    pub person_workplace: String,
+    pub head_name: String,
+    pub head_position: String,
+}
+
+/// The signing authority of Decree 30/2020/NĐ-CP: on one's own (none), on behalf of a
+/// collective body (TM.), for the head (KT.), by order (TL.), by delegation (TUQ.).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Authority {
+    #[default]
+    None,
+    Tm,
+    Kt,
+    Tl,
+    Tuq,
+}
+
+impl Authority {
+    pub const ALL: [Authority; 5] = [
+        Authority::None,
+        Authority::Kt,
+        Authority::Tl,
+        Authority::Tm,
+        Authority::Tuq,
+    ];
+
+    /// The abbreviation printed before the head's title; empty for none.
+    pub fn abbreviation(self) -> &'static str {
+        match self {
+            Authority::None => "",
+            Authority::Tm => "TM.",
+            Authority::Kt => "KT.",
+            Authority::Tl => "TL.",
+            Authority::Tuq => "TUQ.",
+        }
+    }
+
+    /// A stable id for forms.
+    pub fn id(self) -> &'static str {
+        match self {
+            Authority::None => "none",
+            Authority::Tm => "tm",
+            Authority::Kt => "kt",
+            Authority::Tl => "tl",
+            Authority::Tuq => "tuq",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Authority> {
+        Authority::ALL.into_iter().find(|a| a.id() == id)
+    }
+}
+
+/// One text field of [`DocumentDetails`], for the form that edits them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocField {
+    GoverningBody,
+    Number,
+    IssuerCode,
+    Place,
+    SignerOnBehalfOf,
+    SignerPosition,
+    SignerName,
+    Recipients,
+    Shortcomings,
+    Proposals,
+    ContactName,
+    ContactPhone,
+    PersonName,
+    PersonPosition,
+    PersonWorkplace,
+    HeadName,
+    HeadPosition,
+}
+
+/// The place printed when the unit names none.
+pub const DEFAULT_PLACE: &str = "Hải Phòng";
+
+/// The tier whose members report as individuals (a report of achievements signed by the
+/// person and confirmed by the head of their unit, not a unit's report). The one place that
+/// knows it; it belongs in the catalog once tiers say what kind of reporter they have.
+pub fn reports_as_individual(tier: &str) -> bool {
+    tier == "ca-nhan"
+}
+
+impl DocumentDetails {
+    pub fn is_empty(&self) -> bool {
+        *self == DocumentDetails::default()
+    }
+
+    /// Sets one text field.
+    pub fn set(&mut self, field: DocField, value: String) {
+        let slot = match field {
+            DocField::GoverningBody => &mut self.governing_body,
+            DocField::Number => &mut self.number,
+            DocField::IssuerCode => &mut self.issuer_code,
+            DocField::Place => &mut self.place,
+            DocField::SignerOnBehalfOf => &mut self.signer_on_behalf_of,
+            DocField::SignerPosition => &mut self.signer_position,
+            DocField::SignerName => &mut self.signer_name,
+            DocField::Recipients => &mut self.recipients,
+            DocField::Shortcomings => &mut self.shortcomings,
+            DocField::Proposals => &mut self.proposals,
+            DocField::ContactName => &mut self.contact_name,
+            DocField::ContactPhone => &mut self.contact_phone,
+            DocField::PersonName => &mut self.person_name,
+            DocField::PersonPosition => &mut self.person_position,
+            DocField::PersonWorkplace => &mut self.person_workplace,
+            DocField::HeadName => &mut self.head_name,
+            DocField::HeadPosition => &mut self.head_position,
+        };
+        *slot = value;
+    }
+
+    /// The value of one text field.
+    pub fn get(&self, field: DocField) -> &str {
+        match field {
+            DocField::GoverningBody => &self.governing_body,
+            DocField::Number => &self.number,
+            DocField::IssuerCode => &self.issuer_code,
+            DocField::Place => &self.place,
+            DocField::SignerOnBehalfOf => &self.signer_on_behalf_of,
+            DocField::SignerPosition => &self.signer_position,
+            DocField::SignerName => &self.signer_name,
+            DocField::Recipients => &self.recipients,
+            DocField::Shortcomings => &self.shortcomings,
+            DocField::Proposals => &self.proposals,
+            DocField::ContactName => &self.contact_name,
+            DocField::ContactPhone => &self.contact_phone,
+            DocField::PersonName => &self.person_name,
+            DocField::PersonPosition => &self.person_position,
+            DocField::PersonWorkplace => &self.person_workplace,
+            DocField::HeadName => &self.head_name,
+            DocField::HeadPosition => &self.head_position,
+        }
+    }
+
+    /// "Số: 12/BC-UBND". An empty number is left blank for the records office to write in
+    /// by hand (no-break spaces keep the gap); an empty abbreviation is shown as "…".
+    pub fn number_line(&self) -> String {
+        let number = self.number.trim();
+        let number = if number.is_empty() {
+            "\u{a0}".repeat(8)
+        } else {
+            number.to_string()
+        };
+        let code = self.issuer_code.trim();
+        let code = if code.is_empty() { "…" } else { code };
+        format!("Số: {number}/BC-{code}")
+    }
+
+    /// The place and date line for the day the report is dated.
+    pub fn date_line(&self, day: Date) -> String {
+        let place = self.place.trim();
+        day.document_line(if place.is_empty() {
+            DEFAULT_PLACE
+        } else {
+            place
+        })
+    }
+
+    /// The lines above a unit's signature: "KT. GIÁM ĐỐC" then "PHÓ GIÁM ĐỐC"; only the
+    /// position when the signer signs on their own authority (or names no one to sign for).
+    pub fn signer_title_lines(&self) -> Vec<String> {
+        let position = self.signer_position.trim().to_string();
+        let head = self.signer_on_behalf_of.trim();
+        if self.signer_authority == Authority::None || head.is_empty() {
+            vec![position]
+        } else {
+            vec![
+                format!("{} {head}", self.signer_authority.abbreviation()),
+                position,
+            ]
+        }
+    }
+
+    /// The lines of "Nơi nhận", each starting with "- "; "Như trên" and the records office's
+    /// copy ("Lưu: VT") when the unit typed none.
+    pub fn recipient_lines(&self) -> Vec<String> {
+        let lines: Vec<String> = self
+            .recipients
+            .lines()
+            .map(|l| l.trim().trim_start_matches(['-', '–', '•']).trim())
+            .filter(|l| !l.is_empty())
+            .map(|l| format!("- {l}"))
+            .collect();
+        if lines.is_empty() {
+            vec!["- Như trên;".into(), "- Lưu: VT.".into()]
+        } else {
+            lines
+        }
+    }
 }
 
 /// The exported file: the draft with what it was made for.
@@ -288,6 +540,7 @@ mod tests {
                 group: "Cụm 1".into(),
             },
             sheet,
+            document: Box::default(),
         }
     }
 
@@ -403,5 +656,112 @@ mod tests {
         ));
         let vi = StoredDraftError::Newer(3).reason(Lang::Vi);
         assert!(vi.contains("phiên bản mới hơn"), "{vi}");
+    }
+
+    /// A version 2 stored draft as the app wrote it before drafts had document details
+    /// (issue 9): it must still load, with the details empty, and be written back unchanged.
+    const V2: &str = include_str!("../../../tests/fixtures/drafts/v2.json");
+
+    #[test]
+    fn a_draft_written_before_document_details_still_loads() {
+        let stored = StoredDraft::parse(V2).expect("version 2 without details is read");
+        assert_eq!(*stored.draft.document, DocumentDetails::default());
+        assert_eq!(stored.draft.unit.name, "UBND xã Ví Dụ");
+        assert_eq!(stored.saved_at, "2026-11-27T09:30:00Z");
+        assert_eq!(stored.to_json() + "\n", V2, "no empty details are written");
+        let v1 = StoredDraft::parse(V1).expect("version 1");
+        assert!(v1.draft.document.is_empty());
+    }
+
+    fn details() -> DocumentDetails {
+        let mut d = DocumentDetails {
+            send_on: Date::new(2026, 11, 5),
+            ..DocumentDetails::default()
+        };
+        d.signer_authority = Authority::Kt;
+        for (field, value) in [
+            (DocField::GoverningBody, "UBND THÀNH PHỐ HẢI PHÒNG"),
+            (DocField::Number, "125"),
+            (DocField::IssuerCode, "UBND"),
+            (DocField::SignerOnBehalfOf, "Chủ tịch"),
+            (DocField::SignerPosition, "Phó Chủ tịch"),
+            (DocField::SignerName, "Nguyễn Văn A"),
+            (
+                DocField::Recipients,
+                "Sở Khoa học và Công nghệ;\n\n- Lưu: VT.",
+            ),
+            (DocField::Shortcomings, "Hạ tầng còn thiếu."),
+            (DocField::Proposals, "Bổ sung kinh phí."),
+            (DocField::ContactName, "Trần Thị B"),
+            (DocField::ContactPhone, "0225 3821 000"),
+            (DocField::PersonName, "Lê Văn C"),
+            (DocField::PersonPosition, "Chuyên viên"),
+            (DocField::PersonWorkplace, "Văn phòng UBND xã"),
+            (DocField::HeadName, "Phạm Văn D"),
+            (DocField::HeadPosition, "Chủ tịch UBND xã"),
+            (DocField::Place, "Thủy Nguyên"),
+        ] {
+            d.set(field, value.into());
+            assert_eq!(d.get(field), value);
+        }
+        d
+    }
+
+    #[test]
+    fn document_details_travel_with_the_draft() {
+        let catalog = catalog();
+        let mut mine = draft();
+        *mine.document = details();
+        let stored = StoredDraft::new(mine.clone(), "2026-11-28T06:30:00Z", false);
+        assert_eq!(StoredDraft::parse(&stored.to_json()), Ok(stored.clone()));
+        let json = DraftFile::new(&catalog, &mine).to_json();
+        assert!(json.contains("\"sendOn\": \"2026-11-05\""), "{json}");
+        assert!(json.contains("\"signerAuthority\": \"kt\""), "{json}");
+        assert_eq!(import_draft(json.as_bytes(), &catalog), Ok(mine));
+        // A field this version does not know is refused, not dropped.
+        let odd = json.replace("\"governingBody\"", "\"governingBodyX\"");
+        assert!(matches!(
+            import_draft(odd.as_bytes(), &catalog),
+            Err(DraftError::Malformed { .. })
+        ));
+    }
+
+    #[test]
+    fn the_printed_lines_follow_decree_30() {
+        let d = details();
+        assert_eq!(d.number_line(), "Số: 125/BC-UBND");
+        let blank = DocumentDetails::default();
+        assert_eq!(
+            blank.number_line(),
+            "Số: \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}/BC-…",
+            "left for the records office to number"
+        );
+        let day = Date::new(2026, 3, 5).expect("real");
+        assert_eq!(d.date_line(day), "Thủy Nguyên, ngày 05 tháng 3 năm 2026");
+        assert_eq!(blank.date_line(day), "Hải Phòng, ngày 05 tháng 3 năm 2026");
+        assert_eq!(
+            d.recipient_lines(),
+            vec!["- Sở Khoa học và Công nghệ;", "- Lưu: VT."]
+        );
+        assert_eq!(blank.recipient_lines(), vec!["- Như trên;", "- Lưu: VT."]);
+        assert_eq!(d.signer_title_lines(), vec!["KT. Chủ tịch", "Phó Chủ tịch"]);
+        let mut own = d.clone();
+        own.signer_authority = Authority::None;
+        assert_eq!(own.signer_title_lines(), vec!["Phó Chủ tịch"]);
+        for (authority, abbreviation) in [
+            (Authority::Tm, "TM."),
+            (Authority::Tl, "TL."),
+            (Authority::Tuq, "TUQ."),
+        ] {
+            own.signer_authority = authority;
+            assert_eq!(
+                own.signer_title_lines()[0],
+                format!("{abbreviation} Chủ tịch")
+            );
+            assert_eq!(Authority::from_id(authority.id()), Some(authority));
+        }
+        assert_eq!(Authority::from_id("x"), None);
+        assert!(reports_as_individual("ca-nhan"));
+        assert!(!reports_as_individual("xa-phuong"));
     }
 }

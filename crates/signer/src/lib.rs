@@ -198,6 +198,7 @@ mod tests {
                 group: String::new(),
             },
             sheet,
+            document: Default::default(),
         };
         serde_json::to_string(&PrepareRequest {
             draft,

@@ -10,7 +10,7 @@ use crate::state::{Action, AppState, CatalogState, LoadedCatalog, Notice, Screen
 use crate::storage::{OtherTabSave, SaveError};
 use std::rc::Rc;
 use tdg_model::draft::StoredDraft;
-use tdg_model::{score, AnswerSheet, Assessment, Catalog};
+use tdg_model::{score, AnswerSheet, Assessment, Catalog, Date};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -42,10 +42,10 @@ fn not_saved() -> Notice {
     )
 }
 
-/// Scores the draft as it would be if sent today.
-fn assess(catalog: &Catalog, sheet: &AnswerSheet) -> Option<Assessment> {
+/// Scores the draft as it would be if sent on `day` (see `AppState::send_day`).
+fn assess(catalog: &Catalog, sheet: &AnswerSheet, day: Date) -> Option<Assessment> {
     let mut sheet = sheet.clone();
-    sheet.submitted_on = Some(crate::browser::today());
+    sheet.submitted_on = Some(day);
     score(catalog, &sheet).ok()
 }
 
@@ -147,10 +147,12 @@ pub fn app(props: &AppProps) -> Html {
         _ => None,
     };
     let sheet = state.sheet_for_scoring();
-    let assessment = use_memo((sheet, loaded.clone()), |(sheet, loaded)| {
+    let today = crate::browser::today();
+    let day = state.send_day(today);
+    let assessment = use_memo((sheet, loaded.clone(), day), |(sheet, loaded, day)| {
         loaded
             .as_ref()
-            .and_then(|l| assess(&l.catalog, sheet))
+            .and_then(|l| assess(&l.catalog, sheet, *day))
             .map(Rc::new)
     });
     let lang = state.lang;
@@ -170,7 +172,7 @@ pub fn app(props: &AppProps) -> Html {
         },
         (_, Some(catalog), Some(a)) if state.screen == Screen::Print => html! {
             <PrintView catalog={catalog.catalog.clone()} draft={state.draft.clone()} assessment={a} signed={state.signed.clone()}
-                fingerprint={state.key.as_ref().map(|k| k.fingerprint.clone())} {lang} on_action={dispatch.clone()} />
+                fingerprint={state.key.as_ref().map(|k| k.fingerprint.clone())} {day} {today} {lang} on_action={dispatch.clone()} />
         },
         (_, Some(catalog), _) => html! {
             <StartScreen state={state.clone()} {catalog} on_action={dispatch.clone()} />

@@ -3,6 +3,8 @@
 pub mod app;
 pub mod assess;
 pub mod criterion_card;
+pub mod date_input;
+pub mod document_details;
 pub mod draft_history;
 pub mod draft_tools;
 pub mod evidence_editor;

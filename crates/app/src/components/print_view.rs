@@ -1,12 +1,13 @@
+use crate::components::document_details::{document_details_form, DocumentDetailsArgs};
 use crate::i18n::{tr, trs};
 use crate::shared::Shared;
 use crate::state::{Action, Screen, SignedInfo};
 use qrcodegen::{QrCode, QrCodeEcc};
 use std::rc::Rc;
-use tdg_model::draft::Draft;
-use tdg_model::explain::{band_name, describe_answer};
+use tdg_model::draft::{reports_as_individual, DocumentDetails, Draft};
+use tdg_model::explain::{band_name, describe_answer, rule_name};
 use tdg_model::units::{format_index, format_points};
-use tdg_model::{Assessment, Catalog, Lang};
+use tdg_model::{Assessment, Catalog, Date, Lang};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,12 +17,29 @@ pub struct PrintViewProps {
     pub assessment: Rc<Assessment>,
     pub signed: Option<SignedInfo>,
     pub fingerprint: Option<String>,
+    /// The day the report is dated and scored as sent on (`AppState::send_day`).
+    pub day: Date,
+    pub today: Date,
     pub lang: Lang,
     pub on_action: Callback<Action>,
 }
 
-/// The printed copy, in the manner of Decree 30/2020 (national motto, unit, title, date; A4),
-/// bound to the JSON file by its SHA-256, the key's fingerprint and a QR code of both.
+/// The plan the report answers to, in full (under the title) and short (in the note).
+/// THE one place that names it: to be read from the catalog's legal basis once the catalog
+/// carries it (issue 9, "the legal basis is data").
+fn legal_basis(_catalog: &Catalog) -> (&'static str, &'static str) {
+    (
+        "Kế hoạch số 175/KH-UBND ngày 15/7/2022 của Ủy ban nhân dân thành phố Hải Phòng",
+        "Kế hoạch 175/KH-UBND",
+    )
+}
+
+/// The printed copy as an administrative report of Decree 30/2020/NĐ-CP (Appendix I): the
+/// governing body over the unit, the number, the national motto, the place and date of
+/// sending, the title, the results with a blank column for the council, shortcomings,
+/// proposals, contact, "Nơi nhận" and the signer; for an individual, "NGƯỜI BÁO CÁO" with the
+/// head of unit's confirmation. Bound to the JSON file by its SHA-256, the key's fingerprint
+/// and a QR code of both. Above it, off the paper, the form of those details.
 #[function_component(PrintView)]
 pub fn print_view(props: &PrintViewProps) -> Html {
     let lang = props.lang;
@@ -30,7 +48,9 @@ pub fn print_view(props: &PrintViewProps) -> Html {
     let Some(tier) = catalog.tier(&a.tier) else {
         return html! {};
     };
-    let today = crate::browser::today();
+    let doc = &props.draft.document;
+    let individual = reports_as_individual(&tier.id);
+    let (basis, basis_short) = legal_basis(catalog);
     let back = props
         .on_action
         .reform(|_: MouseEvent| Action::Go(Screen::Assess));
@@ -46,6 +66,43 @@ pub fn print_view(props: &PrintViewProps) -> Html {
             props.fingerprint.clone().unwrap_or_default()
         )
     });
+    let issuer_name = if individual && !doc.person_workplace.trim().is_empty() {
+        doc.person_workplace.clone()
+    } else {
+        props.draft.unit.name.clone()
+    };
+    let variant = props
+        .draft
+        .sheet
+        .variant
+        .as_deref()
+        .and_then(|v| tier.variant(v))
+        .map(|v| format!(" — {}", v.name.vi))
+        .unwrap_or_default();
+    let group = if props.draft.unit.group.is_empty() {
+        String::new()
+    } else {
+        format!("; {}", props.draft.unit.group)
+    };
+    let rule_name = |id: &str| rule_name(catalog, id, Lang::Vi);
+    let bonus_sum: u32 = a.bonus.iter().map(|b| b.points).sum();
+    // Text typed in several lines prints as several paragraphs; nothing typed leaves dotted
+    // lines to write on by hand.
+    let paragraphs = |text: &str| -> Html {
+        let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        if lines.is_empty() {
+            html! { <p class="blank-lines">{ "…………………………………………………………" }</p> }
+        } else {
+            html! { <>{ for lines.into_iter().map(|l| html! { <p>{ l.trim() }</p> }) }</> }
+        }
+    };
+    let or_blank = |text: &str| -> String {
+        if text.trim().is_empty() {
+            "……………………".into()
+        } else {
+            text.trim().to_string()
+        }
+    };
     html! {
         <div class="print-screen">
             <div class="print-actions no-print">
@@ -55,41 +112,78 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                     <p class="warning">{ tr(lang, "Báo cáo chưa được ký: bản in sẽ ghi là bản nháp. Hãy ký trước khi in bản chính thức.", "The report is not signed yet: the copy will say draft. Sign it before printing the official copy.") }</p>
                 }
             </div>
-            <article class="a4" lang="vi">
-                <table class="doc-header"><tbody><tr>
-                    <td class="issuer"><p class="upper">{ &props.draft.unit.name }</p><p>{ format!("Mã đơn vị: {}", props.draft.unit.code) }</p></td>
-                    <td class="motto"><p class="upper bold">{ "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" }</p><p class="bold underline">{ "Độc lập - Tự do - Hạnh phúc" }</p>
-                        <p class="italic">{ format!("Hải Phòng, ngày {:02} tháng {:02} năm {}", today.day, today.month, today.year) }</p></td>
+            { document_details_form(&DocumentDetailsArgs { document: doc, individual, signed_on: props.signed.as_ref().map(|s| s.signed_on),
+                today: props.today, lang, on_action: &props.on_action }) }
+            <article class="a4" lang="vi" aria-label={tr(lang, "Bản in", "Printed copy")}>
+                <table class="doc-header" role="presentation"><tbody><tr>
+                    <td class="issuer">
+                        if !doc.governing_body.trim().is_empty() {
+                            <p class="upper">{ doc.governing_body.trim() }</p>
+                        }
+                        <p class="upper bold issuer-name">{ issuer_name }</p>
+                        if !individual {
+                            <p class="doc-number" data-testid="doc-number">{ doc.number_line() }</p>
+                        }
+                    </td>
+                    <td class="motto"><p class="upper bold">{ "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" }</p><p class="bold motto-line">{ "Độc lập - Tự do - Hạnh phúc" }</p>
+                        <p class="italic" data-testid="doc-date">{ doc.date_line(props.day) }</p></td>
                 </tr></tbody></table>
                 <h1 class="doc-title">{ "BÁO CÁO" }</h1>
-                <p class="doc-subtitle bold">{ format!("Tự đánh giá kết quả thực hiện phong trào thi đua chuyển đổi số năm {}", a.period) }</p>
-                <p class="doc-subtitle">{ format!("(theo Kế hoạch số 175/KH-UBND ngày 15/7/2022 của Ủy ban nhân dân thành phố Hải Phòng)") }</p>
+                <p class="doc-subtitle bold">{ if individual {
+                    format!("Kết quả tham gia phong trào thi đua chuyển đổi số năm {}", a.period)
+                } else {
+                    format!("Tự đánh giá kết quả thực hiện phong trào thi đua chuyển đổi số năm {}", a.period)
+                } }</p>
+                <p class="doc-subtitle">{ format!("(theo {basis})") }</p>
                 if props.signed.is_none() { <p class="draft-mark">{ "BẢN NHÁP — CHƯA KÝ" }</p> }
-                <p>{ format!("Kính gửi: {office}.") }</p>
-                <p>{ format!("Đối tượng: {}{}{}", tier.name.vi, props.draft.sheet.variant.as_deref().and_then(|v| tier.variant(v)).map(|v| format!(" — {}", v.name.vi)).unwrap_or_default(),
-                    if props.draft.unit.group.is_empty() { String::new() } else { format!("; {}", props.draft.unit.group) }) }</p>
+                if individual {
+                    <p>{ format!("Họ và tên: {}", or_blank(&doc.person_name)) }</p>
+                    <p>{ format!("Chức vụ: {}", or_blank(&doc.person_position)) }</p>
+                    <p>{ format!("Đơn vị công tác: {}", or_blank(&doc.person_workplace)) }</p>
+                } else {
+                    <p>{ format!("Kính gửi: {office}.") }</p>
+                }
+                <p>{ format!("Đối tượng: {}{variant}{group}", tier.name.vi) }</p>
+                <h2 class="doc-section">{ "I. KẾT QUẢ TỰ CHẤM ĐIỂM" }</h2>
                 <table class="doc-table">
-                    <thead><tr><th>{ "TT" }</th><th>{ "Tiêu chí" }</th><th>{ "Kết quả" }</th><th>{ "Minh chứng" }</th><th>{ "Điểm tối đa" }</th><th>{ "Điểm tự chấm" }</th></tr></thead>
+                    <colgroup>
+                        <col class="c-tt" /><col class="c-criterion" /><col class="c-result" /><col class="c-evidence" />
+                        <col class="c-points" /><col class="c-points" /><col class="c-points" />
+                    </colgroup>
+                    <thead><tr><th>{ "TT" }</th><th>{ "Tiêu chí" }</th><th>{ "Kết quả" }</th><th>{ "Minh chứng" }</th><th>{ "Điểm tối đa" }</th><th>{ "Điểm tự chấm" }</th><th>{ "Điểm thẩm định" }</th></tr></thead>
                     <tbody>
                         { for tier.criteria_for(props.draft.sheet.variant.as_deref()).zip(a.criteria.iter()).enumerate().map(|(i, (c, r))| {
                             let answer = props.draft.sheet.answers.get(&c.id);
                             html! { <tr>
-                                <td>{ i + 1 }</td>
-                                <td>{ &c.text.vi }</td>
-                                <td>{ describe_answer(c, answer, Lang::Vi) }</td>
-                                <td>{ answer.map(|a| a.evidence.iter().map(|e| crate::components::evidence_editor::describe(e, Lang::Vi)).collect::<Vec<_>>().join("; ")).unwrap_or_default() }</td>
-                                <td class="num">{ format_points(r.max, Lang::Vi) }</td>
-                                <td class="num">{ format_points(r.points, Lang::Vi) }</td>
+                                <td data-label="TT">{ i + 1 }</td>
+                                <td data-label="Tiêu chí">{ &c.text.vi }</td>
+                                <td data-label="Kết quả">{ describe_answer(c, answer, Lang::Vi) }</td>
+                                <td data-label="Minh chứng">{ answer.map(|a| a.evidence.iter().map(|e| crate::components::evidence_editor::describe(e, Lang::Vi)).collect::<Vec<_>>().join("; ")).unwrap_or_default() }</td>
+                                <td class="num" data-label="Điểm tối đa">{ format_points(r.max, Lang::Vi) }</td>
+                                <td class="num" data-label="Điểm tự chấm">{ format_points(r.points, Lang::Vi) }</td>
+                                <td class="num council" data-label="Điểm thẩm định"></td>
                             </tr> }
                         }) }
-                        <tr class="sum"><td colspan="5">{ "Điểm các tiêu chí" }</td><td class="num">{ format_points(a.base, Lang::Vi) }</td></tr>
-                        if a.bonus_total > 0 { <tr><td colspan="5">{ "Điểm thưởng" }</td><td class="num">{ format!("+{}", format_points(a.bonus_total, Lang::Vi)) }</td></tr> }
-                        if a.penalty_total > 0 { <tr><td colspan="5">{ "Điểm trừ" }</td><td class="num">{ format!("−{}", format_points(a.penalty_total, Lang::Vi)) }</td></tr> }
-                        <tr class="sum"><td colspan="5">{ "Tổng điểm" }</td><td class="num">{ format_points(a.total, Lang::Vi) }</td></tr>
+                        <tr class="sum"><td colspan="5">{ "Điểm các tiêu chí" }</td><td class="num">{ format_points(a.base, Lang::Vi) }</td><td class="council"></td></tr>
+                        { for a.bonus.iter().map(|b| html! {
+                            <tr class="timing"><td colspan="5">{ format!("Điểm thưởng: {}", rule_name(&b.rule)) }</td><td class="num">{ format!("+{}", format_points(b.points, Lang::Vi)) }</td><td class="council"></td></tr>
+                        }) }
+                        if bonus_sum > a.bonus_total {
+                            <tr><td colspan="5">{ "Điểm thưởng được tính (tối đa)" }</td><td class="num">{ format!("+{}", format_points(a.bonus_total, Lang::Vi)) }</td><td class="council"></td></tr>
+                        }
+                        { for a.penalties.iter().map(|p| html! {
+                            <tr class="timing"><td colspan="5">{ format!("Điểm trừ: {}", rule_name(&p.rule)) }</td><td class="num">{ format!("−{}", format_points(p.points, Lang::Vi)) }</td><td class="council"></td></tr>
+                        }) }
+                        <tr class="sum"><td colspan="5">{ "Tổng điểm" }</td><td class="num" data-testid="print-total">{ format_points(a.total, Lang::Vi) }</td><td class="council"></td></tr>
                     </tbody>
                 </table>
-                <p>{ format!("Chỉ số: {}. Tự xếp loại: {}.", format_index(a.index, Lang::Vi), band_name(catalog, &a.band, Lang::Vi)) }</p>
-                <p class="small italic">{ "Ghi chú: chỉ tiêu theo Kế hoạch 175/KH-UBND; điểm tối đa, cách tính điểm, điểm thưởng, điểm trừ và mức xếp loại theo mô hình mặc định của công cụ (Kế hoạch chưa quy định, Mục IV.2)." }</p>
+                <p>{ format!("Tỷ lệ điểm đạt: {}. Tự xếp loại: {}.", format_index(a.index, Lang::Vi), band_name(catalog, &a.band, Lang::Vi)) }</p>
+                <p class="small italic">{ format!("Ghi chú: chỉ tiêu theo {basis_short}; điểm tối đa, cách tính điểm, điểm thưởng, điểm trừ và mức xếp loại theo cách chấm điểm mặc định của công cụ (Kế hoạch chưa quy định, Mục IV.2). Cột “Điểm thẩm định” dành cho Hội đồng thi đua, khen thưởng.") }</p>
+                <h2 class="doc-section">{ "II. TỒN TẠI, HẠN CHẾ" }</h2>
+                { paragraphs(&doc.shortcomings) }
+                <h2 class="doc-section">{ "III. ĐỀ XUẤT, KIẾN NGHỊ" }</h2>
+                { paragraphs(&doc.proposals) }
+                <p data-testid="doc-contact">{ format!("Người liên hệ: {}; điện thoại: {}.", or_blank(&doc.contact_name), or_blank(&doc.contact_phone)) }</p>
                 if let (Some(signed), Some(binding)) = (&props.signed, &binding) {
                     <div class="binding">
                         { qr_svg(binding) }
@@ -100,14 +194,56 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                         </div>
                     </div>
                 }
-                <table class="doc-sign"><tbody><tr><td></td><td>
-                    <p class="upper bold">{ "THỦ TRƯỞNG ĐƠN VỊ" }</p><p class="italic">{ "(Ký, ghi rõ họ tên và đóng dấu)" }</p>
-                </td></tr></tbody></table>
+                if individual {
+                    <table class="doc-sign" role="presentation"><tbody><tr>
+                        <td>
+                            <p class="upper bold">{ "XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ" }</p>
+                            if !doc.head_position.trim().is_empty() {
+                                <p class="upper bold">{ doc.head_position.trim() }</p>
+                            }
+                            <p class="italic">{ "(Ký, ghi rõ họ tên và đóng dấu)" }</p>
+                            <p class="sign-space"></p>
+                            <p class="bold">{ doc.head_name.trim() }</p>
+                        </td>
+                        <td>
+                            <p class="upper bold">{ "NGƯỜI BÁO CÁO" }</p>
+                            <p class="italic">{ "(Ký, ghi rõ họ tên)" }</p>
+                            <p class="sign-space"></p>
+                            <p class="bold">{ doc.person_name.trim() }</p>
+                        </td>
+                    </tr></tbody></table>
+                } else {
+                    <table class="doc-sign" role="presentation"><tbody><tr>
+                        <td class="recipients">
+                            <p class="bold italic">{ "Nơi nhận:" }</p>
+                            { for doc.recipient_lines().into_iter().map(|l| html! { <p>{ l }</p> }) }
+                        </td>
+                        <td>
+                            { for signer_titles(doc).into_iter().map(|l| html! { <p class="upper bold">{ l }</p> }) }
+                            <p class="sign-space"></p>
+                            <p class="bold">{ doc.signer_name.trim() }</p>
+                        </td>
+                    </tr></tbody></table>
+                }
             </article>
             <p class="no-print muted">{ trs(lang,
                 "Bản in theo thể thức văn bản hành chính (Nghị định 30/2020/NĐ-CP), khổ A4. Chữ ký và con dấu trên bản in xác nhận thẩm quyền; mã SHA-256 gắn bản in với tệp JSON.".into(),
                 "Printed in the administrative format of Decree 30/2020/NĐ-CP, A4. The signature and seal on paper carry the authority; the SHA-256 binds the paper to the JSON file.".into()) }</p>
         </div>
+    }
+}
+
+/// The lines above a unit's signature; "THỦ TRƯỞNG ĐƠN VỊ" until the unit names a position.
+fn signer_titles(doc: &DocumentDetails) -> Vec<String> {
+    let lines: Vec<String> = doc
+        .signer_title_lines()
+        .into_iter()
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.is_empty() {
+        vec!["THỦ TRƯỞNG ĐƠN VỊ".into()]
+    } else {
+        lines
     }
 }
 

@@ -62,10 +62,12 @@ async fn sign_and_download(
     key: KeyInfo,
     dispatch: Callback<Action>,
 ) -> Result<(), KeyError> {
+    // One reading of the clock: the report's submission day is the day the view shows.
+    let signed_on = crate::browser::today();
     let request = PrepareRequest {
         draft,
         did: key.did.clone(),
-        submitted_on: crate::browser::today().to_string(),
+        submitted_on: signed_on.to_string(),
         created: crate::browser::now_rfc3339(),
     };
     let prepared = crate::signer::prepare_report(&catalog.bytes, &request)
@@ -92,6 +94,7 @@ async fn sign_and_download(
     dispatch.emit(Action::Signed(SignedInfo {
         file_name: signed.file_name,
         sha256: signed.sha256,
+        signed_on,
     }));
     dispatch.emit(Action::Notify(Notice::info(
         format!("Đã ký và tải xuống {name}."),

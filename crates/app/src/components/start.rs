@@ -132,7 +132,7 @@ fn samples(props: &SamplesProps) -> Html {
                             group: "Cụm mẫu".into(),
                         };
                         dispatch.emit(Action::ReplaceDraft {
-                            draft: Draft { unit, sheet },
+                            draft: Draft { unit, sheet, ..Draft::default() },
                             sample: true,
                             notice: Notice::info(
                                 format!("Đã mở đơn vị mẫu «{label}». Bản nháp trước được giữ để khôi phục."),
