@@ -28,7 +28,7 @@ async function openWith(items = {}) {
 }
 
 const storage = (page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
-const toStart = (page) => page.getByRole('button', { name: /Đơn vị, đối tượng, bản nháp/ }).click();
+const toStart = (page) => page.getByRole('navigation', { name: 'Các bước' }).getByRole('button', { name: 'Đơn vị', exact: true }).click();
 
 test('an existing user\'s draft, previous draft and language (keys of before namespaces) are taken over once', async () => {
   const backup = JSON.parse(V1);

@@ -2,11 +2,15 @@ use crate::components::assess::AssessScreen;
 use crate::components::header::Header;
 use crate::components::notice::NoticeArea;
 use crate::components::print_view::PrintView;
+use crate::components::progress_line::ProgressLine;
 use crate::components::start::StartScreen;
+use crate::components::step_bar::StepBar;
 use crate::components::tab_conflict::tab_conflict;
 use crate::i18n::{t, Msg};
 use crate::shared::Shared;
-use crate::state::{Action, AppState, CatalogState, LoadedCatalog, Notice, Screen, DEFAULT_PERIOD};
+use crate::state::{
+    Action, AppState, CatalogState, LoadedCatalog, Notice, Progress, Screen, DEFAULT_PERIOD,
+};
 use crate::storage::{OtherTabSave, SaveError};
 use std::rc::Rc;
 use tdg_model::draft::StoredDraft;
@@ -177,9 +181,22 @@ pub fn app(props: &AppProps) -> Html {
         },
         _ => html! {},
     };
+    // The steps and, once a tier is chosen, the progress line: always in view (sticky).
+    let bar = match (&state.catalog, (*assessment).as_ref()) {
+        (CatalogState::Ready(_), a) => html! {
+            <div class="sticky-bar no-print">
+                <StepBar screen={state.screen} ready={state.ready_to_assess()} {lang} on_action={dispatch.clone()} />
+                if let Some(a) = a.filter(|_| state.ready_to_assess()) {
+                    <ProgressLine progress={Progress::of(a)} total={a.total} {lang} />
+                }
+            </div>
+        },
+        _ => html! {},
+    };
     html! {
         <>
             <Header {lang} on_action={dispatch.clone()} />
+            { bar }
             <NoticeArea notice={state.notice.clone()} {lang} on_action={dispatch.clone()} />
             if state.conflict {
                 { tab_conflict(lang, &dispatch) }

@@ -2,7 +2,7 @@ use crate::components::draft_history::draft_history;
 use crate::components::draft_tools::DraftTools;
 use crate::components::kept_drafts::kept_drafts;
 use crate::components::tier_picker::TierPicker;
-use crate::i18n::{tr, trs};
+use crate::i18n::{says, tr, trs, unit};
 use crate::shared::Shared;
 use crate::state::{Action, AppState, LoadedCatalog, Notice, Screen, UnitField};
 use tdg_model::draft::{Draft, UnitInfo};
@@ -42,13 +42,12 @@ pub fn start_screen(props: &StartProps) -> Html {
     html! {
         <>
         <section class="start-unit" aria-labelledby="unit-title">
-            <h2 id="unit-title">{ tr(lang, "Đơn vị", "The unit") }</h2>
+            <h2 id="unit-title">{ unit::TITLE.get(lang) }</h2>
+            <p class="muted">{ unit::REQUIRED_NOTE.get(lang) }</p>
             <div class="unit-fields">
-                <div class="field"><label for="unit-name">{ tr(lang, "Tên đơn vị", "Unit name") }</label>
-                    <input id="unit-name" type="text" autocomplete="organization" value={draft.unit.name.clone()} oninput={unit_input(UnitField::Name)} /></div>
-                <div class="field"><label for="unit-code">{ tr(lang, "Mã đơn vị", "Unit code") }</label>
-                    <input id="unit-code" type="text" value={draft.unit.code.clone()} oninput={unit_input(UnitField::Code)} /></div>
-                <div class="field"><label for="unit-group">{ tr(lang, "Cụm, khối thi đua", "Emulation cluster or block") }</label>
+                { required_field("unit-name", unit::NAME.get(lang), &draft.unit.name, Some("organization"), unit_input(UnitField::Name), lang) }
+                { required_field("unit-code", unit::CODE.get(lang), &draft.unit.code, None, unit_input(UnitField::Code), lang) }
+                <div class="field"><label for="unit-group">{ unit::GROUP.get(lang) }</label>
                     <input id="unit-group" type="text" value={draft.unit.group.clone()} oninput={unit_input(UnitField::Group)} /></div>
             </div>
         </section>
@@ -67,6 +66,25 @@ pub fn start_screen(props: &StartProps) -> Html {
         <DraftTools catalog={props.catalog.clone()} draft={draft.clone()} has_previous={!state.history.is_empty()} {lang} on_action={props.on_action.clone()} />
         { draft_history(&state.history, catalog, lang, &props.on_action) }
         </>
+    }
+}
+
+/// A text field the unit must fill in: marked with * and "(bắt buộc)" in its label, and
+/// `aria-required`. Not blocking: a first look at the form needs no name, signing does.
+fn required_field(
+    id: &'static str,
+    label: &'static str,
+    value: &str,
+    autocomplete: Option<&'static str>,
+    oninput: Callback<InputEvent>,
+    lang: Lang,
+) -> Html {
+    html! {
+        <div class="field">
+            <label for={id}>{ label }<span class="required" aria-hidden="true">{ " *" }</span>
+                <span class="required-word">{ format!(" {}", unit::REQUIRED.get(lang)) }</span></label>
+            <input {id} type="text" {autocomplete} required=true aria-required="true" value={value.to_string()} {oninput} />
+        </div>
     }
 }
 
@@ -134,10 +152,10 @@ fn samples(props: &SamplesProps) -> Html {
                         dispatch.emit(Action::ReplaceDraft {
                             draft: Draft { unit, sheet },
                             sample: true,
-                            notice: Notice::info(
-                                format!("Đã mở đơn vị mẫu «{label}». Bản nháp trước được giữ để khôi phục."),
-                                format!("Sample unit “{label}” opened. The previous draft is kept and can be restored."),
-                            ),
+                            notice: {
+                                let (vi, en) = says::sample_opened(&label);
+                                Notice::info(vi, en)
+                            },
                             at: crate::browser::now_rfc3339(),
                         });
                     }
