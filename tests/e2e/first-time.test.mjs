@@ -92,10 +92,12 @@ test('a commune, first time, on a 360 px phone', async () => {
   assert.equal(await add.getAttribute('aria-expanded'), 'false');
   await add.click();
   assert.equal(await add.getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'xp.ho-so-truc-tuyen-ev-kind', 'the focus goes into the form');
   await files.getByLabel('Số, ký hiệu văn bản').fill('120/BC-UBND');
   await noHorizontalScroll(page, 'assessment with an open evidence form');
   await files.getByRole('button', { name: 'Thêm văn bản' }).click();
   assert.equal(await files.getByLabel('Số, ký hiệu văn bản').count(), 0, 'folded again');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Thêm minh chứng', 'the focus is back on the button');
   assert.match(await files.textContent(), /Văn bản 120\/BC-UBND/);
   await noHorizontalScroll(page, 'assessment');
   assert.deepEqual(problems, []);

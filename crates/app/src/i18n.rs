@@ -124,6 +124,31 @@ pub mod unit {
     pub const NO_NAME: W = w("(chưa nhập tên đơn vị)", "(no unit name yet)");
 }
 
+/// The start screen's other words: starting, sample units.
+pub mod start {
+    use super::{w, W};
+    pub const BEGIN: W = w("Bắt đầu đánh giá →", "Start the assessment →");
+    pub const CONTINUE: W = w("Tiếp tục đánh giá →", "Continue the assessment →");
+    pub const CHOOSE_FIRST: W = w(
+        "Chọn đối tượng (và phân loại, nếu có) để bắt đầu.",
+        "Choose who is assessed (and the type, if any) to begin.",
+    );
+    pub const WORKED_EXAMPLE: W = w("Ví dụ tính tay (cấp xã)", "Worked example (commune)");
+    pub const SAMPLES_TITLE: W = w("Đơn vị mẫu (tập huấn)", "Sample units (training)");
+    pub const CHOOSE_SAMPLE: W = w("Chọn đơn vị mẫu", "Choose a sample unit");
+    pub const OPEN_SAMPLE: W = w("Mở đơn vị mẫu", "Open the sample");
+}
+
+/// The app's own messages.
+pub mod app {
+    use super::{w, W};
+    pub const NOT_SAVED: W = w(
+        "Không lưu được bản nháp trên máy này (bộ nhớ trình duyệt bị chặn hoặc đầy). Hãy “Xuất bản nháp” để giữ dữ liệu.",
+        "The draft could not be saved on this computer (browser storage blocked or full). Use “Export the draft” to keep your work.",
+    );
+    pub const DISMISS: W = w("Đóng thông báo", "Dismiss");
+}
+
 /// The assessment screen and its criterion cards.
 pub mod assess {
     use super::{w, W};
@@ -397,6 +422,13 @@ pub mod says {
             format!(
                 "{deficit} more points needed. The fewest measures to take over the coming year:"
             ),
+        )
+    }
+
+    pub fn sample_not_loaded(url: &str) -> (String, String) {
+        (
+            format!("Không tải được đơn vị mẫu ({url})."),
+            format!("The sample unit could not be loaded ({url})."),
         )
     }
 

@@ -40,10 +40,8 @@ fn initial_state() -> AppState {
 }
 
 fn not_saved() -> Notice {
-    Notice::error(
-        "Không lưu được bản nháp trên máy này (bộ nhớ trình duyệt bị chặn hoặc đầy). Hãy “Xuất bản nháp” để giữ dữ liệu.",
-        "The draft could not be saved on this computer (browser storage blocked or full). Use “Export the draft” to keep your work.",
-    )
+    let text = crate::i18n::app::NOT_SAVED;
+    Notice::error(text.vi, text.en)
 }
 
 /// Scores the draft as it would be if sent today.

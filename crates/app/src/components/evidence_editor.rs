@@ -153,6 +153,24 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
         let adding = adding.clone();
         Callback::from(move |_: MouseEvent| adding.set(!*adding))
     };
+    // Opened: the focus goes to the form's first field. Folded again (evidence added): back to
+    // the button, rather than lost with the button that was pressed.
+    let (kind_ref, toggle_ref) = (use_node_ref(), use_node_ref());
+    let was_open = use_mut_ref(|| false);
+    {
+        let (kind_ref, toggle_ref) = (kind_ref.clone(), toggle_ref.clone());
+        use_effect_with(*adding, move |open| {
+            let target = match (*open, *was_open.borrow()) {
+                (true, _) => Some(kind_ref),
+                (false, true) => Some(toggle_ref),
+                (false, false) => None,
+            };
+            *was_open.borrow_mut() = *open;
+            if let Some(el) = target.and_then(|r| r.cast::<web_sys::HtmlElement>()) {
+                let _ = el.focus();
+            }
+        });
+    }
     let form_id = id("form");
     let heading = if props.required {
         words::REQUIRED
@@ -186,13 +204,13 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
                     }) }
                 </ul>
             }
-            <button type="button" class="add-evidence" aria-expanded={adding.to_string()}
+            <button type="button" class="add-evidence" ref={toggle_ref} aria-expanded={adding.to_string()}
                 aria-controls={(*adding).then(|| form_id.clone())} onclick={toggle}>{ words::ADD.get(lang) }</button>
             if *adding {
             <div class="evidence-add" id={form_id}>
                 <div class="field">
                     <label for={id("kind")}>{ words::KIND.get(lang) }</label>
-                    <select id={id("kind")} onchange={on_kind}>
+                    <select id={id("kind")} ref={kind_ref} onchange={on_kind}>
                         <option value="document" selected={*kind == Kind::Document}>{ words::DOCUMENT.get(lang) }</option>
                         <option value="link" selected={*kind == Kind::Link}>{ words::LINK.get(lang) }</option>
                         <option value="file" selected={*kind == Kind::File}>{ words::FILE.get(lang) }</option>

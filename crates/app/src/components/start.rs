@@ -2,7 +2,7 @@ use crate::components::draft_history::draft_history;
 use crate::components::draft_tools::DraftTools;
 use crate::components::kept_drafts::kept_drafts;
 use crate::components::tier_picker::TierPicker;
-use crate::i18n::{says, tr, trs, unit};
+use crate::i18n::{says, start as words, unit};
 use crate::shared::Shared;
 use crate::state::{Action, AppState, LoadedCatalog, Notice, Screen, UnitField};
 use tdg_model::draft::{Draft, UnitInfo};
@@ -55,10 +55,10 @@ pub fn start_screen(props: &StartProps) -> Html {
             variant={draft.sheet.variant.clone()} on_action={props.on_action.clone()} />
         <div class="begin">
             <button type="button" class="primary" disabled={!state.ready_to_assess()} onclick={begin}>
-                { if draft.sheet.answers.is_empty() { tr(lang, "Bắt đầu đánh giá →", "Start the assessment →") } else { tr(lang, "Tiếp tục đánh giá →", "Continue the assessment →") } }
+                { if draft.sheet.answers.is_empty() { words::BEGIN.get(lang) } else { words::CONTINUE.get(lang) } }
             </button>
             if !state.ready_to_assess() {
-                <p class="muted">{ tr(lang, "Chọn đối tượng (và phân loại, nếu có) để bắt đầu.", "Choose who is assessed (and the type, if any) to begin.") }</p>
+                <p class="muted">{ words::CHOOSE_FIRST.get(lang) }</p>
             }
         </div>
         <Samples catalog={props.catalog.clone()} {lang} on_action={props.on_action.clone()} />
@@ -101,10 +101,8 @@ struct SamplesProps {
 #[function_component(Samples)]
 fn samples(props: &SamplesProps) -> Html {
     let lang = props.lang;
-    let mut choices: Vec<(String, String)> = vec![(
-        "vi-du-xa".into(),
-        tr(lang, "Ví dụ tính tay (cấp xã)", "Worked example (commune)").into(),
-    )];
+    let mut choices: Vec<(String, String)> =
+        vec![("vi-du-xa".into(), words::WORKED_EXAMPLE.get(lang).into())];
     for tier in &props.catalog.catalog.tiers {
         if tier.variants.is_empty() {
             choices.push((tier.id.clone(), tier.name.get(lang).to_string()));
@@ -159,24 +157,24 @@ fn samples(props: &SamplesProps) -> Html {
                             at: crate::browser::now_rfc3339(),
                         });
                     }
-                    None => dispatch.emit(Action::Notify(Notice::error(
-                        format!("Không tải được đơn vị mẫu ({url})."),
-                        format!("The sample unit could not be loaded ({url})."),
-                    ))),
+                    None => {
+                        let (vi, en) = says::sample_not_loaded(&url);
+                        dispatch.emit(Action::Notify(Notice::error(vi, en)))
+                    }
                 }
             });
         })
     };
     html! {
         <section class="samples" aria-labelledby="samples-title">
-            <h2 id="samples-title">{ tr(lang, "Đơn vị mẫu (tập huấn)", "Sample units (training)") }</h2>
+            <h2 id="samples-title">{ words::SAMPLES_TITLE.get(lang) }</h2>
             <div class="field">
-                <label for="sample">{ tr(lang, "Chọn đơn vị mẫu", "Choose a sample unit") }</label>
+                <label for="sample">{ words::CHOOSE_SAMPLE.get(lang) }</label>
                 <select id="sample" onchange={on_select}>
                     { for choices.iter().map(|(id, label)| html! { <option value={id.clone()} selected={*id == *selected}>{ label.clone() }</option> }) }
                 </select>
             </div>
-            <button type="button" onclick={on_load}>{ trs(lang, "Mở đơn vị mẫu".into(), "Open the sample".into()) }</button>
+            <button type="button" onclick={on_load}>{ words::OPEN_SAMPLE.get(lang) }</button>
         </section>
     }
 }
