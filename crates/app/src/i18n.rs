@@ -163,6 +163,8 @@ pub mod assess {
     pub const INCOMPLETE: W = w("Trả lời chưa đủ", "Incomplete");
     pub const TO_CORRECT: W = w("Cần sửa", "To correct");
     pub const SCORED: W = w("Đã tính điểm", "Scored");
+    /// For `Status::NotApplicable` once the catalog's "không áp dụng" is merged in.
+    pub const NOT_APPLICABLE: W = w("Không áp dụng", "Not applicable");
     pub const DONE: W = w("Đã thực hiện", "Done");
     pub const NOT_DONE: W = w("Chưa thực hiện", "Not done");
     pub const NOT_CHOSEN: W = w("— Chưa chọn —", "— Not chosen —");

@@ -126,7 +126,7 @@ fn describe_basis(criterion: &Criterion, basis: &Basis, lang: Lang) -> String {
             let target_name = maturity_name(*target, lang);
             match lang {
                 Lang::Vi => format!("Mức độ chuyển đổi số {level} ({name}) so với mục tiêu mức {target} ({target_name})."),
-                Lang::En => format!("Level of digital transformation {level} ({name}) against target level {target} ({target_name})."),
+                Lang::En => format!("Maturity level {level} ({name}) against target level {target} ({target_name})."),
             }
         }
     }
