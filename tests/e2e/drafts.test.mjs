@@ -101,6 +101,8 @@ test('a draft the app cannot read is set aside, offered as a file, never overwri
   await page.evaluate((k) => localStorage.setItem(k, '{"unit": {"name": "cắt ngang'), `${ROOT_NS}draft`);
   await page.reload();
   await page.getByRole('alert').filter({ hasText: 'không đọc được' }).waitFor();
+  // The notice can come before the catalog, and so before the start screen's list: wait for it.
+  await section.getByRole('listitem').nth(1).waitFor();
   assert.equal(await section.getByRole('listitem').count(), 2);
   assert.match(await section.textContent(), /bị hỏng/);
   // Deleting asks first; declined, nothing goes.

@@ -180,8 +180,8 @@ pub mod evidence {
     use super::{w, W};
     pub const TITLE: W = w("Minh chứng", "Evidence");
     pub const REQUIRED: W = w(
-        "Minh chứng (bắt buộc: không có minh chứng thì tiêu chí được 0 điểm)",
-        "Evidence (required: without evidence the criterion scores 0)",
+        "Minh chứng: bắt buộc để được tính điểm",
+        "Evidence: required for any points",
     );
     pub const NONE_YET: W = w("Chưa có minh chứng.", "No evidence yet.");
     pub const ADD: W = w("Thêm minh chứng", "Add evidence");

@@ -180,9 +180,7 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
     html! {
         <div class="evidence">
             <h4>{ heading.get(lang) }</h4>
-            if props.evidence.is_empty() {
-                <p class="muted">{ words::NONE_YET.get(lang) }</p>
-            } else {
+            if !props.evidence.is_empty() {
                 <ul class="evidence-list">
                     { for props.evidence.iter().enumerate().map(|(i, e)| {
                         let remove = props.on_edit.reform(move |_: MouseEvent| AnswerEdit::RemoveEvidence(i));
@@ -204,8 +202,13 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
                     }) }
                 </ul>
             }
-            <button type="button" class="add-evidence" ref={toggle_ref} aria-expanded={adding.to_string()}
-                aria-controls={(*adding).then(|| form_id.clone())} onclick={toggle}>{ words::ADD.get(lang) }</button>
+            <div class="evidence-row">
+                if props.evidence.is_empty() {
+                    <p class="muted">{ words::NONE_YET.get(lang) }</p>
+                }
+                <button type="button" class="add-evidence" ref={toggle_ref} aria-expanded={adding.to_string()}
+                    aria-controls={(*adding).then(|| form_id.clone())} onclick={toggle}>{ words::ADD.get(lang) }</button>
+            </div>
             if *adding {
             <div class="evidence-add" id={form_id}>
                 <div class="field">
