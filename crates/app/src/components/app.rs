@@ -2,9 +2,9 @@ use crate::components::assess::AssessScreen;
 use crate::components::header::Header;
 use crate::components::notice::NoticeArea;
 use crate::components::print_view::PrintView;
-use crate::components::progress_line::ProgressLine;
+use crate::components::progress_line::progress_line;
 use crate::components::start::StartScreen;
-use crate::components::step_bar::StepBar;
+use crate::components::step_bar::step_bar;
 use crate::components::tab_conflict::tab_conflict;
 use crate::i18n::{t, Msg};
 use crate::shared::Shared;
@@ -183,9 +183,9 @@ pub fn app(props: &AppProps) -> Html {
     let bar = match (&state.catalog, (*assessment).as_ref()) {
         (CatalogState::Ready(_), a) => html! {
             <div class="sticky-bar no-print">
-                <StepBar screen={state.screen} ready={state.ready_to_assess()} {lang} on_action={dispatch.clone()} />
+                { step_bar(state.screen, state.ready_to_assess(), lang, &dispatch) }
                 if let Some(a) = a.filter(|_| state.ready_to_assess()) {
-                    <ProgressLine progress={Progress::of(a)} total={a.total} {lang} />
+                    { progress_line(Progress::of(a), a.total, lang) }
                 }
             </div>
         },

@@ -1,5 +1,5 @@
 use crate::components::criterion_card::CriterionCard;
-use crate::components::error_summary::ErrorSummary;
+use crate::components::error_summary::error_summary;
 use crate::components::gap_plan::GapPlanView;
 use crate::components::sign_panel::SignPanel;
 use crate::components::summary::Summary;
@@ -53,7 +53,7 @@ pub fn assess_screen(props: &AssessProps) -> Html {
             if !set_aside.is_empty() {
                 <p class="note set-aside" role="note">{ says::set_aside(lang, set_aside.len()) }</p>
             }
-            <ErrorSummary catalog={shared.clone()} tier={tier_index} errors={a.errors.clone()} {lang} />
+            { error_summary(tier, &a.errors, lang) }
             <div class="assess-grid">
                 <div class="criteria">
                     { for a.groups.iter().map(|g| {

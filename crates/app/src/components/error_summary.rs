@@ -1,5 +1,4 @@
 use crate::i18n::{assess as words, says};
-use crate::shared::Shared;
 use tdg_model::field_label::{error_summary_text, Field};
 use tdg_model::score::AnswerError;
 use tdg_model::{Criterion, Lang, Measure, Tier};
@@ -23,31 +22,21 @@ pub fn field_anchor(criterion: &Criterion, field: Field) -> String {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ErrorSummaryProps {
-    pub catalog: Shared<tdg_model::Catalog>,
-    pub tier: usize,
-    pub errors: Vec<AnswerError>,
-    pub lang: Lang,
-}
-
 /// Every answer error at the top of the form, each a link that moves the focus to its field
 /// (where the error itself is said). A plain list in a region: no role on the list, so its
-/// items stay list items for screen readers.
-#[function_component(ErrorSummary)]
-pub fn error_summary(props: &ErrorSummaryProps) -> Html {
-    let lang = props.lang;
-    if props.errors.is_empty() {
+/// items stay list items for screen readers. A view function, not a component: a component
+/// costs the first load a few KB.
+pub fn error_summary(tier: &Tier, errors: &[AnswerError], lang: Lang) -> Html {
+    if errors.is_empty() {
         return html! {};
     }
-    let tier: Option<&Tier> = props.catalog.tiers.get(props.tier);
     html! {
         <section class="error-summary" aria-labelledby="error-summary-title">
-            <h2 id="error-summary-title">{ says::errors_count(lang, props.errors.len()) }</h2>
+            <h2 id="error-summary-title">{ says::errors_count(lang, errors.len()) }</h2>
             <p>{ words::ERRORS_INTRO.get(lang) }</p>
             <ul>
-                { for props.errors.iter().map(|e| {
-                    let criterion = tier.and_then(|t| t.criteria.iter().find(|c| c.id == e.criterion));
+                { for errors.iter().map(|e| {
+                    let criterion = tier.criteria.iter().find(|c| c.id == e.criterion);
                     let anchor = criterion.map(|c| field_anchor(c, Field::parse(&e.field)));
                     let text = error_summary_text(criterion, e, lang);
                     match anchor {

@@ -4,20 +4,11 @@ use tdg_model::units::MilliPoints;
 use tdg_model::Lang;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ProgressLineProps {
-    pub progress: Progress,
-    pub total: MilliPoints,
-    pub lang: Lang,
-}
-
 /// Answered / not answered / to correct, and the total, in the bar that stays in view. Not a
 /// live region: the summary's total already is one, and this line would repeat it on every key.
-#[function_component(ProgressLine)]
-pub fn progress_line(props: &ProgressLineProps) -> Html {
-    let lang = props.lang;
-    let p = props.progress;
-    let total = tdg_model::units::format_points(props.total, lang);
+/// A view function, not a component: a component costs the first load a few KB.
+pub fn progress_line(p: Progress, total: MilliPoints, lang: Lang) -> Html {
+    let total = tdg_model::units::format_points(total, lang);
     html! {
         <p class="progress-line">
             <progress max={p.total.to_string()} value={p.answered.to_string()} aria-hidden="true"></progress>

@@ -6,20 +6,11 @@ use yew::prelude::*;
 /// Where the "Ký, tải" step leads: the signing section of the assessment screen.
 pub const SIGN_ANCHOR: &str = "sign-title";
 
-#[derive(Properties, PartialEq)]
-pub struct StepBarProps {
-    pub screen: Screen,
-    /// A tier (and variant) is chosen: the later steps can open.
-    pub ready: bool,
-    pub lang: Lang,
-    pub on_action: Callback<Action>,
-}
-
 /// The four steps (Đơn vị → Tự chấm → Ký, tải → Bản in), the current one marked, each one a
 /// button: signing is one step away from anywhere, never at the bottom of a side column.
-#[function_component(StepBar)]
-pub fn step_bar(props: &StepBarProps) -> Html {
-    let lang = props.lang;
+/// `ready`: a tier (and variant) is chosen, so the later steps can open. A view function, not
+/// a component: a component costs the first load a few KB.
+pub fn step_bar(screen: Screen, ready: bool, lang: Lang, on_action: &Callback<Action>) -> Html {
     let step = |n: u8,
                 label: &'static str,
                 current: bool,
@@ -35,14 +26,9 @@ pub fn step_bar(props: &StepBarProps) -> Html {
             </li>
         }
     };
-    let go = |screen: Screen| {
-        props
-            .on_action
-            .reform(move |_: MouseEvent| Action::Go(screen))
-    };
+    let go = |screen: Screen| on_action.reform(move |_: MouseEvent| Action::Go(screen));
     let to_sign = {
-        let on_action = props.on_action.clone();
-        let screen = props.screen;
+        let on_action = on_action.clone();
         Callback::from(move |_: MouseEvent| {
             if screen != Screen::Assess {
                 on_action.emit(Action::Go(Screen::Assess));
@@ -55,10 +41,10 @@ pub fn step_bar(props: &StepBarProps) -> Html {
     html! {
         <nav class="step-bar" aria-label={words::NAV.get(lang)}>
             <ol>
-                { step(1, words::UNIT.get(lang), props.screen == Screen::Start, true, go(Screen::Start)) }
-                { step(2, words::ASSESS.get(lang), props.screen == Screen::Assess, props.ready, go(Screen::Assess)) }
-                { step(3, words::SIGN.get(lang), false, props.ready, to_sign) }
-                { step(4, words::PRINT.get(lang), props.screen == Screen::Print, props.ready, go(Screen::Print)) }
+                { step(1, words::UNIT.get(lang), screen == Screen::Start, true, go(Screen::Start)) }
+                { step(2, words::ASSESS.get(lang), screen == Screen::Assess, ready, go(Screen::Assess)) }
+                { step(3, words::SIGN.get(lang), false, ready, to_sign) }
+                { step(4, words::PRINT.get(lang), screen == Screen::Print, ready, go(Screen::Print)) }
             </ol>
         </nav>
     }
