@@ -26,8 +26,25 @@ test('start, assessment and printed copy have no serious accessibility violation
   await page.getByRole('button', { name: 'Mở đơn vị mẫu' }).click();
   await page.getByRole('heading', { name: 'Kết quả tự chấm' }).waitFor();
   await audit(page, 'assessment');
-  await page.getByRole('button', { name: 'Bản in' }).click();
+  await page.getByRole('button', { name: 'Bản in', exact: true }).click();
   await page.getByText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM').waitFor();
   await audit(page, 'printed copy');
+  assert.deepEqual(problems, []);
+});
+
+test('an assessment with a field in error has no serious accessibility violations', async () => {
+  const { page, problems } = await openApp(context);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByLabel(/Cấp xã, phường, đặc khu/).check();
+  await page.getByRole('button', { name: /Bắt đầu đánh giá/ }).click();
+  await page.getByRole('heading', { name: 'Kết quả tự chấm' }).waitFor();
+  await page.getByLabel('Số hồ sơ xử lý trên môi trường mạng').fill('1200');
+  await page.getByLabel('Tổng số hồ sơ (trừ hồ sơ mật)').fill('1000');
+  await page.getByRole('region', { name: /Câu trả lời cần sửa/ }).waitFor();
+  await page.getByRole('article').first().getByRole('button', { name: 'Thêm minh chứng' }).click();
+  await audit(page, 'assessment with a field in error and an open evidence form');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await audit(page, 'the same at 360 px');
   assert.deepEqual(problems, []);
 });

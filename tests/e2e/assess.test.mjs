@@ -29,6 +29,7 @@ async function startCommune(page, { name = 'UBND xã Thử Nghiệm', code = 'XA
 
 async function addDocument(page, title, number) {
   const c = card(page, title);
+  await c.getByRole('button', { name: 'Thêm minh chứng' }).click();
   await c.getByLabel('Số, ký hiệu văn bản').fill(number);
   await c.getByRole('button', { name: 'Thêm văn bản' }).click();
 }
@@ -44,7 +45,8 @@ async function fillWorkedExample(page) {
   await addDocument(page, 'Hồ sơ thủ tục hành chính được tiếp nhận trực tuyến', '120/BC-UBND');
   await page.getByLabel(/Số hoạt động \(chỉ tiêu 6\)/).fill('3');
   const aware = card(page, 'Hoạt động tuyên truyền, nâng cao nhận thức về chuyển đổi số trong năm');
-  await aware.getByLabel('Thêm minh chứng loại').selectOption('link');
+  await aware.getByRole('button', { name: 'Thêm minh chứng' }).click();
+  await aware.getByLabel('Loại minh chứng').selectOption('link');
   await aware.getByLabel('Đường dẫn', { exact: true }).fill('https://xa.haiphong.gov.vn/chuyen-doi-so');
   await aware.getByRole('button', { name: 'Thêm đường dẫn' }).click();
   await page.getByLabel('Số thôn, tổ dân phố có Tổ hoạt động').fill('8');
@@ -146,7 +148,7 @@ test('(d) a malformed draft is refused with a clear message and the current draf
   const { page, problems } = await openApp(context);
   await page.getByRole('heading', { name: 'Kết quả tự chấm' }).waitFor();
   const total = await page.getByTestId('total').textContent();
-  await page.getByRole('button', { name: /Đơn vị, đối tượng, bản nháp/ }).click();
+  await page.getByRole('navigation', { name: 'Các bước' }).getByRole('button', { name: 'Đơn vị', exact: true }).click();
   const broken = join(OUT, 'files', 'broken-draft.json');
   writeFileSync(broken, '{"kind": "tdg-draft", "version": 1, "draft": {');
   await page.getByLabel('Nhập bản nháp từ tệp').setInputFiles(broken);
@@ -158,7 +160,7 @@ test('(d) a malformed draft is refused with a clear message and the current draf
   assert.equal(await page.getByTestId('total').textContent(), total);
   // A valid draft (exported from the tool) replaces it, and the old one can be restored.
   const [exported] = await Promise.all([page.waitForEvent('download'),
-    page.getByRole('button', { name: /Đơn vị, đối tượng, bản nháp/ }).click().then(() => page.getByRole('button', { name: 'Xuất bản nháp' }).click())]);
+    page.getByRole('navigation', { name: 'Các bước' }).getByRole('button', { name: 'Đơn vị', exact: true }).click().then(() => page.getByRole('button', { name: 'Xuất bản nháp' }).click())]);
   const draftFile = join(OUT, 'files', 'exported-draft.json');
   await exported.saveAs(draftFile);
   const draft = JSON.parse(readFileSync(draftFile, 'utf8'));
@@ -170,7 +172,7 @@ test('(d) a malformed draft is refused with a clear message and the current draf
 test('(e) the start screen, a sample unit and English, at desktop and 360 px', async () => {
   const { page, problems } = await openApp(context);
   await page.getByRole('heading', { name: 'Kết quả tự chấm' }).waitFor();
-  await page.getByRole('button', { name: /Đơn vị, đối tượng, bản nháp/ }).click();
+  await page.getByRole('navigation', { name: 'Các bước' }).getByRole('button', { name: 'Đơn vị', exact: true }).click();
   await screenshot(page, 'start-with-draft-desktop');
   await page.getByLabel('Chọn đơn vị mẫu').selectOption('doanh-nghiep-cntt');
   await page.getByRole('button', { name: 'Mở đơn vị mẫu' }).click();
@@ -182,7 +184,7 @@ test('(e) the start screen, a sample unit and English, at desktop and 360 px', a
   await page.setViewportSize({ width: 360, height: 740 });
   await screenshot(page, 'assess-sample-english-360');
   await page.getByRole('button', { name: 'Tiếng Việt' }).click();
-  await page.getByRole('button', { name: /Đơn vị, đối tượng, bản nháp/ }).click();
+  await page.getByRole('navigation', { name: 'Các bước' }).getByRole('button', { name: 'Đơn vị', exact: true }).click();
   await page.getByRole('button', { name: 'Khôi phục bản nháp trước' }).click();
   await page.getByRole('button', { name: /Tiếp tục đánh giá/ }).click();
   assert.equal(await page.getByLabel('Số người đã được bồi dưỡng').inputValue(), '45', 'the commune draft is back');

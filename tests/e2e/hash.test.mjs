@@ -56,7 +56,8 @@ async function fileInput(page) {
   await page.getByRole('button', { name: /Bắt đầu đánh giá/ }).click();
   await page.getByRole('heading', { name: 'Kết quả tự chấm' }).waitFor();
   const card = page.getByRole('article').first();
-  await card.getByLabel('Thêm minh chứng loại').selectOption('file');
+  await card.getByRole('button', { name: 'Thêm minh chứng' }).click();
+  await card.getByLabel('Loại minh chứng').selectOption('file');
   return { card, input: card.getByLabel(/Chọn tệp/) };
 }
 

@@ -34,6 +34,9 @@ test('a unit can be assessed with the keyboard alone', async () => {
   await page.getByRole('heading', { name: 'Kết quả tự chấm' }).waitFor();
   await tabTo(page, 'xp.tuyen-truyen-count');
   await page.keyboard.type('6');
+  // The evidence form opens from its button (folded until then).
+  await tabTo(page, 'Thêm minh chứng');
+  await page.keyboard.press('Enter');
   await tabTo(page, 'xp.tuyen-truyen-ev-number');
   await page.keyboard.type('01/KH-UBND');
   await tabTo(page, 'Thêm văn bản');

@@ -51,7 +51,7 @@ test('a commune switched to a department signs only the department answers', asy
     await page.getByLabel('Tổng số hồ sơ (trừ hồ sơ mật)').fill('1000');
     await page.getByLabel('Số hồ sơ nộp trực tuyến').fill('300');
 
-    await page.getByRole('button', { name: '← Đơn vị, đối tượng, bản nháp' }).click();
+    await page.getByRole('navigation', { name: 'Các bước' }).getByRole('button', { name: 'Đơn vị', exact: true }).click();
     await page.getByLabel(/Sở, ban, ngành/).check();
     await page.getByRole('button', { name: /Bắt đầu đánh giá|Tiếp tục đánh giá/ }).click();
     await page.getByRole('heading', { name: 'Kết quả tự chấm' }).waitFor();
@@ -69,7 +69,7 @@ test('a commune switched to a department signs only the department answers', asy
     assert.deepEqual(subject.results.errors, [], 'no error the screen did not show');
 
     // Switching back finds the commune's answers where they were.
-    await page.getByRole('button', { name: '← Đơn vị, đối tượng, bản nháp' }).click();
+    await page.getByRole('navigation', { name: 'Các bước' }).getByRole('button', { name: 'Đơn vị', exact: true }).click();
     await page.getByLabel(/Cấp xã, phường, đặc khu/).check();
     await page.getByRole('button', { name: /Bắt đầu đánh giá|Tiếp tục đánh giá/ }).click();
     assert.equal(await page.getByLabel('Số hồ sơ xử lý trên môi trường mạng').inputValue(), '560');

@@ -48,10 +48,10 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         (Lang::En, CriteriaCount) => "criteria",
         (Lang::Vi, FromPlan) => "theo Kế hoạch",
         (Lang::En, FromPlan) => "from the plan",
-        (Lang::Vi, DefaultModel) => "mô hình mặc định",
-        (Lang::En, DefaultModel) => "default model",
-        (Lang::Vi, PrivacyNote) => "Mọi dữ liệu chỉ nằm trên máy của bạn; không có gì được gửi đi trừ khi bạn tự lưu hoặc gửi.",
-        (Lang::En, PrivacyNote) => "Everything stays on your device; nothing is sent unless you save or send it yourself.",
+        (Lang::Vi, DefaultModel) => "theo cách chấm điểm mặc định của công cụ",
+        (Lang::En, DefaultModel) => "from the tool's default scoring",
+        (Lang::Vi, PrivacyNote) => "Mọi dữ liệu chỉ nằm trên máy của bạn: công cụ không gửi gì đi. Báo cáo đã ký được tải về máy để đơn vị tự nộp.",
+        (Lang::En, PrivacyNote) => "Everything stays on your device: the tool sends nothing. The signed report is downloaded for the unit to submit itself.",
     }
 }
 
@@ -69,5 +69,415 @@ pub fn trs(lang: Lang, vi: String, en: String) -> String {
     match lang {
         Lang::Vi => vi,
         Lang::En => en,
+    }
+}
+
+/// A fixed sentence of the interface in both languages. The words of the screens live below,
+/// in one place, instead of as string pairs inside the components.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct W {
+    pub vi: &'static str,
+    pub en: &'static str,
+}
+
+impl W {
+    pub const fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Vi => self.vi,
+            Lang::En => self.en,
+        }
+    }
+}
+
+const fn w(vi: &'static str, en: &'static str) -> W {
+    W { vi, en }
+}
+
+/// The step bar and the progress line, always in view.
+pub mod steps {
+    use super::{w, W};
+    pub const NAV: W = w("Các bước", "Steps");
+    pub const UNIT: W = w("Đơn vị", "Unit");
+    pub const ASSESS: W = w("Tự chấm", "Self-assess");
+    pub const SIGN: W = w("Ký, tải", "Sign, download");
+    pub const PRINT: W = w("Bản in", "Printable copy");
+    pub const NEED_TIER: W = w(
+        "Chọn đối tượng đánh giá trước.",
+        "Choose who is assessed first.",
+    );
+    pub const POINTS: W = w("điểm", "points");
+}
+
+/// The start screen's unit fields.
+pub mod unit {
+    use super::{w, W};
+    pub const TITLE: W = w("Đơn vị", "The unit");
+    pub const NAME: W = w("Tên đơn vị", "Unit name");
+    pub const CODE: W = w("Mã đơn vị", "Unit code");
+    pub const GROUP: W = w("Cụm, khối thi đua", "Emulation cluster or block");
+    pub const REQUIRED: W = w("(bắt buộc)", "(required)");
+    pub const REQUIRED_NOTE: W = w(
+        "Các ô có dấu * là bắt buộc: báo cáo chỉ ký được khi có tên và mã đơn vị.",
+        "Fields marked * are required: the report can be signed only with the unit's name and code.",
+    );
+    pub const MISSING: W = w("Chưa nhập.", "Not filled in yet.");
+    pub const NO_NAME: W = w("(chưa nhập tên đơn vị)", "(no unit name yet)");
+}
+
+/// The start screen's other words: starting, sample units.
+pub mod start {
+    use super::{w, W};
+    pub const BEGIN: W = w("Bắt đầu đánh giá →", "Start the assessment →");
+    pub const CONTINUE: W = w("Tiếp tục đánh giá →", "Continue the assessment →");
+    pub const CHOOSE_FIRST: W = w(
+        "Chọn đối tượng (và phân loại, nếu có) để bắt đầu.",
+        "Choose who is assessed (and the type, if any) to begin.",
+    );
+    pub const WORKED_EXAMPLE: W = w("Ví dụ tính tay (cấp xã)", "Worked example (commune)");
+    pub const SAMPLES_TITLE: W = w("Đơn vị mẫu (tập huấn)", "Sample units (training)");
+    pub const CHOOSE_SAMPLE: W = w("Chọn đơn vị mẫu", "Choose a sample unit");
+    pub const OPEN_SAMPLE: W = w("Mở đơn vị mẫu", "Open the sample");
+}
+
+/// The app's own messages.
+pub mod app {
+    use super::{w, W};
+    pub const NOT_SAVED: W = w(
+        "Không lưu được bản nháp trên máy này (bộ nhớ trình duyệt bị chặn hoặc đầy). Hãy “Xuất bản nháp” để giữ dữ liệu.",
+        "The draft could not be saved on this computer (browser storage blocked or full). Use “Export the draft” to keep your work.",
+    );
+    pub const DISMISS: W = w("Đóng thông báo", "Dismiss");
+}
+
+/// The assessment screen and its criterion cards.
+pub mod assess {
+    use super::{w, W};
+    pub const YEAR: W = w("năm", "year");
+    pub const HOW_TO_ANSWER: W = w("Hướng dẫn trả lời", "How to answer");
+    pub const WHY: W = w("Vì sao có điểm này: ", "Why this score: ");
+    pub const DEFAULT_SCORING: W = w(
+        "Cách chấm điểm mặc định của công cụ (Kế hoạch chưa quy định)",
+        "The tool's default scoring (the plan sets none)",
+    );
+    pub const NOT_ANSWERED: W = w("Chưa trả lời", "Not answered");
+    pub const INCOMPLETE: W = w("Trả lời chưa đủ", "Incomplete");
+    pub const TO_CORRECT: W = w("Cần sửa", "To correct");
+    pub const SCORED: W = w("Đã tính điểm", "Scored");
+    /// For `Status::NotApplicable` once the catalog's "không áp dụng" is merged in.
+    pub const NOT_APPLICABLE: W = w("Không áp dụng", "Not applicable");
+    pub const DONE: W = w("Đã thực hiện", "Done");
+    pub const NOT_DONE: W = w("Chưa thực hiện", "Not done");
+    pub const NOT_CHOSEN: W = w("— Chưa chọn —", "— Not chosen —");
+    pub const ERRORS_TITLE: W = w("Câu trả lời cần sửa", "Answers to correct");
+    pub const ERRORS_INTRO: W = w(
+        "Các câu trả lời dưới đây được 0 điểm cho đến khi sửa. Chọn một dòng để đến ô cần sửa.",
+        "The answers below score 0 until corrected. Choose a line to go to the field.",
+    );
+}
+
+/// A criterion's evidence.
+pub mod evidence {
+    use super::{w, W};
+    pub const TITLE: W = w("Minh chứng", "Evidence");
+    pub const REQUIRED: W = w(
+        "Minh chứng: bắt buộc để được tính điểm",
+        "Evidence: required for any points",
+    );
+    pub const NONE_YET: W = w("Chưa có minh chứng.", "No evidence yet.");
+    pub const ADD: W = w("Thêm minh chứng", "Add evidence");
+    pub const KIND: W = w("Loại minh chứng", "Kind of evidence");
+    pub const DOCUMENT: W = w("Văn bản", "Document");
+    pub const LINK: W = w("Đường dẫn", "Link");
+    pub const FILE: W = w(
+        "Tệp trên máy (chỉ lưu mã băm)",
+        "File on this computer (hash only)",
+    );
+    pub const NUMBER: W = w("Số, ký hiệu văn bản", "Document number");
+    pub const DATE: W = w("Ngày ban hành", "Date");
+    pub const SUMMARY: W = w("Trích yếu", "Title");
+    pub const ADD_DOCUMENT: W = w("Thêm văn bản", "Add document");
+    pub const ADD_LINK: W = w("Thêm đường dẫn", "Add link");
+    pub const CHOOSE_FILE: W = w(
+        "Chọn tệp (tệp không rời khỏi máy; chỉ ghi tên, dung lượng và mã SHA-256)",
+        "Choose a file (it stays on this computer; only its name, size and SHA-256 are kept)",
+    );
+    pub const HASHING: W = w(
+        "Đang tính mã SHA-256 của tệp",
+        "Computing the file's SHA-256",
+    );
+    pub const REMOVE: W = w("Xóa", "Remove");
+    pub const REMOVE_NTH: W = w("Xóa minh chứng", "Remove evidence");
+    pub const OF_DATE: W = w("ngày", "of");
+    pub const NO_NUMBER: W = w(
+        "Cần nhập số, ký hiệu văn bản.",
+        "Enter the document's number.",
+    );
+    pub const NOT_A_LINK: W = w(
+        "Đường dẫn phải bắt đầu bằng http:// hoặc https://.",
+        "The link must start with http:// or https://.",
+    );
+    pub const BAD_FILE: W = w("Tệp không hợp lệ.", "The file is not valid.");
+    pub const TOO_LARGE: W = w(
+        "Tệp lớn hơn 2 GB: trình duyệt không tính mã SHA-256 cho tệp lớn như vậy. Hãy ghi minh chứng là văn bản hoặc đường dẫn.",
+        "The file is larger than 2 GB: the browser does not hash files that large. Record the evidence as a document or a link instead.",
+    );
+    pub const UNREADABLE: W = w(
+        "Không đọc được tệp hoặc không tính được mã SHA-256 của tệp.",
+        "The file could not be read or its SHA-256 could not be computed.",
+    );
+}
+
+/// A number field's own refusals (text that is not passed on to the model).
+pub mod number {
+    use super::{w, W};
+    pub const NOT_WHOLE: W = w(
+        "Hãy nhập một số nguyên (ví dụ 1250).",
+        "Enter a whole number (e.g. 1250).",
+    );
+    pub const TOO_LARGE: W = w(
+        "Số quá lớn: tối đa 9.007.199.254.740.991.",
+        "The number is too large: at most 9,007,199,254,740,991.",
+    );
+}
+
+/// The result beside the criteria.
+pub mod summary {
+    use super::{w, W};
+    pub const TITLE: W = w("Kết quả tự chấm", "Self-assessed result");
+    pub const TOTAL: W = w("Tổng điểm", "Total");
+    pub const SHARE: W = w("Tỷ lệ điểm đạt", "Share of points reached");
+    pub const CRITERIA_POINTS: W = w("Điểm theo tiêu chí", "Points from the criteria");
+    pub const ANSWERED: W = w("Đã trả lời", "Answered");
+    pub const OPEN: W = w("Chưa trả lời", "Not answered");
+    pub const TO_CORRECT: W = w("Cần sửa", "To correct");
+    pub const MISSING_EVIDENCE: W = w("Thiếu minh chứng", "Evidence missing");
+    pub const BONUS_CAP: W = w("Điểm thưởng tối đa", "Bonus cap");
+    pub const MODEL_NOTE: W = w(
+        "Điểm tối đa, cách tính, điểm thưởng, điểm trừ và các mức xếp loại theo cách chấm điểm mặc định của công cụ (Kế hoạch chưa quy định): Kế hoạch 175/KH-UBND đặt chỉ tiêu nhưng để hình thức, tiêu chuẩn khen thưởng “có hướng dẫn cụ thể sau” (Mục IV.2).",
+        "Maximum points, scoring rules, bonus, penalty and bands follow the tool's default scoring (the plan sets none): Plan 175/KH-UBND sets targets but leaves reward standards to “later guidance” (section IV.2).",
+    );
+}
+
+/// The gap planner: measures to take next year, never figures to adjust.
+pub mod gap {
+    use super::{w, W};
+    pub const TOP: W = w("Năm sau: giữ mức cao nhất", "Next year: keep the top band");
+    pub const AT_TOP: W = w(
+        "Đơn vị đang ở mức cao nhất.",
+        "The unit is in the top band.",
+    );
+    pub const HONEST: W = w(
+        "Đây là những việc đơn vị cần làm để cải thiện trong năm tới, không phải số liệu để điều chỉnh: số liệu năm nay phải đúng thực tế.",
+        "These are measures the unit can take to improve over the coming year, not figures to adjust: this year's figures must be what happened.",
+    );
+    pub const UNREACHABLE: W = w(
+        "Không thể đạt mức này chỉ bằng điểm tiêu chí (có điểm trừ).",
+        "This band cannot be reached through the criteria alone (a penalty applies).",
+    );
+}
+
+/// Sentences with figures.
+pub mod says {
+    use tdg_model::Lang;
+
+    fn pick(lang: Lang, vi: String, en: String) -> String {
+        super::trs(lang, vi, en)
+    }
+
+    /// "103 điểm (gồm 3 điểm thưởng)": a total is never written over 100.
+    pub fn total_note(lang: Lang, bonus: Option<&str>, penalty: Option<&str>) -> Option<String> {
+        match (bonus, penalty) {
+            (None, None) => None,
+            (Some(b), None) => Some(pick(
+                lang,
+                format!("(gồm {b} điểm thưởng)"),
+                format!("(including {b} bonus points)"),
+            )),
+            (None, Some(p)) => Some(pick(
+                lang,
+                format!("(đã trừ {p} điểm)"),
+                format!("({p} points deducted)"),
+            )),
+            (Some(b), Some(p)) => Some(pick(
+                lang,
+                format!("(gồm {b} điểm thưởng, đã trừ {p} điểm)"),
+                format!("(including {b} bonus points, {p} points deducted)"),
+            )),
+        }
+    }
+
+    pub fn points(lang: Lang, points: &str) -> String {
+        pick(lang, format!("{points} điểm"), format!("{points} points"))
+    }
+
+    pub fn points_of(lang: Lang, points: &str, max: &str) -> String {
+        pick(
+            lang,
+            format!("{points}/{max} điểm"),
+            format!("{points}/{max} points"),
+        )
+    }
+
+    pub fn points_label(lang: Lang, points: &str, max: &str) -> String {
+        pick(
+            lang,
+            format!("Điểm: {points} trên {max}"),
+            format!("Points: {points} of {max}"),
+        )
+    }
+
+    /// The progress line: every criterion in exactly one count.
+    pub fn progress(lang: Lang, answered: u32, total: u32, open: u32, to_correct: u32) -> String {
+        let mut vi = format!("Đã trả lời {answered}/{total}");
+        let mut en = format!("Answered {answered}/{total}");
+        if open > 0 {
+            vi.push_str(&format!(" · chưa trả lời {open}"));
+            en.push_str(&format!(" · not answered {open}"));
+        }
+        if to_correct > 0 {
+            vi.push_str(&format!(" · cần sửa {to_correct}"));
+            en.push_str(&format!(" · to correct {to_correct}"));
+        }
+        pick(lang, vi, en)
+    }
+
+    pub fn provisional(lang: Lang, open: u32, to_correct: u32) -> String {
+        match (open, to_correct) {
+            (o, 0) => pick(
+                lang,
+                format!("Tạm tính: còn {o} tiêu chí chưa trả lời."),
+                format!("Provisional: {o} criteria not answered yet."),
+            ),
+            (0, c) => pick(
+                lang,
+                format!("Tạm tính: còn {c} câu trả lời cần sửa."),
+                format!("Provisional: {c} answers to correct."),
+            ),
+            (o, c) => pick(
+                lang,
+                format!("Tạm tính: còn {o} tiêu chí chưa trả lời và {c} câu trả lời cần sửa."),
+                format!("Provisional: {o} criteria not answered yet and {c} answers to correct."),
+            ),
+        }
+    }
+
+    pub fn missing_evidence(lang: Lang, n: u32) -> String {
+        pick(
+            lang,
+            format!("{n} tiêu chí thiếu minh chứng đang được 0 điểm."),
+            format!("{n} criteria without their evidence score 0."),
+        )
+    }
+
+    pub fn missing_evidence_status(lang: Lang, points: &str) -> String {
+        pick(
+            lang,
+            format!("Thiếu minh chứng (mất {points} điểm)"),
+            format!("Evidence missing (costs {points} points)"),
+        )
+    }
+
+    pub fn from_plan(lang: Lang, section: &str) -> String {
+        pick(
+            lang,
+            format!("Theo Kế hoạch 175/KH-UBND, mục {section}"),
+            format!("From Plan 175/KH-UBND, section {section}"),
+        )
+    }
+
+    pub fn share_line(lang: Lang, share: &str, target: &str) -> String {
+        pick(
+            lang,
+            format!("Tỷ lệ: {share} (chỉ tiêu {target})"),
+            format!("Share: {share} (target {target})"),
+        )
+    }
+
+    pub fn set_aside(lang: Lang, n: usize) -> String {
+        pick(
+            lang,
+            format!("{n} câu trả lời đã nhập cho cấp hoặc phân loại khác vẫn được giữ trong bản nháp, nhưng không được chấm điểm và không đưa vào báo cáo."),
+            format!("{n} answer(s) typed for another tier or type are kept in the draft, but are not scored and do not go into the report."),
+        )
+    }
+
+    pub fn errors_count(lang: Lang, n: usize) -> String {
+        pick(
+            lang,
+            format!("Câu trả lời cần sửa ({n})"),
+            format!("Answers to correct ({n})"),
+        )
+    }
+
+    pub fn gap_title(lang: Lang, band: &str) -> String {
+        pick(
+            lang,
+            format!("Năm sau, để đạt “{band}”"),
+            format!("Next year, to reach “{band}”"),
+        )
+    }
+
+    pub fn gap_intro(lang: Lang, deficit: &str) -> String {
+        pick(
+            lang,
+            format!("Cần thêm {deficit} điểm. Những việc ít nhất cần làm được trong năm tới:"),
+            format!(
+                "{deficit} more points needed. The fewest measures to take over the coming year:"
+            ),
+        )
+    }
+
+    pub fn sample_not_loaded(url: &str) -> (String, String) {
+        (
+            format!("Không tải được đơn vị mẫu ({url})."),
+            format!("The sample unit could not be loaded ({url})."),
+        )
+    }
+
+    pub fn sample_opened(label: &str) -> (String, String) {
+        (
+            format!("Đã mở đơn vị mẫu “{label}”. Bản nháp trước được giữ để khôi phục."),
+            format!(
+                "Sample unit “{label}” opened. The previous draft is kept and can be restored."
+            ),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_total_with_a_bonus_is_said_in_points_never_over_100() {
+        assert_eq!(
+            says::total_note(Lang::Vi, Some("3"), None).as_deref(),
+            Some("(gồm 3 điểm thưởng)")
+        );
+        assert_eq!(
+            says::total_note(Lang::Vi, Some("3"), Some("2")).as_deref(),
+            Some("(gồm 3 điểm thưởng, đã trừ 2 điểm)")
+        );
+        assert_eq!(says::total_note(Lang::En, None, None), None);
+    }
+
+    #[test]
+    fn the_progress_line_names_every_count_that_is_not_zero() {
+        assert_eq!(
+            says::progress(Lang::Vi, 0, 6, 5, 1),
+            "Đã trả lời 0/6 · chưa trả lời 5 · cần sửa 1"
+        );
+        assert_eq!(says::progress(Lang::En, 6, 6, 0, 0), "Answered 6/6");
+    }
+
+    #[test]
+    fn the_words_use_the_agreed_terms() {
+        // “ ” quotes, "cách chấm điểm mặc định", "mức độ chuyển đổi số", "tải" not "gửi".
+        assert!(!says::gap_title(Lang::Vi, "Tốt").contains('«'));
+        assert!(assess::DEFAULT_SCORING
+            .vi
+            .starts_with("Cách chấm điểm mặc định của công cụ"));
+        assert!(!t(Lang::Vi, Msg::DefaultModel).contains("mô hình"));
+        assert!(!steps::SIGN.vi.contains("gửi"));
     }
 }

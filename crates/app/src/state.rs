@@ -538,6 +538,38 @@ fn apply_edit(sheet: &mut AnswerSheet, criterion: String, edit: AnswerEdit) {
     }
 }
 
+/// Where the unit stands, criterion by criterion: each criterion is in exactly one of the three
+/// counts, so they always add up to the total (an answer with an error is "to correct", neither
+/// answered nor open).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub answered: u32,
+    pub open: u32,
+    pub to_correct: u32,
+    pub total: u32,
+}
+
+impl Progress {
+    pub fn of(assessment: &tdg_model::Assessment) -> Progress {
+        use tdg_model::Status;
+        let mut p = Progress {
+            answered: 0,
+            open: 0,
+            to_correct: 0,
+            total: 0,
+        };
+        for c in &assessment.criteria {
+            p.total += 1;
+            match c.status {
+                Status::Scored | Status::MissingEvidence => p.answered += 1,
+                Status::Open | Status::Incomplete => p.open += 1,
+                Status::Invalid => p.to_correct += 1,
+            }
+        }
+        p
+    }
+}
+
 impl yew::Reducible for AppState {
     type Action = Action;
 
@@ -571,6 +603,46 @@ mod tests {
             criterion: criterion.into(),
             edit,
         }
+    }
+
+    #[test]
+    fn an_answer_in_error_is_to_correct_and_the_counts_add_up() {
+        // 1,200 files processed out of 1,000: an error, neither answered nor open.
+        let s = commune()
+            .reduce(edit(
+                "xp.ho-so-truc-tuyen",
+                AnswerEdit::Numerator(Some(1200)),
+            ))
+            .reduce(edit(
+                "xp.ho-so-truc-tuyen",
+                AnswerEdit::Denominator(Some(1000)),
+            ));
+        let catalog = loaded();
+        let a = tdg_model::score(&catalog.catalog, &s.sheet_for_scoring()).expect("scores");
+        let p = Progress::of(&a);
+        // As many criteria as the catalog gives the commune tier.
+        let n = a.criteria.len() as u32;
+        assert!(n >= 6);
+        assert_eq!(
+            p,
+            Progress {
+                answered: 0,
+                open: n - 1,
+                to_correct: 1,
+                total: n
+            }
+        );
+        assert_eq!(p.answered + p.open + p.to_correct, p.total);
+        // Corrected, it is answered.
+        let s = s.reduce(edit(
+            "xp.ho-so-truc-tuyen",
+            AnswerEdit::Numerator(Some(800)),
+        ));
+        let a = tdg_model::score(&catalog.catalog, &s.sheet_for_scoring()).expect("scores");
+        assert_eq!(
+            (Progress::of(&a).answered, Progress::of(&a).to_correct),
+            (1, 0)
+        );
     }
 
     #[test]

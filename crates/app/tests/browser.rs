@@ -129,6 +129,13 @@ async fn typing_counts_updates_the_points_and_total() {
     let card = text_of(&root, "#c-xp\\.ho-so-truc-tuyen");
     assert!(card.contains("Thiếu minh chứng (mất 20 điểm)"), "{card}");
     assert!(card.contains("Tỷ lệ: 35% (chỉ tiêu 70%)"), "{card}");
+    // The evidence form is folded until "Thêm minh chứng".
+    assert!(root
+        .query_selector("#xp\\.ho-so-truc-tuyen-ev-number")
+        .expect("q")
+        .is_none());
+    click(&root, "#c-xp\\.ho-so-truc-tuyen .add-evidence");
+    yew::scheduler::flush().await;
     set_input(&root, "#xp\\.ho-so-truc-tuyen-ev-number", "12/BC-UBND");
     yew::scheduler::flush().await;
     click(&root, "#c-xp\\.ho-so-truc-tuyen .evidence-add button");
@@ -138,5 +145,12 @@ async fn typing_counts_updates_the_points_and_total() {
     set_input(&root, "#xp\\.ho-so-truc-tuyen-num", "1200");
     yew::scheduler::flush().await;
     assert_eq!(text_of(&root, "[data-testid=total]"), "0");
-    assert!(text_of(&root, "#c-xp\\.ho-so-truc-tuyen").contains("tử số lớn hơn mẫu số"));
+    // Said once, by the field, in the criterion's own words; linked from the summary on top.
+    let card = text_of(&root, "#c-xp\\.ho-so-truc-tuyen");
+    let message =
+        "“Số hồ sơ xử lý trên môi trường mạng” không được lớn hơn “Tổng số hồ sơ (trừ hồ sơ mật)”.";
+    assert_eq!(card.matches(message).count(), 1, "{card}");
+    assert!(!card.contains("xp.ho-so-truc-tuyen"), "{card}");
+    assert!(text_of(&root, ".error-summary").contains(message));
+    assert_eq!(text_of(&root, "[data-testid=to-correct]"), "1");
 }

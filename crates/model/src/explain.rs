@@ -18,19 +18,26 @@ pub fn explain_criterion(criterion: &Criterion, result: &CriterionResult, lang: 
     match (result.status, lang) {
         (Status::Open, Lang::Vi) => format!("Chưa trả lời: chưa tính điểm (tối đa {max} điểm)."),
         (Status::Open, Lang::En) => format!("Not answered yet: no points counted (up to {max})."),
-        (Status::Incomplete, Lang::Vi) => {
-            format!("Trả lời chưa đủ: cần nhập cả tử số và mẫu số (tối đa {max} điểm).")
-        }
-        (Status::Incomplete, Lang::En) => {
-            format!("Incomplete: both counts are needed (up to {max} points).")
+        // The fields by their own labels (crate::field_label), never "numerator".
+        (Status::Incomplete, _) => {
+            use crate::field_label::{field_label, Field};
+            let (a, b) = (
+                field_label(criterion, Field::Numerator, lang),
+                field_label(criterion, Field::Denominator, lang),
+            );
+            match lang {
+                Lang::Vi => format!("Trả lời chưa đủ: cần nhập cả “{a}” và “{b}” (tối đa {max} điểm)."),
+                Lang::En => format!("Incomplete: both “{a}” and “{b}” are needed (up to {max} points)."),
+            }
         }
         (Status::Invalid, Lang::Vi) => "Câu trả lời có lỗi: 0 điểm cho đến khi sửa.".into(),
         (Status::Invalid, Lang::En) => "The answer has an error: 0 points until fixed.".into(),
+        // Never "→ 40/40 điểm" followed by "0 điểm": what it is worth is said as a condition.
         (Status::MissingEvidence, Lang::Vi) => format!(
-            "{basis} {worth} Tiêu chí bắt buộc có minh chứng: chưa có minh chứng nên được 0 điểm (mất {points} điểm)."
+            "{basis} Chưa có minh chứng nên được 0 điểm; có minh chứng sẽ được {points}/{max} điểm (tiêu chí bắt buộc có minh chứng)."
         ),
         (Status::MissingEvidence, Lang::En) => format!(
-            "{basis} {worth} Evidence is required: without it this criterion gets 0 (costs {points} points)."
+            "{basis} No evidence yet, so 0 points; with evidence it gets {points} of {max} points (evidence is required)."
         ),
         (Status::Scored, _) => format!("{basis} {worth}"),
     }
@@ -94,7 +101,7 @@ fn describe_basis(criterion: &Criterion, basis: &Basis, lang: Lang) -> String {
         (Basis::Level { level, share: s }, _) => {
             let name = level_name(criterion, level, lang);
             match lang {
-                Lang::Vi => format!("Mức «{name}»: {} số điểm.", share(*s)),
+                Lang::Vi => format!("Mức “{name}”: {} số điểm.", share(*s)),
                 Lang::En => format!("Level “{name}”: {} of the points.", share(*s)),
             }
         }
@@ -118,7 +125,7 @@ fn describe_basis(criterion: &Criterion, basis: &Basis, lang: Lang) -> String {
             let name = maturity_name(*level, lang);
             let target_name = maturity_name(*target, lang);
             match lang {
-                Lang::Vi => format!("Mức trưởng thành {level} ({name}) so với mục tiêu mức {target} ({target_name})."),
+                Lang::Vi => format!("Mức độ chuyển đổi số {level} ({name}) so với mục tiêu mức {target} ({target_name})."),
                 Lang::En => format!("Maturity level {level} ({name}) against target level {target} ({target_name})."),
             }
         }

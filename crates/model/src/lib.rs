@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod date;
 pub mod draft;
 pub mod explain;
+pub mod field_label;
 pub mod gap;
 pub mod history;
 pub mod numbers;

@@ -2,11 +2,15 @@ use crate::components::assess::AssessScreen;
 use crate::components::header::Header;
 use crate::components::notice::NoticeArea;
 use crate::components::print_view::PrintView;
+use crate::components::progress_line::progress_line;
 use crate::components::start::StartScreen;
+use crate::components::step_bar::step_bar;
 use crate::components::tab_conflict::tab_conflict;
 use crate::i18n::{t, Msg};
 use crate::shared::Shared;
-use crate::state::{Action, AppState, CatalogState, LoadedCatalog, Notice, Screen, DEFAULT_PERIOD};
+use crate::state::{
+    Action, AppState, CatalogState, LoadedCatalog, Notice, Progress, Screen, DEFAULT_PERIOD,
+};
 use crate::storage::{OtherTabSave, SaveError};
 use std::rc::Rc;
 use tdg_model::draft::StoredDraft;
@@ -36,10 +40,8 @@ fn initial_state() -> AppState {
 }
 
 fn not_saved() -> Notice {
-    Notice::error(
-        "Không lưu được bản nháp trên máy này (bộ nhớ trình duyệt bị chặn hoặc đầy). Hãy “Xuất bản nháp” để giữ dữ liệu.",
-        "The draft could not be saved on this computer (browser storage blocked or full). Use “Export the draft” to keep your work.",
-    )
+    let text = crate::i18n::app::NOT_SAVED;
+    Notice::error(text.vi, text.en)
 }
 
 /// Scores the draft as it would be if sent on `day` (see `AppState::send_day`).
@@ -179,9 +181,22 @@ pub fn app(props: &AppProps) -> Html {
         },
         _ => html! {},
     };
+    // The steps and, once a tier is chosen, the progress line: always in view (sticky).
+    let bar = match (&state.catalog, (*assessment).as_ref()) {
+        (CatalogState::Ready(_), a) => html! {
+            <div class="sticky-bar no-print">
+                { step_bar(state.screen, state.ready_to_assess(), lang, &dispatch) }
+                if let Some(a) = a.filter(|_| state.ready_to_assess()) {
+                    { progress_line(Progress::of(a), a.total, lang) }
+                }
+            </div>
+        },
+        _ => html! {},
+    };
     html! {
         <>
             <Header {lang} on_action={dispatch.clone()} />
+            { bar }
             <NoticeArea notice={state.notice.clone()} {lang} on_action={dispatch.clone()} />
             if state.conflict {
                 { tab_conflict(lang, &dispatch) }

@@ -1,10 +1,11 @@
 use crate::components::criterion_card::CriterionCard;
+use crate::components::error_summary::error_summary;
 use crate::components::gap_plan::GapPlanView;
 use crate::components::sign_panel::SignPanel;
 use crate::components::summary::Summary;
-use crate::i18n::{tr, trs};
+use crate::i18n::{assess as words, says, unit};
 use crate::shared::Shared;
-use crate::state::{Action, AppState, LoadedCatalog, Screen};
+use crate::state::{Action, AppState, LoadedCatalog};
 use std::rc::Rc;
 use tdg_model::units::format_points;
 use tdg_model::{Assessment, ScopedSheet};
@@ -18,7 +19,8 @@ pub struct AssessProps {
     pub on_action: Callback<Action>,
 }
 
-/// Step 2: the criteria by content area, with the summary, the gap plan and signing beside them.
+/// Step 2: the criteria by content area, errors listed first, the summary and the gap plan
+/// beside them, and signing (step 3) under them.
 #[function_component(AssessScreen)]
 pub fn assess_screen(props: &AssessProps) -> Html {
     let state = &props.state;
@@ -42,29 +44,16 @@ pub fn assess_screen(props: &AssessProps) -> Html {
         .and_then(|v| tier.variant(v))
         .map(|v| format!(" — {}", v.name.get(lang)))
         .unwrap_or_default();
-    let to_start = props
-        .on_action
-        .reform(|_: MouseEvent| Action::Go(Screen::Start));
-    let to_print = props
-        .on_action
-        .reform(|_: MouseEvent| Action::Go(Screen::Print));
     html! {
         <div class="assess">
             <div class="assess-top">
-                <div>
-                    <p class="unit-line"><strong>{ if state.draft.unit.name.is_empty() { tr(lang, "(chưa nhập tên đơn vị)", "(no unit name yet)").to_string() } else { state.draft.unit.name.clone() } }</strong></p>
-                    <p class="muted">{ format!("{}{variant} · {} {}", tier.name.get(lang), tr(lang, "năm", "year"), sheet.period) }</p>
-                </div>
-                <div class="buttons">
-                    <button type="button" onclick={to_start}>{ tr(lang, "← Đơn vị, đối tượng, bản nháp", "← Unit, tier, draft") }</button>
-                    <button type="button" onclick={to_print}>{ tr(lang, "Bản in", "Printable copy") }</button>
-                </div>
+                <p class="unit-line"><strong>{ if state.draft.unit.name.is_empty() { unit::NO_NAME.get(lang).to_string() } else { state.draft.unit.name.clone() } }</strong></p>
+                <p class="muted">{ format!("{}{variant} · {} {}", tier.name.get(lang), words::YEAR.get(lang), sheet.period) }</p>
             </div>
             if !set_aside.is_empty() {
-                <p class="note set-aside" role="note">{ trs(lang,
-                    format!("{} câu trả lời đã nhập cho cấp hoặc phân loại khác vẫn được giữ trong bản nháp, nhưng không được chấm điểm và không đưa vào báo cáo.", set_aside.len()),
-                    format!("{} answer(s) typed for another tier or type are kept in the draft, but are not scored and do not go into the report.", set_aside.len())) }</p>
+                <p class="note set-aside" role="note">{ says::set_aside(lang, set_aside.len()) }</p>
             }
+            { error_summary(tier, &a.errors, lang) }
             <div class="assess-grid">
                 <div class="criteria">
                     { for a.groups.iter().map(|g| {
@@ -73,7 +62,7 @@ pub fn assess_screen(props: &AssessProps) -> Html {
                             <section class="group" aria-labelledby={format!("g-{}", g.id)}>
                                 <h2 id={format!("g-{}", g.id)}>
                                     { format!("{} {}", g.id, group.map(|x| x.name.get(lang)).unwrap_or("")) }
-                                    <span class="group-points">{ trs(lang, format!("{}/{} điểm", format_points(g.points, lang), format_points(g.max, lang)), format!("{}/{} points", format_points(g.points, lang), format_points(g.max, lang))) }</span>
+                                    <span class="group-points">{ says::points_of(lang, &format_points(g.points, lang), &format_points(g.max, lang)) }</span>
                                 </h2>
                                 { for tier.indexed_criteria_for(sheet.variant.as_deref()).zip(a.criteria.iter()).filter(|(_, r)| r.group == g.id).map(|((index, c), r)| html! {
                                     <CriterionCard key={c.id.clone()} catalog={shared.clone()} tier={tier_index} {index} result={r.clone()}
@@ -88,16 +77,11 @@ pub fn assess_screen(props: &AssessProps) -> Html {
                 <aside class="side">
                     <Summary catalog={catalog.clone()} assessment={a.clone()} {lang} />
                     <GapPlanView catalog={catalog.clone()} {plan} {lang} />
-                    <SignPanel catalog={props.catalog.clone()} draft={state.draft.clone()} unit_key={state.key.clone()} signed={state.signed.clone()} open={a.open} errors={a.errors.len()} {lang} on_action={props.on_action.clone()} />
                 </aside>
             </div>
-            // On narrow screens the summary sits below the criteria: this bar keeps the total in
-            // view (the full summary above is what screen readers use).
-            <div class="mini-summary" aria-hidden="true">
-                <span>{ tr(lang, "Tổng điểm", "Total") }</span>
-                <strong>{ format!("{}/100", format_points(a.total, lang)) }</strong>
-                <span>{ tdg_model::explain::band_name(catalog, &a.band, lang) }</span>
-            </div>
+            // Signing is a step of its own, full width under the criteria: never at the bottom
+            // of a scrolling side column. The step bar leads here.
+            <SignPanel catalog={props.catalog.clone()} draft={state.draft.clone()} unit_key={state.key.clone()} signed={state.signed.clone()} open={a.open} errors={a.errors.len()} {lang} on_action={props.on_action.clone()} />
         </div>
     }
 }

@@ -1,10 +1,12 @@
+use crate::components::error_summary::field_anchor;
 use crate::components::evidence_editor::EvidenceEditor;
 use crate::components::number_input::NumberInput;
-use crate::i18n::{tr, trs};
+use crate::i18n::{assess as words, says};
 use crate::shared::Shared;
 use crate::state::{Action, AnswerEdit};
-use tdg_model::catalog::{Criterion, Measure, Provenance, MATURITY_LEVELS};
-use tdg_model::explain::{describe_error, explain_criterion};
+use tdg_model::catalog::{Criterion, EvidenceRule, Measure, Provenance, MATURITY_LEVELS};
+use tdg_model::explain::explain_criterion;
+use tdg_model::field_label::{error_text, field_label, Field};
 use tdg_model::score::{AnswerError, Basis, CriterionResult};
 use tdg_model::units::{format_points, format_share};
 use tdg_model::Catalog;
@@ -22,6 +24,48 @@ pub struct CriterionCardProps {
     pub errors: Vec<AnswerError>,
     pub lang: Lang,
     pub on_action: Callback<Action>,
+}
+
+/// The errors of one criterion, each said once, by the field it is about.
+struct FieldErrors<'a> {
+    criterion: &'a Criterion,
+    errors: &'a [AnswerError],
+    lang: Lang,
+}
+
+impl FieldErrors<'_> {
+    /// The message for `field`, in the criterion's own words.
+    fn of(&self, field: Field) -> Option<AttrValue> {
+        self.errors
+            .iter()
+            .find(|e| Field::parse(&e.field) == field)
+            .map(|e| AttrValue::from(error_text(Some(self.criterion), e, self.lang)))
+    }
+
+    /// Messages about no input of this card (an imported answer with a field this criterion
+    /// does not take, or about the whole answer): said once, at the top of the answer.
+    fn unplaced(&self) -> Vec<String> {
+        let card = format!("c-{}", self.criterion.id);
+        self.errors
+            .iter()
+            .filter(|e| field_anchor(self.criterion, Field::parse(&e.field)) == card)
+            .map(|e| error_text(Some(self.criterion), e, self.lang))
+            .collect()
+    }
+
+    /// The evidence items' messages, by position.
+    fn evidence(&self) -> Vec<(usize, AttrValue)> {
+        self.errors
+            .iter()
+            .filter_map(|e| match Field::parse(&e.field) {
+                Field::Evidence(i) => Some((
+                    i,
+                    AttrValue::from(error_text(Some(self.criterion), e, self.lang)),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 /// One criterion: the plan's wording and where it comes from, an input that fits its kind,
@@ -49,57 +93,49 @@ pub fn criterion_card(props: &CriterionCardProps) -> Html {
                 edit,
             })
     };
-    let field_error = |field: &str| {
-        props
-            .errors
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| AttrValue::from(describe_error(e, lang)))
+    let errors = FieldErrors {
+        criterion: c,
+        errors: &props.errors,
+        lang,
     };
+    let unplaced = errors.unplaced();
     let (status_class, status_text) = status(r, lang);
+    let (points, max) = (format_points(r.points, lang), format_points(r.max, lang));
     html! {
-        <article class={classes!("criterion", status_class)} id={format!("c-{id}")} aria-labelledby={format!("c-{id}-title")}>
+        // tabindex -1: the error summary can move the focus here for an error about the whole answer.
+        <article class={classes!("criterion", status_class)} id={format!("c-{id}")} tabindex="-1" aria-labelledby={format!("c-{id}-title")}>
             <header>
                 <h3 id={format!("c-{id}-title")}>{ c.text.get(lang) }</h3>
-                <p class="points" aria-label={trs(lang, format!("Điểm: {} trên {}", format_points(r.points, lang), format_points(r.max, lang)), format!("Points: {} of {}", format_points(r.points, lang), format_points(r.max, lang)))}>
-                    <strong>{ format_points(r.points, lang) }</strong>{ format!("/{}", format_points(r.max, lang)) }
+                <p class="points" aria-label={says::points_label(lang, &points, &max)}>
+                    <strong>{ points.clone() }</strong>{ format!("/{max}") }
                     <span class="status-text">{ status_text }</span>
                 </p>
             </header>
             { provenance(c, lang) }
-            <details class="help"><summary>{ tr(lang, "Hướng dẫn trả lời", "How to answer") }</summary><p>{ c.help.get(lang) }</p></details>
-            <div class="inputs">{ inputs(c, &answer, &r.basis, lang, &on_edit, &field_error) }</div>
-            <p class="why"><span class="why-label">{ tr(lang, "Vì sao có điểm này: ", "Why this score: ") }</span>{ explain_criterion(c, r, lang) }</p>
-            if !props.errors.is_empty() {
-                <ul class="answer-errors" role="alert">
-                    { for props.errors.iter().map(|e| html! { <li>{ describe_error(e, lang) }</li> }) }
-                </ul>
+            <details class="help"><summary>{ words::HOW_TO_ANSWER.get(lang) }</summary><p>{ c.help.get(lang) }</p></details>
+            if !unplaced.is_empty() {
+                <div class="answer-error">
+                    { for unplaced.iter().map(|m| html! { <p class="field-error">{ m.clone() }</p> }) }
+                </div>
             }
-            <EvidenceEditor criterion={AttrValue::from(id.clone())} evidence={answer.evidence.clone()} {lang} on_edit={on_edit.clone()} />
+            <div class="inputs">{ inputs(c, &answer, &r.basis, lang, &on_edit, &errors) }</div>
+            <p class="why"><span class="why-label">{ words::WHY.get(lang) }</span>{ explain_criterion(c, r, lang) }</p>
+            <EvidenceEditor criterion={AttrValue::from(id.clone())} evidence={answer.evidence.clone()}
+                required={c.evidence == EvidenceRule::Required} errors={errors.evidence()} {lang} on_edit={on_edit.clone()} />
         </article>
     }
 }
 
 fn status(r: &CriterionResult, lang: Lang) -> (&'static str, String) {
     match r.status {
-        Status::Open => ("open", tr(lang, "Chưa trả lời", "Not answered").into()),
-        Status::Incomplete => ("open", tr(lang, "Trả lời chưa đủ", "Incomplete").into()),
-        Status::Invalid => ("invalid", tr(lang, "Có lỗi", "Has an error").into()),
+        Status::Open => ("open", words::NOT_ANSWERED.get(lang).into()),
+        Status::Incomplete => ("open", words::INCOMPLETE.get(lang).into()),
+        Status::Invalid => ("invalid", words::TO_CORRECT.get(lang).into()),
         Status::MissingEvidence => (
             "missing-evidence",
-            trs(
-                lang,
-                format!(
-                    "Thiếu minh chứng (mất {} điểm)",
-                    format_points(r.potential, lang)
-                ),
-                format!(
-                    "Evidence missing (costs {} points)",
-                    format_points(r.potential, lang)
-                ),
-            ),
+            says::missing_evidence_status(lang, &format_points(r.potential, lang)),
         ),
-        Status::Scored => ("scored", tr(lang, "Đã tính điểm", "Scored").into()),
+        Status::Scored => ("scored", words::SCORED.get(lang).into()),
     }
 }
 
@@ -107,14 +143,14 @@ fn provenance(c: &Criterion, lang: Lang) -> Html {
     match &c.provenance {
         Provenance::Plan { section, quote } => html! {
             <details class="provenance plan">
-                <summary>{ trs(lang, format!("Theo Kế hoạch 175/KH-UBND, mục {section}"), format!("From Plan 175/KH-UBND, section {section}")) }</summary>
+                <summary>{ says::from_plan(lang, section) }</summary>
                 <blockquote lang="vi">{ format!("“{quote}”") }</blockquote>
                 if !c.model_note.is_blank() { <p>{ c.model_note.get(lang) }</p> }
             </details>
         },
         Provenance::DefaultModel { reason } => html! {
             <details class="provenance default-model">
-                <summary>{ tr(lang, "Mô hình mặc định (Kế hoạch không quy định)", "Default model (not set by the plan)") }</summary>
+                <summary>{ words::DEFAULT_SCORING.get(lang) }</summary>
                 <p>{ reason.get(lang) }</p>
             </details>
         },
@@ -127,39 +163,35 @@ fn inputs(
     basis: &Basis,
     lang: Lang,
     on_edit: &Callback<AnswerEdit>,
-    field_error: &dyn Fn(&str) -> Option<AttrValue>,
+    errors: &FieldErrors,
 ) -> Html {
     let id = &c.id;
+    let label = |field| AttrValue::from(field_label(c, field, lang));
+    let anchor = |field| AttrValue::from(field_anchor(c, field));
     match &c.measure {
-        Measure::Ratio {
-            target,
-            numerator,
-            denominator,
-        } => {
+        Measure::Ratio { target, .. } => {
             // The share the model computed (none while the answer is incomplete or wrong).
             let share = match basis {
-                Basis::Ratio { share, .. } => Some(format_share(*share, lang)),
-                _ => None,
+                Basis::Ratio { share, .. } => format_share(*share, lang),
+                _ => "—".into(),
             };
             html! { <>
-                <NumberInput id={format!("{id}-num")} label={AttrValue::from(numerator.get(lang).to_string())} value={answer.numerator} {lang}
-                    error={field_error("numerator")} on_change={on_edit.reform(AnswerEdit::Numerator)} />
-                <NumberInput id={format!("{id}-den")} label={AttrValue::from(denominator.get(lang).to_string())} value={answer.denominator} {lang}
-                    error={field_error("denominator")} on_change={on_edit.reform(AnswerEdit::Denominator)} />
-                <p class="share" aria-live="polite">
-                    { trs(lang, format!("Tỷ lệ: {} (chỉ tiêu {})", share.clone().unwrap_or_else(|| "—".into()), format_share(*target, lang)),
-                          format!("Share: {} (target {})", share.unwrap_or_else(|| "—".into()), format_share(*target, lang))) }
-                </p>
+                <NumberInput id={anchor(Field::Numerator)} label={label(Field::Numerator)} value={answer.numerator} {lang}
+                    error={errors.of(Field::Numerator)} on_change={on_edit.reform(AnswerEdit::Numerator)} />
+                <NumberInput id={anchor(Field::Denominator)} label={label(Field::Denominator)} value={answer.denominator} {lang}
+                    error={errors.of(Field::Denominator)} on_change={on_edit.reform(AnswerEdit::Denominator)} />
+                <p class="share" aria-live="polite">{ says::share_line(lang, &share, &format_share(*target, lang)) }</p>
             </> }
         }
         Measure::YesNo => radio_group(
             id,
-            tr(lang, "Trả lời", "Answer"),
+            &label(Field::Yes),
             &[
-                ("yes", tr(lang, "Đã thực hiện", "Done").to_string()),
-                ("no", tr(lang, "Chưa thực hiện", "Not done").to_string()),
+                ("yes", words::DONE.get(lang).to_string()),
+                ("no", words::NOT_DONE.get(lang).to_string()),
             ],
             answer.yes.map(|y| if y { "yes" } else { "no" }.to_string()),
+            errors.of(Field::Yes),
             on_edit.reform(|v: String| AnswerEdit::Yes(Some(v == "yes"))),
         ),
         Measure::Levels { levels } => {
@@ -174,32 +206,40 @@ fn inputs(
                 .collect();
             radio_group(
                 id,
-                tr(lang, "Mức đạt được", "Level reached"),
+                &label(Field::Level),
                 &options,
                 answer.level.clone(),
+                errors.of(Field::Level),
                 on_edit.reform(|v: String| AnswerEdit::Level(Some(v))),
             )
         }
-        Measure::Count { target, unit } => html! {
-            <NumberInput id={format!("{id}-count")} label={AttrValue::from(trs(lang, format!("Số {} (chỉ tiêu {target})", unit.get(lang)), format!("Number of {} (target {target})", unit.get(lang))))}
-                value={answer.count} {lang} error={field_error("count")} on_change={on_edit.reform(AnswerEdit::Count)} />
+        Measure::Count { .. } => html! {
+            <NumberInput id={anchor(Field::Count)} label={label(Field::Count)}
+                value={answer.count} {lang} error={errors.of(Field::Count)} on_change={on_edit.reform(AnswerEdit::Count)} />
         },
-        Measure::Maturity { target } => {
+        Measure::Maturity { .. } => {
             let on_change = on_edit.reform(|e: Event| {
                 let v = e
                     .target_unchecked_into::<web_sys::HtmlSelectElement>()
                     .value();
                 AnswerEdit::Maturity(v.parse().ok())
             });
+            let select_id = field_anchor(c, Field::Maturity);
+            let error = errors.of(Field::Maturity);
+            let error_id = format!("{select_id}-error");
             html! {
                 <div class="field">
-                    <label for={format!("{id}-maturity")}>{ trs(lang, format!("Mức trưởng thành số (mục tiêu mức {target})"), format!("Digital maturity level (target {target})")) }</label>
-                    <select id={format!("{id}-maturity")} onchange={on_change}>
-                        <option value="" selected={answer.maturity.is_none()}>{ tr(lang, "— Chưa chọn —", "— Not chosen —") }</option>
+                    <label for={select_id.clone()}>{ label(Field::Maturity) }</label>
+                    <select id={select_id.clone()} onchange={on_change} aria-invalid={error.is_some().to_string()}
+                        aria-describedby={error.is_some().then(|| error_id.clone())}>
+                        <option value="" selected={answer.maturity.is_none()}>{ words::NOT_CHOSEN.get(lang) }</option>
                         { for MATURITY_LEVELS.iter().enumerate().map(|(i, (vi, en))| html! {
                             <option value={i.to_string()} selected={answer.maturity == Some(i as i64)}>{ format!("{i} — {}", if lang == Lang::Vi { vi } else { en }) }</option>
                         }) }
                     </select>
+                    if let Some(error) = error {
+                        <p class="field-error" id={error_id}>{ error }</p>
+                    }
                 </div>
             }
         }
@@ -212,10 +252,14 @@ fn radio_group(
     legend: &str,
     options: &[(&str, String)],
     chosen: Option<String>,
+    error: Option<AttrValue>,
     on_pick: Callback<String>,
 ) -> Html {
+    let error_id = format!("{id}-choices-error");
     html! {
-        <fieldset class="choices">
+        // tabindex -1: the error summary moves the focus to the group.
+        <fieldset class="choices" id={format!("{id}-choices")} tabindex="-1"
+            aria-describedby={error.is_some().then(|| error_id.clone())}>
             <legend>{ legend }</legend>
             { for options.iter().map(|(value, label)| {
                 let input_id = format!("{id}-{value}");
@@ -229,6 +273,9 @@ fn radio_group(
                     </div>
                 }
             }) }
+            if let Some(error) = error {
+                <p class="field-error" id={error_id}>{ error }</p>
+            }
         </fieldset>
     }
 }

@@ -1,4 +1,4 @@
-use crate::i18n::tr;
+use crate::i18n::evidence as words;
 use crate::state::AnswerEdit;
 use tdg_model::{Date, Evidence, Lang};
 use yew::prelude::*;
@@ -7,6 +7,12 @@ use yew::prelude::*;
 pub struct EvidenceEditorProps {
     pub criterion: AttrValue,
     pub evidence: Vec<Evidence>,
+    /// The criterion scores nothing without evidence: said before it is answered.
+    #[prop_or_default]
+    pub required: bool,
+    /// The model's messages about pieces of evidence, by position, said beside each piece.
+    #[prop_or_default]
+    pub errors: Vec<(usize, AttrValue)>,
     pub lang: Lang,
     pub on_edit: Callback<AnswerEdit>,
 }
@@ -18,11 +24,13 @@ enum Kind {
     File,
 }
 
-/// The evidence of one criterion: what is there, and a small form to add a document, a link or
-/// a file. A file is hashed here, on the device; only its name, size and SHA-256 are kept.
+/// The evidence of one criterion: what is there, and a form to add a document, a link or a
+/// file, folded until "Thêm minh chứng" (an open form on every card made the page long and the
+/// DOM heavy). A file is hashed here, on the device; only its name, size and SHA-256 are kept.
 #[function_component(EvidenceEditor)]
 pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
     let lang = props.lang;
+    let adding = use_state(|| false);
     let kind = use_state(|| Kind::Document);
     let number = use_state(String::new);
     let date = use_state(String::new);
@@ -47,6 +55,7 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
         })
     };
     let on_add = {
+        let adding = adding.clone();
         let (kind, number, date, title, url, error) = (
             kind.clone(),
             number.clone(),
@@ -70,19 +79,11 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
             };
             if let Some(defect) = evidence.defect() {
                 error.set(Some(match defect {
-                    tdg_model::answer::EvidenceDefect::NoDocumentNumber => tr(
-                        lang,
-                        "Cần nhập số, ký hiệu văn bản.",
-                        "Enter the document's number.",
-                    ),
-                    tdg_model::answer::EvidenceDefect::NotALink => tr(
-                        lang,
-                        "Đường dẫn phải bắt đầu bằng http:// hoặc https://.",
-                        "The link must start with http:// or https://.",
-                    ),
-                    tdg_model::answer::EvidenceDefect::BadFileHash => {
-                        tr(lang, "Tệp không hợp lệ.", "The file is not valid.")
+                    tdg_model::answer::EvidenceDefect::NoDocumentNumber => {
+                        words::NO_NUMBER.get(lang)
                     }
+                    tdg_model::answer::EvidenceDefect::NotALink => words::NOT_A_LINK.get(lang),
+                    tdg_model::answer::EvidenceDefect::BadFileHash => words::BAD_FILE.get(lang),
                 }));
                 return;
             }
@@ -91,10 +92,12 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
             date.set(String::new());
             title.set(String::new());
             url.set(String::new());
+            adding.set(false);
             on_edit.emit(AnswerEdit::AddEvidence(evidence));
         })
     };
     let on_file = {
+        let adding = adding.clone();
         let on_edit = props.on_edit.clone();
         let (error, hashing) = (error.clone(), hashing.clone());
         Callback::from(move |e: Event| {
@@ -102,7 +105,12 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
             let Some(file) = input.files().and_then(|files| files.get(0)) else {
                 return;
             };
-            let (on_edit, error, hashing) = (on_edit.clone(), error.clone(), hashing.clone());
+            let (on_edit, error, hashing, adding) = (
+                on_edit.clone(),
+                error.clone(),
+                hashing.clone(),
+                adding.clone(),
+            );
             let (name, size) = (file.name(), file.size() as u64);
             error.set(None);
             hashing.set(Some((0.0, size as f64)));
@@ -117,18 +125,19 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
                 input.set_value("");
                 match outcome {
                     Ok(sha256) => {
-                        on_edit.emit(AnswerEdit::AddEvidence(Evidence::File { name, size, sha256 }))
+                        adding.set(false);
+                        on_edit.emit(AnswerEdit::AddEvidence(Evidence::File {
+                            name,
+                            size,
+                            sha256,
+                        }))
                     }
-                    Err(crate::browser::HashError::TooLarge(_)) => error.set(Some(tr(
-                        lang,
-                        "Tệp lớn hơn 2 GB: trình duyệt không tính mã SHA-256 cho tệp lớn như vậy. Hãy ghi minh chứng là văn bản hoặc đường dẫn.",
-                        "The file is larger than 2 GB: the browser does not hash files that large. Record the evidence as a document or a link instead.",
-                    ))),
-                    Err(crate::browser::HashError::Failed(_)) => error.set(Some(tr(
-                        lang,
-                        "Không đọc được tệp hoặc không tính được mã SHA-256 của tệp.",
-                        "The file could not be read or its SHA-256 could not be computed.",
-                    ))),
+                    Err(crate::browser::HashError::TooLarge(_)) => {
+                        error.set(Some(words::TOO_LARGE.get(lang)))
+                    }
+                    Err(crate::browser::HashError::Failed(_)) => {
+                        error.set(Some(words::UNREADABLE.get(lang)))
+                    }
                 }
             });
         })
@@ -140,61 +149,98 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
             100
         }
     });
+    let toggle = {
+        let adding = adding.clone();
+        Callback::from(move |_: MouseEvent| adding.set(!*adding))
+    };
+    // Opened: the focus goes to the form's first field. Folded again (evidence added): back to
+    // the button, rather than lost with the button that was pressed.
+    let (kind_ref, toggle_ref) = (use_node_ref(), use_node_ref());
+    let was_open = use_mut_ref(|| false);
+    {
+        let (kind_ref, toggle_ref) = (kind_ref.clone(), toggle_ref.clone());
+        use_effect_with(*adding, move |open| {
+            let target = match (*open, *was_open.borrow()) {
+                (true, _) => Some(kind_ref),
+                (false, true) => Some(toggle_ref),
+                (false, false) => None,
+            };
+            *was_open.borrow_mut() = *open;
+            if let Some(el) = target.and_then(|r| r.cast::<web_sys::HtmlElement>()) {
+                let _ = el.focus();
+            }
+        });
+    }
+    let form_id = id("form");
+    let heading = if props.required {
+        words::REQUIRED
+    } else {
+        words::TITLE
+    };
     html! {
         <div class="evidence">
-            <h4>{ tr(lang, "Minh chứng", "Evidence") }</h4>
-            if props.evidence.is_empty() {
-                <p class="muted">{ tr(lang, "Chưa có minh chứng.", "No evidence yet.") }</p>
-            } else {
+            <h4>{ heading.get(lang) }</h4>
+            if !props.evidence.is_empty() {
                 <ul class="evidence-list">
                     { for props.evidence.iter().enumerate().map(|(i, e)| {
                         let remove = props.on_edit.reform(move |_: MouseEvent| AnswerEdit::RemoveEvidence(i));
+                        let error = props.errors.iter().find(|(at, _)| *at == i).map(|(_, m)| m.clone());
+                        let error_id = id(&format!("item-{i}-error"));
                         html! {
-                            <li>
+                            // tabindex -1: the error summary moves the focus to a faulty piece.
+                            <li id={id(&format!("item-{i}"))} tabindex="-1" aria-describedby={error.is_some().then(|| error_id.clone())}>
                                 <span>{ describe(e, lang) }</span>
                                 <button type="button" class="link-button" onclick={remove}
-                                    aria-label={format!("{} {}", tr(lang, "Xóa minh chứng", "Remove evidence"), i + 1)}>
-                                    { tr(lang, "Xóa", "Remove") }
+                                    aria-label={format!("{} {}", words::REMOVE_NTH.get(lang), i + 1)}>
+                                    { words::REMOVE.get(lang) }
                                 </button>
+                                if let Some(error) = error {
+                                    <p class="field-error" id={error_id}>{ error }</p>
+                                }
                             </li>
                         }
                     }) }
                 </ul>
             }
-            // Open while nothing backs the answer; folded away once something does.
-            <details class="evidence-add-wrap" open={props.evidence.is_empty()}>
-            <summary>{ tr(lang, "Thêm minh chứng", "Add evidence") }</summary>
-            <div class="evidence-add">
+            <div class="evidence-row">
+                if props.evidence.is_empty() {
+                    <p class="muted">{ words::NONE_YET.get(lang) }</p>
+                }
+                <button type="button" class="add-evidence" ref={toggle_ref} aria-expanded={adding.to_string()}
+                    aria-controls={(*adding).then(|| form_id.clone())} onclick={toggle}>{ words::ADD.get(lang) }</button>
+            </div>
+            if *adding {
+            <div class="evidence-add" id={form_id}>
                 <div class="field">
-                    <label for={id("kind")}>{ tr(lang, "Thêm minh chứng loại", "Add evidence of kind") }</label>
-                    <select id={id("kind")} onchange={on_kind}>
-                        <option value="document" selected={*kind == Kind::Document}>{ tr(lang, "Văn bản", "Document") }</option>
-                        <option value="link" selected={*kind == Kind::Link}>{ tr(lang, "Đường dẫn", "Link") }</option>
-                        <option value="file" selected={*kind == Kind::File}>{ tr(lang, "Tệp trên máy (chỉ lưu mã băm)", "File on this computer (hash only)") }</option>
+                    <label for={id("kind")}>{ words::KIND.get(lang) }</label>
+                    <select id={id("kind")} ref={kind_ref} onchange={on_kind}>
+                        <option value="document" selected={*kind == Kind::Document}>{ words::DOCUMENT.get(lang) }</option>
+                        <option value="link" selected={*kind == Kind::Link}>{ words::LINK.get(lang) }</option>
+                        <option value="file" selected={*kind == Kind::File}>{ words::FILE.get(lang) }</option>
                     </select>
                 </div>
                 { match *kind {
                     Kind::Document => html! { <>
-                        <div class="field"><label for={id("number")}>{ tr(lang, "Số, ký hiệu văn bản", "Document number") }</label>
+                        <div class="field"><label for={id("number")}>{ words::NUMBER.get(lang) }</label>
                             <input id={id("number")} type="text" value={(*number).clone()} oninput={text_input(&number)} placeholder="125/BC-UBND" /></div>
-                        <div class="field"><label for={id("date")}>{ tr(lang, "Ngày ban hành", "Date") }</label>
+                        <div class="field"><label for={id("date")}>{ words::DATE.get(lang) }</label>
                             <input id={id("date")} type="date" value={(*date).clone()} oninput={text_input(&date)} /></div>
-                        <div class="field wide"><label for={id("title")}>{ tr(lang, "Trích yếu", "Title") }</label>
+                        <div class="field wide"><label for={id("title")}>{ words::SUMMARY.get(lang) }</label>
                             <input id={id("title")} type="text" value={(*title).clone()} oninput={text_input(&title)} /></div>
-                        <button type="button" onclick={on_add.clone()}>{ tr(lang, "Thêm văn bản", "Add document") }</button>
+                        <button type="button" onclick={on_add.clone()}>{ words::ADD_DOCUMENT.get(lang) }</button>
                     </> },
                     Kind::Link => html! { <>
-                        <div class="field wide"><label for={id("url")}>{ tr(lang, "Đường dẫn", "Link") }</label>
+                        <div class="field wide"><label for={id("url")}>{ words::LINK.get(lang) }</label>
                             <input id={id("url")} type="url" value={(*url).clone()} oninput={text_input(&url)} placeholder="https://" /></div>
-                        <button type="button" onclick={on_add.clone()}>{ tr(lang, "Thêm đường dẫn", "Add link") }</button>
+                        <button type="button" onclick={on_add.clone()}>{ words::ADD_LINK.get(lang) }</button>
                     </> },
                     Kind::File => html! {
                         <div class="field wide">
-                            <label for={id("file")}>{ tr(lang, "Chọn tệp (tệp không rời khỏi máy; chỉ ghi tên, dung lượng và mã SHA-256)", "Choose a file (it stays on this computer; only its name, size and SHA-256 are kept)") }</label>
+                            <label for={id("file")}>{ words::CHOOSE_FILE.get(lang) }</label>
                             <input id={id("file")} type="file" onchange={on_file} disabled={percent.is_some()} />
                             if let Some(percent) = percent {
                                 <div class="hash-progress" role="status">
-                                    <label for={id("progress")}>{ tr(lang, "Đang tính mã SHA-256 của tệp", "Computing the file's SHA-256") }</label>
+                                    <label for={id("progress")}>{ words::HASHING.get(lang) }</label>
                                     <progress id={id("progress")} max="100" value={percent.to_string()}>{ format!("{percent} %") }</progress>
                                     <span>{ format!("{percent} %") }</span>
                                 </div>
@@ -206,7 +252,7 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
                     <p class="field-error" role="alert">{ message }</p>
                 }
             </div>
-            </details>
+            }
         </div>
     }
 }
@@ -220,14 +266,14 @@ pub fn describe(e: &Evidence, lang: Lang) -> String {
             title,
         } => {
             let date = date
-                .map(|d| format!(" {} {}", tr(lang, "ngày", "of"), d.display_vn()))
+                .map(|d| format!(" {} {}", words::OF_DATE.get(lang), d.display_vn()))
                 .unwrap_or_default();
             let title = if title.is_empty() {
                 String::new()
             } else {
                 format!(": {title}")
             };
-            format!("{} {number}{date}{title}", tr(lang, "Văn bản", "Document"))
+            format!("{} {number}{date}{title}", words::DOCUMENT.get(lang))
         }
         Evidence::Link { url } => url.clone(),
         Evidence::File { name, size, sha256 } => {

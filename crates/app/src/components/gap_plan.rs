@@ -1,4 +1,4 @@
-use crate::i18n::{tr, trs};
+use crate::i18n::{gap as words, says};
 use crate::shared::Shared;
 use tdg_model::explain::band_name;
 use tdg_model::gap::{describe_step, GapPlan};
@@ -13,29 +13,31 @@ pub struct GapPlanProps {
     pub lang: Lang,
 }
 
-/// "What is the least we must change to reach the next band?"
+/// "What is the least the unit must do over the coming year to reach the next band?": measures
+/// to take, never figures to adjust (this year's figures are what happened).
 #[function_component(GapPlanView)]
 pub fn gap_plan_view(props: &GapPlanProps) -> Html {
     let lang = props.lang;
     let Some(plan) = &props.plan else {
         return html! {
             <section class="gap" aria-labelledby="gap-title">
-                <h2 id="gap-title">{ tr(lang, "Để lên mức cao hơn", "To reach the next band") }</h2>
-                <p>{ tr(lang, "Đơn vị đang ở mức cao nhất.", "The unit is in the top band.") }</p>
+                <h2 id="gap-title">{ words::TOP.get(lang) }</h2>
+                <p>{ words::AT_TOP.get(lang) }</p>
             </section>
         };
     };
     let band = band_name(&props.catalog, &plan.target_band, lang);
     html! {
         <section class="gap" aria-labelledby="gap-title">
-            <h2 id="gap-title">{ trs(lang, format!("Để đạt «{band}»"), format!("To reach “{band}”")) }</h2>
-            <p>{ trs(lang, format!("Cần thêm {} điểm. Ít thay đổi nhất:", format_points(plan.deficit, lang)), format!("{} more points needed. The fewest changes:", format_points(plan.deficit, lang))) }</p>
+            <h2 id="gap-title">{ says::gap_title(lang, &band) }</h2>
+            <p>{ says::gap_intro(lang, &format_points(plan.deficit, lang)) }</p>
             <ol class="steps">
                 { for plan.steps.iter().map(|s| html! { <li>{ describe_step(&props.catalog, s, lang) }</li> }) }
             </ol>
             if !plan.reachable {
-                <p class="warning">{ tr(lang, "Không thể đạt mức này chỉ bằng điểm tiêu chí (có điểm trừ).", "This band cannot be reached through the criteria alone (a penalty applies).") }</p>
+                <p class="warning">{ words::UNREACHABLE.get(lang) }</p>
             }
+            <p class="muted small-note">{ words::HONEST.get(lang) }</p>
         </section>
     }
 }

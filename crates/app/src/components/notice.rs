@@ -1,4 +1,4 @@
-use crate::i18n::tr;
+use crate::i18n::app as words;
 use crate::state::{Action, Notice, NoticeKind};
 use tdg_model::Lang;
 use yew::prelude::*;
@@ -26,7 +26,7 @@ pub fn notice_area(props: &NoticeProps) -> Html {
         <div class={classes!(class, props.notice.is_none().then_some("empty"))} role={role} aria-live={if role == "alert" { "assertive" } else { "polite" }}>
             if let Some(notice) = &props.notice {
                 <p>{ notice.text(lang) }</p>
-                <button type="button" class="dismiss" onclick={dismiss}>{ tr(lang, "Đóng thông báo", "Dismiss") }</button>
+                <button type="button" class="dismiss" onclick={dismiss}>{ words::DISMISS.get(lang) }</button>
             }
         </div>
     }

@@ -1,4 +1,4 @@
-use crate::i18n::tr;
+use crate::i18n::number as words;
 use tdg_model::Lang;
 use yew::prelude::*;
 
@@ -63,16 +63,8 @@ pub fn number_input(props: &NumberInputProps) -> Html {
     };
     let error_id = format!("{}-error", props.id);
     let message = match *local_error {
-        Some(Refused::NotWhole) => Some(AttrValue::from(tr(
-            props.lang,
-            "Hãy nhập một số nguyên (ví dụ 1250).",
-            "Enter a whole number (e.g. 1250).",
-        ))),
-        Some(Refused::TooLarge) => Some(AttrValue::from(tr(
-            props.lang,
-            "Số quá lớn: tối đa 9.007.199.254.740.991.",
-            "The number is too large: at most 9,007,199,254,740,991.",
-        ))),
+        Some(Refused::NotWhole) => Some(AttrValue::from(words::NOT_WHOLE.get(props.lang))),
+        Some(Refused::TooLarge) => Some(AttrValue::from(words::TOO_LARGE.get(props.lang))),
         None => props.error.clone(),
     };
     html! {

@@ -519,10 +519,11 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
         .is_some_and(|k| k.protection == KeyProtection::Legacy);
     html! {
         <section class="sign" aria-labelledby="sign-title" aria-busy={(*busy).to_string()}>
-            <h2 id="sign-title">{ tr(lang, "Ký và gửi báo cáo", "Sign and send the report") }</h2>
+            // tabindex -1: the step bar's "Ký, tải" moves the focus here. Nothing is sent: "tải".
+            <h2 id="sign-title" tabindex="-1">{ tr(lang, "Ký và tải báo cáo", "Sign and download the report") }</h2>
             if props.unit_key.is_none() {
                 <p class="explain">{ tr(lang,
-                    "Lần ký đầu tiên sẽ tạo khóa ký của đơn vị ngay trên máy này. Khóa dùng để chứng minh báo cáo không bị sửa sau khi ký và do cùng một đơn vị gửi qua các năm. Khóa không thay chữ ký, con dấu trên bản in. Trước khi dùng, khóa được sao lưu thành tệp có mật khẩu, và tệp đó phải được mở lại một lần để chứng tỏ đã được giữ. Sau đó hãy đăng ký dấu vân tay khóa với cơ quan thường trực.",
+                    "Lần ký đầu tiên sẽ tạo khóa ký của đơn vị ngay trên máy này. Khóa dùng để chứng minh báo cáo không bị sửa sau khi ký và do cùng một đơn vị lập qua các năm. Khóa không thay chữ ký, con dấu trên bản in. Trước khi dùng, khóa được sao lưu thành tệp có mật khẩu, và tệp đó phải được mở lại một lần để chứng tỏ đã được giữ. Sau đó hãy đăng ký dấu vân tay khóa với cơ quan thường trực.",
                     "The first signing makes the unit's signing key on this computer. The key proves that the report was not changed after signing and that it comes from the same unit year after year. It does not replace the signature and seal on the printed copy. Before it is used, the key is backed up as a password-protected file, and that file must be re-opened once to show it was kept. Then register the key's fingerprint with the office.") }</p>
             }
             <button type="button" class="primary" onclick={on_sign} disabled={*busy}>

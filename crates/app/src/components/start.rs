@@ -2,7 +2,7 @@ use crate::components::draft_history::draft_history;
 use crate::components::draft_tools::DraftTools;
 use crate::components::kept_drafts::kept_drafts;
 use crate::components::tier_picker::TierPicker;
-use crate::i18n::{tr, trs};
+use crate::i18n::{says, start as words, unit};
 use crate::shared::Shared;
 use crate::state::{Action, AppState, LoadedCatalog, Notice, Screen, UnitField};
 use tdg_model::draft::{Draft, UnitInfo};
@@ -42,13 +42,12 @@ pub fn start_screen(props: &StartProps) -> Html {
     html! {
         <>
         <section class="start-unit" aria-labelledby="unit-title">
-            <h2 id="unit-title">{ tr(lang, "Đơn vị", "The unit") }</h2>
+            <h2 id="unit-title">{ unit::TITLE.get(lang) }</h2>
+            <p class="muted">{ unit::REQUIRED_NOTE.get(lang) }</p>
             <div class="unit-fields">
-                <div class="field"><label for="unit-name">{ tr(lang, "Tên đơn vị", "Unit name") }</label>
-                    <input id="unit-name" type="text" autocomplete="organization" value={draft.unit.name.clone()} oninput={unit_input(UnitField::Name)} /></div>
-                <div class="field"><label for="unit-code">{ tr(lang, "Mã đơn vị", "Unit code") }</label>
-                    <input id="unit-code" type="text" value={draft.unit.code.clone()} oninput={unit_input(UnitField::Code)} /></div>
-                <div class="field"><label for="unit-group">{ tr(lang, "Cụm, khối thi đua", "Emulation cluster or block") }</label>
+                { required_field("unit-name", unit::NAME.get(lang), &draft.unit.name, Some("organization"), unit_input(UnitField::Name), lang) }
+                { required_field("unit-code", unit::CODE.get(lang), &draft.unit.code, None, unit_input(UnitField::Code), lang) }
+                <div class="field"><label for="unit-group">{ unit::GROUP.get(lang) }</label>
                     <input id="unit-group" type="text" value={draft.unit.group.clone()} oninput={unit_input(UnitField::Group)} /></div>
             </div>
         </section>
@@ -56,10 +55,10 @@ pub fn start_screen(props: &StartProps) -> Html {
             variant={draft.sheet.variant.clone()} on_action={props.on_action.clone()} />
         <div class="begin">
             <button type="button" class="primary" disabled={!state.ready_to_assess()} onclick={begin}>
-                { if draft.sheet.answers.is_empty() { tr(lang, "Bắt đầu đánh giá →", "Start the assessment →") } else { tr(lang, "Tiếp tục đánh giá →", "Continue the assessment →") } }
+                { if draft.sheet.answers.is_empty() { words::BEGIN.get(lang) } else { words::CONTINUE.get(lang) } }
             </button>
             if !state.ready_to_assess() {
-                <p class="muted">{ tr(lang, "Chọn đối tượng (và phân loại, nếu có) để bắt đầu.", "Choose who is assessed (and the type, if any) to begin.") }</p>
+                <p class="muted">{ words::CHOOSE_FIRST.get(lang) }</p>
             }
         </div>
         <Samples catalog={props.catalog.clone()} {lang} on_action={props.on_action.clone()} />
@@ -67,6 +66,25 @@ pub fn start_screen(props: &StartProps) -> Html {
         <DraftTools catalog={props.catalog.clone()} draft={draft.clone()} has_previous={!state.history.is_empty()} {lang} on_action={props.on_action.clone()} />
         { draft_history(&state.history, catalog, lang, &props.on_action) }
         </>
+    }
+}
+
+/// A text field the unit must fill in: marked with * and "(bắt buộc)" in its label, and
+/// `aria-required`. Not blocking: a first look at the form needs no name, signing does.
+fn required_field(
+    id: &'static str,
+    label: &'static str,
+    value: &str,
+    autocomplete: Option<&'static str>,
+    oninput: Callback<InputEvent>,
+    lang: Lang,
+) -> Html {
+    html! {
+        <div class="field">
+            <label for={id}>{ label }<span class="required" aria-hidden="true">{ " *" }</span>
+                <span class="required-word">{ format!(" {}", unit::REQUIRED.get(lang)) }</span></label>
+            <input {id} type="text" {autocomplete} required=true aria-required="true" value={value.to_string()} {oninput} />
+        </div>
     }
 }
 
@@ -83,10 +101,8 @@ struct SamplesProps {
 #[function_component(Samples)]
 fn samples(props: &SamplesProps) -> Html {
     let lang = props.lang;
-    let mut choices: Vec<(String, String)> = vec![(
-        "vi-du-xa".into(),
-        tr(lang, "Ví dụ tính tay (cấp xã)", "Worked example (commune)").into(),
-    )];
+    let mut choices: Vec<(String, String)> =
+        vec![("vi-du-xa".into(), words::WORKED_EXAMPLE.get(lang).into())];
     for tier in &props.catalog.catalog.tiers {
         if tier.variants.is_empty() {
             choices.push((tier.id.clone(), tier.name.get(lang).to_string()));
@@ -134,31 +150,31 @@ fn samples(props: &SamplesProps) -> Html {
                         dispatch.emit(Action::ReplaceDraft {
                             draft: Draft { unit, sheet, ..Draft::default() },
                             sample: true,
-                            notice: Notice::info(
-                                format!("Đã mở đơn vị mẫu «{label}». Bản nháp trước được giữ để khôi phục."),
-                                format!("Sample unit “{label}” opened. The previous draft is kept and can be restored."),
-                            ),
+                            notice: {
+                                let (vi, en) = says::sample_opened(&label);
+                                Notice::info(vi, en)
+                            },
                             at: crate::browser::now_rfc3339(),
                         });
                     }
-                    None => dispatch.emit(Action::Notify(Notice::error(
-                        format!("Không tải được đơn vị mẫu ({url})."),
-                        format!("The sample unit could not be loaded ({url})."),
-                    ))),
+                    None => {
+                        let (vi, en) = says::sample_not_loaded(&url);
+                        dispatch.emit(Action::Notify(Notice::error(vi, en)))
+                    }
                 }
             });
         })
     };
     html! {
         <section class="samples" aria-labelledby="samples-title">
-            <h2 id="samples-title">{ tr(lang, "Đơn vị mẫu (tập huấn)", "Sample units (training)") }</h2>
+            <h2 id="samples-title">{ words::SAMPLES_TITLE.get(lang) }</h2>
             <div class="field">
-                <label for="sample">{ tr(lang, "Chọn đơn vị mẫu", "Choose a sample unit") }</label>
+                <label for="sample">{ words::CHOOSE_SAMPLE.get(lang) }</label>
                 <select id="sample" onchange={on_select}>
                     { for choices.iter().map(|(id, label)| html! { <option value={id.clone()} selected={*id == *selected}>{ label.clone() }</option> }) }
                 </select>
             </div>
-            <button type="button" onclick={on_load}>{ trs(lang, "Mở đơn vị mẫu".into(), "Open the sample".into()) }</button>
+            <button type="button" onclick={on_load}>{ words::OPEN_SAMPLE.get(lang) }</button>
         </section>
     }
 }

@@ -1,0 +1,51 @@
+use crate::i18n::steps as words;
+use crate::state::{Action, Screen};
+use tdg_model::Lang;
+use yew::prelude::*;
+
+/// Where the "Ký, tải" step leads: the signing section of the assessment screen.
+pub const SIGN_ANCHOR: &str = "sign-title";
+
+/// The four steps (Đơn vị → Tự chấm → Ký, tải → Bản in), the current one marked, each one a
+/// button: signing is one step away from anywhere, never at the bottom of a side column.
+/// `ready`: a tier (and variant) is chosen, so the later steps can open. A view function, not
+/// a component: a component costs the first load a few KB.
+pub fn step_bar(screen: Screen, ready: bool, lang: Lang, on_action: &Callback<Action>) -> Html {
+    let step = |n: u8,
+                label: &'static str,
+                current: bool,
+                enabled: bool,
+                onclick: Callback<MouseEvent>| {
+        html! {
+            <li class={classes!("step", current.then_some("current"))}>
+                <button type="button" aria-current={current.then_some("step")} disabled={!enabled}
+                    title={(!enabled).then(|| words::NEED_TIER.get(lang))} {onclick}>
+                    <span class="step-number" aria-hidden="true">{ n }</span>
+                    <span class="step-label">{ label }</span>
+                </button>
+            </li>
+        }
+    };
+    let go = |screen: Screen| on_action.reform(move |_: MouseEvent| Action::Go(screen));
+    let to_sign = {
+        let on_action = on_action.clone();
+        Callback::from(move |_: MouseEvent| {
+            if screen != Screen::Assess {
+                on_action.emit(Action::Go(Screen::Assess));
+            }
+            // After the assessment screen has rendered (it may just have been opened).
+            gloo::timers::callback::Timeout::new(0, || super::error_summary::focus(SIGN_ANCHOR))
+                .forget();
+        })
+    };
+    html! {
+        <nav class="step-bar" aria-label={words::NAV.get(lang)}>
+            <ol>
+                { step(1, words::UNIT.get(lang), screen == Screen::Start, true, go(Screen::Start)) }
+                { step(2, words::ASSESS.get(lang), screen == Screen::Assess, ready, go(Screen::Assess)) }
+                { step(3, words::SIGN.get(lang), false, ready, to_sign) }
+                { step(4, words::PRINT.get(lang), screen == Screen::Print, ready, go(Screen::Print)) }
+            </ol>
+        </nav>
+    }
+}

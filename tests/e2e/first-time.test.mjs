@@ -1,0 +1,134 @@
+// A first-time user on a 360 px phone, driving the page by its labels: required unit fields,
+// the step bar and the progress line always in view, evidence forms folded until asked for,
+// an error said once by its field in the criterion's own words and linked from a summary at
+// the top, counts that add up, signing one step away, and a total with a bonus said in points.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { openBrowser, openApp, screenshot } from './browser.mjs';
+
+const TDG = process.env.TDG_BIN ?? 'target/debug/tdg';
+const CATALOG = 'assets/catalogs/hp-175-kh-ubnd.json';
+
+let context;
+before(async () => { context = await openBrowser(); });
+after(async () => { await context?.close(); });
+
+const FILES = 'Hồ sơ được xử lý trên môi trường mạng (trừ hồ sơ công việc thuộc phạm vi bí mật nhà nước)';
+const TOO_MANY = '“Số hồ sơ xử lý trên môi trường mạng” không được lớn hơn “Tổng số hồ sơ (trừ hồ sơ mật)”.';
+
+async function noHorizontalScroll(page, name) {
+  const { scroll, inner } = await page.evaluate(() => ({ scroll: document.scrollingElement.scrollWidth, inner: window.innerWidth }));
+  assert.ok(scroll <= inner, `${name}: ${scroll} px wide on a ${inner} px screen`);
+}
+
+async function inView(locator) {
+  return locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  });
+}
+
+test('a commune, first time, on a 360 px phone', async () => {
+  const { page, problems } = await openApp(context, { width: 360, height: 740 });
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  const name = page.getByLabel(/^Tên đơn vị.*\(bắt buộc\)$/);
+  await name.waitFor();
+  assert.equal(await name.getAttribute('aria-required'), 'true');
+  assert.equal(await page.getByLabel(/^Mã đơn vị.*\(bắt buộc\)$/).getAttribute('aria-required'), 'true');
+  const steps = page.getByRole('navigation', { name: 'Các bước' });
+  assert.equal(await steps.getByRole('button', { name: 'Đơn vị', exact: true }).getAttribute('aria-current'), 'step');
+  assert.ok(await steps.getByRole('button', { name: 'Tự chấm' }).isDisabled(), 'no assessment before a tier is chosen');
+  await noHorizontalScroll(page, 'start');
+  await screenshot(page, 'first-time-start-360');
+
+  await page.getByLabel(/Cấp xã, phường, đặc khu/).check();
+  await page.getByRole('button', { name: /Bắt đầu đánh giá/ }).click();
+  await page.getByRole('heading', { name: 'Kết quả tự chấm' }).waitFor();
+  assert.equal(await steps.getByRole('button', { name: 'Tự chấm' }).getAttribute('aria-current'), 'step');
+  // Folded evidence forms; a criterion that needs evidence says so before it is answered.
+  assert.equal(await page.getByLabel('Số, ký hiệu văn bản').count(), 0, 'no evidence form is open');
+  const files = page.getByRole('article', { name: FILES });
+  assert.match(await files.textContent(), /Minh chứng: bắt buộc để được tính điểm/);
+  // As many criteria as the catalog gives the commune tier (read from the page, not assumed).
+  const n = await page.getByRole('article').count();
+  assert.ok(n >= 6, `${n} criteria`);
+  assert.equal(await page.getByTestId('progress').textContent(), `Đã trả lời 0/${n} · chưa trả lời ${n}`);
+
+  // 1,200 files processed out of 1,000.
+  await page.getByLabel('Số hồ sơ xử lý trên môi trường mạng').fill('1200');
+  await page.getByLabel('Tổng số hồ sơ (trừ hồ sơ mật)').fill('1000');
+  await files.getByText(TOO_MANY).waitFor();
+  assert.equal(await files.getByText(TOO_MANY).count(), 1, 'said once, by its field');
+  const field = page.getByLabel('Số hồ sơ xử lý trên môi trường mạng');
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator(`#${await field.getAttribute('aria-describedby').then((id) => id.replaceAll('.', '\\.'))}`).textContent(), TOO_MANY);
+  const main = await page.locator('main').textContent();
+  assert.ok(!main.includes('xp.ho-so-truc-tuyen'), 'no internal id on screen');
+  const form = await page.locator('.criteria').textContent() + await page.locator('.error-summary').textContent();
+  assert.ok(!form.includes('tử số') && !form.includes('«'), 'no generic field names, no « » in the form');
+  // The counts add up: answered + not answered + to correct = all.
+  assert.equal(await page.getByTestId('progress').textContent(), `Đã trả lời 0/${n} · chưa trả lời ${n - 1} · cần sửa 1`);
+  assert.equal(await page.getByTestId('answered').textContent(), `0/${n}`);
+  assert.equal(await page.getByTestId('to-correct').textContent(), '1');
+  assert.ok((await page.locator('.provisional').textContent()).includes(`còn ${n - 1} tiêu chí chưa trả lời và 1 câu trả lời cần sửa`));
+
+  // The summary at the top links to the field and moves the focus there.
+  const summary = page.getByRole('region', { name: /Câu trả lời cần sửa/ });
+  const link = summary.getByRole('link', { name: new RegExp(TOO_MANY.replace(/[().]/g, '\\$&')) });
+  await page.evaluate(() => window.scrollTo(0, document.scrollingElement.scrollHeight));
+  await summary.scrollIntoViewIfNeeded();
+  await link.click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'xp.ho-so-truc-tuyen-num');
+  assert.ok(await inView(field), 'the field is scrolled into view');
+  await screenshot(page, 'first-time-error-360');
+
+  // The steps stay in view at the bottom of the page, and signing is one step away.
+  await page.evaluate(() => window.scrollTo(0, document.scrollingElement.scrollHeight));
+  assert.ok(await inView(steps), 'the step bar stays in view');
+  assert.ok(await inView(page.getByTestId('progress')), 'the progress line stays in view');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await steps.getByRole('button', { name: 'Ký, tải' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'sign-title');
+  assert.ok(await inView(page.getByRole('heading', { name: 'Ký và tải báo cáo' })), 'signing is in view');
+  assert.equal(await page.getByText(/Ký và gửi|Sign and send/).count(), 0, 'nothing is sent');
+
+  // The evidence form opens on demand, and folds again once the evidence is added.
+  const add = files.getByRole('button', { name: 'Thêm minh chứng' });
+  assert.equal(await add.getAttribute('aria-expanded'), 'false');
+  await add.click();
+  assert.equal(await add.getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'xp.ho-so-truc-tuyen-ev-kind', 'the focus goes into the form');
+  await files.getByLabel('Số, ký hiệu văn bản').fill('120/BC-UBND');
+  await noHorizontalScroll(page, 'assessment with an open evidence form');
+  await files.getByRole('button', { name: 'Thêm văn bản' }).click();
+  assert.equal(await files.getByLabel('Số, ký hiệu văn bản').count(), 0, 'folded again');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Thêm minh chứng', 'the focus is back on the button');
+  assert.match(await files.textContent(), /Văn bản 120\/BC-UBND/);
+  await noHorizontalScroll(page, 'assessment');
+  assert.deepEqual(problems, []);
+});
+
+test('a total with a bonus is said in points, never over 100', async () => {
+  // The sample's figures from `tdg score` for a report sent today (the app scores the same way).
+  const sample = 'doanh-nghiep-cntt';
+  const today = new Date().toISOString().slice(0, 10);
+  const cli = JSON.parse(execFileSync(TDG, ['score', '--json', '--catalog', CATALOG, '--submitted', today, `assets/samples/${sample}.json`], { encoding: 'utf8' })).assessment;
+  assert.ok(cli.bonusTotal > 0, `the ${sample} sample no longer earns a bonus: pick one that does`);
+  const vi = (milli) => (milli / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 3 });
+  const { page, problems } = await openApp(context, { width: 360, height: 740 });
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByLabel('Chọn đơn vị mẫu').selectOption(sample);
+  await page.getByRole('button', { name: 'Mở đơn vị mẫu' }).click();
+  await page.getByRole('heading', { name: 'Kết quả tự chấm' }).waitFor();
+  assert.equal(await page.getByTestId('total').textContent(), vi(cli.total));
+  assert.equal(await page.getByTestId('total-note').textContent(), `(gồm ${vi(cli.bonusTotal)} điểm thưởng)`);
+  const summary = await page.locator('.summary').textContent();
+  assert.ok(!summary.includes(`${vi(cli.total)}/100`), summary);
+  assert.ok((await page.locator('.progress-line').textContent()).includes(`${vi(cli.total)} điểm`));
+  assert.match(await page.locator('.gap').textContent(), /không phải số liệu để điều chỉnh/);
+  await noHorizontalScroll(page, 'enterprise sample');
+  assert.deepEqual(problems, []);
+});
