@@ -239,3 +239,16 @@ test('once signed, the print is dated and scored on the signing day, not the wha
   assert.equal(rows.filter((r) => r.startsWith('Điểm thưởng')).length, subject.results.bonus.length);
   assert.doesNotMatch(await paper(page).textContent(), /BẢN NHÁP/);
 }));
+
+test('an evidence document is dated dd/mm/yyyy in an en-US Chromium too', () => withApp({ lang: 'en-US' }, async (page) => {
+  await openSample(page, 'xa-phuong');
+  const card = page.getByRole('article').filter({ has: page.getByRole('button', { name: 'Thêm minh chứng' }) }).first();
+  await card.getByRole('button', { name: 'Thêm minh chứng' }).click();
+  await card.getByLabel('Số, ký hiệu văn bản').fill('12/BC-UBND');
+  const date = card.getByLabel('Ngày ban hành');
+  assert.equal(await date.getAttribute('type'), 'text', 'not a native date input, which would follow en-US');
+  await typeDate(date, '05032026');
+  assert.equal(await date.inputValue(), '05/03/2026');
+  await card.getByRole('button', { name: 'Thêm văn bản' }).click();
+  assert.match(await card.textContent(), /12\/BC-UBND ngày 05\/03\/2026/);
+}));

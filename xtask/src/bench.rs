@@ -92,10 +92,21 @@ fn gzip_len(bytes: &[u8]) -> Result<u64> {
 /// The pure crates' timings, built in release mode like the shipped code.
 fn native(root: &Path) -> Result<()> {
     // The pure crates' timings, then the office's season (10,000 reports, every core).
-    for (package, example) in [("tdg-report", "native_bench"), ("tdg-office", "season_bench")] {
+    for (package, example) in [
+        ("tdg-report", "native_bench"),
+        ("tdg-office", "season_bench"),
+    ] {
         let status = Command::new("cargo")
             .current_dir(root)
-            .args(["run", "--quiet", "--release", "--package", package, "--example", example])
+            .args([
+                "run",
+                "--quiet",
+                "--release",
+                "--package",
+                package,
+                "--example",
+                example,
+            ])
             .status()?;
         if !status.success() {
             bail!("the native benchmark {example} failed");

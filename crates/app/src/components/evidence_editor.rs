@@ -1,3 +1,4 @@
+use crate::components::date_input::DateInput;
 use crate::i18n::evidence as words;
 use crate::state::AnswerEdit;
 use tdg_model::{Date, Evidence, Lang};
@@ -33,7 +34,7 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
     let adding = use_state(|| false);
     let kind = use_state(|| Kind::Document);
     let number = use_state(String::new);
-    let date = use_state(String::new);
+    let date = use_state(|| None::<Date>);
     let title = use_state(String::new);
     let url = use_state(String::new);
     let error = use_state(|| None::<&'static str>);
@@ -69,7 +70,7 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
             let evidence = match *kind {
                 Kind::Document => Evidence::Document {
                     number: number.trim().to_string(),
-                    date: Date::parse_iso(&date).ok(),
+                    date: *date,
                     title: title.trim().to_string(),
                 },
                 Kind::Link => Evidence::Link {
@@ -89,7 +90,7 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
             }
             error.set(None);
             number.set(String::new());
-            date.set(String::new());
+            date.set(None);
             title.set(String::new());
             url.set(String::new());
             adding.set(false);
@@ -223,8 +224,8 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
                     Kind::Document => html! { <>
                         <div class="field"><label for={id("number")}>{ words::NUMBER.get(lang) }</label>
                             <input id={id("number")} type="text" value={(*number).clone()} oninput={text_input(&number)} placeholder="125/BC-UBND" /></div>
-                        <div class="field"><label for={id("date")}>{ words::DATE.get(lang) }</label>
-                            <input id={id("date")} type="date" value={(*date).clone()} oninput={text_input(&date)} /></div>
+                        <DateInput id={id("date")} label={words::DATE.get(lang)} value={*date}
+                            on_change={{ let date = date.clone(); Callback::from(move |d| date.set(d)) }} {lang} />
                         <div class="field wide"><label for={id("title")}>{ words::SUMMARY.get(lang) }</label>
                             <input id={id("title")} type="text" value={(*title).clone()} oninput={text_input(&title)} /></div>
                         <button type="button" onclick={on_add.clone()}>{ words::ADD_DOCUMENT.get(lang) }</button>

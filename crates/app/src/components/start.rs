@@ -148,7 +148,11 @@ fn samples(props: &SamplesProps) -> Html {
                             group: "Cụm mẫu".into(),
                         };
                         dispatch.emit(Action::ReplaceDraft {
-                            draft: Draft { unit, sheet, ..Draft::default() },
+                            draft: Draft {
+                                unit,
+                                sheet,
+                                ..Draft::default()
+                            },
                             sample: true,
                             notice: {
                                 let (vi, en) = says::sample_opened(&label);
