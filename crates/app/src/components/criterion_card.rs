@@ -100,6 +100,7 @@ fn status(r: &CriterionResult, lang: Lang) -> (&'static str, String) {
             ),
         ),
         Status::Scored => ("scored", tr(lang, "Đã tính điểm", "Scored").into()),
+        Status::NotApplicable => ("scored", tr(lang, "Không áp dụng", "Not applicable").into()),
     }
 }
 
