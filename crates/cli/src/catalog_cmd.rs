@@ -20,6 +20,10 @@ pub fn check(paths: &[String]) -> Result<bool, CliError> {
                     c.version,
                     c.tiers.len()
                 );
+                println!(
+                    "  căn cứ / basis: {}",
+                    tdg_model::citation::basis_line(&c.basis, Lang::Vi)
+                );
             }
             Err(tdg_model::CatalogError::Invalid(problems)) => {
                 all_ok = false;

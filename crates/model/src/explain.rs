@@ -330,10 +330,35 @@ pub fn rule_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
     bonus.or(penalty).unwrap_or(id).to_string()
 }
 
-/// One-line summary: total, index, band, and whether it is provisional.
+/// The total as people read it: "68,5/100" without adjustments; with a bonus or a penalty
+/// never "103/100" but "103 (gồm 3 điểm thưởng)", "98 (gồm 1 điểm thưởng, trừ 3 điểm)".
+pub fn total_text(a: &Assessment, lang: Lang) -> String {
+    let p = |x| format_points(x, lang);
+    let total = p(a.total);
+    let mut parts = Vec::new();
+    if a.bonus_total > 0 {
+        parts.push(match lang {
+            Lang::Vi => format!("gồm {} điểm thưởng", p(a.bonus_total)),
+            Lang::En => format!("including a bonus of {}", p(a.bonus_total)),
+        });
+    }
+    if a.penalty_total > 0 {
+        parts.push(match lang {
+            Lang::Vi => format!("trừ {} điểm", p(a.penalty_total)),
+            Lang::En => format!("less a penalty of {}", p(a.penalty_total)),
+        });
+    }
+    if parts.is_empty() {
+        format!("{total}/100")
+    } else {
+        format!("{total} ({})", parts.join(", "))
+    }
+}
+
+/// One-line summary: total, share of points achieved, band, and whether it is provisional.
 pub fn summary_line(catalog: &Catalog, a: &Assessment, lang: Lang) -> String {
     let band = band_name(catalog, &a.band, lang);
-    let total = format_points(a.total, lang);
+    let total = total_text(a, lang);
     let index = crate::units::format_index(a.index, lang);
     let rescaled = match (a.rescaled.is_some(), lang) {
         (false, _) => "",
@@ -342,7 +367,7 @@ pub fn summary_line(catalog: &Catalog, a: &Assessment, lang: Lang) -> String {
     };
     match lang {
         Lang::Vi => format!(
-            "Tổng điểm {total}/100 (tỷ lệ điểm đạt {index}{rescaled}) — {band}{}",
+            "Tổng điểm {total} (tỷ lệ điểm đạt {index}{rescaled}) — {band}{}",
             if a.is_provisional() {
                 format!(" (tạm tính, còn {} tiêu chí chưa trả lời)", a.open)
             } else {
@@ -350,7 +375,7 @@ pub fn summary_line(catalog: &Catalog, a: &Assessment, lang: Lang) -> String {
             }
         ),
         Lang::En => format!(
-            "Total {total}/100 (share of points achieved {index}{rescaled}) — {band}{}",
+            "Total {total} (share of points achieved {index}{rescaled}) — {band}{}",
             if a.is_provisional() {
                 format!(" (provisional: {} criteria still open)", a.open)
             } else {

@@ -3,7 +3,7 @@
 mod common;
 use common::*;
 use tdg_model::score::{AnswerIssue, Basis};
-use tdg_model::{score, Answer, Date, ScoreError, Status};
+use tdg_model::{score, Answer, Date, Lang, ScoreError, Status};
 
 fn points_of(tier: &str, variant: Option<&str>, id: &str, answer: Answer) -> (u32, Status) {
     let catalog = catalog();
@@ -267,6 +267,32 @@ fn early_bonus_exceed_bonus_and_late_penalty() {
     assert_eq!(late.total, 100_000 + 1_000 - 3_000);
     assert_eq!(late.band, "xuat-sac");
     assert_eq!(early.index, 1_000_000);
+}
+
+/// A total with a bonus never reads "102/100".
+#[test]
+fn totals_with_adjustments_say_what_they_include() {
+    use tdg_model::explain::total_text;
+    let catalog = catalog();
+    let early = score(&catalog, &full_commune("2026-11-10")).expect("scores");
+    assert_eq!(total_text(&early, Lang::Vi), "102 (gồm 2 điểm thưởng)");
+    assert_eq!(total_text(&early, Lang::En), "102 (including a bonus of 2)");
+    let late = score(&catalog, &full_commune("2026-12-01")).expect("scores");
+    assert_eq!(
+        total_text(&late, Lang::Vi),
+        "98 (gồm 1 điểm thưởng, trừ 3 điểm)"
+    );
+    let plain = score(&catalog, &sheet("xa-phuong", None, &[])).expect("scores");
+    assert_eq!(total_text(&plain, Lang::Vi), "0/100");
+    let line = tdg_model::explain::summary_line(&catalog, &early, Lang::Vi);
+    assert!(
+        line.starts_with("Tổng điểm 102 (gồm 2 điểm thưởng) (tỷ lệ điểm đạt 1,000)"),
+        "{line}"
+    );
+    assert!(
+        !line.contains("chỉ số"),
+        "not to be taken for the national DTI index"
+    );
 }
 
 #[test]
