@@ -99,7 +99,7 @@ pub fn render(
         let target = band_name(catalog, &gap.target_band, lang);
         let _ = writeln!(
             out,
-            "\n{} «{target}» (+{}):",
+            "\n{} “{target}” (+{}):",
             label(lang, "Để đạt", "To reach"),
             pts(gap.deficit)
         );

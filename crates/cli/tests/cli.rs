@@ -59,7 +59,7 @@ fn score_prints_a_table_with_total_band_and_plan() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("Để đạt «Hoàn thành tốt nhiệm vụ» (+9)"),
+        stdout.contains("Để đạt “Hoàn thành tốt nhiệm vụ” (+9)"),
         "{stdout}"
     );
     let en = tdg(&[

@@ -88,7 +88,7 @@ fn describe_basis(criterion: &Criterion, basis: &Basis, lang: Lang) -> String {
             }
         ),
         (Basis::RatioNothingArose { .. }, Lang::Vi) => {
-            "0/0: không phát sinh trong kỳ, tính đủ điểm (mô hình mặc định).".into()
+            "0/0: không phát sinh trong kỳ, tính đủ điểm (cách chấm điểm mặc định của công cụ; Kế hoạch chưa quy định).".into()
         }
         (Basis::RatioNothingArose { .. }, Lang::En) => {
             "0 of 0: nothing arose this period, full points (default model).".into()
@@ -106,7 +106,7 @@ fn describe_basis(criterion: &Criterion, basis: &Basis, lang: Lang) -> String {
         (Basis::Level { level, share: s }, _) => {
             let name = level_name(criterion, level, lang);
             match lang {
-                Lang::Vi => format!("Mức «{name}»: {} số điểm.", share(*s)),
+                Lang::Vi => format!("Mức “{name}”: {} số điểm.", share(*s)),
                 Lang::En => format!("Level “{name}”: {} of the points.", share(*s)),
             }
         }
@@ -130,7 +130,7 @@ fn describe_basis(criterion: &Criterion, basis: &Basis, lang: Lang) -> String {
             let name = maturity_name(*level, lang);
             let target_name = maturity_name(*target, lang);
             match lang {
-                Lang::Vi => format!("Mức trưởng thành {level} ({name}) so với mục tiêu mức {target} ({target_name})."),
+                Lang::Vi => format!("Mức độ chuyển đổi số {level} ({name}) so với mục tiêu mức {target} ({target_name})."),
                 Lang::En => format!("Maturity level {level} ({name}) against target level {target} ({target_name})."),
             }
         }
@@ -185,7 +185,7 @@ pub fn describe_error(error: &AnswerError, lang: Lang) -> String {
         (UnknownLevel { level }, Lang::Vi) => format!("mức '{level}' không có trong danh mục"),
         (UnknownLevel { level }, Lang::En) => format!("level '{level}' is not in the catalog"),
         (MaturityOutOfRange { value }, Lang::Vi) => {
-            format!("mức trưởng thành {value} không nằm trong 0–5")
+            format!("mức độ chuyển đổi số {value} không nằm trong 0–5")
         }
         (MaturityOutOfRange { value }, Lang::En) => {
             format!("maturity level {value} is not within 0–5")

@@ -267,7 +267,7 @@ pub fn describe_step(catalog: &Catalog, step: &Step, lang: Lang) -> String {
         .map(|c| describe_action(c, &step.action, lang))
         .unwrap_or_default();
     match lang {
-        Lang::Vi => format!("{what} — «{name}» (+{gain} điểm)"),
+        Lang::Vi => format!("{what} — “{name}” (+{gain} điểm)"),
         Lang::En => format!("{what} — “{name}” (+{gain} points)"),
     }
 }
@@ -312,7 +312,7 @@ fn describe_action(criterion: &Criterion, action: &Action, lang: Lang) -> String
             );
             match lang {
                 Lang::Vi => format!(
-                    "Tăng «{label}» thêm {} (lên {}/{} = {share})",
+                    "Tăng “{label}” thêm {} (lên {}/{} = {share})",
                     int(*more),
                     int(*numerator),
                     int(*denominator)
@@ -330,7 +330,7 @@ fn describe_action(criterion: &Criterion, action: &Action, lang: Lang) -> String
         (Action::ReachLevel { level }, _) => {
             let name = crate::explain::level_name(criterion, level, lang);
             match lang {
-                Lang::Vi => format!("Đạt mức «{name}»"),
+                Lang::Vi => format!("Đạt mức “{name}”"),
                 Lang::En => format!("Reach the level “{name}”"),
             }
         }
@@ -347,7 +347,7 @@ fn describe_action(criterion: &Criterion, action: &Action, lang: Lang) -> String
         (Action::ReachMaturity { level }, _) => {
             let name = crate::explain::maturity_name(*level, lang);
             match lang {
-                Lang::Vi => format!("Đạt mức trưởng thành số {level} ({name})"),
+                Lang::Vi => format!("Đạt mức độ chuyển đổi số {level} ({name})"),
                 Lang::En => format!("Reach digital-maturity level {level} ({name})"),
             }
         }
@@ -374,8 +374,8 @@ mod tests {
 
     #[test]
     fn lowers_the_first_letter_of_our_sentences() {
-        assert_eq!(lower_first("Đạt mức «A»"), "đạt mức «A»");
-        assert_eq!(lower_first("Tăng «B» thêm 5"), "tăng «B» thêm 5");
+        assert_eq!(lower_first("Đạt mức “A”"), "đạt mức “A”");
+        assert_eq!(lower_first("Tăng “B” thêm 5"), "tăng “B” thêm 5");
         assert_eq!(lower_first("Raise “C”"), "raise “C”");
         assert_eq!(lower_first(""), "");
     }

@@ -54,7 +54,7 @@ fn trims_the_last_ratio_step_to_the_exact_amount() {
     );
     let text = describe_step(&catalog, &p.steps[0], Lang::Vi);
     assert!(
-        text.starts_with("Tăng «Số hồ sơ xử lý trên môi trường mạng» thêm 125"),
+        text.starts_with("Tăng “Số hồ sơ xử lý trên môi trường mạng” thêm 125"),
         "{text}"
     );
 }

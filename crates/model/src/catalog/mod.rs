@@ -398,7 +398,8 @@ pub enum Measure {
     /// A count against a target count.
     #[serde(rename_all = "camelCase")]
     Count { target: u32, unit: Text },
-    /// Digital-maturity level 0–5 of Decision 1970/QĐ-BTTTT, against a target level.
+    /// Digital-transformation level 0–5 of the national enterprise index in force for the
+    /// period (Decision 1970/QĐ-BTTTT for 2022–2024), against a target level.
     #[serde(rename_all = "camelCase")]
     Maturity { target: u8 },
     /// A kind this version of the tool does not know: always refused by validation.
@@ -466,7 +467,8 @@ impl Provenance {
     }
 }
 
-/// Names of the maturity levels of Decision 1970/QĐ-BTTTT (national enterprise index).
+/// Names of the levels 0–5 of the national enterprise index (Decision 1970/QĐ-BTTTT; the
+/// criterion's help says which index applies to the period).
 pub const MATURITY_LEVELS: [(&str, &str); 6] = [
     ("Chưa bắt đầu", "Not started"),
     ("Khởi động", "Starting"),
