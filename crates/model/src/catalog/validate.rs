@@ -86,7 +86,6 @@ pub enum CatalogIssue {
     NoFullLevel,
     BadYearRange,
     BadDeadline,
-    NoOffice(i32),
     BandsNotDescending,
     NoBottomBand,
     /// A tier with no office for a year it serves.
@@ -151,7 +150,6 @@ impl CatalogIssue {
             NoFullLevel => "no level earns the full points (share 10000)".into(),
             BadYearRange => "'from' is after 'to'".into(),
             BadDeadline => "is not a real day and month".into(),
-            NoOffice(year) => format!("no receiving office for the year {year}"),
             BandsNotDescending => "bands must be listed from the highest minimum down".into(),
             NoBottomBand => "the last band must start at 0 so every total has a band".into(),
             NoOfficeForTier { tier, year } => {
@@ -200,7 +198,6 @@ impl CatalogIssue {
             NoFullLevel => "không có mức nào đạt điểm tối đa (share 10000)".into(),
             BadYearRange => "năm bắt đầu (from) sau năm kết thúc (to)".into(),
             BadDeadline => "không phải ngày, tháng có thật".into(),
-            NoOffice(year) => format!("không có cơ quan nhận báo cáo cho năm {year}"),
             BandsNotDescending => "các mức xếp loại phải xếp từ cao xuống thấp".into(),
             NoBottomBand => "mức xếp loại cuối cùng phải bắt đầu từ 0".into(),
             NoOfficeForTier { tier, year } => {
