@@ -28,6 +28,8 @@ pub struct GapPlan {
 #[serde(rename_all = "camelCase")]
 pub struct Step {
     pub criterion: String,
+    /// What the step adds to the total: the criterion's points, rescaled like the base when
+    /// some criteria are "not applicable" (round half up).
     pub gain: MilliPoints,
     pub action: Action,
 }
@@ -98,6 +100,11 @@ pub fn plan(catalog: &Catalog, sheet: &AnswerSheet, assessment: &Assessment) -> 
         steps.push(step);
     }
     trim_last(tier, sheet, assessment, &mut steps, needed);
+    if let Some(r) = &assessment.rescaled {
+        for step in &mut steps {
+            step.gain = crate::score::rescale(step.gain, r.full_max, r.applicable_max);
+        }
+    }
     steps.sort_by_key(|s| std::cmp::Reverse(s.gain));
     Some(GapPlan {
         target_band: target.id.clone(),
