@@ -121,6 +121,11 @@ fn a_criterion_that_does_not_apply_leaves_the_maximum_and_the_total_is_rescaled(
         "{why}"
     );
     assert!(rescale_line(&full, Lang::Vi).is_none());
+    let answer = not_applicable("Đơn vị không có chức năng kiểm tra");
+    assert_eq!(
+        tdg_model::explain::describe_answer(criterion, Some(&answer), Lang::Vi),
+        "Không áp dụng"
+    );
 }
 
 /// A department with no administrative procedures and no inspections used to get 0 of 0 =
