@@ -54,12 +54,12 @@ fn score_prints_a_table_with_total_band_and_plan() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.contains(
-            "Tổng điểm 61 (gồm 1 điểm thưởng) (tỷ lệ điểm đạt 0,600) — Hoàn thành nhiệm vụ"
+            "Tổng điểm 66 (gồm 1 điểm thưởng) (tỷ lệ điểm đạt 0,650) — Hoàn thành nhiệm vụ"
         ),
         "{stdout}"
     );
     assert!(
-        stdout.contains("Để đạt “Hoàn thành tốt nhiệm vụ” (+9)"),
+        stdout.contains("Để đạt “Hoàn thành tốt nhiệm vụ” (+4)"),
         "{stdout}"
     );
     let en = tdg(&[
@@ -73,7 +73,7 @@ fn score_prints_a_table_with_total_band_and_plan() {
     let en = String::from_utf8_lossy(&en.stdout);
     assert!(
         en.contains(
-            "Total 61 (including a bonus of 1) (share of points achieved 0.600) — Tasks completed"
+            "Total 66 (including a bonus of 1) (share of points achieved 0.650) — Tasks completed"
         ),
         "{en}"
     );

@@ -73,21 +73,21 @@ fn worked_example_of_the_scoring_docs() {
     );
     assert_eq!(a.criterion("xp.ky-nang-so").expect("c").potential, 10_000);
     assert_eq!(points("xp.an-toan"), 5_000, "half of 10");
-    assert_eq!(a.base, 60_000);
-    assert_eq!(a.index, 600_000);
     assert_eq!(
-        a.open, 2,
-        "the plan and the good models (VI.1, III.2) are not answered"
+        points("xp.ke-hoach-phat-dong"),
+        5_000,
+        "VI.1: done, with its document"
     );
+    assert_eq!(points("xp.mo-hinh-hay"), 0, "III.2: not done");
+    assert_eq!(a.base, 65_000);
+    assert_eq!(a.index, 650_000);
+    assert_eq!(a.open, 0);
     assert_eq!(a.bonus_total, 1_000, "sent 21 days before 01/12");
-    assert_eq!(a.total, 61_000);
+    assert_eq!(a.total, 66_000);
     assert_eq!(a.band, "hoan-thanh");
     let p = plan(&catalog, &sheet, &a).expect("a band above");
-    assert_eq!((p.target_band.as_str(), p.deficit), ("tot", 9_000));
-    assert_eq!(
-        p.steps.len(),
-        1,
-        "adding the missing evidence (+10) is enough"
-    );
-    assert_eq!(p.steps[0].criterion, "xp.ky-nang-so");
+    assert_eq!((p.target_band.as_str(), p.deficit), ("tot", 4_000));
+    assert_eq!(p.steps.len(), 1, "the smallest single step that covers 4");
+    assert_eq!(p.steps[0].criterion, "xp.tuyen-truyen");
+    assert_eq!(p.steps[0].gain, 5_000, "3 more activities: 6 of 6");
 }
