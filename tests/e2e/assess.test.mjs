@@ -54,8 +54,13 @@ async function fillWorkedExample(page) {
   await addDocument(page, 'Thôn, tổ dân phố có Tổ công nghệ số cộng đồng hoạt động', '34/QĐ-UBND');
   await page.getByLabel('Số người đã được bồi dưỡng').fill('40');
   await page.getByLabel('Tổng số cán bộ, công chức').fill('50');
-  await page.getByLabel(/Đã phê duyệt cấp độ hoặc có phương án ứng cứu sự cố/).check();
+  await page.getByLabel(/Đã có một hoặc hai trong ba nội dung trên/).check();
   await addDocument(page, 'Bảo đảm an toàn, an ninh mạng tại đơn vị', '21/PA-UBND');
+  const launch = 'Ban hành kế hoạch cụ thể và phát động phong trào thi đua chuyển đổi số tại đơn vị';
+  await card(page, launch).getByLabel('Đã thực hiện').check();
+  await addDocument(page, launch, '15/KH-UBND');
+  await card(page, 'Phát hiện, biểu dương và nhân rộng mô hình hay, cách làm mới, điển hình tiên tiến về chuyển đổi số')
+    .getByLabel('Chưa thực hiện').check();
 }
 
 function today() {
@@ -77,7 +82,7 @@ test('(a) a commune filled in the browser totals exactly what tdg score gives', 
   const cli = JSON.parse(execFileSync(TDG, ['score', '--json', '--catalog', CATALOG, '--submitted', today(), file], { encoding: 'utf8' }));
   const expected = (cli.assessment.total / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 2 });
   assert.equal(total, expected);
-  assert.equal(total, '67,5'); // the worked example, sent without the early bonus
+  assert.equal(total, '65'); // the worked example (catalog 2026.2), sent without the early bonus
   assert.match(await page.getByTestId('band').textContent(), /Hoàn thành nhiệm vụ/);
   const skills = card(page, 'Cán bộ, công chức được bồi dưỡng kỹ năng số trong năm');
   assert.match(await skills.textContent(), /Thiếu minh chứng \(mất 10 điểm\)/);
@@ -226,7 +231,7 @@ test('(g) signing a report with open criteria asks first, and nothing is signed 
     page.once('dialog', (dialog) => { message = dialog.message(); dialog.dismiss(); });
     await page.getByRole('button', { name: 'Ký và tải báo cáo (JSON)' }).click();
     await page.waitForTimeout(200);
-    assert.match(message, /còn 6 tiêu chí chưa trả lời/);
+    assert.match(message, /còn 8 tiêu chí chưa trả lời/);
     assert.equal(await page.getByTestId('signed').count(), 0);
     assert.equal(await page.getByTestId('fingerprint').count(), 0, 'no key is made for a declined signing');
     assert.deepEqual(problems, []);

@@ -561,7 +561,7 @@ impl Progress {
         for c in &assessment.criteria {
             p.total += 1;
             match c.status {
-                Status::Scored | Status::MissingEvidence => p.answered += 1,
+                Status::Scored | Status::MissingEvidence | Status::NotApplicable => p.answered += 1,
                 Status::Open | Status::Incomplete => p.open += 1,
                 Status::Invalid => p.to_correct += 1,
             }

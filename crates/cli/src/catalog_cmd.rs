@@ -22,6 +22,10 @@ pub fn check(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
                     c.version,
                     c.tiers.len()
                 );
+                println!(
+                    "  căn cứ / basis: {}",
+                    tdg_model::citation::basis_line(&c.basis, Lang::Vi)
+                );
             }
             Err(tdg_model::CatalogError::Invalid(problems)) => {
                 all_ok = false;

@@ -1,7 +1,9 @@
 //! The readable breakdown: groups, criteria with their explanations, adjustments, total, plan.
 
 use std::fmt::Write;
-use tdg_model::explain::{band_name, describe_error, explain_criterion, rule_name, summary_line};
+use tdg_model::explain::{
+    band_name, describe_error, explain_criterion, rescale_line, rule_name, summary_line,
+};
 use tdg_model::gap::{describe_step, GapPlan};
 use tdg_model::units::format_points;
 use tdg_model::{AnswerSheet, Assessment, Catalog, Lang};
@@ -21,9 +23,15 @@ pub fn render(
     let _ = writeln!(
         out,
         "{} — {} {}",
-        tier.name.get(lang),
+        tier.name_for(a.period).get(lang),
         label(lang, "năm", "period"),
         a.period
+    );
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        label(lang, "Căn cứ", "Basis"),
+        tdg_model::citation::basis_line(&catalog.basis, lang)
     );
     for group in &a.groups {
         let name = catalog
@@ -73,6 +81,12 @@ pub fn render(
         );
     }
     let _ = writeln!(out, "\n{}", summary_line(catalog, a, lang));
+    if let Some(line) = rescale_line(a, lang) {
+        let _ = writeln!(out, "{line}");
+    }
+    if let Some(caveat) = catalog.band_caveat(&a.tier) {
+        let _ = writeln!(out, "{}", caveat.get(lang));
+    }
     for e in &a.errors {
         let _ = writeln!(
             out,
@@ -85,7 +99,7 @@ pub fn render(
         let target = band_name(catalog, &gap.target_band, lang);
         let _ = writeln!(
             out,
-            "\n{} «{target}» (+{}):",
+            "\n{} “{target}” (+{}):",
             label(lang, "Để đạt", "To reach"),
             pts(gap.deficit)
         );

@@ -200,7 +200,7 @@ fn table(v: &Verdict, catalogs: &[KnownCatalog], checks: Vec<CheckLine>) -> Stri
     // The band's name when a given catalog has it (any catalog: names are for people only).
     let band = catalogs
         .iter()
-        .find(|k| k.catalog.bands.iter().any(|b| b.id == v.stored_band))
+        .find(|k| k.catalog.band(&v.stored_band).is_some())
         .map(|k| tdg_model::explain::band_name(&k.catalog, &v.stored_band, Lang::Vi))
         .unwrap_or_else(|| v.stored_band.clone());
     let mut lines = vec![

@@ -43,11 +43,13 @@ fn score_prints_a_table_with_total_band_and_plan() {
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.contains("Tổng điểm 68,5/100 (chỉ số 0,675) — Hoàn thành nhiệm vụ"),
+        stdout.contains(
+            "Tổng điểm 66 (gồm 1 điểm thưởng) (tỷ lệ điểm đạt 0,650) — Hoàn thành nhiệm vụ"
+        ),
         "{stdout}"
     );
     assert!(
-        stdout.contains("Để đạt «Hoàn thành tốt nhiệm vụ» (+1,5)"),
+        stdout.contains("Để đạt “Hoàn thành tốt nhiệm vụ” (+4)"),
         "{stdout}"
     );
     let en = tdg(&[
@@ -58,8 +60,25 @@ fn score_prints_a_table_with_total_band_and_plan() {
         "en",
         "assets/samples/vi-du-xa.json",
     ]);
-    assert!(String::from_utf8_lossy(&en.stdout)
-        .contains("Total 68.5/100 (index 0.675) — Tasks completed"));
+    let en = String::from_utf8_lossy(&en.stdout);
+    assert!(
+        en.contains(
+            "Total 66 (including a bonus of 1) (share of points achieved 0.650) — Tasks completed"
+        ),
+        "{en}"
+    );
+    assert!(en.contains("Basis: Plan No. 175/KH-UBND of 15/7/2022, Hải Phòng People's Committee"));
+    assert!(en.contains("does not replace the official quality assessment"));
+    // Not applicable: the rescaling is said, with its figures.
+    let na = tdg(&[
+        "score",
+        "--catalog",
+        CATALOG,
+        "assets/samples/so-nganh-khong-ap-dung.json",
+    ]);
+    assert!(String::from_utf8_lossy(&na.stdout).contains(
+        "Quy đổi trên 80/100 điểm áp dụng (2 tiêu chí không áp dụng): 68,5 → 85,62 điểm"
+    ));
 }
 
 #[test]
@@ -533,7 +552,10 @@ fn options_take_the_equals_form_and_double_dash_ends_them() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(stdout.contains("Total 68.5/100"), "{stdout}");
+    assert!(
+        stdout.contains("Total 66 (including a bonus of 1)"),
+        "{stdout}"
+    );
 }
 
 #[test]

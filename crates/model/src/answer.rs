@@ -102,12 +102,26 @@ pub struct Answer {
     pub evidence: Vec<Evidence>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// "Không áp dụng": the criterion does not apply to this unit, for the reason given. Only
+    /// where the catalog allows it, and with no value field beside it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_applicable: Option<NotApplicable>,
+}
+
+/// An answer's "not applicable", with the unit's reason (required where the catalog says so).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NotApplicable {
+    #[serde(default)]
+    pub reason: String,
 }
 
 impl Answer {
-    /// True when no value field is filled in (evidence alone does not answer a criterion).
+    /// True when no value field is filled in and the answer is not "not applicable" (evidence
+    /// alone does not answer a criterion).
     pub fn has_no_value(&self) -> bool {
-        self.numerator.is_none()
+        self.not_applicable.is_none()
+            && self.numerator.is_none()
             && self.denominator.is_none()
             && self.yes.is_none()
             && self.level.is_none()

@@ -40,6 +40,12 @@ pub fn explain_criterion(criterion: &Criterion, result: &CriterionResult, lang: 
             "{basis} No evidence yet, so 0 points; with evidence it gets {points} of {max} points (evidence is required)."
         ),
         (Status::Scored, _) => format!("{basis} {worth}"),
+        (Status::NotApplicable, Lang::Vi) => format!(
+            "{basis} Không tính vào tổng: {max} điểm của tiêu chí được loại khỏi điểm tối đa và tổng điểm được quy đổi lại."
+        ),
+        (Status::NotApplicable, Lang::En) => format!(
+            "{basis} Left out of the total: its {max} points leave the maximum and the total is rescaled."
+        ),
     }
 }
 
@@ -89,10 +95,16 @@ fn describe_basis(criterion: &Criterion, basis: &Basis, lang: Lang) -> String {
             }
         ),
         (Basis::RatioNothingArose { .. }, Lang::Vi) => {
-            "0/0: không phát sinh trong kỳ, tính đủ điểm (mô hình mặc định).".into()
+            "0/0: không phát sinh trong kỳ, tính đủ điểm (cách chấm điểm mặc định của công cụ; Kế hoạch chưa quy định).".into()
         }
         (Basis::RatioNothingArose { .. }, Lang::En) => {
             "0 of 0: nothing arose this period, full points (default model).".into()
+        }
+        (Basis::NotApplicable { reason }, Lang::Vi) => {
+            format!("Không áp dụng: {}.", reason.trim_end_matches('.'))
+        }
+        (Basis::NotApplicable { reason }, Lang::En) => {
+            format!("Not applicable: {}.", reason.trim_end_matches('.'))
         }
         (Basis::YesNo { yes: true }, Lang::Vi) => "Đã thực hiện.".into(),
         (Basis::YesNo { yes: false }, Lang::Vi) => "Chưa thực hiện.".into(),
@@ -180,7 +192,7 @@ pub fn describe_error(error: &AnswerError, lang: Lang) -> String {
         (UnknownLevel { level }, Lang::Vi) => format!("mức '{level}' không có trong danh mục"),
         (UnknownLevel { level }, Lang::En) => format!("level '{level}' is not in the catalog"),
         (MaturityOutOfRange { value }, Lang::Vi) => {
-            format!("mức trưởng thành {value} không nằm trong 0–5")
+            format!("mức độ chuyển đổi số {value} không nằm trong 0–5")
         }
         (MaturityOutOfRange { value }, Lang::En) => {
             format!("maturity level {value} is not within 0–5")
@@ -191,6 +203,30 @@ pub fn describe_error(error: &AnswerError, lang: Lang) -> String {
         (NotALink, Lang::En) => "the link must start with http:// or https://".into(),
         (BadFileHash, Lang::Vi) => "tệp minh chứng thiếu tên hoặc mã SHA-256 không hợp lệ".into(),
         (BadFileHash, Lang::En) => "the evidence file has no name or an invalid SHA-256".into(),
+        (NotApplicableNotAllowed, Lang::Vi) => {
+            "tiêu chí này không được chọn “không áp dụng”".into()
+        }
+        (NotApplicableNotAllowed, Lang::En) => {
+            "this criterion cannot be answered “not applicable”".into()
+        }
+        (NotApplicableReasonMissing, Lang::Vi) => "cần ghi lý do không áp dụng".into(),
+        (NotApplicableReasonMissing, Lang::En) => {
+            "give the reason why it does not apply".into()
+        }
+        (NotApplicableWithValue, Lang::Vi) => {
+            "đã chọn “không áp dụng” thì không nhập số liệu".into()
+        }
+        (NotApplicableWithValue, Lang::En) => {
+            "an answer marked “not applicable” takes no figure".into()
+        }
+        (EmptyDenominator, Lang::Vi) => {
+            "mẫu số bằng 0: nếu trong năm không phát sinh, hãy chọn “không áp dụng” và ghi lý do"
+                .into()
+        }
+        (EmptyDenominator, Lang::En) => {
+            "the denominator is 0: if nothing arose this year, choose “not applicable” and give the reason"
+                .into()
+        }
     };
     let field = if error.field.is_empty() {
         String::new()
@@ -200,14 +236,43 @@ pub fn describe_error(error: &AnswerError, lang: Lang) -> String {
     format!("{}{}: {}", error.criterion, field, what)
 }
 
-/// The name of the band `id`, or the id itself.
+/// The name of the band `id` (band ids are unique across the catalog's sets), or the id.
 pub fn band_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
     catalog
-        .bands
-        .iter()
-        .find(|b| b.id == id)
+        .band(id)
         .map(|b| b.name.get(lang).to_string())
         .unwrap_or_else(|| id.to_string())
+}
+
+/// The name of the 0–1 line: "Tỷ lệ điểm đạt", never "chỉ số", so nobody takes it for the
+/// national DTI index.
+pub fn rate_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "Tỷ lệ điểm đạt",
+        Lang::En => "Share of points achieved",
+    }
+}
+
+/// How the total was rescaled, when some criteria do not apply: "Quy đổi trên 72/100 điểm
+/// áp dụng (1 tiêu chí không áp dụng): 60 → 83,33 điểm."
+pub fn rescale_line(a: &Assessment, lang: Lang) -> Option<String> {
+    let r = a.rescaled.as_ref()?;
+    let p = |x| format_points(x, lang);
+    let (applicable, full, from, to) = (
+        p(r.applicable_max),
+        p(r.full_max),
+        p(r.unscaled_base),
+        p(a.base),
+    );
+    let n = a.not_applicable;
+    Some(match lang {
+        Lang::Vi => format!(
+            "Quy đổi trên {applicable}/{full} điểm áp dụng ({n} tiêu chí không áp dụng): {from} → {to} điểm (làm tròn nửa lên đến 0,001 điểm)."
+        ),
+        Lang::En => format!(
+            "Rescaled over {applicable} of {full} applicable points ({n} criteria not applicable): {from} → {to} points (rounded half up to 0.001 point)."
+        ),
+    })
 }
 
 /// The answer itself, in a few words (the printed table's "result" column).
@@ -223,6 +288,12 @@ pub fn describe_answer(
     let Some(a) = answer.filter(|a| !a.has_no_value()) else {
         return open.into();
     };
+    if a.not_applicable.is_some() {
+        return match lang {
+            Lang::Vi => "Không áp dụng".into(),
+            Lang::En => "Not applicable".into(),
+        };
+    }
     let int = |n: Option<i64>| format_int(n.unwrap_or(0).max(0) as u64, lang);
     match &criterion.measure {
         Measure::Ratio { .. } => format!("{}/{}", int(a.numerator), int(a.denominator)),
@@ -266,14 +337,44 @@ pub fn rule_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
     bonus.or(penalty).unwrap_or(id).to_string()
 }
 
-/// One-line summary: total, index, band, and whether it is provisional.
+/// The total as people read it: "68,5/100" without adjustments; with a bonus or a penalty
+/// never "103/100" but "103 (gồm 3 điểm thưởng)", "98 (gồm 1 điểm thưởng, trừ 3 điểm)".
+pub fn total_text(a: &Assessment, lang: Lang) -> String {
+    let p = |x| format_points(x, lang);
+    let total = p(a.total);
+    let mut parts = Vec::new();
+    if a.bonus_total > 0 {
+        parts.push(match lang {
+            Lang::Vi => format!("gồm {} điểm thưởng", p(a.bonus_total)),
+            Lang::En => format!("including a bonus of {}", p(a.bonus_total)),
+        });
+    }
+    if a.penalty_total > 0 {
+        parts.push(match lang {
+            Lang::Vi => format!("trừ {} điểm", p(a.penalty_total)),
+            Lang::En => format!("less a penalty of {}", p(a.penalty_total)),
+        });
+    }
+    if parts.is_empty() {
+        format!("{total}/100")
+    } else {
+        format!("{total} ({})", parts.join(", "))
+    }
+}
+
+/// One-line summary: total, share of points achieved, band, and whether it is provisional.
 pub fn summary_line(catalog: &Catalog, a: &Assessment, lang: Lang) -> String {
     let band = band_name(catalog, &a.band, lang);
-    let total = format_points(a.total, lang);
+    let total = total_text(a, lang);
     let index = crate::units::format_index(a.index, lang);
+    let rescaled = match (a.rescaled.is_some(), lang) {
+        (false, _) => "",
+        (true, Lang::Vi) => ", đã quy đổi do có tiêu chí không áp dụng",
+        (true, Lang::En) => ", rescaled: some criteria do not apply",
+    };
     match lang {
         Lang::Vi => format!(
-            "Tổng điểm {total}/100 (chỉ số {index}) — {band}{}",
+            "Tổng điểm {total} (tỷ lệ điểm đạt {index}{rescaled}) — {band}{}",
             if a.is_provisional() {
                 format!(" (tạm tính, còn {} tiêu chí chưa trả lời)", a.open)
             } else {
@@ -281,7 +382,7 @@ pub fn summary_line(catalog: &Catalog, a: &Assessment, lang: Lang) -> String {
             }
         ),
         Lang::En => format!(
-            "Total {total}/100 (index {index}) — {band}{}",
+            "Total {total} (share of points achieved {index}{rescaled}) — {band}{}",
             if a.is_provisional() {
                 format!(" (provisional: {} criteria still open)", a.open)
             } else {

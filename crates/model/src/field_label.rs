@@ -153,6 +153,29 @@ pub fn error_text(criterion: Option<&Criterion>, error: &AnswerError, lang: Lang
             format!("“{label}”: tệp thiếu tên hoặc mã SHA-256 không hợp lệ; hãy xóa và chọn lại tệp."),
             format!("“{label}”: the file has no name or an invalid SHA-256; remove it and choose the file again."),
         ),
+        AnswerIssue::NotApplicableNotAllowed => pick(
+            lang,
+            "Tiêu chí này không được chọn “không áp dụng”: hãy trả lời bằng số liệu.".into(),
+            "This criterion cannot be answered “not applicable”: answer it with figures.".into(),
+        ),
+        AnswerIssue::NotApplicableReasonMissing => pick(
+            lang,
+            "Đã chọn “không áp dụng”: hãy ghi lý do.".into(),
+            "Marked “not applicable”: give the reason.".into(),
+        ),
+        AnswerIssue::NotApplicableWithValue => pick(
+            lang,
+            format!("Đã chọn “không áp dụng” thì không nhập “{label}”: hãy xóa số liệu hoặc bỏ chọn “không áp dụng”."),
+            format!("An answer marked “not applicable” takes no “{label}”: remove the figure or untick “not applicable”."),
+        ),
+        AnswerIssue::EmptyDenominator => {
+            let total = field_label(c, Field::Denominator, lang);
+            pick(
+                lang,
+                format!("“{total}” bằng 0: nếu trong năm không phát sinh, hãy chọn “không áp dụng” và ghi lý do."),
+                format!("“{total}” is 0: if nothing arose this year, mark it “not applicable” and give the reason."),
+            )
+        }
     }
 }
 

@@ -28,6 +28,8 @@ pub struct GapPlan {
 #[serde(rename_all = "camelCase")]
 pub struct Step {
     pub criterion: String,
+    /// What the step adds to the total: the criterion's points, rescaled like the base when
+    /// some criteria are "not applicable" (round half up).
     pub gain: MilliPoints,
     pub action: Action,
 }
@@ -60,22 +62,35 @@ pub enum Action {
 }
 
 /// The plan to reach the band above `assessment.band`, or `None` at the top band.
+///
+/// When some criteria are "not applicable" the total is rescaled, so the steps (in the
+/// criteria's own points) must close the deficit in unscaled points:
+/// `ceil(deficit × applicable_max / full_max)`. `deficit` stays in total points.
 pub fn plan(catalog: &Catalog, sheet: &AnswerSheet, assessment: &Assessment) -> Option<GapPlan> {
-    let position = catalog.bands.iter().position(|b| b.id == assessment.band)?;
-    let target = catalog.bands.get(position.checked_sub(1)?)?;
+    let bands = catalog.bands(&assessment.tier);
+    let position = bands.iter().position(|b| b.id == assessment.band)?;
+    let target = bands.get(position.checked_sub(1)?)?;
     let tier = catalog.tier(&assessment.tier)?;
     let deficit = target.min_points.saturating_sub(assessment.total);
+    let needed = match &assessment.rescaled {
+        None => deficit,
+        Some(r) => {
+            let n = (u128::from(deficit) * u128::from(r.applicable_max))
+                .div_ceil(u128::from(r.full_max.max(1)));
+            u32::try_from(n).unwrap_or(u32::MAX)
+        }
+    };
     let mut candidates: Vec<Step> = criteria_with_results(tier, sheet, assessment)
-        .filter_map(|(c, r)| full_step(c, r))
+        .filter_map(|(c, r)| full_step(&c.measure_for(sheet.period), c, r))
         .collect();
     candidates.sort_by(|a, b| {
         b.gain
             .cmp(&a.gain)
             .then_with(|| a.criterion.cmp(&b.criterion))
     });
-    let reachable = candidates.iter().map(|s| s.gain).sum::<u32>() >= deficit;
+    let reachable = candidates.iter().map(|s| s.gain).sum::<u32>() >= needed;
     let mut steps = Vec::new();
-    let mut remaining = deficit;
+    let mut remaining = needed;
     let mut pool = candidates;
     while remaining > 0 && !pool.is_empty() {
         // The smallest step that closes the gap alone, else the largest step.
@@ -84,7 +99,12 @@ pub fn plan(catalog: &Catalog, sheet: &AnswerSheet, assessment: &Assessment) -> 
         remaining = remaining.saturating_sub(step.gain);
         steps.push(step);
     }
-    trim_last(tier, sheet, assessment, &mut steps, deficit);
+    trim_last(tier, sheet, assessment, &mut steps, needed);
+    if let Some(r) = &assessment.rescaled {
+        for step in &mut steps {
+            step.gain = crate::score::rescale(step.gain, r.full_max, r.applicable_max);
+        }
+    }
     steps.sort_by_key(|s| std::cmp::Reverse(s.gain));
     Some(GapPlan {
         target_band: target.id.clone(),
@@ -107,16 +127,18 @@ fn criteria_with_results<'a>(
         .filter(|(c, r)| c.id == r.id)
 }
 
-/// The step that brings a criterion to its full points, if it is not there yet.
-fn full_step(criterion: &Criterion, result: &CriterionResult) -> Option<Step> {
+/// The step that brings a criterion to its full points, if it is not there yet. A criterion
+/// that does not apply offers none.
+fn full_step(measure: &Measure, criterion: &Criterion, result: &CriterionResult) -> Option<Step> {
     let gain = result.max.checked_sub(result.points).filter(|g| *g > 0)?;
     let action = match result.status {
         Status::Open | Status::Incomplete => Action::Answer,
         Status::Invalid => Action::Fix,
         Status::MissingEvidence => Action::AddEvidence {
-            then: raise_to_full(criterion, &result.basis).map(Box::new),
+            then: raise_to_full(measure, &result.basis).map(Box::new),
         },
-        Status::Scored => raise_to_full(criterion, &result.basis)?,
+        Status::Scored => raise_to_full(measure, &result.basis)?,
+        Status::NotApplicable => return None,
     };
     Some(Step {
         criterion: criterion.id.clone(),
@@ -126,8 +148,8 @@ fn full_step(criterion: &Criterion, result: &CriterionResult) -> Option<Step> {
 }
 
 /// The change of answer that earns full points, or `None` when the answer already does.
-fn raise_to_full(criterion: &Criterion, basis: &Basis) -> Option<Action> {
-    match (&criterion.measure, basis) {
+fn raise_to_full(measure: &Measure, basis: &Basis) -> Option<Action> {
+    match (measure, basis) {
         (
             Measure::Ratio { target, .. },
             Basis::Ratio {
@@ -190,7 +212,11 @@ fn trim_last(
     let needed = deficit.saturating_sub(others);
     let wanted = u64::from((result.points + needed).min(result.max));
     let max = u64::from(result.max);
-    match (&criterion.measure, &result.basis, &last.action) {
+    match (
+        &*criterion.measure_for(sheet.period),
+        &result.basis,
+        &last.action,
+    ) {
         (
             Measure::Ratio { target, .. },
             Basis::Ratio {
@@ -248,7 +274,7 @@ pub fn describe_step(catalog: &Catalog, step: &Step, lang: Lang) -> String {
         .map(|c| describe_action(c, &step.action, lang))
         .unwrap_or_default();
     match lang {
-        Lang::Vi => format!("{what} — «{name}» (+{gain} điểm)"),
+        Lang::Vi => format!("{what} — “{name}” (+{gain} điểm)"),
         Lang::En => format!("{what} — “{name}” (+{gain} points)"),
     }
 }
@@ -293,7 +319,7 @@ fn describe_action(criterion: &Criterion, action: &Action, lang: Lang) -> String
             );
             match lang {
                 Lang::Vi => format!(
-                    "Tăng «{label}» thêm {} (lên {}/{} = {share})",
+                    "Tăng “{label}” thêm {} (lên {}/{} = {share})",
                     int(*more),
                     int(*numerator),
                     int(*denominator)
@@ -311,7 +337,7 @@ fn describe_action(criterion: &Criterion, action: &Action, lang: Lang) -> String
         (Action::ReachLevel { level }, _) => {
             let name = crate::explain::level_name(criterion, level, lang);
             match lang {
-                Lang::Vi => format!("Đạt mức «{name}»"),
+                Lang::Vi => format!("Đạt mức “{name}”"),
                 Lang::En => format!("Reach the level “{name}”"),
             }
         }
@@ -328,7 +354,7 @@ fn describe_action(criterion: &Criterion, action: &Action, lang: Lang) -> String
         (Action::ReachMaturity { level }, _) => {
             let name = crate::explain::maturity_name(*level, lang);
             match lang {
-                Lang::Vi => format!("Đạt mức trưởng thành số {level} ({name})"),
+                Lang::Vi => format!("Đạt mức độ chuyển đổi số {level} ({name})"),
                 Lang::En => format!("Reach digital-maturity level {level} ({name})"),
             }
         }
@@ -355,8 +381,8 @@ mod tests {
 
     #[test]
     fn lowers_the_first_letter_of_our_sentences() {
-        assert_eq!(lower_first("Đạt mức «A»"), "đạt mức «A»");
-        assert_eq!(lower_first("Tăng «B» thêm 5"), "tăng «B» thêm 5");
+        assert_eq!(lower_first("Đạt mức “A”"), "đạt mức “A”");
+        assert_eq!(lower_first("Tăng “B” thêm 5"), "tăng “B” thêm 5");
         assert_eq!(lower_first("Raise “C”"), "raise “C”");
         assert_eq!(lower_first(""), "");
     }

@@ -3,6 +3,7 @@
 
 pub mod answer;
 pub mod catalog;
+pub mod citation;
 pub mod date;
 pub mod draft;
 pub mod explain;
@@ -16,7 +17,7 @@ pub mod strict_json;
 pub mod text;
 pub mod units;
 
-pub use answer::{Answer, AnswerSheet, Evidence};
+pub use answer::{Answer, AnswerSheet, Evidence, NotApplicable};
 pub use catalog::Timing;
 pub use catalog::{Catalog, CatalogError, Criterion, Measure, Tier};
 pub use date::Date;

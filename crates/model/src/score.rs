@@ -78,6 +78,15 @@ pub enum AnswerIssue {
     NoDocumentNumber,
     NotALink,
     BadFileHash,
+    /// "Not applicable" on a criterion whose catalog entry does not allow it.
+    NotApplicableNotAllowed,
+    /// "Not applicable" without the reason the catalog requires.
+    NotApplicableReasonMissing,
+    /// "Not applicable" and a value at the same time.
+    NotApplicableWithValue,
+    /// 0 of 0 on a criterion that may be "not applicable": nothing to measure earns nothing;
+    /// the unit marks it not applicable (with its reason) instead.
+    EmptyDenominator,
 }
 
 /// What happened to one criterion.
@@ -93,6 +102,8 @@ pub enum Status {
     /// Answered, but the required evidence is missing: no points until it is given.
     MissingEvidence,
     Scored,
+    /// Answered "không áp dụng" where the catalog allows it: its maximum leaves the total.
+    NotApplicable,
 }
 
 /// The figures behind a criterion's points, for the explanation.
@@ -107,10 +118,16 @@ pub enum Basis {
         share: BasisPoints,
         target: BasisPoints,
     },
-    /// 0 of 0: nothing arose this year (default model: full points, evidence still required).
+    /// 0 of 0: nothing arose this year (default model: full points, evidence still required),
+    /// only for criteria that cannot be "not applicable".
     #[serde(rename_all = "camelCase")]
     RatioNothingArose {
         target: BasisPoints,
+    },
+    /// "Không áp dụng", with the unit's reason.
+    #[serde(rename_all = "camelCase")]
+    NotApplicable {
+        reason: String,
     },
     #[serde(rename_all = "camelCase")]
     YesNo {
@@ -175,10 +192,15 @@ pub struct Assessment {
     pub period: i32,
     pub criteria: Vec<CriterionResult>,
     pub groups: Vec<GroupResult>,
-    /// Sum of the criteria's points, out of 100.
+    /// Sum of the criteria's points, out of 100; rescaled over the applicable maximum when
+    /// some criteria are "not applicable" (see `rescaled`).
     pub base: MilliPoints,
-    /// The base as a 0–1 value in millionths, as the national DTI publishes it.
+    /// "Tỷ lệ điểm đạt" (share of points achieved): the base as a 0–1 value in millionths.
+    /// Not the national DTI index, whatever the scale they share.
     pub index: u32,
+    /// Present when some criteria are "not applicable": how the base was rescaled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rescaled: Option<Rescaled>,
     pub bonus: Vec<Adjustment>,
     /// Sum of bonus lines, capped by the catalog.
     pub bonus_total: MilliPoints,
@@ -192,11 +214,42 @@ pub struct Assessment {
     pub answered: u32,
     /// Criteria answered but without their required evidence.
     pub missing_evidence: u32,
+    /// Criteria answered "not applicable" (counted in `answered` too).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub not_applicable: u32,
     pub errors: Vec<AnswerError>,
     /// Whether the report is on time; `None` when no submission date is known or the deadline
     /// does not bind the tier.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_time: Option<bool>,
+}
+
+/// How a base was rescaled because some criteria do not apply:
+/// `base = round_half_up(unscaled_base × full_max / applicable_max)`, in milli-points.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Rescaled {
+    /// The maximum of every criterion of the tier (and variant): 100 points.
+    pub full_max: MilliPoints,
+    /// The maximum of the criteria that apply.
+    pub applicable_max: MilliPoints,
+    /// The sum of the criteria's points before rescaling.
+    pub unscaled_base: MilliPoints,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// `value × full / applicable`, rounded half up, in exact integers; 0 when nothing applies.
+pub fn rescale(value: MilliPoints, full: MilliPoints, applicable: MilliPoints) -> MilliPoints {
+    if applicable == 0 {
+        return 0;
+    }
+    let num = 2 * u128::from(value) * u128::from(full) + u128::from(applicable);
+    let den = 2 * u128::from(applicable);
+    // value ≤ applicable ≤ full for a valid catalog, so this fits; saturate anyway.
+    u32::try_from(num / den).unwrap_or(u32::MAX)
 }
 
 impl Assessment {
@@ -249,7 +302,10 @@ pub fn score(catalog: &Catalog, sheet: &AnswerSheet) -> Result<Assessment, Score
     let mut errors = Vec::new();
     let criteria: Vec<CriterionResult> = tier
         .criteria_for(variant)
-        .map(|c| score_criterion(c, sheet.answers.get(&c.id), &mut errors))
+        .map(|c| {
+            let measure = c.measure_for(sheet.period);
+            score_criterion(c, &measure, sheet.answers.get(&c.id), &mut errors)
+        })
         .collect();
     for id in sheet.answers.keys() {
         if !criteria.iter().any(|c| &c.id == id) {
@@ -261,9 +317,25 @@ pub fn score(catalog: &Catalog, sheet: &AnswerSheet) -> Result<Assessment, Score
         }
     }
     let groups = group_subtotals(catalog, &criteria);
-    let base: MilliPoints = criteria.iter().map(|c| c.points).sum();
+    let unscaled: MilliPoints = criteria.iter().map(|c| c.points).sum();
+    let full_max: MilliPoints = criteria.iter().map(|c| c.max).sum();
+    let applicable_max: MilliPoints = criteria
+        .iter()
+        .filter(|c| c.status != Status::NotApplicable)
+        .map(|c| c.max)
+        .sum();
+    let (base, rescaled) = if applicable_max < full_max {
+        let rescaled = Rescaled {
+            full_max,
+            applicable_max,
+            unscaled_base: unscaled,
+        };
+        (rescale(unscaled, full_max, applicable_max), Some(rescaled))
+    } else {
+        (unscaled, None)
+    };
     let timing = timing_of(catalog, tier, sheet);
-    let bonus = bonus_lines(catalog, tier, variant, &criteria, timing);
+    let bonus = bonus_lines(catalog, tier, sheet, &criteria, timing);
     let bonus_total = bonus
         .iter()
         .map(|b| b.points)
@@ -278,10 +350,17 @@ pub fn score(catalog: &Catalog, sheet: &AnswerSheet) -> Result<Assessment, Score
         variant: sheet.variant.clone(),
         period: sheet.period,
         open: count(&|s| matches!(s, Status::Open | Status::Incomplete)),
-        answered: count(&|s| matches!(s, Status::Scored | Status::MissingEvidence)),
+        answered: count(&|s| {
+            matches!(
+                s,
+                Status::Scored | Status::MissingEvidence | Status::NotApplicable
+            )
+        }),
         missing_evidence: count(&|s| s == Status::MissingEvidence),
-        band: band_for(catalog, total),
-        index: base * 10,
+        not_applicable: count(&|s| s == Status::NotApplicable),
+        band: band_for(catalog, &tier.id, total),
+        index: base.saturating_mul(10),
+        rescaled,
         criteria,
         groups,
         base,
@@ -298,13 +377,13 @@ pub fn score(catalog: &Catalog, sheet: &AnswerSheet) -> Result<Assessment, Score
     })
 }
 
-/// The id of the highest band whose minimum the total reaches.
-pub fn band_for(catalog: &Catalog, total: MilliPoints) -> String {
-    catalog
-        .bands
+/// The id of the highest band of `tier` whose minimum the total reaches.
+pub fn band_for(catalog: &Catalog, tier: &str, total: MilliPoints) -> String {
+    let bands = catalog.bands(tier);
+    bands
         .iter()
         .find(|b| total >= b.min_points)
-        .or(catalog.bands.last())
+        .or(bands.last())
         .map(|b| b.id.clone())
         .unwrap_or_default()
 }
@@ -336,7 +415,7 @@ fn timing_of(catalog: &Catalog, tier: &Tier, sheet: &AnswerSheet) -> Option<Timi
 fn bonus_lines(
     catalog: &Catalog,
     tier: &Tier,
-    variant: Option<&str>,
+    sheet: &AnswerSheet,
     criteria: &[CriterionResult],
     timing: Option<Timing>,
 ) -> Vec<Adjustment> {
@@ -346,9 +425,10 @@ fn bonus_lines(
             BonusCondition::EarlySubmission { days_before } => {
                 u32::from(timing.is_some_and(|t| t.days_early() >= days_before))
             }
-            BonusCondition::ExceedTarget { margin } => {
-                exceeding_criteria(tier, variant, criteria, margin)
-            }
+            BonusCondition::ExceedTarget {
+                margin,
+                min_denominator,
+            } => exceeding_criteria(tier, sheet, criteria, margin, min_denominator),
             BonusCondition::Unknown => 0,
         };
         if times > 0 {
@@ -362,21 +442,31 @@ fn bonus_lines(
     lines
 }
 
-/// Ratio criteria, scored with evidence, whose target is below 100% and whose share reaches
-/// the target plus `margin` (100% at most).
+/// Ratio criteria, scored with evidence, whose target (for the period) is below 100%, whose
+/// share reaches the target plus `margin` (100% at most) and whose denominator is at least
+/// `min_denominator`.
 fn exceeding_criteria(
     tier: &Tier,
-    variant: Option<&str>,
+    sheet: &AnswerSheet,
     criteria: &[CriterionResult],
     margin: BasisPoints,
+    min_denominator: u64,
 ) -> u32 {
     let mut times = 0;
-    for (criterion, result) in tier.criteria_for(variant).zip(criteria) {
-        if let (Measure::Ratio { target, .. }, Basis::Ratio { share, .. }, Status::Scored) =
-            (&criterion.measure, &result.basis, result.status)
-        {
+    for (criterion, result) in tier.criteria_for(sheet.variant.as_deref()).zip(criteria) {
+        if let (
+            Measure::Ratio { target, .. },
+            Basis::Ratio {
+                share, denominator, ..
+            },
+            Status::Scored,
+        ) = (
+            &*criterion.measure_for(sheet.period),
+            &result.basis,
+            result.status,
+        ) {
             let bar = (target + margin).min(FULL_SHARE);
-            if *target < FULL_SHARE && *share >= bar {
+            if *target < FULL_SHARE && *share >= bar && *denominator >= min_denominator {
                 times += 1;
             }
         }
@@ -415,17 +505,20 @@ enum Valued {
     Incomplete,
     Invalid,
     Worth(MilliPoints, Basis),
+    NotApplicable(String),
 }
 
 fn score_criterion(
     criterion: &Criterion,
+    measure: &Measure,
     answer: Option<&Answer>,
     errors: &mut Vec<AnswerError>,
 ) -> CriterionResult {
     let before = errors.len();
     let valued = match answer {
         None => Valued::Open,
-        Some(a) => value_answer(criterion, a, errors),
+        Some(a) if a.not_applicable.is_some() => not_applicable(criterion, a, errors),
+        Some(a) => value_answer(criterion, measure, a, errors),
     };
     let evidence_ok = answer.is_some_and(|a| check_evidence(criterion, a, errors));
     let invalid = errors.len() > before;
@@ -434,6 +527,9 @@ fn score_criterion(
         Valued::Open => (Status::Open, 0, Basis::None),
         Valued::Incomplete => (Status::Incomplete, 0, Basis::None),
         Valued::Invalid => (Status::Invalid, 0, Basis::None),
+        Valued::NotApplicable(reason) => {
+            (Status::NotApplicable, 0, Basis::NotApplicable { reason })
+        }
         // A zero-point answer ("not done") needs no evidence: there is nothing to back.
         Valued::Worth(p, basis)
             if p == 0 || evidence_ok || criterion.evidence == EvidenceRule::Optional =>
@@ -477,25 +573,65 @@ fn check_evidence(criterion: &Criterion, answer: &Answer, errors: &mut Vec<Answe
     usable
 }
 
-fn value_answer(criterion: &Criterion, a: &Answer, errors: &mut Vec<AnswerError>) -> Valued {
-    let mut err = |field: &str, issue: AnswerIssue| {
-        errors.push(AnswerError {
-            criterion: criterion.id.clone(),
-            field: field.into(),
-            issue,
-        });
-        Valued::Invalid
+/// Records a field-level error of `criterion`'s answer: the answer is then invalid.
+fn reject(
+    errors: &mut Vec<AnswerError>,
+    criterion: &Criterion,
+    field: &str,
+    issue: AnswerIssue,
+) -> Valued {
+    errors.push(AnswerError {
+        criterion: criterion.id.clone(),
+        field: field.into(),
+        issue,
+    });
+    Valued::Invalid
+}
+
+/// An answer marked "not applicable": allowed by the catalog, with its reason, and no value.
+fn not_applicable(criterion: &Criterion, a: &Answer, errors: &mut Vec<AnswerError>) -> Valued {
+    let mut err = |field: &str, issue| reject(errors, criterion, field, issue);
+    let reason = a
+        .not_applicable
+        .as_ref()
+        .map(|n| n.reason.trim().to_string())
+        .unwrap_or_default();
+    let Some(rule) = &criterion.not_applicable else {
+        return err("notApplicable", AnswerIssue::NotApplicableNotAllowed);
     };
-    if let Some(field) = foreign_field(&criterion.measure, a) {
-        let expected = expected_fields(&criterion.measure).to_string();
+    if let Some(field) = value_fields(a).find(|(_, set)| *set).map(|(f, _)| f) {
+        return err(field, AnswerIssue::NotApplicableWithValue);
+    }
+    if rule.reason_required && reason.is_empty() {
+        return err(
+            "notApplicable.reason",
+            AnswerIssue::NotApplicableReasonMissing,
+        );
+    }
+    Valued::NotApplicable(reason)
+}
+
+fn value_answer(
+    criterion: &Criterion,
+    measure: &Measure,
+    a: &Answer,
+    errors: &mut Vec<AnswerError>,
+) -> Valued {
+    let mut err = |field: &str, issue| reject(errors, criterion, field, issue);
+    if let Some(field) = foreign_field(measure, a) {
+        let expected = expected_fields(measure).to_string();
         return err(field, AnswerIssue::FieldNotForKind { expected });
     }
     let max = criterion.max_points;
-    match &criterion.measure {
+    match measure {
         Measure::Ratio { target, .. } => match (a.numerator, a.denominator) {
             (Some(n), _) if n < 0 => err("numerator", AnswerIssue::Negative),
             (_, Some(d)) if d < 0 => err("denominator", AnswerIssue::Negative),
             (Some(n), Some(d)) if n > d => err("numerator", AnswerIssue::NumeratorAboveDenominator),
+            // Where "not applicable" exists, 0 of 0 is not full points: the unit says so.
+            (Some(0), Some(0)) if criterion.allows_not_applicable() => {
+                err("denominator", AnswerIssue::EmptyDenominator)
+            }
             (Some(0), Some(0)) => Valued::Worth(max, Basis::RatioNothingArose { target: *target }),
             (Some(n), Some(d)) => {
                 let (n, d) = (n as u64, d as u64);
@@ -561,21 +697,25 @@ fn value_answer(criterion: &Criterion, a: &Answer, errors: &mut Vec<AnswerError>
     }
 }
 
-/// The first value field filled in that the criterion's kind does not take.
-fn foreign_field(measure: &Measure, a: &Answer) -> Option<&'static str> {
-    let fields: [(&'static str, bool); 6] = [
+/// Each value field of an answer and whether it is filled in.
+fn value_fields(a: &Answer) -> impl Iterator<Item = (&'static str, bool)> {
+    [
         ("numerator", a.numerator.is_some()),
         ("denominator", a.denominator.is_some()),
         ("yes", a.yes.is_some()),
         ("level", a.level.is_some()),
         ("count", a.count.is_some()),
         ("maturity", a.maturity.is_some()),
-    ];
+    ]
+    .into_iter()
+}
+
+/// The first value field filled in that the criterion's kind does not take.
+fn foreign_field(measure: &Measure, a: &Answer) -> Option<&'static str> {
     let allowed = expected_fields(measure);
-    fields
-        .iter()
+    value_fields(a)
         .find(|(name, set)| *set && !allowed.split(" + ").any(|x| x == *name))
-        .map(|(name, _)| *name)
+        .map(|(name, _)| name)
 }
 
 fn expected_fields(measure: &Measure) -> &'static str {

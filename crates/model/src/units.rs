@@ -58,7 +58,8 @@ pub fn format_share(share: BasisPoints, lang: Lang) -> String {
     format!("{}%", format_fixed(u64::from(share), 2, lang))
 }
 
-/// The 0–1 index in millionths, shown with three decimals like the national DTI: `0,873`.
+/// "Tỷ lệ điểm đạt" (the share of points achieved), 0–1 in millionths, shown with three
+/// decimals: `0,873`. Not the national DTI index, whatever the scale they share.
 pub fn format_index(index_millionths: u32, lang: Lang) -> String {
     let thousandths = index_millionths / 1_000;
     let dec = match lang {

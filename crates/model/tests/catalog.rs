@@ -28,9 +28,17 @@ fn every_plan_quote_is_verbatim() {
     let catalog = common::catalog();
     let mut provenances: Vec<&Provenance> = catalog.groups.iter().map(|g| &g.provenance).collect();
     provenances.push(&catalog.deadline.provenance);
+    provenances.extend(catalog.office_deadline.as_ref().map(|d| &d.provenance));
+    provenances.extend(catalog.offices.iter().filter_map(|o| o.provenance.as_ref()));
+    provenances.extend(catalog.band_sets.iter().map(|b| &b.provenance));
     for tier in &catalog.tiers {
         provenances.push(&tier.provenance);
         provenances.extend(tier.criteria.iter().map(|c| &c.provenance));
+        provenances.extend(
+            tier.criteria
+                .iter()
+                .filter_map(|c| c.not_applicable.as_ref().map(|n| &n.provenance)),
+        );
     }
     let mut checked = 0;
     for p in provenances {
@@ -50,12 +58,7 @@ fn plan_targets_are_exactly_the_plans() {
     use tdg_model::Measure;
     let catalog = common::catalog();
     let target = |id: &str| {
-        let c = catalog
-            .tiers
-            .iter()
-            .flat_map(|t| &t.criteria)
-            .find(|c| c.id == id)
-            .expect(id);
+        let c = common::criterion(&catalog, id);
         match c.measure {
             Measure::Ratio { target, .. } => target,
             _ => panic!("{id} is not a ratio"),

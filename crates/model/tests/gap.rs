@@ -19,6 +19,8 @@ fn trims_the_last_ratio_step_to_the_exact_amount() {
             ("xp.to-cong-nghe-so", ratio(10, 10)),
             ("xp.ky-nang-so", ratio(40, 50)),
             ("xp.an-toan", level("dat")),
+            ("xp.ke-hoach-phat-dong", yes(true)),
+            ("xp.mo-hinh-hay", yes(true)),
         ],
     );
     let r = score(&catalog, &s).expect("scores");
@@ -52,7 +54,7 @@ fn trims_the_last_ratio_step_to_the_exact_amount() {
     );
     let text = describe_step(&catalog, &p.steps[0], Lang::Vi);
     assert!(
-        text.starts_with("Tăng «Số hồ sơ xử lý trên môi trường mạng» thêm 125"),
+        text.starts_with("Tăng “Số hồ sơ xử lý trên môi trường mạng” thêm 125"),
         "{text}"
     );
 }
@@ -69,16 +71,18 @@ fn picks_the_fewest_steps_and_names_missing_evidence() {
             ("xp.ho-so-truc-tuyen", no_evidence),
             ("xp.dvc-truc-tuyen", ratio(100, 1000)),
             ("xp.tuyen-truyen", count(6)),
-            ("xp.to-cong-nghe-so", ratio(10, 10)),
+            ("xp.to-cong-nghe-so", ratio(0, 10)),
             ("xp.ky-nang-so", ratio(40, 50)),
             ("xp.an-toan", level("chua")),
+            ("xp.ke-hoach-phat-dong", yes(true)),
+            ("xp.mo-hinh-hay", yes(true)),
         ],
     );
     let r = score(&catalog, &s).expect("scores");
-    assert_eq!(r.band, "khong-hoan-thanh"); // 3 + 10 + 10 + 10 = 33
+    assert_eq!(r.band, "khong-hoan-thanh"); // 3 + 5 + 0 + 10 + 0 + 5 + 5 = 28
     let p = plan(&catalog, &s, &r).expect("plan");
     assert_eq!(p.target_band, "hoan-thanh");
-    // 17 points missing: adding the evidence (+40) alone is enough.
+    // 22 points missing: adding the evidence (+40) alone is enough.
     assert_eq!(p.steps.len(), 1);
     assert!(
         matches!(p.steps[0].action, Action::AddEvidence { then: None }),
@@ -105,6 +109,8 @@ fn top_band_has_no_plan_and_open_criteria_count_as_answerable() {
         ("xp.to-cong-nghe-so", ratio(10, 10)),
         ("xp.ky-nang-so", ratio(40, 50)),
         ("xp.an-toan", level("dat")),
+        ("xp.ke-hoach-phat-dong", yes(true)),
+        ("xp.mo-hinh-hay", yes(true)),
     ];
     let s = sheet("xa-phuong", None, &full);
     let r = score(&catalog, &s).expect("scores");

@@ -61,7 +61,7 @@ fn worked_example_of_the_scoring_docs() {
     assert_eq!(points("xp.ho-so-truc-tuyen"), 32_000, "40 × 56% / 70%");
     assert_eq!(
         points("xp.dvc-truc-tuyen"),
-        15_000,
+        10_000,
         "50% meets the 50% target"
     );
     assert_eq!(points("xp.tuyen-truyen"), 5_000, "10 × 3 / 6");
@@ -72,14 +72,22 @@ fn worked_example_of_the_scoring_docs() {
         "80% meets the target, but no evidence"
     );
     assert_eq!(a.criterion("xp.ky-nang-so").expect("c").potential, 10_000);
-    assert_eq!(points("xp.an-toan"), 7_500, "half of 15");
-    assert_eq!(a.base, 67_500);
-    assert_eq!(a.index, 675_000);
+    assert_eq!(points("xp.an-toan"), 5_000, "half of 10");
+    assert_eq!(
+        points("xp.ke-hoach-phat-dong"),
+        5_000,
+        "VI.1: done, with its document"
+    );
+    assert_eq!(points("xp.mo-hinh-hay"), 0, "III.2: not done");
+    assert_eq!(a.base, 65_000);
+    assert_eq!(a.index, 650_000);
+    assert_eq!(a.open, 0);
     assert_eq!(a.bonus_total, 1_000, "sent 21 days before 01/12");
-    assert_eq!(a.total, 68_500);
+    assert_eq!(a.total, 66_000);
     assert_eq!(a.band, "hoan-thanh");
     let p = plan(&catalog, &sheet, &a).expect("a band above");
-    assert_eq!((p.target_band.as_str(), p.deficit), ("tot", 1_500));
-    assert_eq!(p.steps.len(), 1);
-    assert_eq!(p.steps[0].criterion, "xp.to-cong-nghe-so");
+    assert_eq!((p.target_band.as_str(), p.deficit), ("tot", 4_000));
+    assert_eq!(p.steps.len(), 1, "the smallest single step that covers 4");
+    assert_eq!(p.steps[0].criterion, "xp.tuyen-truyen");
+    assert_eq!(p.steps[0].gain, 5_000, "3 more activities: 6 of 6");
 }

@@ -15,8 +15,9 @@ fn any_answer() -> impl Strategy<Value = Answer> {
         prop::option::of(-3i64..50),
         prop::option::of(-1i64..7),
         any::<bool>(),
+        prop::option::of(prop::sample::select(vec!["", "  ", "Không có thủ tục"])),
     )
-        .prop_map(|(n, d, y, l, c, m, ev)| Answer {
+        .prop_map(|(n, d, y, l, c, m, ev, na)| Answer {
             numerator: n,
             denominator: d,
             yes: y,
@@ -25,7 +26,17 @@ fn any_answer() -> impl Strategy<Value = Answer> {
             maturity: m,
             evidence: if ev { vec![doc()] } else { vec![] },
             note: String::new(),
+            not_applicable: na.map(|r| tdg_model::NotApplicable { reason: r.into() }),
         })
+}
+
+fn department_ids() -> Vec<&'static str> {
+    let catalog = catalog();
+    let tier = catalog.tier("so-nganh").expect("department tier");
+    let ids: Vec<String> = tier.criteria.iter().map(|c| c.id.clone()).collect();
+    ids.into_iter()
+        .map(|s| &*Box::leak(s.into_boxed_str()))
+        .collect()
 }
 
 fn commune_ids() -> Vec<&'static str> {
@@ -51,6 +62,29 @@ proptest! {
         }
         prop_assert!(r.base <= 100_000);
         prop_assert_eq!(r.base, r.criteria.iter().map(|c| c.points).sum::<u32>());
+    }
+
+    /// With "not applicable" answers the rescaled base stays within 0–100, never falls below
+    /// the unscaled sum, and every criterion's own points stay within its maximum.
+    #[test]
+    fn a_rescaled_base_stays_within_bounds(answers in prop::collection::vec(any_answer(), 13)) {
+        let catalog = catalog();
+        let pairs: Vec<(&str, Answer)> = department_ids().into_iter().zip(answers).collect();
+        let r = score(&catalog, &sheet("so-nganh", None, &pairs)).expect("scores");
+        let unscaled = r.criteria.iter().map(|c| c.points).sum::<u32>();
+        for c in &r.criteria {
+            prop_assert!(c.points <= c.max);
+        }
+        prop_assert!(r.base <= 100_000);
+        prop_assert!(r.base >= unscaled);
+        match &r.rescaled {
+            None => prop_assert_eq!(r.base, unscaled),
+            Some(x) => {
+                prop_assert_eq!(x.unscaled_base, unscaled);
+                prop_assert!(x.applicable_max < x.full_max);
+                prop_assert!(r.not_applicable > 0);
+            }
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 mod common;
 use common::*;
 use tdg_model::score::{AnswerIssue, Basis};
-use tdg_model::{score, Answer, Date, ScoreError, Status};
+use tdg_model::{score, Answer, Date, Lang, ScoreError, Status};
 
 fn points_of(tier: &str, variant: Option<&str>, id: &str, answer: Answer) -> (u32, Status) {
     let catalog = catalog();
@@ -61,12 +61,12 @@ fn yes_no_levels_count_maturity() {
     );
     assert_eq!(
         points_of("so-nganh", None, "sn.tuyen-truyen", count(6)).0,
-        3_500,
-        "6 of 12 × 7"
+        2_000,
+        "6 of 12 × 4"
     );
     assert_eq!(
         points_of("so-nganh", None, "sn.tuyen-truyen", count(40)).0,
-        7_000,
+        4_000,
         "capped"
     );
     let m = |n| {
@@ -109,7 +109,7 @@ fn missing_evidence_costs_the_points_and_says_so() {
 fn unanswered_is_open_not_zero() {
     let catalog = catalog();
     let r = score(&catalog, &sheet("xa-phuong", None, &[])).expect("scores");
-    assert_eq!(r.open, 6);
+    assert_eq!(r.open, 8);
     assert!(r.is_provisional());
     assert!(r.criteria.iter().all(|c| c.status == Status::Open));
     let half = Answer {
@@ -240,6 +240,8 @@ fn full_commune(submitted: &str) -> tdg_model::AnswerSheet {
             ("xp.to-cong-nghe-so", ratio(10, 10)),
             ("xp.ky-nang-so", ratio(40, 50)),
             ("xp.an-toan", level("dat")),
+            ("xp.ke-hoach-phat-dong", yes(true)),
+            ("xp.mo-hinh-hay", yes(true)),
         ],
     );
     s.submitted_on = Some(Date::parse_iso(submitted).expect("date"));
@@ -267,16 +269,80 @@ fn early_bonus_exceed_bonus_and_late_penalty() {
     assert_eq!(early.index, 1_000_000);
 }
 
+/// A total with a bonus never reads "102/100".
+#[test]
+fn totals_with_adjustments_say_what_they_include() {
+    use tdg_model::explain::total_text;
+    let catalog = catalog();
+    let early = score(&catalog, &full_commune("2026-11-10")).expect("scores");
+    assert_eq!(total_text(&early, Lang::Vi), "102 (gồm 2 điểm thưởng)");
+    assert_eq!(total_text(&early, Lang::En), "102 (including a bonus of 2)");
+    let late = score(&catalog, &full_commune("2026-12-01")).expect("scores");
+    assert_eq!(
+        total_text(&late, Lang::Vi),
+        "98 (gồm 1 điểm thưởng, trừ 3 điểm)"
+    );
+    let plain = score(&catalog, &sheet("xa-phuong", None, &[])).expect("scores");
+    assert_eq!(total_text(&plain, Lang::Vi), "0/100");
+    let line = tdg_model::explain::summary_line(&catalog, &early, Lang::Vi);
+    assert!(
+        line.starts_with("Tổng điểm 102 (gồm 2 điểm thưởng) (tỷ lệ điểm đạt 1,000)"),
+        "{line}"
+    );
+    assert!(
+        !line.contains("chỉ số"),
+        "not to be taken for the national DTI index"
+    );
+}
+
 #[test]
 fn bands_follow_the_total() {
     let catalog = catalog();
-    let band = |t| tdg_model::score::band_for(&catalog, t);
+    let band = |t| tdg_model::score::band_for(&catalog, "xa-phuong", t);
     assert_eq!(band(90_000), "xuat-sac");
     assert_eq!(band(89_999), "tot");
     assert_eq!(band(70_000), "tot");
     assert_eq!(band(50_000), "hoan-thanh");
     assert_eq!(band(49_999), "khong-hoan-thanh");
     assert_eq!(band(0), "khong-hoan-thanh");
+}
+
+/// Enterprises and individuals have no "nhiệm vụ": their bands are their own, and state units
+/// keep the four with a caveat that the self-score is not the official classification.
+#[test]
+fn each_tier_has_bands_that_fit_it() {
+    let catalog = catalog();
+    for tier in ["doanh-nghiep", "ca-nhan"] {
+        let band = |t| tdg_model::score::band_for(&catalog, tier, t);
+        assert_eq!(band(95_000), "tieu-bieu", "{tier}");
+        assert_eq!(band(70_000), "tich-cuc", "{tier}");
+        assert_eq!(band(50_000), "tham-gia", "{tier}");
+        assert_eq!(band(49_999), "chua-dat", "{tier}");
+        assert!(catalog.band_caveat(tier).is_none(), "{tier}");
+        let names: Vec<&str> = catalog
+            .bands(tier)
+            .iter()
+            .map(|b| b.name.vi.as_str())
+            .collect();
+        assert_eq!(names, ["Tiêu biểu", "Tích cực", "Tham gia", "Chưa đạt"]);
+        assert!(names.iter().all(|n| !n.contains("nhiệm vụ")));
+    }
+    for tier in ["so-nganh", "quan-huyen", "xa-phuong"] {
+        let caveat = catalog
+            .band_caveat(tier)
+            .expect("state units carry the caveat");
+        assert_eq!(
+            caveat.vi,
+            "Mức tự chấm theo tiêu chí thi đua chuyên đề; không thay thế đánh giá, xếp loại chất lượng."
+        );
+        assert!(!catalog.band_set(tier).expect("set").provenance.is_plan());
+    }
+    let r = score(&catalog, &sheet("doanh-nghiep", Some("chung"), &[])).expect("scores");
+    assert_eq!(r.band, "chua-dat");
+    assert_eq!(
+        tdg_model::explain::band_name(&catalog, &r.band, tdg_model::Lang::Vi),
+        "Chưa đạt"
+    );
 }
 
 #[test]

@@ -436,8 +436,8 @@ fn variants() -> Vec<(&'static str, Vec<u8>, Value)> {
             "duplicate-key-inside-results.json",
             valid_text
                 .replacen(
-                    "\"total\": 68500",
-                    "\"total\": 68500,\n      \"total\": 98500",
+                    "\"total\": 66000",
+                    "\"total\": 66000,\n      \"total\": 98500",
                     1,
                 )
                 .into_bytes(),
@@ -985,5 +985,60 @@ fn a_report_holds_only_its_own_tier_answers() {
         report,
         valid(),
         "the same report as without the other answers"
+    );
+}
+
+/// A report whose answers say "không áp dụng" carries them (answers and rescaled results),
+/// fits the schema, and the verifier re-scores them: the same answers without the "not
+/// applicable" give other results.
+#[test]
+fn not_applicable_answers_are_signed_and_re_scored() {
+    let bytes = std::fs::read(root().join("assets/samples/so-nganh-khong-ap-dung.json"))
+        .expect("the department sample");
+    let department: AnswerSheet = serde_json::from_slice(&bytes).expect("valid answers");
+    let doc = sign_with(&unit_key(), &catalog_bytes(), &department, "2026-11-10");
+    let subject = &doc["credentialSubject"];
+    assert_eq!(
+        subject["answers"]["sn.dinh-danh"]["notApplicable"]["reason"],
+        json!("Ban không tiếp nhận hồ sơ dịch vụ công trực tuyến")
+    );
+    assert_eq!(
+        subject["results"]["rescaled"],
+        json!({"fullMax": 100000, "applicableMax": 80000, "unscaledBase": 68500})
+    );
+    assert_eq!(subject["results"]["notApplicable"], json!(2));
+    let schema: Value = serde_json::from_slice(
+        &std::fs::read(root().join("assets/schema/report-v1.schema.json")).expect("schema"),
+    )
+    .expect("json");
+    let results = &schema["properties"]["credentialSubject"]["properties"]["results"];
+    for key in subject["results"].as_object().expect("object").keys() {
+        assert!(
+            results["properties"].get(key).is_some(),
+            "results.{key} is not in the schema"
+        );
+    }
+    let answer = &schema["properties"]["credentialSubject"]["properties"]["answers"]
+        ["additionalProperties"]["properties"];
+    assert!(answer.get("notApplicable").is_some());
+    let catalogs = [KnownCatalog::from_bytes(&catalog_bytes()).expect("catalog")];
+    let options = VerifyOptions {
+        catalogs: &catalogs,
+        ..VerifyOptions::default()
+    };
+    let verdict = verify(&pretty(&doc), &options).expect("a report");
+    assert_eq!(verdict.results, ResultsCheck::Equal);
+    // The answers changed (the "not applicable" dropped, 0 of 0 typed instead) and re-signed
+    // with the old results: re-scoring finds the difference.
+    let mut forged = doc.clone();
+    for id in ["sn.dinh-danh", "sn.dvc-toan-trinh"] {
+        forged["credentialSubject"]["answers"][id] = json!({"numerator": 0, "denominator": 0});
+    }
+    let forged = resign(&forged, &unit_key(), &unit_key());
+    let verdict = verify(&pretty(&forged), &options).expect("a report");
+    assert!(
+        matches!(verdict.results, ResultsCheck::Differ(_)),
+        "{:?}",
+        verdict.results
     );
 }

@@ -136,6 +136,7 @@ fn status(r: &CriterionResult, lang: Lang) -> (&'static str, String) {
             says::missing_evidence_status(lang, &format_points(r.potential, lang)),
         ),
         Status::Scored => ("scored", words::SCORED.get(lang).into()),
+        Status::NotApplicable => ("scored", words::NOT_APPLICABLE.get(lang).into()),
     }
 }
 

@@ -5,7 +5,7 @@
 mod raw;
 mod validate;
 
-pub use validate::{CatalogError, CatalogProblem};
+pub use validate::{CatalogError, CatalogIssue, CatalogProblem};
 
 use crate::text::Text;
 use crate::units::{BasisPoints, MilliPoints};
@@ -17,6 +17,9 @@ pub struct Catalog {
     pub id: String,
     pub version: String,
     pub title: Text,
+    /// The document this catalog implements and cites (plan number, date, how to cite it):
+    /// a phase-2 catalog with another basis prints correctly with no code change.
+    pub basis: LegalBasis,
     pub legal_references: Vec<LegalReference>,
     /// The reporting years this catalog serves.
     pub periods: YearRange,
@@ -26,12 +29,87 @@ pub struct Catalog {
     /// Who receives the reports, by period: the office changed in 2025.
     pub offices: Vec<Office>,
     pub deadline: Deadline,
-    pub bands: Vec<Band>,
+    /// The standing office's own deadline for the city-wide summary (plan VI.3: before 31/12).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office_deadline: Option<OfficeDeadline>,
+    /// The classification bands, one set per group of tiers (every tier in exactly one set).
+    pub band_sets: Vec<BandSet>,
     pub bonus: BonusRules,
     pub penalties: Vec<PenaltyRule>,
     /// The content areas of the plan's section II.
     pub groups: Vec<Group>,
     pub tiers: Vec<Tier>,
+    /// The emulation clusters (cụm) and blocks (khối) a unit is ranked in, listed only where a
+    /// source lists them; empty otherwise (then `emulation_groups_note` says why).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub emulation_groups: Vec<EmulationGroup>,
+    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    pub emulation_groups_note: Text,
+}
+
+/// The document a catalog implements, and how to cite it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LegalBasis {
+    /// Number and symbol, e.g. `175/KH-UBND`.
+    pub number: String,
+    pub date: crate::date::Date,
+    /// Who issued it, e.g. "Ủy ban nhân dân thành phố Hải Phòng".
+    pub issuer: Text,
+    /// Its full title (trích yếu).
+    pub title: Text,
+    /// A short title for headings, e.g. "Kế hoạch phát động phong trào thi đua chuyển đổi số".
+    pub short_title: Text,
+    /// How the document is named in a citation: "Kế hoạch số 175/KH-UBND", "Plan No. 175/KH-UBND".
+    pub cite_as: Text,
+}
+
+/// The standing office's own deadline: its city-wide summary is due before this day.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct OfficeDeadline {
+    pub before_day: u8,
+    pub before_month: u8,
+    /// To whom the summary goes, e.g. "Ủy ban nhân dân thành phố (qua Ban Thi đua - Khen thưởng)".
+    pub to: Text,
+    pub provenance: Provenance,
+}
+
+/// Bands for some tiers, with where they come from and an optional caveat the print and the
+/// summary show beside the band (e.g. that a state unit's self-score is not its official
+/// quality classification).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BandSet {
+    pub id: String,
+    pub tiers: Vec<String>,
+    /// From the highest minimum down; the last starts at 0. Band ids are unique in the catalog.
+    pub bands: Vec<Band>,
+    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    pub caveat: Text,
+    pub provenance: Provenance,
+}
+
+/// An emulation cluster (cụm) or block (khối): the group a unit is ranked in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EmulationGroup {
+    pub id: String,
+    pub kind: EmulationGroupKind,
+    pub name: Text,
+    /// The tiers whose units belong to it.
+    pub tiers: Vec<String>,
+    pub periods: YearRange,
+    pub provenance: Provenance,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum EmulationGroupKind {
+    /// Cụm thi đua (communes, wards, special zones).
+    Cluster,
+    /// Khối thi đua (departments and organisations).
+    Block,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -62,6 +140,26 @@ impl YearRange {
 pub struct Office {
     pub name: Text,
     pub periods: YearRange,
+    /// The tiers this entry is for; empty means every tier without an entry of its own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<String>,
+    /// When the unit does not address the office directly: the body it sends its report
+    /// through (the print's "Kính gửi"), e.g. its district in 2022–2024.
+    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    pub via: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
+}
+
+impl Office {
+    /// Whom the unit addresses its report to: `via` when set, else the office itself.
+    pub fn addressee(&self) -> &Text {
+        if self.via.is_blank() {
+            &self.name
+        } else {
+            &self.via
+        }
+    }
 }
 
 /// Reports for year Y are due *before* `day/month` of year Y (plan VI.5: "trước ngày 01/12").
@@ -150,10 +248,14 @@ pub enum BonusCondition {
     /// Submitted at least this many days before the deadline.
     #[serde(rename_all = "camelCase")]
     EarlySubmission { days_before: u32 },
-    /// For each ratio criterion whose target is below 100% and whose share reaches the target
-    /// plus this margin (or 100%): `points` once per such criterion.
+    /// For each ratio criterion whose target is below 100%, whose share reaches the target
+    /// plus this margin (or 100%) and whose denominator is at least `min_denominator`:
+    /// `points` once per such criterion (one inspection out of one is not "exceeding").
     #[serde(rename_all = "camelCase")]
-    ExceedTarget { margin: BasisPoints },
+    ExceedTarget {
+        margin: BasisPoints,
+        min_denominator: u64,
+    },
     #[serde(other)]
     Unknown,
 }
@@ -194,14 +296,33 @@ pub struct Group {
 pub struct Tier {
     pub id: String,
     pub name: Text,
+    /// The tier's name for some periods, when it differs from `name` (the commune tier is
+    /// "xã, phường, thị trấn" to 2024 and "xã, phường, đặc khu" from 2025).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<PeriodName>,
     /// Who belongs to the tier, in the plan's words and today's (e.g. xã, phường, đặc khu).
     pub members: Text,
     pub provenance: Provenance,
+    /// How the plan applies to this tier where that needs saying (e.g. section IV.1.a and
+    /// the districts).
+    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    pub note: Text,
+    /// Whether candidates of this tier are put forward with a report of achievements (báo cáo
+    /// thành tích) signed by the person and confirmed by the head of the unit: individuals.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub achievements_report: bool,
     pub periods: YearRange,
     /// Empty when the tier has no variants; otherwise a unit picks exactly one.
     #[serde(default)]
     pub variants: Vec<Variant>,
     pub criteria: Vec<Criterion>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PeriodName {
+    pub periods: YearRange,
+    pub name: Text,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -222,13 +343,40 @@ pub struct Criterion {
     pub text: Text,
     pub help: Text,
     pub measure: Measure,
+    /// Targets for some periods that replace the measure's own `target` (ratio, count and
+    /// maturity only). Periods not listed use the measure's target.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<PeriodTarget>,
     pub max_points: MilliPoints,
     pub evidence: EvidenceRule,
+    /// Present when a unit may answer "không áp dụng" (not applicable): its maximum then leaves
+    /// the total, which is rescaled over the applicable maximum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_applicable: Option<NotApplicableRule>,
     pub provenance: Provenance,
     /// What this project chose for a criterion the plan states (target, levels, evidence):
     /// the plan gives targets, never points or grades, so those are the default model.
     #[serde(default, skip_serializing_if = "Text::is_blank")]
     pub model_note: Text,
+}
+
+/// A target for some periods (see `Criterion::targets`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PeriodTarget {
+    pub periods: YearRange,
+    pub target: u32,
+}
+
+/// When a criterion may be answered "not applicable".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NotApplicableRule {
+    /// Whether the answer must give a (non-blank) reason.
+    pub reason_required: bool,
+    /// When a unit may say so, e.g. "the unit handles no administrative procedure".
+    pub when: Text,
+    pub provenance: Provenance,
 }
 
 /// How a criterion is answered and how its achievement is measured.
@@ -250,7 +398,8 @@ pub enum Measure {
     /// A count against a target count.
     #[serde(rename_all = "camelCase")]
     Count { target: u32, unit: Text },
-    /// Digital-maturity level 0–5 of Decision 1970/QĐ-BTTTT, against a target level.
+    /// Digital-transformation level 0–5 of the national enterprise index in force for the
+    /// period (Decision 1970/QĐ-BTTTT for 2022–2024), against a target level.
     #[serde(rename_all = "camelCase")]
     Maturity { target: u8 },
     /// A kind this version of the tool does not know: always refused by validation.
@@ -308,9 +457,18 @@ impl Provenance {
     pub fn is_plan(&self) -> bool {
         matches!(self, Provenance::Plan { .. })
     }
+
+    /// The plan section, when the plan is the source.
+    pub fn section(&self) -> Option<&str> {
+        match self {
+            Provenance::Plan { section, .. } => Some(section),
+            Provenance::DefaultModel { .. } => None,
+        }
+    }
 }
 
-/// Names of the maturity levels of Decision 1970/QĐ-BTTTT (national enterprise index).
+/// Names of the levels 0–5 of the national enterprise index (Decision 1970/QĐ-BTTTT; the
+/// criterion's help says which index applies to the period).
 pub const MATURITY_LEVELS: [(&str, &str); 6] = [
     ("Chưa bắt đầu", "Not started"),
     ("Khởi động", "Starting"),
@@ -348,9 +506,67 @@ impl Catalog {
         self.groups.iter().find(|g| g.id == id)
     }
 
-    /// The office that receives reports for `year`, if the catalog names one.
+    /// The office that receives reports for `year` from tiers without an entry of their own.
     pub fn office_for(&self, year: i32) -> Option<&Office> {
-        self.offices.iter().find(|o| o.periods.contains(year))
+        self.offices
+            .iter()
+            .find(|o| o.tiers.is_empty() && o.periods.contains(year))
+    }
+
+    /// The office that receives reports of `tier` for `year`: the tier's own entry (communes
+    /// through their district in 2022–2024, enterprises and individuals through their unit or
+    /// locality), else the general one. The print's "Kính gửi" is its `addressee()`.
+    pub fn office_for_tier(&self, tier: &str, year: i32) -> Option<&Office> {
+        self.offices
+            .iter()
+            .find(|o| o.periods.contains(year) && o.tiers.iter().any(|t| t == tier))
+            .or_else(|| self.office_for(year))
+    }
+
+    /// The band set of `tier`.
+    pub fn band_set(&self, tier: &str) -> Option<&BandSet> {
+        self.band_sets
+            .iter()
+            .find(|s| s.tiers.iter().any(|t| t == tier))
+    }
+
+    /// The bands of `tier`, highest first (empty for a tier the catalog does not have).
+    pub fn bands(&self, tier: &str) -> &[Band] {
+        self.band_set(tier)
+            .map(|s| s.bands.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// A band by id (band ids are unique across the catalog's sets).
+    pub fn band(&self, id: &str) -> Option<&Band> {
+        self.band_sets
+            .iter()
+            .flat_map(|s| s.bands.iter())
+            .find(|b| b.id == id)
+    }
+
+    /// What the print and the summary say beside `tier`'s band, if anything.
+    pub fn band_caveat(&self, tier: &str) -> Option<&Text> {
+        self.band_set(tier)
+            .map(|s| &s.caveat)
+            .filter(|c| !c.is_blank())
+    }
+
+    /// The clusters and blocks a unit of `tier` may be ranked in for `period`.
+    pub fn emulation_groups<'a>(
+        &'a self,
+        tier: &'a str,
+        period: i32,
+    ) -> impl Iterator<Item = &'a EmulationGroup> + 'a {
+        self.emulation_groups
+            .iter()
+            .filter(move |g| g.periods.contains(period) && g.tiers.iter().any(|t| t == tier))
+    }
+
+    /// The first day on which the office's city-wide summary for `year` is late.
+    pub fn office_deadline_for(&self, year: i32) -> Option<crate::date::Date> {
+        let d = self.office_deadline.as_ref()?;
+        crate::date::Date::new(year, d.before_month, d.before_day)
     }
 
     /// The first day on which a report for `year` is late.
@@ -411,5 +627,58 @@ impl Tier {
 
     pub fn variant(&self, id: &str) -> Option<&Variant> {
         self.variants.iter().find(|v| v.id == id)
+    }
+
+    /// The tier's name for `period`: "xã, phường, thị trấn" to 2024, "xã, phường, đặc khu"
+    /// from 2025, as the catalog says.
+    pub fn name_for(&self, period: i32) -> &Text {
+        self.names
+            .iter()
+            .find(|n| n.periods.contains(period))
+            .map(|n| &n.name)
+            .unwrap_or(&self.name)
+    }
+}
+
+impl Criterion {
+    /// The target for `period`: a per-period entry, else the measure's own.
+    pub fn target_for(&self, period: i32) -> Option<u32> {
+        let own = match &self.measure {
+            Measure::Ratio { target, .. } | Measure::Count { target, .. } => *target,
+            Measure::Maturity { target } => u32::from(*target),
+            _ => return None,
+        };
+        Some(
+            self.targets
+                .iter()
+                .find(|t| t.periods.contains(period))
+                .map_or(own, |t| t.target),
+        )
+    }
+
+    /// The measure as it applies to `period` (its target replaced by the period's, if any).
+    pub fn measure_for(&self, period: i32) -> std::borrow::Cow<'_, Measure> {
+        use std::borrow::Cow;
+        let Some(t) = self
+            .targets
+            .iter()
+            .find(|t| t.periods.contains(period))
+            .map(|t| t.target)
+        else {
+            return Cow::Borrowed(&self.measure);
+        };
+        let mut m = self.measure.clone();
+        match &mut m {
+            Measure::Ratio { target, .. } | Measure::Count { target, .. } => *target = t,
+            // Validation keeps a maturity target within 1..=5.
+            Measure::Maturity { target } => *target = u8::try_from(t).unwrap_or(MAX_MATURITY),
+            _ => {}
+        }
+        Cow::Owned(m)
+    }
+
+    /// Whether a unit may answer "not applicable".
+    pub fn allows_not_applicable(&self) -> bool {
+        self.not_applicable.is_some()
     }
 }

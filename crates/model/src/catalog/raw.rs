@@ -87,6 +87,7 @@ pub struct RawBonusCondition {
     kind: String,
     days_before: Option<u32>,
     margin: Option<u32>,
+    min_denominator: Option<u64>,
 }
 
 impl TryFrom<RawBonusCondition> for BonusCondition {
@@ -101,6 +102,9 @@ impl TryFrom<RawBonusCondition> for BonusCondition {
             },
             "exceedTarget" => BonusCondition::ExceedTarget {
                 margin: raw.margin.ok_or("exceedTarget needs \"margin\"")?,
+                min_denominator: raw
+                    .min_denominator
+                    .ok_or("exceedTarget needs \"minDenominator\"")?,
             },
             _ => BonusCondition::Unknown,
         })

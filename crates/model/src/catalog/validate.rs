@@ -86,9 +86,27 @@ pub enum CatalogIssue {
     NoFullLevel,
     BadYearRange,
     BadDeadline,
-    NoOffice(i32),
     BandsNotDescending,
     NoBottomBand,
+    /// A tier with no office for a year it serves.
+    NoOfficeForTier {
+        tier: String,
+        year: i32,
+    },
+    /// A tier that no band set lists.
+    NoBands(String),
+    /// A tier listed by two band sets.
+    TierInTwoBandSets(String),
+    /// A plan section id that cannot be cited (expected `IV`, `VI.5` or `IV.1.a`).
+    BadSection(String),
+    /// Per-period targets on a criterion whose kind has no target.
+    TargetsForKind,
+    /// Two per-period entries covering the same year.
+    OverlappingPeriods(i32),
+    /// Every criterion of a tier (or variant) may be "not applicable": nothing would be left.
+    AllNotApplicable {
+        variant: Option<String>,
+    },
 }
 
 impl CatalogProblem {
@@ -132,9 +150,27 @@ impl CatalogIssue {
             NoFullLevel => "no level earns the full points (share 10000)".into(),
             BadYearRange => "'from' is after 'to'".into(),
             BadDeadline => "is not a real day and month".into(),
-            NoOffice(year) => format!("no receiving office for the year {year}"),
             BandsNotDescending => "bands must be listed from the highest minimum down".into(),
             NoBottomBand => "the last band must start at 0 so every total has a band".into(),
+            NoOfficeForTier { tier, year } => {
+                format!("no receiving office for tier '{tier}' in {year}")
+            }
+            NoBands(tier) => format!("no band set lists tier '{tier}'"),
+            TierInTwoBandSets(tier) => format!("tier '{tier}' is in two band sets"),
+            BadSection(section) => format!(
+                "section '{section}' cannot be cited (expected a form like IV, VI.5 or IV.1.a)"
+            ),
+            TargetsForKind => {
+                "only ratio, count and maturity criteria take per-period targets".into()
+            }
+            OverlappingPeriods(year) => format!("two entries cover the year {year}"),
+            AllNotApplicable { variant } => format!(
+                "every criterion may be \"not applicable\"{}: at least one must always apply",
+                variant
+                    .as_ref()
+                    .map(|v| format!(" for variant '{v}'"))
+                    .unwrap_or_default()
+            ),
         }
     }
 
@@ -162,9 +198,28 @@ impl CatalogIssue {
             NoFullLevel => "không có mức nào đạt điểm tối đa (share 10000)".into(),
             BadYearRange => "năm bắt đầu (from) sau năm kết thúc (to)".into(),
             BadDeadline => "không phải ngày, tháng có thật".into(),
-            NoOffice(year) => format!("không có cơ quan nhận báo cáo cho năm {year}"),
             BandsNotDescending => "các mức xếp loại phải xếp từ cao xuống thấp".into(),
             NoBottomBand => "mức xếp loại cuối cùng phải bắt đầu từ 0".into(),
+            NoOfficeForTier { tier, year } => {
+                format!("không có cơ quan nhận báo cáo của cấp '{tier}' cho năm {year}")
+            }
+            NoBands(tier) => format!("chưa có bộ mức xếp loại nào cho cấp '{tier}'"),
+            TierInTwoBandSets(tier) => format!("cấp '{tier}' nằm trong hai bộ mức xếp loại"),
+            BadSection(section) => format!(
+                "không trích dẫn được mục '{section}' (cần dạng IV, VI.5 hoặc IV.1.a)"
+            ),
+            TargetsForKind => {
+                "chỉ tiêu chí tỷ lệ, số lượng và mức độ chuyển đổi số mới có chỉ tiêu theo năm"
+                    .into()
+            }
+            OverlappingPeriods(year) => format!("hai mục cùng áp dụng cho năm {year}"),
+            AllNotApplicable { variant } => format!(
+                "mọi tiêu chí đều có thể “không áp dụng”{}: phải có ít nhất một tiêu chí luôn áp dụng",
+                variant
+                    .as_ref()
+                    .map(|v| format!(" (phân loại '{v}')"))
+                    .unwrap_or_default()
+            ),
         }
     }
 }
@@ -213,11 +268,40 @@ impl Collector {
         }
     }
 
+    /// An optional text: complete when given.
+    fn optional_text(&mut self, path: impl Into<String>, text: &Text) {
+        if !text.is_blank() {
+            self.text(path, text);
+        }
+    }
+
+    /// Entries by period must not cover a year twice (an open end is checked for a decade).
+    fn no_overlap<'a>(&mut self, path: &str, ranges: impl Iterator<Item = &'a YearRange> + Clone) {
+        let Some(first) = ranges.clone().map(|r| r.from).min() else {
+            return;
+        };
+        let last = ranges
+            .clone()
+            .map(|r| r.to.unwrap_or(r.from + 10))
+            .max()
+            .unwrap_or(first);
+        if let Some(year) =
+            (first..=last).find(|y| ranges.clone().filter(|r| r.contains(*y)).count() > 1)
+        {
+            self.push(path, CatalogIssue::OverlappingPeriods(year));
+        }
+    }
+
     fn provenance(&mut self, path: &str, provenance: &Provenance) {
         match provenance {
             Provenance::Plan { section, quote } => {
                 if section.trim().is_empty() {
                     self.push(format!("{path}.section"), CatalogIssue::Empty);
+                } else if !crate::citation::is_citable(section) {
+                    self.push(
+                        format!("{path}.section"),
+                        CatalogIssue::BadSection(section.clone()),
+                    );
                 }
                 if quote.trim().is_empty() {
                     self.push(format!("{path}.quote"), CatalogIssue::Empty);
@@ -241,6 +325,7 @@ impl Catalog {
             c.push("version", CatalogIssue::Empty);
         }
         c.text("title", &self.title);
+        self.check_basis(&mut c);
         for (i, r) in self.legal_references.iter().enumerate() {
             c.text(format!("legalReferences[{i}].title"), &r.title);
         }
@@ -263,6 +348,7 @@ impl Catalog {
         }
         self.check_bands(&mut c);
         self.check_bonus_and_penalties(&mut c);
+        self.check_emulation_groups(&mut c);
         let mut group_ids = BTreeSet::new();
         for (i, g) in self.groups.iter().enumerate() {
             c.id(format!("groups[{i}].id"), &g.id, &mut group_ids);
@@ -282,42 +368,130 @@ impl Catalog {
         c.problems
     }
 
+    fn check_basis(&self, c: &mut Collector) {
+        let b = &self.basis;
+        if b.number.trim().is_empty() {
+            c.push("basis.number", CatalogIssue::Empty);
+        }
+        c.text("basis.issuer", &b.issuer);
+        c.text("basis.title", &b.title);
+        c.text("basis.shortTitle", &b.short_title);
+        c.text("basis.citeAs", &b.cite_as);
+        if let Some(d) = &self.office_deadline {
+            if crate::date::Date::new(2024, d.before_month, d.before_day).is_none() {
+                c.push("officeDeadline", CatalogIssue::BadDeadline);
+            }
+            c.text("officeDeadline.to", &d.to);
+            c.provenance("officeDeadline.provenance", &d.provenance);
+        }
+    }
+
     fn check_offices(&self, c: &mut Collector) {
         for (i, o) in self.offices.iter().enumerate() {
-            c.text(format!("offices[{i}].name"), &o.name);
-            c.years(&format!("offices[{i}].periods"), &o.periods);
+            let path = format!("offices[{i}]");
+            c.text(format!("{path}.name"), &o.name);
+            c.optional_text(format!("{path}.via"), &o.via);
+            c.years(&format!("{path}.periods"), &o.periods);
+            for (j, t) in o.tiers.iter().enumerate() {
+                if self.tier(t).is_none() {
+                    c.push(
+                        format!("{path}.tiers[{j}]"),
+                        CatalogIssue::UnknownTier(t.clone()),
+                    );
+                }
+            }
+            if let Some(p) = &o.provenance {
+                c.provenance(&format!("{path}.provenance"), p);
+            }
         }
-        // Every year the catalog serves needs an office; an open end is checked for a decade.
+        // Every tier needs an office for every year it serves; an open end is checked for a
+        // decade.
         let last = self.periods.to.unwrap_or(self.periods.from + 10);
-        if let Some(year) = (self.periods.from..=last).find(|y| self.office_for(*y).is_none()) {
-            c.push("offices", CatalogIssue::NoOffice(year));
+        for tier in &self.tiers {
+            let missing = (self.periods.from..=last)
+                .filter(|y| tier.periods.contains(*y))
+                .find(|y| self.office_for_tier(&tier.id, *y).is_none());
+            if let Some(year) = missing {
+                let tier = tier.id.clone();
+                c.push("offices", CatalogIssue::NoOfficeForTier { tier, year });
+            }
         }
     }
 
     fn check_bands(&self, c: &mut Collector) {
+        let mut set_ids = BTreeSet::new();
+        // Band ids are unique across sets, so a band id alone names its band.
         let mut ids = BTreeSet::new();
-        for (i, b) in self.bands.iter().enumerate() {
-            c.id(format!("bands[{i}].id"), &b.id, &mut ids);
-            c.text(format!("bands[{i}].name"), &b.name);
-            c.range(
-                format!("bands[{i}].minPoints"),
-                i64::from(b.min_points),
-                0,
-                i64::from(TIER_TOTAL),
-            );
+        let mut listed = BTreeSet::new();
+        for (s, set) in self.band_sets.iter().enumerate() {
+            let path = format!("bandSets[{s}]");
+            c.id(format!("{path}.id"), &set.id, &mut set_ids);
+            c.provenance(&format!("{path}.provenance"), &set.provenance);
+            c.optional_text(format!("{path}.caveat"), &set.caveat);
+            for (j, t) in set.tiers.iter().enumerate() {
+                let tpath = format!("{path}.tiers[{j}]");
+                if self.tier(t).is_none() {
+                    c.push(tpath, CatalogIssue::UnknownTier(t.clone()));
+                } else if !listed.insert(t.clone()) {
+                    c.push(tpath, CatalogIssue::TierInTwoBandSets(t.clone()));
+                }
+            }
+            if set.tiers.is_empty() {
+                c.push(format!("{path}.tiers"), CatalogIssue::Empty);
+            }
+            for (i, b) in set.bands.iter().enumerate() {
+                c.id(format!("{path}.bands[{i}].id"), &b.id, &mut ids);
+                c.text(format!("{path}.bands[{i}].name"), &b.name);
+                c.range(
+                    format!("{path}.bands[{i}].minPoints"),
+                    i64::from(b.min_points),
+                    0,
+                    i64::from(TIER_TOTAL),
+                );
+            }
+            if set
+                .bands
+                .windows(2)
+                .any(|w| w[0].min_points <= w[1].min_points)
+            {
+                c.push(format!("{path}.bands"), CatalogIssue::BandsNotDescending);
+            }
+            match set.bands.last() {
+                None => c.push(format!("{path}.bands"), CatalogIssue::Empty),
+                Some(b) if b.min_points != 0 => {
+                    c.push(format!("{path}.bands"), CatalogIssue::NoBottomBand)
+                }
+                Some(_) => {}
+            }
         }
-        if self
-            .bands
-            .windows(2)
-            .any(|w| w[0].min_points <= w[1].min_points)
-        {
-            c.push("bands", CatalogIssue::BandsNotDescending);
+        for tier in &self.tiers {
+            if !listed.contains(&tier.id) {
+                c.push("bandSets", CatalogIssue::NoBands(tier.id.clone()));
+            }
         }
-        match self.bands.last() {
-            None => c.push("bands", CatalogIssue::Empty),
-            Some(b) if b.min_points != 0 => c.push("bands", CatalogIssue::NoBottomBand),
-            Some(_) => {}
+    }
+
+    fn check_emulation_groups(&self, c: &mut Collector) {
+        let mut ids = BTreeSet::new();
+        for (i, g) in self.emulation_groups.iter().enumerate() {
+            let path = format!("emulationGroups[{i}]");
+            c.id(format!("{path}.id"), &g.id, &mut ids);
+            c.text(format!("{path}.name"), &g.name);
+            c.years(&format!("{path}.periods"), &g.periods);
+            c.provenance(&format!("{path}.provenance"), &g.provenance);
+            for (j, t) in g.tiers.iter().enumerate() {
+                if self.tier(t).is_none() {
+                    c.push(
+                        format!("{path}.tiers[{j}]"),
+                        CatalogIssue::UnknownTier(t.clone()),
+                    );
+                }
+            }
+            if g.tiers.is_empty() {
+                c.push(format!("{path}.tiers"), CatalogIssue::Empty);
+            }
         }
+        c.optional_text("emulationGroupsNote", &self.emulation_groups_note);
     }
 
     fn check_bonus_and_penalties(&self, c: &mut Collector) {
@@ -337,12 +511,23 @@ impl Catalog {
                 BonusCondition::Unknown => {
                     c.push(format!("{path}.when.kind"), CatalogIssue::UnknownKind)
                 }
-                BonusCondition::ExceedTarget { margin } => c.range(
-                    format!("{path}.when.margin"),
-                    i64::from(margin),
-                    0,
-                    i64::from(FULL_SHARE),
-                ),
+                BonusCondition::ExceedTarget {
+                    margin,
+                    min_denominator,
+                } => {
+                    c.range(
+                        format!("{path}.when.margin"),
+                        i64::from(margin),
+                        0,
+                        i64::from(FULL_SHARE),
+                    );
+                    c.range(
+                        format!("{path}.when.minDenominator"),
+                        i64::try_from(min_denominator).unwrap_or(i64::MAX),
+                        1,
+                        1_000_000,
+                    );
+                }
                 BonusCondition::EarlySubmission { days_before } => c.range(
                     format!("{path}.when.daysBefore"),
                     i64::from(days_before),
@@ -377,6 +562,15 @@ fn check_tier(
     criterion_ids: &mut BTreeSet<String>,
 ) {
     c.text(format!("{path}.name"), &tier.name);
+    for (i, n) in tier.names.iter().enumerate() {
+        c.text(format!("{path}.names[{i}].name"), &n.name);
+        c.years(&format!("{path}.names[{i}].periods"), &n.periods);
+    }
+    c.no_overlap(
+        &format!("{path}.names"),
+        tier.names.iter().map(|n| &n.periods),
+    );
+    c.optional_text(format!("{path}.note"), &tier.note);
     c.text(format!("{path}.members"), &tier.members);
     c.provenance(&format!("{path}.provenance"), &tier.provenance);
     c.years(&format!("{path}.periods"), &tier.periods);
@@ -394,6 +588,28 @@ fn check_tier(
         c.push(format!("{path}.criteria"), CatalogIssue::Empty);
     }
     check_points_sum(c, path, tier);
+    check_something_applies(c, path, tier);
+}
+
+fn check_something_applies(c: &mut Collector, path: &str, tier: &Tier) {
+    let all_may_not_apply = |variant: Option<&str>| {
+        tier.criteria_for(variant)
+            .all(|x| x.allows_not_applicable())
+    };
+    let variants: Vec<Option<&str>> = if tier.variants.is_empty() {
+        vec![None]
+    } else {
+        tier.variants.iter().map(|v| Some(v.id.as_str())).collect()
+    };
+    for v in variants {
+        if !tier.criteria.is_empty() && all_may_not_apply(v) {
+            let variant = v.map(String::from);
+            c.push(
+                format!("{path}.criteria"),
+                CatalogIssue::AllNotApplicable { variant },
+            );
+        }
+    }
 }
 
 fn check_points_sum(c: &mut Collector, path: &str, tier: &Tier) {
@@ -456,6 +672,11 @@ fn check_criterion(
     if !criterion.model_note.is_blank() {
         c.text(format!("{path}.modelNote"), &criterion.model_note);
     }
+    if let Some(na) = &criterion.not_applicable {
+        c.text(format!("{path}.notApplicable.when"), &na.when);
+        c.provenance(&format!("{path}.notApplicable.provenance"), &na.provenance);
+    }
+    check_period_targets(c, path, criterion);
     let mpath = format!("{path}.measure");
     match &criterion.measure {
         Measure::Ratio {
@@ -486,6 +707,32 @@ fn check_criterion(
         ),
         Measure::Unknown => c.push(format!("{mpath}.kind"), CatalogIssue::UnknownKind),
     }
+}
+
+fn check_period_targets(c: &mut Collector, path: &str, criterion: &Criterion) {
+    let (min, max) = match &criterion.measure {
+        Measure::Ratio { .. } => (1, i64::from(FULL_SHARE)),
+        Measure::Count { .. } => (1, 1_000_000),
+        Measure::Maturity { .. } => (1, i64::from(MAX_MATURITY)),
+        _ if criterion.targets.is_empty() => return,
+        _ => {
+            c.push(format!("{path}.targets"), CatalogIssue::TargetsForKind);
+            return;
+        }
+    };
+    for (i, t) in criterion.targets.iter().enumerate() {
+        c.years(&format!("{path}.targets[{i}].periods"), &t.periods);
+        c.range(
+            format!("{path}.targets[{i}].target"),
+            i64::from(t.target),
+            min,
+            max,
+        );
+    }
+    c.no_overlap(
+        &format!("{path}.targets"),
+        criterion.targets.iter().map(|t| &t.periods),
+    );
 }
 
 fn check_levels(c: &mut Collector, path: &str, levels: &[Level]) {

@@ -11,6 +11,16 @@ pub fn catalog() -> Catalog {
     Catalog::from_json(&bytes).expect("the shipped catalog is valid")
 }
 
+/// A criterion of any tier, by id.
+pub fn criterion<'a>(catalog: &'a Catalog, id: &str) -> &'a tdg_model::Criterion {
+    catalog
+        .tiers
+        .iter()
+        .flat_map(|t| &t.criteria)
+        .find(|c| c.id == id)
+        .expect(id)
+}
+
 pub fn doc() -> Evidence {
     Evidence::Document {
         number: "125/BC-UBND".into(),

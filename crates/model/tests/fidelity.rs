@@ -1,0 +1,399 @@
+//! The catalog faithful to the plan (issue 9): the legal basis and its citation, the offices by
+//! tier and period, tier names by period, the criteria the plan asks for, and every new catalog
+//! rule refused, located, when broken.
+
+mod common;
+use tdg_model::catalog::{CatalogError, EmulationGroupKind, Provenance};
+use tdg_model::citation::{basis_line, document_date};
+use tdg_model::{score, Catalog, Lang, Measure};
+
+fn edited(edit: impl FnOnce(&mut serde_json::Value)) -> Result<Catalog, Vec<String>> {
+    let bytes = std::fs::read(common::CATALOG_PATH).expect("catalog");
+    let mut value: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+    edit(&mut value);
+    let text = serde_json::to_vec(&value).expect("json");
+    match Catalog::from_json(&text) {
+        Ok(c) => Ok(c),
+        Err(CatalogError::Invalid(problems)) => {
+            Err(problems.iter().map(|p| p.to_string()).collect())
+        }
+        Err(other) => Err(vec![other.to_string()]),
+    }
+}
+
+fn problems(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    edited(edit).expect_err("refused").join("\n")
+}
+
+fn tier_index(v: &serde_json::Value, id: &str) -> usize {
+    v["tiers"]
+        .as_array()
+        .expect("tiers")
+        .iter()
+        .position(|t| t["id"] == id)
+        .expect(id)
+}
+
+#[test]
+fn the_basis_is_data_and_cites_the_vietnamese_way() {
+    let catalog = common::catalog();
+    assert_eq!(catalog.basis.number, "175/KH-UBND");
+    assert_eq!(document_date(catalog.basis.date), "15/7/2022");
+    assert_eq!(
+        catalog.citation("IV.1.a", Lang::Vi),
+        "điểm a khoản 1 Mục IV Kế hoạch số 175/KH-UBND"
+    );
+    assert_eq!(
+        catalog.citation("IV.1.a", Lang::En),
+        "point a, clause 1, section IV of Plan No. 175/KH-UBND"
+    );
+    assert_eq!(
+        basis_line(&catalog.basis, Lang::Vi),
+        "Kế hoạch số 175/KH-UBND ngày 15/7/2022 của Ủy ban nhân dân thành phố Hải Phòng"
+    );
+    // A phase-2 catalog with another basis cites it with no code change.
+    let phase2 = edited(|v| {
+        v["basis"]["number"] = "99/KH-UBND".into();
+        v["basis"]["citeAs"]["vi"] = "Kế hoạch số 99/KH-UBND".into();
+    })
+    .expect("valid");
+    assert_eq!(
+        phase2.citation("VI.5", Lang::Vi),
+        "khoản 5 Mục VI Kế hoạch số 99/KH-UBND"
+    );
+    // Every section the catalog quotes can be cited.
+    for tier in &catalog.tiers {
+        for c in &tier.criteria {
+            if let Provenance::Plan { section, .. } = &c.provenance {
+                assert!(tdg_model::citation::is_citable(section), "{section}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_offices_own_deadline_is_31_12_from_vi_3() {
+    let catalog = common::catalog();
+    let d = catalog.office_deadline.as_ref().expect("office deadline");
+    assert_eq!((d.before_day, d.before_month), (31, 12));
+    assert_eq!(d.provenance.section(), Some("VI.3"));
+    assert_eq!(
+        catalog.office_deadline_for(2026).map(|d| d.display_vn()),
+        Some("31/12/2026".into())
+    );
+    // The units' own deadline stays 01/12 (VI.5) and binds only the tiers that must report.
+    assert_eq!(catalog.deadline.provenance.section(), Some("VI.5"));
+    for tier in ["doanh-nghiep", "ca-nhan"] {
+        assert!(!catalog.deadline_binds(tier), "{tier}");
+    }
+}
+
+#[test]
+fn offices_follow_the_tier_and_the_period() {
+    let catalog = common::catalog();
+    let office = |tier: &str, year| catalog.office_for_tier(tier, year).expect("an office");
+    let sotttt = "Sở Thông tin và Truyền thông thành phố Hải Phòng";
+    let sokhcn = "Sở Khoa học và Công nghệ thành phố Hải Phòng";
+    // Communes reported through their district in 2022–2024; from 2025 directly.
+    let commune_2023 = office("xa-phuong", 2023);
+    assert_eq!(commune_2023.name.vi, sotttt);
+    assert!(commune_2023
+        .addressee()
+        .vi
+        .starts_with("Ủy ban nhân dân quận, huyện"));
+    let commune_2025 = office("xa-phuong", 2025);
+    assert_eq!(commune_2025.addressee().vi, sokhcn);
+    assert_eq!(office("so-nganh", 2024).addressee().vi, sotttt);
+    assert_eq!(office("quan-huyen", 2022).addressee().vi, sotttt);
+    // Enterprises and individuals are put forward through their unit or locality.
+    for tier in ["doanh-nghiep", "ca-nhan"] {
+        for (year, name) in [(2023, sotttt), (2026, sokhcn)] {
+            let o = office(tier, year);
+            assert_eq!(o.name.vi, name, "{tier} {year}");
+            assert!(o
+                .addressee()
+                .vi
+                .starts_with("Cơ quan, đơn vị hoặc địa phương"));
+        }
+    }
+}
+
+#[test]
+fn tier_names_change_with_the_period_and_the_department_tier_says_who_it_is_not() {
+    let catalog = common::catalog();
+    let commune = catalog.tier("xa-phuong").expect("commune tier");
+    assert_eq!(commune.name_for(2024).vi, "Cấp xã, phường, thị trấn");
+    assert_eq!(commune.name_for(2025).vi, "Cấp xã, phường, đặc khu");
+    assert_eq!(commune.name_for(2030).vi, "Cấp xã, phường, đặc khu");
+    let department = catalog.tier("so-nganh").expect("department tier");
+    assert!(department
+        .name
+        .vi
+        .contains("không gồm quận, huyện và xã, phường"));
+    let district = catalog.tier("quan-huyen").expect("district tier");
+    assert!(
+        district.note.vi.contains("Điểm a khoản 1 Mục IV") && district.note.vi.contains("điểm b"),
+        "how IV.1.a applies to districts: {}",
+        district.note.vi
+    );
+    // Individuals are nominated with a report of achievements; nobody else is.
+    for tier in &catalog.tiers {
+        assert_eq!(
+            tier.achievements_report,
+            tier.id == "ca-nhan",
+            "{}",
+            tier.id
+        );
+    }
+}
+
+/// VI.1 (own plan and launch) and III.2 (good models): yes/no with document evidence for
+/// tiers a–c, quoted from the plan.
+#[test]
+fn the_plan_and_good_model_criteria_exist_for_tiers_a_to_c() {
+    let catalog = common::catalog();
+    for (tier, prefix) in [
+        ("so-nganh", "sn"),
+        ("quan-huyen", "qh"),
+        ("xa-phuong", "xp"),
+    ] {
+        let t = catalog.tier(tier).expect(tier);
+        for (id, section) in [("ke-hoach-phat-dong", "VI.1"), ("mo-hinh-hay", "III.2")] {
+            let id = format!("{prefix}.{id}");
+            let c = t.criteria.iter().find(|c| c.id == id).expect("criterion");
+            assert_eq!(c.measure, Measure::YesNo, "{id}");
+            assert_eq!(c.evidence, tdg_model::catalog::EvidenceRule::Required);
+            assert_eq!(c.provenance.section(), Some(section), "{id}");
+        }
+    }
+}
+
+/// The 2025 target is used for 2022–2024 and as floor from 2026: the project's choice, said on
+/// every criterion concerned.
+#[test]
+fn the_2025_targets_say_how_other_years_use_them() {
+    let catalog = common::catalog();
+    let mut said = 0;
+    for tier in ["so-nganh", "quan-huyen", "xa-phuong"] {
+        for c in &catalog.tier(tier).expect(tier).criteria {
+            if c.provenance.is_plan() && matches!(c.measure, Measure::Ratio { .. }) {
+                assert!(
+                    c.model_note.vi.contains("lựa chọn của dự án")
+                        && c.model_note.vi.contains("2022–2024"),
+                    "{}: {}",
+                    c.id,
+                    c.model_note.vi
+                );
+                said += 1;
+            }
+        }
+    }
+    assert!(said >= 8, "{said}");
+}
+
+/// Cyber security asks each tier for what it can do: neither communes nor enterprises are
+/// asked to connect to the city's monitoring centre.
+#[test]
+fn cyber_security_levels_fit_the_tier() {
+    let catalog = common::catalog();
+    for id in ["xp.an-toan", "dn.an-toan"] {
+        let c = common::criterion(&catalog, id);
+        let Measure::Levels { levels } = &c.measure else {
+            panic!("{id} is graded")
+        };
+        assert!(
+            levels
+                .iter()
+                .all(|l| !l.name.vi.contains("Trung tâm giám sát")),
+            "{id}"
+        );
+        assert!(!c.provenance.is_plan());
+    }
+}
+
+#[test]
+fn targets_per_period_replace_the_measures_target() {
+    let catalog = edited(|v| {
+        let t = tier_index(v, "xa-phuong");
+        v["tiers"][t]["criteria"][0]["targets"] =
+            serde_json::json!([{"periods": {"from": 2022, "to": 2024}, "target": 5000}]);
+    })
+    .expect("valid");
+    let files = |period| {
+        let mut s = common::sheet(
+            "xa-phuong",
+            None,
+            &[("xp.ho-so-truc-tuyen", common::ratio(50, 100))],
+        );
+        s.period = period;
+        score(&catalog, &s)
+            .expect("scores")
+            .criterion("xp.ho-so-truc-tuyen")
+            .expect("present")
+            .points
+    };
+    assert_eq!(files(2023), 40_000, "50% meets the 2023 target of 50%");
+    assert_eq!(files(2026), 28_571, "40 × 50% / 70%");
+    let c = &catalog.tier("xa-phuong").expect("tier").criteria[0];
+    assert_eq!(
+        (c.target_for(2023), c.target_for(2026)),
+        (Some(5000), Some(7000))
+    );
+}
+
+#[test]
+fn emulation_groups_are_listed_only_from_a_source() {
+    let shipped = common::catalog();
+    assert!(shipped.emulation_groups.is_empty());
+    assert!(
+        !shipped.emulation_groups_note.is_blank(),
+        "the note says why it is empty"
+    );
+    // The format, exercised by a test fixture (invented names: no source lists the real ones).
+    let catalog = edited(|v| {
+        v["emulationGroups"] = serde_json::json!([
+            {"id": "cum-thu-1", "kind": "cluster", "name": {"vi": "Cụm thử 1", "en": "Test cluster 1"},
+             "tiers": ["xa-phuong"], "periods": {"from": 2025},
+             "provenance": {"source": "defaultModel", "reason": {"vi": "Dữ liệu thử.", "en": "Test data."}}},
+            {"id": "khoi-thu-1", "kind": "block", "name": {"vi": "Khối thử 1", "en": "Test block 1"},
+             "tiers": ["so-nganh"], "periods": {"from": 2025},
+             "provenance": {"source": "defaultModel", "reason": {"vi": "Dữ liệu thử.", "en": "Test data."}}}
+        ]);
+    })
+    .expect("valid");
+    let ids = |tier, period| {
+        catalog
+            .emulation_groups(tier, period)
+            .map(|g| (g.id.as_str(), g.kind))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        ids("xa-phuong", 2026),
+        [("cum-thu-1", EmulationGroupKind::Cluster)]
+    );
+    assert_eq!(
+        ids("so-nganh", 2025),
+        [("khoi-thu-1", EmulationGroupKind::Block)]
+    );
+    assert!(ids("xa-phuong", 2024).is_empty(), "not before 2025");
+    let text = problems(|v| {
+        v["emulationGroups"] = serde_json::json!([
+            {"id": "a", "kind": "cluster", "name": {"vi": "A", "en": ""}, "tiers": ["phuong"],
+             "periods": {"from": 2026, "to": 2025},
+             "provenance": {"source": "defaultModel", "reason": {"vi": "x", "en": "x"}}},
+            {"id": "a", "kind": "block", "name": {"vi": "B", "en": "B"}, "tiers": [],
+             "periods": {"from": 2025},
+             "provenance": {"source": "defaultModel", "reason": {"vi": "x", "en": "x"}}}
+        ]);
+    });
+    for needle in [
+        "emulationGroups[0].name: needs both",
+        "emulationGroups[0].tiers[0]: tier 'phuong' is not defined",
+        "emulationGroups[0].periods: 'from' is after 'to'",
+        "emulationGroups[1].id: id 'a' is used twice",
+        "emulationGroups[1].tiers: must not be empty",
+    ] {
+        assert!(text.contains(needle), "missing «{needle}» in:\n{text}");
+    }
+}
+
+#[test]
+fn every_new_rule_is_refused_with_its_place() {
+    let text = problems(|v| {
+        let xa = tier_index(v, "xa-phuong");
+        let sn = tier_index(v, "so-nganh");
+        let dn = tier_index(v, "doanh-nghiep");
+        // Bands: a tier in two sets, a tier in none, a band id used twice, a caveat in one
+        // language only.
+        v["bandSets"][1]["tiers"] = serde_json::json!(["xa-phuong", "ca-nhan"]);
+        v["bandSets"][1]["bands"][0]["id"] = "xuat-sac".into();
+        v["bandSets"][0]["caveat"]["en"] = "".into();
+        // A plan section that cannot be cited.
+        v["tiers"][xa]["criteria"][0]["provenance"]["section"] = "4.1.c".into();
+        // Per-period targets on a yes/no criterion, overlapping ones on a ratio.
+        let yes_no = v["tiers"][xa]["criteria"]
+            .as_array()
+            .expect("criteria")
+            .iter()
+            .position(|c| c["measure"]["kind"] == "yesNo")
+            .expect("a yes/no criterion");
+        v["tiers"][xa]["criteria"][yes_no]["targets"] =
+            serde_json::json!([{"periods": {"from": 2022}, "target": 1}]);
+        v["tiers"][xa]["criteria"][1]["targets"] = serde_json::json!([
+            {"periods": {"from": 2022, "to": 2024}, "target": 5000},
+            {"periods": {"from": 2024}, "target": 20000}
+        ]);
+        // Every enterprise criterion may be "not applicable".
+        let na = serde_json::json!({"reasonRequired": true, "when": {"vi": "x", "en": "x"},
+            "provenance": {"source": "defaultModel", "reason": {"vi": "x", "en": "x"}}});
+        for c in v["tiers"][dn]["criteria"].as_array_mut().expect("criteria") {
+            c["notApplicable"] = na.clone();
+        }
+        // "Not applicable" without the text saying when.
+        v["tiers"][sn]["criteria"][1]["notApplicable"]["when"]["vi"] = "".into();
+        // The exceed bonus without a meaningful base.
+        v["bonus"]["rules"][1]["when"]["minDenominator"] = 0.into();
+        // The office deadline on a day that does not exist; offices for an unknown tier;
+        // individuals left without an office in 2025 and after.
+        v["officeDeadline"]["beforeMonth"] = 13.into();
+        v["offices"][2]["tiers"] = serde_json::json!(["phuong"]);
+        v["offices"][4]["tiers"] = serde_json::json!(["doanh-nghiep"]);
+        v["offices"][1]["periods"] = serde_json::json!({"from": 2025, "to": 2025});
+        // Tier names by period: overlapping.
+        v["tiers"][xa]["names"] = serde_json::json!([
+            {"periods": {"from": 2022, "to": 2024}, "name": {"vi": "A", "en": "A"}},
+            {"periods": {"from": 2024, "to": 2024}, "name": {"vi": "B", "en": "B"}}
+        ]);
+        v["basis"]["citeAs"]["en"] = "".into();
+    });
+    for needle in [
+        "bandSets[1].tiers[0]: tier 'xa-phuong' is in two band sets",
+        "bandSets: no band set lists tier 'doanh-nghiep'",
+        "bandSets[1].bands[0].id: id 'xuat-sac' is used twice",
+        "bandSets[0].caveat: needs both",
+        "tiers[2].criteria[0].provenance.section: section '4.1.c' cannot be cited",
+        ".targets: only ratio, count and maturity criteria take per-period targets",
+        "tiers[2].criteria[1].targets: two entries cover the year 2024",
+        "tiers[2].criteria[1].targets[1].target: 20000 is outside",
+        "tiers[3].criteria: every criterion may be \"not applicable\" for variant 'chung'",
+        "tiers[0].criteria[1].notApplicable.when: needs both",
+        "bonus.rules[1].when.minDenominator: 0 is outside the allowed range 1..=1000000",
+        "officeDeadline: is not a real day and month",
+        "offices[2].tiers[0]: tier 'phuong' is not defined",
+        "offices: no receiving office for tier 'so-nganh' in 2026",
+        "offices: no receiving office for tier 'ca-nhan' in 2026",
+        "tiers[2].names: two entries cover the year 2024",
+        "basis.citeAs: needs both",
+    ] {
+        assert!(text.contains(needle), "missing «{needle}» in:\n{text}");
+    }
+    // In Vietnamese too.
+    let bytes = std::fs::read(common::CATALOG_PATH).expect("catalog");
+    let mut value: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+    value["bandSets"][1]["tiers"] = serde_json::json!(["xa-phuong", "ca-nhan"]);
+    let err = Catalog::from_json(&serde_json::to_vec(&value).expect("json")).expect_err("refused");
+    let vi = err.message(Lang::Vi);
+    assert!(
+        vi.contains("cấp 'xa-phuong' nằm trong hai bộ mức xếp loại"),
+        "{vi}"
+    );
+    assert!(
+        vi.contains("chưa có bộ mức xếp loại nào cho cấp 'doanh-nghiep'"),
+        "{vi}"
+    );
+}
+
+#[test]
+fn an_exceed_rule_without_a_minimum_denominator_is_refused() {
+    let err = edited(|v| {
+        v["bonus"]["rules"][1]["when"]
+            .as_object_mut()
+            .expect("object")
+            .remove("minDenominator");
+    })
+    .expect_err("refused");
+    assert!(
+        err[0].contains("exceedTarget needs \"minDenominator\""),
+        "{err:?}"
+    );
+}
