@@ -134,6 +134,10 @@ pub mod start {
         "Choose who is assessed (and the type, if any) to begin.",
     );
     pub const WORKED_EXAMPLE: W = w("Ví dụ tính tay (cấp xã)", "Worked example (commune)");
+    pub const SAMPLE_NOT_APPLICABLE: W = w(
+        "có tiêu chí không áp dụng",
+        "with criteria that do not apply",
+    );
     pub const SAMPLES_TITLE: W = w("Đơn vị mẫu (tập huấn)", "Sample units (training)");
     pub const CHOOSE_SAMPLE: W = w("Chọn đơn vị mẫu", "Choose a sample unit");
     pub const OPEN_SAMPLE: W = w("Mở đơn vị mẫu", "Open the sample");
@@ -165,6 +169,14 @@ pub mod assess {
     pub const SCORED: W = w("Đã tính điểm", "Scored");
     /// For `Status::NotApplicable` once the catalog's "không áp dụng" is merged in.
     pub const NOT_APPLICABLE: W = w("Không áp dụng", "Not applicable");
+    pub const NOT_APPLICABLE_CHOICE: W = w(
+        "Tiêu chí này không áp dụng với đơn vị (số liệu đã nhập sẽ được xoá)",
+        "This criterion does not apply to the unit (figures typed are cleared)",
+    );
+    pub const NOT_APPLICABLE_EFFECT: W = w(
+        "Điểm tối đa của tiêu chí được loại ra và tổng điểm được quy đổi lại; Hội đồng thấy rõ điều này khi xếp hạng.",
+        "Its maximum leaves the total, which is rescaled; the council sees this when it ranks.",
+    );
     pub const DONE: W = w("Đã thực hiện", "Done");
     pub const NOT_DONE: W = w("Chưa thực hiện", "Not done");
     pub const NOT_CHOSEN: W = w("— Chưa chọn —", "— Not chosen —");
@@ -253,8 +265,8 @@ pub mod summary {
     pub const MISSING_EVIDENCE: W = w("Thiếu minh chứng", "Evidence missing");
     pub const BONUS_CAP: W = w("Điểm thưởng tối đa", "Bonus cap");
     pub const MODEL_NOTE: W = w(
-        "Điểm tối đa, cách tính, điểm thưởng, điểm trừ và các mức xếp loại theo cách chấm điểm mặc định của công cụ (Kế hoạch chưa quy định): Kế hoạch 175/KH-UBND đặt chỉ tiêu nhưng để hình thức, tiêu chuẩn khen thưởng “có hướng dẫn cụ thể sau” (Mục IV.2).",
-        "Maximum points, scoring rules, bonus, penalty and bands follow the tool's default scoring (the plan sets none): Plan 175/KH-UBND sets targets but leaves reward standards to “later guidance” (section IV.2).",
+        "Điểm tối đa, cách tính, điểm thưởng, điểm trừ và các mức xếp loại theo cách chấm điểm mặc định của công cụ (Kế hoạch chưa quy định): Kế hoạch đặt chỉ tiêu nhưng để hình thức, tiêu chuẩn khen thưởng “có hướng dẫn cụ thể sau”.",
+        "Maximum points, scoring rules, bonus, penalty and bands follow the tool's default scoring (the plan sets none): the plan sets targets but leaves reward standards to “later guidance”.",
     );
 }
 
@@ -377,12 +389,9 @@ pub mod says {
         )
     }
 
-    pub fn from_plan(lang: Lang, section: &str) -> String {
-        pick(
-            lang,
-            format!("Theo Kế hoạch 175/KH-UBND, mục {section}"),
-            format!("From Plan 175/KH-UBND, section {section}"),
-        )
+    /// `citation` is the catalog's, e.g. "điểm a khoản 1 Mục IV Kế hoạch số 175/KH-UBND".
+    pub fn from_plan(lang: Lang, citation: &str) -> String {
+        pick(lang, format!("Theo {citation}"), format!("From {citation}"))
     }
 
     pub fn share_line(lang: Lang, share: &str, target: &str) -> String {

@@ -151,6 +151,10 @@ pub enum AnswerEdit {
     Note(String),
     AddEvidence(Evidence),
     RemoveEvidence(usize),
+    /// "Không áp dụng" chosen (the figures are cleared: a criterion that does not apply has
+    /// none) or withdrawn.
+    NotApplicable(bool),
+    NotApplicableReason(String),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -527,6 +531,22 @@ fn apply_edit(sheet: &mut AnswerSheet, criterion: String, edit: AnswerEdit) {
         AnswerEdit::Maturity(v) => answer.maturity = v,
         AnswerEdit::Note(text) => answer.note = text,
         AnswerEdit::AddEvidence(e) => answer.evidence.push(e),
+        AnswerEdit::NotApplicable(true) => {
+            let reason = answer.not_applicable.take().unwrap_or_default();
+            *answer = Answer {
+                not_applicable: Some(reason),
+                evidence: std::mem::take(&mut answer.evidence),
+                note: std::mem::take(&mut answer.note),
+                ..Answer::default()
+            };
+        }
+        AnswerEdit::NotApplicable(false) => answer.not_applicable = None,
+        AnswerEdit::NotApplicableReason(reason) => {
+            answer
+                .not_applicable
+                .get_or_insert_with(Default::default)
+                .reason = reason
+        }
         AnswerEdit::RemoveEvidence(i) => {
             if i < answer.evidence.len() {
                 answer.evidence.remove(i);
@@ -603,6 +623,47 @@ mod tests {
             criterion: criterion.into(),
             edit,
         }
+    }
+
+    #[test]
+    fn not_applicable_replaces_the_figures_keeps_the_evidence_and_counts_as_answered() {
+        let id = "sn.dinh-danh";
+        let doc = Evidence::Document {
+            number: "12/QĐ-UBND".into(),
+            date: None,
+            title: String::new(),
+        };
+        let s = ready()
+            .reduce(Action::ChooseTier("so-nganh".into()))
+            .reduce(edit(id, AnswerEdit::Numerator(Some(3))))
+            .reduce(edit(id, AnswerEdit::AddEvidence(doc.clone())))
+            .reduce(edit(id, AnswerEdit::NotApplicable(true)));
+        let answer = &s.draft.sheet.answers[id];
+        assert_eq!(
+            answer.numerator, None,
+            "a criterion that does not apply has no figures"
+        );
+        assert_eq!(answer.evidence, vec![doc]);
+        let catalog = loaded();
+        let score = |s: &AppState| {
+            tdg_model::score(&catalog.catalog, &s.sheet_for_scoring()).expect("scores")
+        };
+        // Without its reason it is to correct; with it, answered, and the total is rescaled.
+        assert_eq!(Progress::of(&score(&s)).to_correct, 1);
+        let s = s.reduce(edit(
+            id,
+            AnswerEdit::NotApplicableReason("Không tiếp nhận".into()),
+        ));
+        let a = score(&s);
+        assert_eq!(
+            (Progress::of(&a).answered, Progress::of(&a).to_correct),
+            (1, 0)
+        );
+        assert!(a.rescaled.is_some());
+        // Withdrawn: an open criterion again, the reason gone with the choice.
+        let s = s.reduce(edit(id, AnswerEdit::NotApplicable(false)));
+        assert_eq!(s.draft.sheet.answers[id].not_applicable, None);
+        assert!(score(&s).rescaled.is_none());
     }
 
     #[test]

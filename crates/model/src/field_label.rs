@@ -20,6 +20,9 @@ pub enum Field {
     Maturity,
     /// The n-th piece of evidence, from 0.
     Evidence(usize),
+    /// The "không áp dụng" choice, and its reason.
+    NotApplicable,
+    NotApplicableReason,
     /// The answer as a whole.
     Whole,
 }
@@ -35,6 +38,8 @@ impl Field {
             "level" => Field::Level,
             "count" => Field::Count,
             "maturity" => Field::Maturity,
+            "notApplicable" => Field::NotApplicable,
+            "notApplicable.reason" => Field::NotApplicableReason,
             _ => name
                 .strip_prefix("evidence[")
                 .and_then(|rest| rest.strip_suffix(']'))
@@ -87,6 +92,12 @@ pub fn field_label(criterion: &Criterion, field: Field, lang: Lang) -> String {
             lang,
             "mức độ chuyển đổi số".into(),
             "the level of digital transformation".into(),
+        ),
+        (Field::NotApplicable, _) => pick(lang, "Không áp dụng".into(), "Not applicable".into()),
+        (Field::NotApplicableReason, _) => pick(
+            lang,
+            "Lý do không áp dụng".into(),
+            "Why it does not apply".into(),
         ),
         (Field::Whole, _) => criterion.text.get(lang).to_string(),
     }

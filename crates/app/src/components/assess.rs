@@ -48,7 +48,7 @@ pub fn assess_screen(props: &AssessProps) -> Html {
         <div class="assess">
             <div class="assess-top">
                 <p class="unit-line"><strong>{ if state.draft.unit.name.is_empty() { unit::NO_NAME.get(lang).to_string() } else { state.draft.unit.name.clone() } }</strong></p>
-                <p class="muted">{ format!("{}{variant} · {} {}", tier.name.get(lang), words::YEAR.get(lang), sheet.period) }</p>
+                <p class="muted">{ format!("{}{variant} · {} {}", tier.name_for(sheet.period).get(lang), words::YEAR.get(lang), sheet.period) }</p>
             </div>
             if !set_aside.is_empty() {
                 <p class="note set-aside" role="note">{ says::set_aside(lang, set_aside.len()) }</p>

@@ -111,14 +111,17 @@ pub fn criterion_card(props: &CriterionCardProps) -> Html {
                     <span class="status-text">{ status_text }</span>
                 </p>
             </header>
-            { provenance(c, lang) }
+            { provenance(&props.catalog, c, lang) }
             <details class="help"><summary>{ words::HOW_TO_ANSWER.get(lang) }</summary><p>{ c.help.get(lang) }</p></details>
             if !unplaced.is_empty() {
                 <div class="answer-error">
                     { for unplaced.iter().map(|m| html! { <p class="field-error">{ m.clone() }</p> }) }
                 </div>
             }
-            <div class="inputs">{ inputs(c, &answer, &r.basis, lang, &on_edit, &errors) }</div>
+            { not_applicable(c, &answer, lang, &on_edit, &errors) }
+            if answer.not_applicable.is_none() {
+                <div class="inputs">{ inputs(c, &answer, &r.basis, lang, &on_edit, &errors) }</div>
+            }
             <p class="why"><span class="why-label">{ words::WHY.get(lang) }</span>{ explain_criterion(c, r, lang) }</p>
             <EvidenceEditor criterion={AttrValue::from(id.clone())} evidence={answer.evidence.clone()}
                 required={c.evidence == EvidenceRule::Required} errors={errors.evidence()} {lang} on_edit={on_edit.clone()} />
@@ -140,11 +143,11 @@ fn status(r: &CriterionResult, lang: Lang) -> (&'static str, String) {
     }
 }
 
-fn provenance(c: &Criterion, lang: Lang) -> Html {
+fn provenance(catalog: &Catalog, c: &Criterion, lang: Lang) -> Html {
     match &c.provenance {
         Provenance::Plan { section, quote } => html! {
             <details class="provenance plan">
-                <summary>{ says::from_plan(lang, section) }</summary>
+                <summary>{ says::from_plan(lang, &catalog.citation(section, lang)) }</summary>
                 <blockquote lang="vi">{ format!("“{quote}”") }</blockquote>
                 if !c.model_note.is_blank() { <p>{ c.model_note.get(lang) }</p> }
             </details>
@@ -155,6 +158,69 @@ fn provenance(c: &Criterion, lang: Lang) -> Html {
                 <p>{ reason.get(lang) }</p>
             </details>
         },
+    }
+}
+
+/// "Không áp dụng", where the catalog allows it: a choice that says when it is meant, and the
+/// reason the unit gives. Chosen, it replaces the figures (a criterion that does not apply has
+/// none) and the total is rescaled over the applicable maximum.
+fn not_applicable(
+    c: &Criterion,
+    answer: &Answer,
+    lang: Lang,
+    on_edit: &Callback<AnswerEdit>,
+    errors: &FieldErrors,
+) -> Html {
+    let Some(rule) = &c.not_applicable else {
+        return html! {};
+    };
+    let (choice_id, reason_id) = (
+        field_anchor(c, Field::NotApplicable),
+        field_anchor(c, Field::NotApplicableReason),
+    );
+    let hint_id = format!("{choice_id}-hint");
+    let chosen = answer.not_applicable.is_some();
+    let on_choose = on_edit.reform(|e: Event| {
+        AnswerEdit::NotApplicable(
+            e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked(),
+        )
+    });
+    let on_reason = on_edit.reform(|e: InputEvent| {
+        AnswerEdit::NotApplicableReason(
+            e.target_unchecked_into::<web_sys::HtmlTextAreaElement>()
+                .value(),
+        )
+    });
+    let reason = answer
+        .not_applicable
+        .as_ref()
+        .map(|n| n.reason.clone())
+        .unwrap_or_default();
+    let reason_error = errors.of(Field::NotApplicableReason);
+    let reason_error_id = format!("{reason_id}-error");
+    html! {
+        <div class="not-applicable">
+            <div class="choice">
+                <input type="checkbox" id={choice_id.clone()} checked={chosen} onchange={on_choose}
+                    aria-describedby={hint_id.clone()} />
+                <label for={choice_id}>{ words::NOT_APPLICABLE_CHOICE.get(lang) }</label>
+            </div>
+            <p class="hint" id={hint_id}>{ format!("{} {}", rule.when.get(lang), words::NOT_APPLICABLE_EFFECT.get(lang)) }</p>
+            if chosen {
+                <div class="field">
+                    <label for={reason_id.clone()}>{ field_label(c, Field::NotApplicableReason, lang) }
+                        if rule.reason_required { { format!(" {}", crate::i18n::unit::REQUIRED.get(lang)) } }</label>
+                    <textarea id={reason_id} value={reason} oninput={on_reason} rows="2"
+                        aria-required={rule.reason_required.to_string()}
+                        aria-invalid={reason_error.is_some().to_string()}
+                        aria-describedby={reason_error.is_some().then(|| reason_error_id.clone())} />
+                    if let Some(error) = reason_error {
+                        <p class="field-error" id={reason_error_id}>{ error }</p>
+                    }
+                </div>
+            }
+        </div>
     }
 }
 

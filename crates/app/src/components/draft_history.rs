@@ -29,7 +29,7 @@ pub fn draft_history(
                     let when = crate::browser::local_date_time(&entry.saved_at);
                     let name = if entry.draft.unit.name.trim().is_empty() { untitled.to_string() } else { entry.draft.unit.name.clone() };
                     let who = match catalog.tier(&entry.draft.sheet.tier) {
-                        Some(t) => format!("{name} — {}", t.name.get(lang)),
+                        Some(t) => format!("{name} — {}", t.name_for(entry.draft.sheet.period).get(lang)),
                         None => name.clone(),
                     };
                     let answers = entry.draft.sheet.answers.len();

@@ -18,6 +18,8 @@ pub fn field_anchor(criterion: &Criterion, field: Field) -> String {
             format!("{id}-choices")
         }
         (Field::Evidence(i), _) => format!("{id}-ev-item-{i}"),
+        (Field::NotApplicable, _) => format!("{id}-na"),
+        (Field::NotApplicableReason, _) => format!("{id}-na-reason"),
         _ => format!("c-{id}"),
     }
 }

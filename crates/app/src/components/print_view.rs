@@ -4,8 +4,9 @@ use crate::shared::Shared;
 use crate::state::{Action, Screen, SignedInfo};
 use qrcodegen::{QrCode, QrCodeEcc};
 use std::rc::Rc;
+use tdg_model::citation::basis_line;
 use tdg_model::draft::{reports_as_individual, DocumentDetails, Draft};
-use tdg_model::explain::{band_name, describe_answer, rule_name};
+use tdg_model::explain::{band_name, describe_answer, rescale_line, rule_name};
 use tdg_model::units::{format_index, format_points};
 use tdg_model::{Assessment, Catalog, Date, Lang};
 use yew::prelude::*;
@@ -24,13 +25,12 @@ pub struct PrintViewProps {
     pub on_action: Callback<Action>,
 }
 
-/// The plan the report answers to, in full (under the title) and short (in the note).
-/// THE one place that names it: to be read from the catalog's legal basis once the catalog
-/// carries it (issue 9, "the legal basis is data").
-fn legal_basis(_catalog: &Catalog) -> (&'static str, &'static str) {
+/// The plan the report answers to, in full (under the title) and short (in the note), from
+/// the catalog's legal basis: a catalog with another basis prints it with no code change.
+fn legal_basis(catalog: &Catalog) -> (String, String) {
     (
-        "Kế hoạch số 175/KH-UBND ngày 15/7/2022 của Ủy ban nhân dân thành phố Hải Phòng",
-        "Kế hoạch 175/KH-UBND",
+        basis_line(&catalog.basis, Lang::Vi),
+        catalog.basis.cite_as.get(Lang::Vi).to_owned(),
     )
 }
 
@@ -55,9 +55,11 @@ pub fn print_view(props: &PrintViewProps) -> Html {
         .on_action
         .reform(|_: MouseEvent| Action::Go(Screen::Assess));
     let print = Callback::from(|_: MouseEvent| crate::browser::print());
+    // "Kính gửi" follows the tier and the year (a commune reported through its district
+    // until 2024, for example).
     let office = catalog
-        .office_for(a.period)
-        .map(|o| o.name.get(Lang::Vi).to_string())
+        .office_for_tier(&a.tier, a.period)
+        .map(|o| o.addressee().get(Lang::Vi).to_string())
         .unwrap_or_default();
     let binding = props.signed.as_ref().map(|s| {
         format!(
@@ -143,7 +145,7 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                 } else {
                     <p>{ format!("Kính gửi: {office}.") }</p>
                 }
-                <p>{ format!("Đối tượng: {}{variant}{group}", tier.name.vi) }</p>
+                <p>{ format!("Đối tượng: {}{variant}{group}", tier.name_for(a.period).vi) }</p>
                 <h2 class="doc-section">{ "I. KẾT QUẢ TỰ CHẤM ĐIỂM" }</h2>
                 <table class="doc-table">
                     <colgroup>
@@ -178,7 +180,13 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                     </tbody>
                 </table>
                 <p>{ format!("Tỷ lệ điểm đạt: {}. Tự xếp loại: {}.", format_index(a.index, Lang::Vi), band_name(catalog, &a.band, Lang::Vi)) }</p>
-                <p class="small italic">{ format!("Ghi chú: chỉ tiêu theo {basis_short}; điểm tối đa, cách tính điểm, điểm thưởng, điểm trừ và mức xếp loại theo cách chấm điểm mặc định của công cụ (Kế hoạch chưa quy định, Mục IV.2). Cột “Điểm thẩm định” dành cho Hội đồng thi đua, khen thưởng.") }</p>
+                if let Some(caveat) = catalog.band_caveat(&a.tier) {
+                    <p class="small" data-testid="doc-band-caveat">{ format!("({})", caveat.get(Lang::Vi).trim_end_matches('.')) }</p>
+                }
+                if let Some(line) = rescale_line(a, Lang::Vi) {
+                    <p data-testid="doc-rescaled">{ line }</p>
+                }
+                <p class="small italic">{ format!("Ghi chú: chỉ tiêu theo {basis_short}; điểm tối đa, cách tính điểm, điểm thưởng, điểm trừ và mức xếp loại theo cách chấm điểm mặc định của công cụ (Kế hoạch chưa quy định). Cột “Điểm thẩm định” dành cho Hội đồng thi đua, khen thưởng.") }</p>
                 <h2 class="doc-section">{ "II. TỒN TẠI, HẠN CHẾ" }</h2>
                 { paragraphs(&doc.shortcomings) }
                 <h2 class="doc-section">{ "III. ĐỀ XUẤT, KIẾN NGHỊ" }</h2>

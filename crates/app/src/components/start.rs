@@ -107,6 +107,17 @@ fn samples(props: &SamplesProps) -> Html {
         if tier.variants.is_empty() {
             choices.push((tier.id.clone(), tier.name.get(lang).to_string()));
         }
+        // The department sample that answers "không áp dụng" (and shows the rescaled total).
+        if tier.criteria.iter().any(|c| c.allows_not_applicable()) {
+            choices.push((
+                format!("{}-khong-ap-dung", tier.id),
+                format!(
+                    "{} — {}",
+                    tier.name.get(lang),
+                    words::SAMPLE_NOT_APPLICABLE.get(lang)
+                ),
+            ));
+        }
         for v in &tier.variants {
             choices.push((
                 format!("{}-{}", tier.id, v.id),

@@ -2,7 +2,7 @@ use crate::i18n::{says, summary as words};
 use crate::shared::Shared;
 use crate::state::Progress;
 use std::rc::Rc;
-use tdg_model::explain::{band_name, rule_name};
+use tdg_model::explain::{band_name, rescale_line, rule_name};
 use tdg_model::units::{format_index, format_points};
 use tdg_model::{Assessment, Catalog, Lang};
 use yew::prelude::*;
@@ -41,6 +41,12 @@ pub fn summary(props: &SummaryProps) -> Html {
                 if let Some(note) = note { <span class="total-note" data-testid="total-note">{ note }</span> }
             </p>
             <p class={classes!("band", format!("band-{}", a.band))} data-testid="band">{ band_name(catalog, &a.band, lang) }</p>
+            if let Some(caveat) = catalog.band_caveat(&a.tier) {
+                <p class="band-caveat" data-testid="band-caveat">{ caveat.get(lang) }</p>
+            }
+            if let Some(line) = rescale_line(a, lang) {
+                <p class="rescaled" data-testid="rescaled">{ line }</p>
+            }
             <dl class="figures">
                 <dt>{ words::CRITERIA_POINTS.get(lang) }</dt><dd>{ says::points_of(lang, &pts(a.base), "100") }</dd>
                 <dt>{ words::SHARE.get(lang) }</dt><dd>{ format_index(a.index, lang) }</dd>

@@ -67,7 +67,7 @@ fn tier_option(props: &TierPickerProps, tier: &Tier) -> Html {
             <input type="radio" name="tier" id={id.clone()} value={tier.id.clone()}
                 checked={checked} disabled={!usable} {onchange} />
             <label for={id}>
-                <span class="tier-name">{ tier.name.get(lang) }</span>
+                <span class="tier-name">{ tier.name_for(props.period).get(lang) }</span>
                 <span class="tier-members">{ tier.members.get(lang) }</span>
                 <span class="tier-count">
                     { format!("{} {} ({} {}, {} {})", tier.criteria.len(), t(lang, Msg::CriteriaCount),
