@@ -115,6 +115,10 @@ pub mod unit {
     pub const NAME: W = w("Tên đơn vị", "Unit name");
     pub const CODE: W = w("Mã đơn vị", "Unit code");
     pub const GROUP: W = w("Cụm, khối thi đua", "Emulation cluster or block");
+    pub const GROUP_CHOOSE: W = w(
+        "— Chọn cụm, khối thi đua —",
+        "— Choose the cluster or block —",
+    );
     pub const REQUIRED: W = w("(bắt buộc)", "(required)");
     pub const REQUIRED_NOTE: W = w(
         "Các ô có dấu * là bắt buộc: báo cáo chỉ ký được khi có tên và mã đơn vị.",

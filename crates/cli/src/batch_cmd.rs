@@ -166,7 +166,11 @@ fn text(
             let tier = catalog
                 .and_then(|c| c.tier(&r.tier))
                 .map_or(r.tier.as_str(), |t| t.name.get(Lang::Vi));
-            let group = if r.group.is_empty() { "—" } else { &r.group };
+            let group = if r.group.is_empty() {
+                "—".to_owned()
+            } else {
+                export::group_name(catalog, &r.group)
+            };
             line(format!("{tier} · {group} ({} đơn vị / units)", r.of));
         }
         let e = &a.entries[r.entry];

@@ -67,6 +67,14 @@ fn band_name(catalog: Option<&Catalog>, id: &str) -> String {
     )
 }
 
+/// A cluster or block as people read it: its name where the catalog lists it (reports and
+/// trust lists carry the id), otherwise the text the unit typed.
+pub fn group_name(catalog: Option<&Catalog>, group: &str) -> String {
+    catalog
+        .and_then(|c| c.emulation_groups.iter().find(|g| g.id == group))
+        .map_or_else(|| group.to_owned(), |g| g.name.get(Lang::Vi).to_owned())
+}
+
 fn check_cell(line: &CheckLine) -> Cell {
     text(format!("{} {}", line.mark.symbol(), line.vi))
 }
@@ -154,7 +162,7 @@ fn report_row(
         text(&v.unit.code),
         text(&v.unit.name),
         text(tier_name(catalog, &v.unit.tier)),
-        text(&v.unit.group),
+        text(group_name(catalog, &v.unit.group)),
         Cell::Number(f64::from(v.period)),
         text(if v.passes() {
             "Đạt"
@@ -208,7 +216,7 @@ pub fn tier_tables(a: &Analysis, catalog: Option<&Catalog>) -> Vec<Table> {
                     let mut cells = vec![
                         text(&e.unit.code),
                         text(&e.unit.name),
-                        text(&r.group),
+                        text(group_name(catalog, &r.group)),
                         count(r.rank),
                         points(e.total),
                     ];
@@ -251,7 +259,7 @@ pub fn missing_table(a: &Analysis, catalog: Option<&Catalog>) -> Table {
                     text(&m.unit.code),
                     text(&m.unit.name),
                     text(tier_name(catalog, &m.unit.tier)),
-                    text(&m.unit.group),
+                    text(group_name(catalog, &m.unit.group)),
                     text(
                         m.failed
                             .iter()

@@ -303,3 +303,21 @@ fn clusters_are_listed_in_the_order_people_number_them() {
         ["Cụm thi đua số 1", "Cụm thi đua số 2", "Cụm thi đua số 10"]
     );
 }
+
+#[test]
+fn a_listed_group_id_reads_as_its_name_and_a_typed_one_as_typed() {
+    let mut v: serde_json::Value = serde_json::from_slice(include_bytes!(
+        "../../../assets/catalogs/hp-175-kh-ubnd.json"
+    ))
+    .expect("the catalog");
+    v["emulationGroups"] = serde_json::json!([{
+        "id": "khoi-1", "kind": "block", "name": {"vi": "Khối thi đua số 1", "en": "Block 1"},
+        "tiers": ["so-nganh"], "periods": {"from": 2025},
+        "provenance": {"source": "defaultModel", "reason": {"vi": "Thử.", "en": "Test."}}
+    }]);
+    let catalog = tdg_model::Catalog::from_json(v.to_string().as_bytes()).expect("valid");
+    use tdg_office::export::group_name;
+    assert_eq!(group_name(Some(&catalog), "khoi-1"), "Khối thi đua số 1");
+    assert_eq!(group_name(Some(&catalog), "Cụm tự gõ"), "Cụm tự gõ");
+    assert_eq!(group_name(None, "khoi-1"), "khoi-1");
+}

@@ -47,8 +47,7 @@ pub fn start_screen(props: &StartProps) -> Html {
             <div class="unit-fields">
                 { required_field("unit-name", unit::NAME.get(lang), &draft.unit.name, Some("organization"), unit_input(UnitField::Name), lang) }
                 { required_field("unit-code", unit::CODE.get(lang), &draft.unit.code, None, unit_input(UnitField::Code), lang) }
-                <div class="field"><label for="unit-group">{ unit::GROUP.get(lang) }</label>
-                    <input id="unit-group" type="text" value={draft.unit.group.clone()} oninput={unit_input(UnitField::Group)} /></div>
+                { group_field(catalog, draft, lang, &props.on_action, unit_input(UnitField::Group)) }
             </div>
         </section>
         <TierPicker catalog={catalog.clone()} {lang} period={draft.sheet.period} {tier}
@@ -66,6 +65,48 @@ pub fn start_screen(props: &StartProps) -> Html {
         <DraftTools catalog={props.catalog.clone()} draft={draft.clone()} has_previous={!state.history.is_empty()} {lang} on_action={props.on_action.clone()} />
         { draft_history(&state.history, catalog, lang, &props.on_action) }
         </>
+    }
+}
+
+/// The cluster or block: picked from the catalog's list where it has one for the tier and year
+/// (its id is what the report and the trust list compare), typed where no list exists.
+fn group_field(
+    catalog: &tdg_model::Catalog,
+    draft: &Draft,
+    lang: Lang,
+    on_action: &Callback<Action>,
+    typed: Callback<InputEvent>,
+) -> Html {
+    let groups: Vec<_> = catalog
+        .emulation_groups(&draft.sheet.tier, draft.sheet.period)
+        .collect();
+    if groups.is_empty() {
+        return html! {
+            <div class="field"><label for="unit-group">{ unit::GROUP.get(lang) }</label>
+                <input id="unit-group" type="text" value={draft.unit.group.clone()} oninput={typed} /></div>
+        };
+    }
+    let chosen = draft.unit.group.clone();
+    let listed = groups.iter().any(|g| g.id == chosen);
+    let onchange = on_action.reform(|e: Event| {
+        Action::SetUnit(
+            UnitField::Group,
+            e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value(),
+        )
+    });
+    html! {
+        <div class="field"><label for="unit-group">{ unit::GROUP.get(lang) }</label>
+            <select id="unit-group" {onchange}>
+                <option value="" selected={chosen.is_empty()}>{ unit::GROUP_CHOOSE.get(lang) }</option>
+                // A name typed before the list existed stays visible until the unit picks.
+                if !chosen.is_empty() && !listed {
+                    <option value={chosen.clone()} selected=true>{ chosen.clone() }</option>
+                }
+                { for groups.iter().map(|g| html! {
+                    <option value={g.id.clone()} selected={g.id == chosen}>{ g.name.get(lang) }</option>
+                }) }
+            </select></div>
     }
 }
 
