@@ -5,6 +5,7 @@
 
 use crate::date::Date;
 use crate::numbers::{find_unsafe_number, UnsafeNumber};
+use crate::strict_json::StrictJsonError;
 use crate::text::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -41,6 +42,9 @@ pub enum AnswerSheetError {
     },
     #[error(transparent)]
     UnsafeNumber(#[from] UnsafeNumber),
+    /// Nested too deep, or a key given twice in one object.
+    #[error("not a valid answers file: {0}")]
+    Structure(StrictJsonError),
 }
 
 impl AnswerSheetError {
@@ -55,6 +59,9 @@ impl AnswerSheetError {
             }
             (AnswerSheetError::UnsafeNumber(n), Lang::Vi) => {
                 format!("tệp câu trả lời không hợp lệ: {}", n.message(Lang::Vi))
+            }
+            (AnswerSheetError::Structure(e), Lang::Vi) => {
+                format!("tệp câu trả lời không hợp lệ: {}", e.message_vi())
             }
         }
     }
@@ -71,7 +78,19 @@ impl AnswerSheet {
             column: e.column(),
             message: e.to_string(),
         };
-        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(invalid)?;
+        // Syntax, depth, and no key given twice (serde would keep the last one, silently).
+        crate::strict_json::check_structure(text).map_err(|e| match e {
+            StrictJsonError::Syntax {
+                line,
+                column,
+                message,
+            } => AnswerSheetError::Invalid {
+                line,
+                column,
+                message,
+            },
+            other => AnswerSheetError::Structure(other),
+        })?;
         if let Some(number) = find_unsafe_number(text) {
             return Err(number.into());
         }
@@ -236,6 +255,22 @@ pub enum EvidenceDefect {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_answers_file_with_a_key_given_twice_is_refused() {
+        let twice =
+            br#"{"tier": "xa-phuong", "answers": {"xp.a": {"count": 1}, "xp.a": {"count": 9}}}"#;
+        let error = AnswerSheet::from_json(twice).expect_err("refused");
+        assert!(matches!(
+            &error,
+            AnswerSheetError::Structure(StrictJsonError::DuplicateKey { key, .. }) if key == "xp.a"
+        ));
+        assert!(error.message(Lang::Vi).contains("“xp.a” xuất hiện hai lần"));
+        assert!(AnswerSheet::from_json(
+            br#"{"tier": "xa-phuong", "answers": {"xp.a": {"count": 1}}}"#
+        )
+        .is_ok());
+    }
 
     #[test]
     fn evidence_defects() {

@@ -6,6 +6,7 @@ use crate::answer::AnswerSheet;
 use crate::catalog::Catalog;
 use crate::date::Date;
 use crate::numbers::{find_unsafe_number, UnsafeNumber};
+use crate::strict_json::StrictJsonError;
 use crate::text::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -315,6 +316,9 @@ pub enum DraftError {
     DoesNotFit(String),
     #[error(transparent)]
     UnsafeNumber(#[from] UnsafeNumber),
+    /// A key given twice in one object, or nesting too deep.
+    #[error("the file is not a valid draft: {0}")]
+    Structure(StrictJsonError),
 }
 
 impl DraftError {
@@ -336,6 +340,7 @@ impl DraftError {
                     }
                     DraftError::DoesNotFit(e) => format!("bản nháp không khớp danh mục: {e}"),
                     DraftError::UnsafeNumber(n) => n.message(Lang::Vi),
+                    DraftError::Structure(e) => e.message_vi(),
                 };
                 format!("Chưa nhập bản nháp: {why}. Bản nháp hiện tại được giữ nguyên.")
             }
@@ -503,6 +508,19 @@ pub fn import_draft(bytes: &[u8], catalog: &Catalog) -> Result<Draft, DraftError
         Some(v) => return Err(DraftError::UnknownVersion(v.min(u64::from(u32::MAX)) as u32)),
         None => return Err(DraftError::WrongKind),
     }
+    // No key given twice (serde would keep the last one, silently), no runaway nesting.
+    crate::strict_json::check_structure(text).map_err(|e| match e {
+        StrictJsonError::Syntax {
+            line,
+            column,
+            message,
+        } => DraftError::Malformed {
+            line,
+            column,
+            message,
+        },
+        other => DraftError::Structure(other),
+    })?;
     // The header parsed, so the text is JSON: every number token is now what serde reads.
     if let Some(number) = find_unsafe_number(text) {
         return Err(number.into());
@@ -549,6 +567,21 @@ mod tests {
         let catalog = catalog();
         let json = DraftFile::new(&catalog, &draft()).to_json();
         assert_eq!(import_draft(json.as_bytes(), &catalog), Ok(draft()));
+    }
+
+    #[test]
+    fn a_draft_with_a_key_given_twice_is_refused_not_read_as_its_last_value() {
+        let catalog = catalog();
+        let json = DraftFile::new(&catalog, &draft()).to_json();
+        // The unit's name twice: serde alone would keep the second, silently.
+        let twice = json.replacen("\"name\":", "\"name\": \"Một tên\", \"name\":", 1);
+        assert_ne!(twice, json);
+        let error = import_draft(twice.as_bytes(), &catalog).expect_err("refused");
+        assert!(
+            matches!(&error, DraftError::Structure(StrictJsonError::DuplicateKey { key, .. }) if key == "name"),
+            "{error:?}"
+        );
+        assert!(error.message(Lang::Vi).contains("xuất hiện hai lần"));
     }
 
     #[test]

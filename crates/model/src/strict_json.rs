@@ -146,6 +146,78 @@ fn classify(e: serde_json::Error) -> StrictJsonError {
     }
 }
 
+/// Checks `text` for syntax, duplicate keys and depth without building anything: for files read
+/// straight into typed structures (answers, drafts), where one key given twice would otherwise
+/// be read as its last value, silently.
+pub fn check_structure(text: &str) -> Result<(), StrictJsonError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    (Checker { depth: 0 })
+        .deserialize(&mut de)
+        .and_then(|()| de.end())
+        .map_err(classify)
+}
+
+/// Walks the document once, checking keys and depth, keeping nothing.
+struct Checker {
+    depth: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for Checker {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Checker {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let depth = enter::<A::Error>(self.depth)?;
+        while seq.next_element_seed(Checker { depth })?.is_some() {}
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let depth = enter::<A::Error>(self.depth)?;
+        let mut seen = std::collections::BTreeSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if !seen.insert(key.clone()) {
+                return Err(de::Error::custom(format_args!("duplicate key: {key}")));
+            }
+            map.next_value_seed(Checker { depth })?;
+        }
+        Ok(())
+    }
+}
+
+fn enter<E: de::Error>(depth: usize) -> Result<usize, E> {
+    if depth >= MAX_DEPTH {
+        return Err(E::custom("too deep"));
+    }
+    Ok(depth + 1)
+}
+
 /// Builds the value in one pass, refusing duplicate keys and nesting deeper than [`MAX_DEPTH`]
 /// (a separate checking pass before serde_json's own parse doubled the cost of reading a report).
 struct Strict {
@@ -192,7 +264,7 @@ impl<'de> Visitor<'de> for Strict {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let depth = self.enter::<A::Error>()?;
+        let depth = enter::<A::Error>(self.depth)?;
         let mut items = Vec::new();
         while let Some(item) = seq.next_element_seed(Strict { depth })? {
             items.push(item);
@@ -201,7 +273,7 @@ impl<'de> Visitor<'de> for Strict {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let depth = self.enter::<A::Error>()?;
+        let depth = enter::<A::Error>(self.depth)?;
         let mut object = Map::new();
         while let Some(key) = map.next_key::<String>()? {
             if object.contains_key(&key) {
@@ -211,15 +283,6 @@ impl<'de> Visitor<'de> for Strict {
             object.insert(key, value);
         }
         Ok(Value::Object(object))
-    }
-}
-
-impl Strict {
-    fn enter<E: de::Error>(&self) -> Result<usize, E> {
-        if self.depth >= MAX_DEPTH {
-            return Err(E::custom("too deep"));
-        }
-        Ok(self.depth + 1)
     }
 }
 
