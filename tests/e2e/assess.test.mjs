@@ -80,7 +80,7 @@ test('(a) a commune filled in the browser totals exactly what tdg score gives', 
   const file = join(OUT, 'files', 'worked-example-answers.json');
   writeFileSync(file, JSON.stringify(answers));
   const cli = JSON.parse(execFileSync(TDG, ['score', '--json', '--catalog', CATALOG, '--submitted', today(), file], { encoding: 'utf8' }));
-  const expected = (cli.assessment.total / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+  const expected = (cli.assessment.total / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 3 });
   assert.equal(total, expected);
   assert.equal(total, '65'); // the worked example (catalog 2026.2), sent without the early bonus
   assert.match(await page.getByTestId('band').textContent(), /Hoàn thành nhiệm vụ/);

@@ -14,7 +14,7 @@ let context;
 before(async () => { context = await openBrowser(); });
 after(async () => { await context?.close(); });
 
-const vi = (milli) => (Math.trunc(milli / 10) / 100).toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+const vi = (milli) => (milli / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 3 });
 
 test('a criterion that does not apply is marked with its reason and the total is rescaled', async () => {
   const today = new Date().toISOString().slice(0, 10);

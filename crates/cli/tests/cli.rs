@@ -77,7 +77,7 @@ fn score_prints_a_table_with_total_band_and_plan() {
         "assets/samples/so-nganh-khong-ap-dung.json",
     ]);
     assert!(String::from_utf8_lossy(&na.stdout).contains(
-        "Quy đổi trên 80/100 điểm áp dụng (2 tiêu chí không áp dụng): 68,5 → 85,62 điểm"
+        "Quy đổi trên 80/100 điểm áp dụng (2 tiêu chí không áp dụng): 68,5 → 85,625 điểm"
     ));
 }
 

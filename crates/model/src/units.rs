@@ -50,7 +50,9 @@ fn format_fixed(value: u64, places: u32, lang: Lang) -> String {
 
 /// Points shown to people with up to two decimals (rounded down): `87,25`.
 pub fn format_points(points: MilliPoints, lang: Lang) -> String {
-    format_fixed(u64::from(points) / 10, 2, lang)
+    // Exact: points are counted in thousandths, and a total rounded half up to 0,001 must not
+    // be shown cut to two decimals (85,625 read as 85,62 beside "rounded half up").
+    format_fixed(u64::from(points), 3, lang)
 }
 
 /// A share shown as a percentage with up to two decimals: `70%`, `66,67%`.
@@ -61,7 +63,8 @@ pub fn format_share(share: BasisPoints, lang: Lang) -> String {
 /// "Tỷ lệ điểm đạt" (the share of points achieved), 0–1 in millionths, shown with three
 /// decimals: `0,873`. Not the national DTI index, whatever the scale they share.
 pub fn format_index(index_millionths: u32, lang: Lang) -> String {
-    let thousandths = index_millionths / 1_000;
+    // Rounded half up to the thousandth, like every other rounding in the model.
+    let thousandths = (index_millionths + 500) / 1_000;
     let dec = match lang {
         Lang::Vi => ',',
         Lang::En => '.',
@@ -81,7 +84,13 @@ mod tests {
         assert_eq!(format_points(87_500, Lang::Vi), "87,5");
         assert_eq!(format_points(87_500, Lang::En), "87.5");
         assert_eq!(format_points(100_000, Lang::Vi), "100");
-        assert_eq!(format_points(12_345, Lang::Vi), "12,34");
+        assert_eq!(
+            format_points(12_345, Lang::Vi),
+            "12,345",
+            "exact, never cut"
+        );
+        assert_eq!(format_points(85_625, Lang::En), "85.625");
+        assert_eq!(format_index(639_600, Lang::Vi), "0,640", "rounded half up");
         assert_eq!(format_share(6_667, Lang::Vi), "66,67%");
         assert_eq!(format_share(7_000, Lang::En), "70%");
         assert_eq!(format_index(873_000, Lang::Vi), "0,873");

@@ -109,7 +109,7 @@ fn a_criterion_that_does_not_apply_leaves_the_maximum_and_the_total_is_rescaled(
     let line = rescale_line(&r, Lang::Vi).expect("rescaled");
     assert_eq!(
         line,
-        "Quy đổi trên 92/100 điểm áp dụng (1 tiêu chí không áp dụng): 44 → 47,82 điểm (làm tròn nửa lên đến 0,001 điểm)."
+        "Quy đổi trên 92/100 điểm áp dụng (1 tiêu chí không áp dụng): 44 → 47,826 điểm (làm tròn nửa lên đến 0,001 điểm)."
     );
     assert!(summary_line(&catalog, &r, Lang::Vi).contains("đã quy đổi"));
     assert!(summary_line(&catalog, &r, Lang::En).contains("rescaled"));
