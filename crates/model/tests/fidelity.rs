@@ -178,7 +178,7 @@ fn the_2025_targets_say_how_other_years_use_them() {
         for c in &catalog.tier(tier).expect(tier).criteria {
             if c.provenance.is_plan() && matches!(c.measure, Measure::Ratio { .. }) {
                 assert!(
-                    c.model_note.vi.contains("lựa chọn của dự án")
+                    c.model_note.vi.contains("lựa chọn của công cụ")
                         && c.model_note.vi.contains("2022–2024"),
                     "{}: {}",
                     c.id,
