@@ -66,18 +66,41 @@ fn glue(root: &Path, wasm: &Path, name: &str, dist: &Path) -> Result<()> {
 
 /// `wasm-opt -Oz`, in place. With `TDG_WASM_NAMES=1` the function names are kept (`-g`), so
 /// that `twiggy top -r dist/tdg_app_bg.wasm` says where the bytes go (the files are then larger
-/// than the shipped ones: measure sizes without it).
+/// than the shipped ones: measure sizes without it). The result is cached under
+/// `target/tools/wasm-opt-cache/`, keyed by the input's bytes and the flags: wasm-opt takes
+/// half a minute, and a warm `cargo xtask test` would otherwise spend it on unchanged modules.
 fn optimise(root: &Path, wasm: &Path) -> Result<()> {
+    let keep_names = std::env::var_os("TDG_WASM_NAMES").is_some();
+    let input = std::fs::read(wasm)?;
+    let cache_dir = root.join("target").join("tools").join("wasm-opt-cache");
+    let cached = cache_dir.join(format!("{}.wasm", cache_key(&input, keep_names)));
+    if cached.exists() {
+        std::fs::copy(&cached, wasm)?;
+        eprintln!("wasm-opt -Oz: unchanged input, cached result");
+        return Ok(());
+    }
     let wasm_opt = tools::wasm_opt(root)?;
     let started = std::time::Instant::now();
     let mut command = Command::new("node");
     command.arg(wasm_opt).arg("-Oz");
-    if std::env::var_os("TDG_WASM_NAMES").is_some() {
+    if keep_names {
         command.arg("-g");
     }
     process::run(command.arg(wasm).arg("-o").arg(wasm))?;
     eprintln!("wasm-opt -Oz: {:.1} s", started.elapsed().as_secs_f64());
+    std::fs::create_dir_all(&cache_dir)?;
+    std::fs::copy(wasm, &cached)?;
     Ok(())
+}
+
+/// A cache key for wasm-opt's input: SipHash with fixed keys (stable from run to run), the
+/// length and the flag. Not a security boundary: the cache is the developer's own target/.
+fn cache_key(input: &[u8], keep_names: bool) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    input.hash(&mut hasher);
+    keep_names.hash(&mut hasher);
+    format!("{:016x}-{}", hasher.finish(), input.len())
 }
 
 pub fn copy_dir(from: &Path, to: &Path) -> Result<()> {
