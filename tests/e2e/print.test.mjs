@@ -252,3 +252,20 @@ test('an evidence document is dated dd/mm/yyyy in an en-US Chromium too', () => 
   await card.getByRole('button', { name: 'Thêm văn bản' }).click();
   assert.match(await card.textContent(), /12\/BC-UBND ngày 05\/03\/2026/);
 }));
+
+test('“Kính gửi” names an office, never prints the catalog’s description of one', () => withApp({}, async (page) => {
+  // A department reports to a named office: printed as is, nothing to type.
+  await openSample(page, 'so-nganh');
+  await toPrint(page);
+  assert.match(await page.getByTestId('doc-addressee').textContent(), /^Kính gửi: Sở /);
+  assert.equal(await page.getByLabel('Kính gửi').count(), 0);
+  // An enterprise is put forward by a body the catalog can only describe: the line waits to be
+  // filled in, and the unit can name it.
+  await page.getByRole('button', { name: 'Đơn vị' }).click();
+  await openSample(page, 'doanh-nghiep-cntt');
+  await toPrint(page);
+  assert.equal(await page.getByTestId('doc-addressee').textContent(), 'Kính gửi: …………………………………….');
+  const field = page.getByLabel('Kính gửi');
+  await field.fill('Ủy ban nhân dân huyện Thủy Nguyên');
+  assert.equal(await page.getByTestId('doc-addressee').textContent(), 'Kính gửi: Ủy ban nhân dân huyện Thủy Nguyên.');
+}));

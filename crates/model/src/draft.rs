@@ -60,6 +60,9 @@ fn read_details<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Box<DocumentDe
 pub struct DocumentDetails {
     /// The governing body printed above the unit's name ("UBND THÀNH PHỐ HẢI PHÒNG").
     pub governing_body: String,
+    /// "Kính gửi", where the catalog only describes the addressee (a commune's district, the
+    /// body that puts an enterprise forward): the unit names it.
+    pub addressee: String,
     /// The document's number ("Số"); empty when the records office assigns it on issue.
     pub number: String,
     /// The issuing body's abbreviation after "BC-" ("UBND", "SKHCN").
@@ -148,6 +151,7 @@ impl Authority {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DocField {
     GoverningBody,
+    Addressee,
     Number,
     IssuerCode,
     Place,
@@ -185,6 +189,7 @@ impl DocumentDetails {
     pub fn set(&mut self, field: DocField, value: String) {
         let slot = match field {
             DocField::GoverningBody => &mut self.governing_body,
+            DocField::Addressee => &mut self.addressee,
             DocField::Number => &mut self.number,
             DocField::IssuerCode => &mut self.issuer_code,
             DocField::Place => &mut self.place,
@@ -209,6 +214,7 @@ impl DocumentDetails {
     pub fn get(&self, field: DocField) -> &str {
         match field {
             DocField::GoverningBody => &self.governing_body,
+            DocField::Addressee => &self.addressee,
             DocField::Number => &self.number,
             DocField::IssuerCode => &self.issuer_code,
             DocField::Place => &self.place,

@@ -11,6 +11,9 @@ pub struct DocumentDetailsArgs<'a> {
     pub individual: bool,
     /// The day the signed report carries, once signed.
     pub signed_on: Option<Date>,
+    /// The catalog's description of the addressee, where it names no office ("Ủy ban nhân dân
+    /// quận, huyện nơi …"): the unit then types "Kính gửi" itself.
+    pub addressee_hint: Option<String>,
     pub today: Date,
     pub lang: Lang,
     pub on_action: &'a Callback<Action>,
@@ -95,6 +98,14 @@ pub fn document_details_form(props: &DocumentDetailsArgs) -> Html {
                     { text(DocField::HeadName, "doc-head-name", tr(lang, "Họ và tên thủ trưởng đơn vị xác nhận", "Full name of the head of unit who confirms"), "") }
                     { text(DocField::HeadPosition, "doc-head-position", tr(lang, "Chức vụ của thủ trưởng đơn vị", "Position of the head of unit"), "") }
                 } else {
+                    if let Some(hint) = &props.addressee_hint {
+                        <div class="field">
+                            <label for="doc-addressee">{ tr(lang, "Kính gửi", "Addressed to") }</label>
+                            <input id="doc-addressee" type="text" value={doc.addressee.clone()}
+                                oninput={edit(DocField::Addressee)} aria-describedby="doc-addressee-hint" />
+                            <p class="hint" id="doc-addressee-hint">{ format!("{} {hint}", tr(lang, "Theo danh mục:", "The catalog says:")) }</p>
+                        </div>
+                    }
                     { text(DocField::Number, "doc-number", tr(lang, "Số văn bản (để trống nếu văn thư cấp số)", "Document number (leave empty if the records office assigns it)"), "125") }
                     { text(DocField::IssuerCode, "doc-issuer-code", tr(lang, "Chữ viết tắt tên cơ quan (sau “BC-”)", "Issuing body's abbreviation (after “BC-”)"), "UBND") }
                 }

@@ -57,10 +57,19 @@ pub fn print_view(props: &PrintViewProps) -> Html {
     let print = Callback::from(|_: MouseEvent| crate::browser::print());
     // "Kính gửi" follows the tier and the year (a commune reported through its district
     // until 2024, for example).
-    let office = catalog
-        .office_for_tier(&a.tier, a.period)
-        .map(|o| o.addressee().get(Lang::Vi).to_string())
-        .unwrap_or_default();
+    let office_entry = catalog.office_for_tier(&a.tier, a.period);
+    // Where the catalog only describes the addressee (`via`), the unit names it; until then
+    // the line is left to be filled in by hand, never printed as an instruction.
+    let addressee_hint = office_entry
+        .filter(|o| !o.via.is_blank())
+        .map(|o| o.via.get(Lang::Vi).to_string());
+    let office = match (&addressee_hint, doc.addressee.trim()) {
+        (_, typed) if !typed.is_empty() => typed.to_string(),
+        (Some(_), _) => "……………………………………".to_string(),
+        (None, _) => office_entry
+            .map(|o| o.name.get(Lang::Vi).to_string())
+            .unwrap_or_default(),
+    };
     let binding = props.signed.as_ref().map(|s| {
         format!(
             "tdg-report;sha256={};key={}",
@@ -115,7 +124,7 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                 }
             </div>
             { document_details_form(&DocumentDetailsArgs { document: doc, individual, signed_on: props.signed.as_ref().map(|s| s.signed_on),
-                today: props.today, lang, on_action: &props.on_action }) }
+                addressee_hint: addressee_hint.clone(), today: props.today, lang, on_action: &props.on_action }) }
             <article class="a4" lang="vi" aria-label={tr(lang, "Bản in", "Printed copy")}>
                 <table class="doc-header" role="presentation"><tbody><tr>
                     <td class="issuer">
@@ -143,7 +152,7 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                     <p>{ format!("Chức vụ: {}", or_blank(&doc.person_position)) }</p>
                     <p>{ format!("Đơn vị công tác: {}", or_blank(&doc.person_workplace)) }</p>
                 } else {
-                    <p>{ format!("Kính gửi: {office}.") }</p>
+                    <p data-testid="doc-addressee">{ format!("Kính gửi: {office}.") }</p>
                 }
                 <p>{ format!("Đối tượng: {}{variant}{group}", tier.name_for(a.period).vi) }</p>
                 <h2 class="doc-section">{ "I. KẾT QUẢ TỰ CHẤM ĐIỂM" }</h2>
