@@ -163,9 +163,7 @@ fn text(
     for r in &a.ranked {
         if heading != Some((&r.tier, &r.group)) {
             heading = Some((&r.tier, &r.group));
-            let tier = catalog
-                .and_then(|c| c.tier(&r.tier))
-                .map_or(r.tier.as_str(), |t| t.name.get(Lang::Vi));
+            let tier = export::tier_name(catalog, &r.tier);
             let group = if r.group.is_empty() {
                 "—".to_owned()
             } else {
@@ -174,10 +172,7 @@ fn text(
             line(format!("{tier} · {group} ({} đơn vị / units)", r.of));
         }
         let e = &a.entries[r.entry];
-        let band = catalog.map_or_else(
-            || e.band.clone(),
-            |c| tdg_model::explain::band_name(c, &e.band, Lang::Vi),
-        );
+        let band = export::band_name(catalog, &e.band);
         line(format!(
             "  {:>3}{} {:<14} {:<32} {:>7}  {band}",
             r.rank,

@@ -3,7 +3,7 @@
 //! it replaces anything (design invariant 5).
 
 use crate::answer::AnswerSheet;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Office};
 use crate::date::Date;
 use crate::numbers::{find_unsafe_number, UnsafeNumber};
 use crate::strict_json::StrictJsonError;
@@ -246,6 +246,19 @@ impl DocumentDetails {
         let code = self.issuer_code.trim();
         let code = if code.is_empty() { "…" } else { code };
         format!("Số: {number}/BC-{code}")
+    }
+
+    /// The addressee after "Kính gửi:": what the unit typed; else the office the catalog names;
+    /// else, where the catalog only describes it (`Office::via`: "the district the commune
+    /// belongs to"), a dotted line to fill in by hand, never the description itself.
+    pub fn addressee_line(&self, office: Option<&Office>) -> String {
+        let typed = self.addressee.trim();
+        match office {
+            _ if !typed.is_empty() => typed.to_string(),
+            Some(o) if !o.via.is_blank() => "……………………………………".to_string(),
+            Some(o) => o.name.get(Lang::Vi).to_string(),
+            None => String::new(),
+        }
     }
 
     /// The place and date line for the day the report is dated.
@@ -566,6 +579,22 @@ mod tests {
             sheet,
             document: Box::default(),
         }
+    }
+
+    #[test]
+    fn kinh_gui_names_an_office_never_the_catalogs_description_of_one() {
+        let catalog = catalog();
+        let mut doc = DocumentDetails::default();
+        let named = catalog.office_for_tier("so-nganh", 2026);
+        assert!(doc.addressee_line(named).starts_with("Sở "));
+        let described = catalog.office_for_tier("doanh-nghiep", 2026);
+        assert!(described.is_some_and(|o| !o.via.is_blank()));
+        assert!(doc.addressee_line(described).starts_with("……"));
+        doc.addressee = " Ủy ban nhân dân huyện Thủy Nguyên ".into();
+        assert_eq!(
+            doc.addressee_line(described),
+            "Ủy ban nhân dân huyện Thủy Nguyên"
+        );
     }
 
     #[test]

@@ -32,14 +32,7 @@ fn main() {
         trust: &trust,
         period: 2026,
     };
-    let handed: Vec<SeasonFile> = reports
-        .iter()
-        .map(|f| SeasonFile {
-            name: &f.path,
-            bytes: &f.bytes,
-            received_on: Some(received),
-        })
-        .collect();
+    let handed: Vec<SeasonFile> = reports.iter().map(|f| f.handed(received)).collect();
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let start = Instant::now();
     let outcomes = verify_all(&season, &handed);

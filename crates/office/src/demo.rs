@@ -149,6 +149,15 @@ impl DemoFile {
     pub fn is_report(&self) -> bool {
         self.path.starts_with(REPORTS_DIR)
     }
+
+    /// The file as handed to the office on `received_on`.
+    pub fn handed(&self, received_on: Date) -> crate::intake::SeasonFile<'_> {
+        crate::intake::SeasonFile {
+            name: &self.path,
+            bytes: &self.bytes,
+            received_on: Some(received_on),
+        }
+    }
 }
 
 /// Writes the whole season in memory: `trust.json`, `doc-truoc.txt` (read me), one report per

@@ -53,14 +53,14 @@ fn count(n: u32) -> Cell {
 }
 
 /// The tier's name in the catalog, or its id.
-fn tier_name(catalog: Option<&Catalog>, id: &str) -> String {
+pub fn tier_name(catalog: Option<&Catalog>, id: &str) -> String {
     catalog
         .and_then(|c| c.tier(id))
         .map_or_else(|| id.to_owned(), |t| t.name.get(Lang::Vi).to_owned())
 }
 
 /// The band's name in the catalog, or its id.
-fn band_name(catalog: Option<&Catalog>, id: &str) -> String {
+pub fn band_name(catalog: Option<&Catalog>, id: &str) -> String {
     catalog.map_or_else(
         || id.to_owned(),
         |c| tdg_model::explain::band_name(c, id, Lang::Vi),

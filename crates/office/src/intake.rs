@@ -97,7 +97,7 @@ pub fn entry(file: &SeasonFile, verdict: &Verdict) -> Entry {
         total: official.unwrap_or(verdict.stored_total),
         official: official.is_some(),
         band: verdict.stored_band.clone(),
-        rescaled: false,
+        rescaled: verdict.stored_rescaled,
         criteria: verdict
             .stored_criteria
             .iter()

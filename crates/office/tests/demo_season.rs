@@ -38,11 +38,7 @@ fn make_season() -> Verified {
     let handed: Vec<SeasonFile> = files
         .iter()
         .filter(|f| f.is_report())
-        .map(|f| SeasonFile {
-            name: &f.path,
-            bytes: &f.bytes,
-            received_on: Some(received),
-        })
+        .map(|f| f.handed(received))
         .collect();
     let analysis = analyse(&season, &handed, &[TieBreaker::TargetsMet]);
     Verified { analysis, trust }

@@ -180,6 +180,9 @@ pub struct Verdict {
     /// passes (they then equal their re-score).
     #[serde(skip)]
     pub stored_criteria: Vec<CriterionResult>,
+    /// The signed total was rescaled over the applicable maximum ("không áp dụng").
+    #[serde(skip)]
+    pub stored_rescaled: bool,
     pub proof: ProofCheck,
     pub dates: DatesCheck,
     /// `None` when no trust list was given.
@@ -310,6 +313,7 @@ pub fn verify(bytes: &[u8], options: &VerifyOptions) -> Result<Verdict, ReportEr
         stored_band: subject.results.band.clone(),
         created: created.to_owned(),
         stored_criteria: subject.results.criteria.clone(),
+        stored_rescaled: subject.results.rescaled.is_some(),
         proof,
         dates,
         key,

@@ -58,18 +58,11 @@ pub fn print_view(props: &PrintViewProps) -> Html {
     // "Kính gửi" follows the tier and the year (a commune reported through its district
     // until 2024, for example).
     let office_entry = catalog.office_for_tier(&a.tier, a.period);
-    // Where the catalog only describes the addressee (`via`), the unit names it; until then
-    // the line is left to be filled in by hand, never printed as an instruction.
+    // Where the catalog only describes the addressee, the form asks the unit to name it.
     let addressee_hint = office_entry
         .filter(|o| !o.via.is_blank())
         .map(|o| o.via.get(Lang::Vi).to_string());
-    let office = match (&addressee_hint, doc.addressee.trim()) {
-        (_, typed) if !typed.is_empty() => typed.to_string(),
-        (Some(_), _) => "……………………………………".to_string(),
-        (None, _) => office_entry
-            .map(|o| o.name.get(Lang::Vi).to_string())
-            .unwrap_or_default(),
-    };
+    let office = doc.addressee_line(office_entry);
     let binding = props.signed.as_ref().map(|s| {
         format!(
             "tdg-report;sha256={};key={}",
