@@ -43,6 +43,7 @@ pub fn run(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
     };
     let key = crate::keys_cmd::open_key(&args, need("--key")?)?;
     let request = SignRequest {
+        training: false,
         catalog: &catalog,
         catalog_bytes: &catalog_bytes,
         unit_name: need("--unit-name")?.to_string(),

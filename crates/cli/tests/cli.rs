@@ -311,6 +311,20 @@ fn verify_shows_the_official_total_only_with_a_received_date() {
 }
 
 #[test]
+fn a_training_report_is_refused_as_a_submission_with_its_reason() {
+    let out = full_verify(&[], "tests/fixtures/reports/training.json");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("chế độ tập huấn: không có giá trị nộp"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("not valid as a submission"), "{stdout}");
+    // The proof itself is sound: only its purpose fails.
+    assert!(stdout.contains("proof valid"), "{stdout}");
+}
+
+#[test]
 fn verify_compares_the_period_and_the_paper_copy_hash() {
     let report = "tests/fixtures/reports/valid.json";
     let out = tdg(&["verify", "--proof-only", "--json", report]);

@@ -53,10 +53,12 @@ pub enum Defect {
     SubmittedAfterReceipt,
     /// `submittedOn` is days away from the signature's own date.
     InconsistentDates,
+    /// Made in a workshop's training mode: signed, but never a submission.
+    Training,
 }
 
 impl Defect {
-    pub const ALL: [Defect; 12] = [
+    pub const ALL: [Defect; 13] = [
         Defect::BrokenSignature,
         Defect::ResultsDiffer,
         Defect::UnknownKey,
@@ -69,6 +71,7 @@ impl Defect {
         Defect::RevokedKey,
         Defect::SubmittedAfterReceipt,
         Defect::InconsistentDates,
+        Defect::Training,
     ];
 
     /// The file's name in the season's `bao-cao/` folder.
@@ -86,6 +89,7 @@ impl Defect {
             Defect::RevokedKey => "loi-khoa-thu-hoi.json",
             Defect::SubmittedAfterReceipt => "loi-gui-sau-ngay-nhan.json",
             Defect::InconsistentDates => "loi-ngay-ky.json",
+            Defect::Training => "loi-bao-cao-tap-huan.json",
         }
     }
 }
@@ -289,6 +293,7 @@ fn sign_edited(
 ) -> Result<String, DemoError> {
     let sheet = answers(spec.catalog, s.tier, s.period, s.day, s.unit.quality);
     let request = SignRequest {
+        training: false,
         catalog: spec.catalog,
         catalog_bytes: s.catalog_bytes,
         unit_name: s.unit.name.clone(),
@@ -465,6 +470,9 @@ fn defects(spec: &SeasonSpec, units: &[DemoUnit], rng: &mut Rng) -> Result<Defec
             // `submittedOn` moved ten days before the day it was signed.
             Defect::InconsistentDates => sign_edited(spec, &as_commune, |doc| {
                 doc["credentialSubject"]["submittedOn"] = days_from(day, -10).to_string().into();
+            })?,
+            Defect::Training => sign_edited(spec, &as_department, |doc| {
+                doc["credentialSubject"]["training"] = true.into();
             })?,
         };
         files.push(report_file(defect.file_name(), json));

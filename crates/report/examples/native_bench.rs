@@ -108,6 +108,7 @@ fn reports(catalog: &Catalog, catalog_bytes: &[u8], root: &Path) -> Result<()> {
     let files: Vec<String> = (0..n)
         .map(|i| {
             let request = SignRequest {
+                training: false,
                 catalog,
                 catalog_bytes,
                 unit_name: format!("UBND xã số {i}"),

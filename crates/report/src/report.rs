@@ -41,6 +41,14 @@ pub struct Subject {
     pub catalog: CatalogRef,
     pub answers: BTreeMap<String, Answer>,
     pub results: Assessment,
+    /// Made in training mode (a workshop), signed as such: never a submission. Left out when
+    /// false, so a real report reads exactly as before the field existed.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub training: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -130,6 +138,8 @@ pub struct SignRequest<'a> {
     pub submitted_on: Date,
     /// RFC 3339 UTC timestamp of signing, e.g. `2026-11-20T08:30:00Z`.
     pub created: String,
+    /// Made in training mode: the report says so, under the signature.
+    pub training: bool,
 }
 
 /// Scores the answers and signs the report with the unit's key (natively, `ed25519-dalek`).
@@ -239,6 +249,7 @@ pub fn prepare_report(
             },
             answers: sheet.answers.clone(),
             results,
+            training: request.training,
         },
         proof: None,
     };
@@ -280,6 +291,7 @@ mod tests {
         let request = |sheet: &AnswerSheet| {
             sign_report(
                 &SignRequest {
+                    training: false,
                     catalog: &catalog,
                     catalog_bytes,
                     unit_name: "UBND xã Ví Dụ".into(),
@@ -346,6 +358,7 @@ mod split_tests {
         let catalog = Catalog::from_json(CATALOG).expect("catalog");
         let sheet: AnswerSheet = serde_json::from_slice(SHEET).expect("sheet");
         let request = SignRequest {
+            training: false,
             catalog: &catalog,
             catalog_bytes: CATALOG,
             unit_name: "UBND xã A".into(),

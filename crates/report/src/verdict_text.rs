@@ -54,10 +54,12 @@ pub enum Check {
     Timing,
     Period,
     FileHash,
+    /// A submission, or a report made in training mode.
+    Purpose,
 }
 
 impl Check {
-    pub const ALL: [Check; 8] = [
+    pub const ALL: [Check; 9] = [
         Check::Proof,
         Check::Dates,
         Check::Key,
@@ -66,6 +68,7 @@ impl Check {
         Check::Timing,
         Check::Period,
         Check::FileHash,
+        Check::Purpose,
     ];
 
     /// The column's heading.
@@ -87,6 +90,8 @@ impl Check {
             (Check::Period, Lang::En) => "Period",
             (Check::FileHash, Lang::Vi) => "Mã SHA-256 của tệp",
             (Check::FileHash, Lang::En) => "File SHA-256",
+            (Check::Purpose, Lang::Vi) => "Mục đích",
+            (Check::Purpose, Lang::En) => "Purpose",
         }
     }
 
@@ -101,7 +106,21 @@ impl Check {
             Check::Timing => timing(&v.timing, v.stored_total, v.results == ResultsCheck::Equal),
             Check::Period => period(&v.period_check, v.period),
             Check::FileHash => file_hash(&v.file_hash),
+            Check::Purpose => purpose(v.training),
         }
+    }
+}
+
+/// Whether the report was made to be submitted or in training mode.
+pub fn purpose(training: bool) -> CheckLine {
+    if training {
+        line(
+            Mark::Fail,
+            "báo cáo làm trong chế độ tập huấn: không có giá trị nộp",
+            "a report made in training mode: not valid as a submission",
+        )
+    } else {
+        line(Mark::Pass, "báo cáo để nộp", "a report for submission")
     }
 }
 

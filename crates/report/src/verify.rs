@@ -197,6 +197,8 @@ pub struct Verdict {
     pub timing: TimingCheck,
     pub period_check: PeriodCheck,
     pub file_hash: FileHashCheck,
+    /// Signed in training mode (a workshop): whatever else holds, never a submission.
+    pub training: bool,
 }
 
 impl Verdict {
@@ -221,6 +223,7 @@ impl Verdict {
             )
             && !matches!(self.period_check, PeriodCheck::Other { .. })
             && !matches!(self.file_hash, FileHashCheck::Differs { .. })
+            && !self.training
     }
 
     /// The official total: the signed total with the timing lines of the received date.
@@ -314,6 +317,7 @@ pub fn verify(bytes: &[u8], options: &VerifyOptions) -> Result<Verdict, ReportEr
         created: created.to_owned(),
         stored_criteria: subject.results.criteria.clone(),
         stored_rescaled: subject.results.rescaled.is_some(),
+        training: subject.training,
         proof,
         dates,
         key,

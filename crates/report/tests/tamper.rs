@@ -63,8 +63,20 @@ fn sign_at(
     submitted: &str,
     created: &str,
 ) -> Value {
+    sign_for(key, catalog_bytes, sheet, submitted, created, false)
+}
+
+fn sign_for(
+    key: &UnitKey,
+    catalog_bytes: &[u8],
+    sheet: &AnswerSheet,
+    submitted: &str,
+    created: &str,
+    training: bool,
+) -> Value {
     let catalog = Catalog::from_json(&catalog_bytes_or_shipped(catalog_bytes)).expect("catalog");
     let request = SignRequest {
+        training,
         catalog: &catalog,
         catalog_bytes,
         unit_name: "UBND xã Ví Dụ".into(),
@@ -155,8 +167,18 @@ fn variants() -> Vec<(&'static str, Vec<u8>, Value)> {
         .push("https://example.org/extra-terms/v1".into());
     let extra_context = resign(&extra_context, &unit_key(), &unit_key());
     let unregistered = UnitKey::from_seed(*b"tdg test unit XA-TEST-03 key....");
+    let training = sign_for(
+        &unit_key(),
+        &catalog_bytes(),
+        &sheet(),
+        "2026-11-10",
+        "2026-11-10T02:00:00Z",
+        true,
+    );
     vec![
         ("valid.json", pretty(&v), ok.clone()),
+        // Every check passes but the purpose: a workshop's report is never a submission.
+        ("training.json", pretty(&training), with(json!({}))),
         (
             "changed-answer.json",
             edit(&|d| {
@@ -635,6 +657,57 @@ fn verify_with(name: &str, received: Option<&str>) -> Verdict {
         ..VerifyOptions::default()
     };
     verify(&read_fixture(name), &options).expect("a report")
+}
+
+fn verify_bytes(bytes: &[u8]) -> Verdict {
+    let catalogs = [KnownCatalog::from_bytes(&catalog_bytes()).expect("catalog")];
+    let trust = trust();
+    let options = VerifyOptions {
+        catalogs: &catalogs,
+        trust: Some(&trust),
+        ..VerifyOptions::default()
+    };
+    verify(bytes, &options).expect("a report")
+}
+
+#[test]
+fn a_training_report_never_passes_as_a_submission_and_cannot_be_made_into_one() {
+    let made = |training| {
+        sign_for(
+            &unit_key(),
+            &catalog_bytes(),
+            &sheet(),
+            "2026-11-10",
+            "2026-11-10T02:00:00Z",
+            training,
+        )
+    };
+    let real = made(false);
+    assert!(real["credentialSubject"].get("training").is_none());
+    assert!(verify_bytes(&pretty(&real)).passes());
+
+    let training = made(true);
+    assert_eq!(training["credentialSubject"]["training"], true);
+    let verdict = verify_bytes(&pretty(&training));
+    assert!(verdict.proof_valid() && verdict.training);
+    assert!(!verdict.passes(), "a training report is never a submission");
+    let purpose = tdg_report::verdict_text::Check::Purpose.line(&verdict);
+    assert_eq!(purpose.mark, tdg_report::verdict_text::Mark::Fail);
+    assert!(purpose.vi.contains("tập huấn"), "{}", purpose.vi);
+
+    // Dropping the mark (or setting it false) breaks the signature: it is under the proof.
+    for edit in [Value::Null, Value::Bool(false)] {
+        let mut forged = training.clone();
+        let subject = forged["credentialSubject"]
+            .as_object_mut()
+            .expect("subject");
+        match edit {
+            Value::Null => subject.remove("training"),
+            other => subject.insert("training".into(), other),
+        };
+        let verdict = verify_bytes(&pretty(&forged));
+        assert!(!verdict.proof_valid() && !verdict.passes());
+    }
 }
 
 #[test]

@@ -60,6 +60,7 @@ pub fn prepare_report_json(catalog_bytes: &[u8], request: &str) -> Result<String
     let public = PublicKey::from_did(&request.did).map_err(not_signed)?;
     let draft = &request.draft;
     let sign_request = SignRequest {
+        training: request.training,
         catalog: &catalog,
         catalog_bytes,
         unit_name: draft.unit.name.clone(),
@@ -205,6 +206,7 @@ mod tests {
             did: did.into(),
             submitted_on: "2026-11-20".into(),
             created: "2026-11-20T01:02:03Z".into(),
+            training: false,
         })
         .expect("json")
     }

@@ -50,6 +50,9 @@ pub struct PrepareRequest {
     pub submitted_on: String,
     /// RFC 3339 UTC time of signing.
     pub created: String,
+    /// Training mode: the report is signed as a training report (never a submission).
+    #[serde(default)]
+    pub training: bool,
 }
 
 /// What `prepare_report` returns: the bytes to sign, and what `finish_report(unsigned,
