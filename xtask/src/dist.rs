@@ -22,8 +22,8 @@ pub fn run(root: &Path) -> Result<PathBuf> {
     glue(root, &release.join("tdg-app.wasm"), "tdg_app", &dist)?;
     glue(root, &release.join("tdg_signer.wasm"), "tdg_signer", &dist)?;
     copy_dir(&root.join("web"), &dist)?;
-    // The catalogs, and the sample units for training workshops.
-    for folder in ["catalogs", "samples"] {
+    // The catalogs, and the sample units and exercises for training workshops.
+    for folder in ["catalogs", "samples", "training"] {
         copy_dir(
             &root.join("assets").join(folder),
             &dist.join("assets").join(folder),

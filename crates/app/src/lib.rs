@@ -6,10 +6,12 @@ pub mod catalog_source;
 pub mod components;
 pub mod i18n;
 pub mod key_store;
+pub mod samples;
 pub mod shared;
 pub mod signer;
 pub mod state;
 pub mod storage;
+pub mod training;
 
 pub use components::app::App;
 

@@ -121,6 +121,9 @@ pub struct AppState {
     pub key: Option<KeyInfo>,
     pub signed: Option<SignedInfo>,
     pub notice: Option<Notice>,
+    /// The training exercise being worked on (training mode), by its id: set when the
+    /// exercise opened its sample, gone when another draft replaces that sample.
+    pub exercise: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -223,6 +226,14 @@ pub enum Action {
     /// The key was removed from this computer ("Forget this key").
     KeyForgotten,
     Signed(SignedInfo),
+    /// A training exercise opens its sample unit (as `ReplaceDraft` does) and becomes the
+    /// exercise being worked on.
+    StartExercise {
+        id: String,
+        draft: Draft,
+        notice: Notice,
+        at: String,
+    },
     Notify(Notice),
     DismissNotice,
 }
@@ -252,6 +263,7 @@ impl AppState {
             key: None,
             signed: None,
             notice: None,
+            exercise: None,
         }
     }
 
@@ -302,8 +314,29 @@ impl AppState {
     /// state never names a tier that does not exist for its year.
     pub fn reduce(&self, action: Action) -> AppState {
         let mut next = self.clone();
+        // Whatever replaces the draft ends the exercise that opened it.
+        if matches!(
+            action,
+            Action::ReplaceDraft { .. } | Action::RestorePrevious { .. } | Action::Reset { .. }
+        ) {
+            next.exercise = None;
+        }
         match action {
             Action::SetLang(lang) => next.lang = lang,
+            Action::StartExercise {
+                id,
+                draft,
+                notice,
+                at,
+            } => {
+                next = next.reduce(Action::ReplaceDraft {
+                    draft,
+                    sample: true,
+                    notice,
+                    at,
+                });
+                next.exercise = Some(id);
+            }
             Action::CatalogLoaded(catalog) => {
                 let first = self.catalog == CatalogState::Loading;
                 next.catalog = CatalogState::Ready(catalog);
@@ -806,6 +839,36 @@ mod tests {
             sample,
             notice: Notice::info("a", "b"),
             at: at.into(),
+        }
+    }
+
+    #[test]
+    fn an_exercise_opens_its_sample_and_ends_when_another_draft_replaces_it() {
+        let s = commune().reduce(Action::SetUnit(UnitField::Name, "UBND xã A".into()));
+        let own = s.draft.clone();
+        let sample = named(&s, "Đơn vị mẫu");
+        let s = s.reduce(Action::StartExercise {
+            id: "xa-minh-chung".into(),
+            draft: sample.clone(),
+            notice: Notice::info("a", "b"),
+            at: "t1".into(),
+        });
+        assert_eq!(s.exercise.as_deref(), Some("xa-minh-chung"));
+        assert!(s.sample, "an exercise's draft is a sample: never kept");
+        assert_eq!(s.draft, sample);
+        assert_eq!(s.history[0].draft, own, "the participant's draft is kept");
+        assert_eq!(s.screen, Screen::Assess);
+        let edited = s.reduce(edit("xp.tuyen-truyen", AnswerEdit::Count(Some(6))));
+        assert_eq!(edited.exercise.as_deref(), Some("xa-minh-chung"));
+        for action in [
+            replace(own.clone(), false, "t2"),
+            Action::RestorePrevious {
+                index: 0,
+                at: "t2".into(),
+            },
+            Action::Reset { at: "t2".into() },
+        ] {
+            assert_eq!(s.reduce(action).exercise, None);
         }
     }
 

@@ -74,9 +74,71 @@ pub fn namespace() -> String {
     namespace_for(&part(|l| l.protocol()), &part(|l| l.pathname()))
 }
 
-/// The full key of `name` in this page's namespace.
+thread_local! {
+    /// Training mode (a workshop): set once at start-up, for the page's whole life.
+    static TRAINING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The prefix of training mode's keys: its drafts never mix with the unit's own, and a reset
+/// for the next participant removes exactly these.
+const TRAINING_PREFIX: &str = "training.";
+
+/// Puts the page in training mode (or not) before anything is read.
+pub fn use_training_area(on: bool) {
+    TRAINING.with(|t| t.set(on));
+}
+
+/// The full key of `name` in this page's namespace, in training mode's own area when it is on.
 pub fn key(name: &str) -> String {
+    if TRAINING.with(std::cell::Cell::get) {
+        format!("{}#{TRAINING_PREFIX}{name}", namespace())
+    } else {
+        page_key(name)
+    }
+}
+
+/// The key of `name` in the page's namespace whatever the mode (the mode's own switch).
+pub fn page_key(name: &str) -> String {
     format!("{}#{name}", namespace())
+}
+
+pub fn read_page_key(name: &str) -> Option<String> {
+    get(&page_key(name))
+}
+
+pub fn write_page_key(name: &str, value: Option<&str>) -> Result<(), StoreError> {
+    match value {
+        Some(v) => set(&page_key(name), v),
+        None => {
+            remove(&page_key(name));
+            Ok(())
+        }
+    }
+}
+
+/// A text in training's own area, whatever the mode.
+pub fn read_training(name: &str) -> Option<String> {
+    get(&page_key(&format!("{TRAINING_PREFIX}{name}")))
+}
+
+pub fn write_training(name: &str, text: &str) -> Result<(), StoreError> {
+    set(&page_key(&format!("{TRAINING_PREFIX}{name}")), text)
+}
+
+/// Removes everything training mode stored on this page (drafts, previous drafts, kept
+/// texts, imported exercises): the next participant starts clean. The unit's own keys are
+/// never touched: they do not carry the prefix.
+pub fn clear_training_area() -> Result<(), StoreError> {
+    let storage = local_storage().ok_or(StoreError)?;
+    let prefix = page_key(TRAINING_PREFIX);
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(&prefix))
+        .collect();
+    for k in keys {
+        storage.remove_item(&k).map_err(|_| StoreError)?;
+    }
+    Ok(())
 }
 
 /// What this tab last read from or wrote to the shared keys.
@@ -121,7 +183,10 @@ pub struct Loaded {
 pub fn load(now: &str) -> Loaded {
     let mut loaded = Loaded::default();
     let mut synced = Synced::default();
-    loaded.set_aside_now += migrate_legacy(now);
+    // The keys of before namespaces are a unit's own work: never taken into training's area.
+    if !TRAINING.with(std::cell::Cell::get) {
+        loaded.set_aside_now += migrate_legacy(now);
+    }
     loaded.lang = get(&key(LANG))
         .and_then(|code| Lang::from_code(&code))
         .unwrap_or_default();

@@ -15,6 +15,7 @@ pub mod scope;
 pub mod score;
 pub mod strict_json;
 pub mod text;
+pub mod training;
 pub mod units;
 
 pub use answer::{Answer, AnswerSheet, Evidence, NotApplicable};

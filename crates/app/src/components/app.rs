@@ -1,4 +1,6 @@
 use crate::components::assess::AssessScreen;
+use crate::components::exercise_status::ExerciseStatus;
+use crate::components::exercises::{Exercises, ExercisesState};
 use crate::components::header::Header;
 use crate::components::notice::NoticeArea;
 use crate::components::print_view::PrintView;
@@ -6,6 +8,7 @@ use crate::components::progress_line::progress_line;
 use crate::components::start::StartScreen;
 use crate::components::step_bar::step_bar;
 use crate::components::tab_conflict::tab_conflict;
+use crate::components::training_banner::TrainingBanner;
 use crate::i18n::{t, Msg};
 use crate::shared::Shared;
 use crate::state::{
@@ -28,8 +31,13 @@ pub struct AppProps {
 /// The state at start-up: the language, draft, previous drafts, texts set aside and key found
 /// on this device.
 fn initial_state() -> AppState {
+    // Before anything is read: training mode reads and writes its own area.
+    crate::training::init(false);
     let loaded = crate::storage::load(&crate::browser::now_precise());
-    let key = crate::key_store::legacy_info();
+    // The key of before IndexedDB is a unit's key: never training's.
+    let key = (!crate::training::is_on())
+        .then(crate::key_store::legacy_info)
+        .flatten();
     AppState::new(loaded.lang, DEFAULT_PERIOD).reduce(Action::Restore {
         draft: loaded.draft,
         history: loaded.history,
@@ -133,6 +141,31 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
+    let training = crate::training::is_on();
+    let exercises = use_state(|| ExercisesState::Loading);
+    {
+        let exercises = exercises.clone();
+        let catalog = match &state.catalog {
+            CatalogState::Ready(c) if training => Some(c.clone()),
+            _ => None,
+        };
+        use_effect_with(catalog, move |catalog| {
+            if let Some(catalog) = catalog.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    exercises.set(
+                        match crate::training::load_exercises(&catalog.catalog).await {
+                            Ok(set) => ExercisesState::Ready(Rc::new(set)),
+                            Err((vi, en)) => ExercisesState::Failed { vi, en },
+                        },
+                    );
+                });
+            }
+        });
+    }
+    let on_imported = {
+        let exercises = exercises.clone();
+        Callback::from(move |set| exercises.set(ExercisesState::Ready(set)))
+    };
     // A new screen starts at its top.
     use_effect_with(state.screen, |_| {
         if let Some(window) = web_sys::window() {
@@ -170,14 +203,22 @@ pub fn app(props: &AppProps) -> Html {
             </div>
         },
         (_, Some(catalog), Some(a)) if state.screen == Screen::Assess => html! {
-            <AssessScreen state={state.clone()} {catalog} assessment={a} on_action={dispatch.clone()} />
+            <>
+                { exercise_status(&state, &exercises, &catalog.catalog, &a) }
+                <AssessScreen state={state.clone()} {catalog} assessment={a} on_action={dispatch.clone()} />
+            </>
         },
         (_, Some(catalog), Some(a)) if state.screen == Screen::Print => html! {
             <PrintView catalog={catalog.catalog.clone()} draft={state.draft.clone()} assessment={a} signed={state.signed.clone()}
-                fingerprint={state.key.as_ref().map(|k| k.fingerprint.clone())} {day} {today} {lang} on_action={dispatch.clone()} />
+                fingerprint={state.key.as_ref().map(|k| k.fingerprint.clone())} {day} {today} {lang} {training} on_action={dispatch.clone()} />
         },
         (_, Some(catalog), _) => html! {
-            <StartScreen state={state.clone()} {catalog} on_action={dispatch.clone()} />
+            <>
+                if training {
+                    <Exercises exercises={(*exercises).clone()} catalog={catalog.clone()} {lang} on_action={dispatch.clone()} {on_imported} />
+                }
+                <StartScreen state={state.clone()} {catalog} on_action={dispatch.clone()} />
+            </>
         },
         _ => html! {},
     };
@@ -196,13 +237,58 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <>
             <Header {lang} on_action={dispatch.clone()} />
+            if training {
+                <TrainingBanner {lang} on_action={dispatch.clone()} />
+            }
             { bar }
             <NoticeArea notice={state.notice.clone()} {lang} on_action={dispatch.clone()} />
             if state.conflict {
                 { tab_conflict(lang, &dispatch) }
             }
             <main id="main" class={classes!((state.screen == Screen::Print).then_some("printing"))}>{ body }</main>
-            <footer><p>{ t(lang, Msg::PrivacyNote) }</p></footer>
+            <footer>
+                <p>{ t(lang, Msg::PrivacyNote) }</p>
+                if !training {
+                    { enter_training(lang, &dispatch) }
+                }
+            </footer>
         </>
+    }
+}
+
+/// The exercise being worked on, with whether the live score meets its goal.
+fn exercise_status(
+    state: &AppState,
+    exercises: &ExercisesState,
+    catalog: &Catalog,
+    assessment: &Assessment,
+) -> Html {
+    let (Some(id), ExercisesState::Ready(set)) = (&state.exercise, exercises) else {
+        return html! {};
+    };
+    let Some(exercise) = set.find(id) else {
+        return html! {};
+    };
+    let met = exercise.goal.met(catalog, assessment);
+    html! { <ExerciseStatus exercise={exercise.clone()} {met} lang={state.lang} /> }
+}
+
+/// The trainer's way into training mode, at the foot of the page: a unit never needs it.
+fn enter_training(lang: tdg_model::Lang, dispatch: &Callback<Action>) -> Html {
+    let dispatch = dispatch.clone();
+    let onclick = Callback::from(move |_: MouseEvent| {
+        let ask = crate::i18n::tr(
+            lang,
+            "Chế độ tập huấn dành cho lớp tập huấn: bản nháp và khóa tách riêng, báo cáo ký ra không có giá trị nộp. Bản nháp của đơn vị được giữ nguyên và hiện lại khi thoát chế độ này. Bật chế độ tập huấn?",
+            "Training mode is for workshops: separate drafts and key, and reports signed in it are not valid as a submission. The unit's draft is kept and comes back when you leave the mode. Turn training mode on?",
+        );
+        if crate::browser::confirm(ask) {
+            if let Err((vi, en)) = crate::training::switch(true) {
+                dispatch.emit(Action::Notify(Notice::error(vi, en)));
+            }
+        }
+    });
+    html! {
+        <p><button type="button" class="link-button" {onclick}>{ crate::i18n::tr(lang, "Chế độ tập huấn (dành cho giảng viên)", "Training mode (for trainers)") }</button></p>
     }
 }

@@ -9,6 +9,8 @@ pub mod draft_history;
 pub mod draft_tools;
 pub mod error_summary;
 pub mod evidence_editor;
+pub mod exercise_status;
+pub mod exercises;
 pub mod gap_plan;
 pub mod header;
 pub mod kept_drafts;
@@ -22,6 +24,7 @@ pub mod step_bar;
 pub mod summary;
 pub mod tab_conflict;
 pub mod tier_picker;
+pub mod training_banner;
 
 use yew::{Callback, InputEvent, TargetCast, UseStateHandle};
 

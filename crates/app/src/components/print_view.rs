@@ -22,6 +22,9 @@ pub struct PrintViewProps {
     pub day: Date,
     pub today: Date,
     pub lang: Lang,
+    /// Training mode: every page carries the watermark, on screen and on paper.
+    #[prop_or_default]
+    pub training: bool,
     pub on_action: Callback<Action>,
 }
 
@@ -118,7 +121,11 @@ pub fn print_view(props: &PrintViewProps) -> Html {
             </div>
             { document_details_form(&DocumentDetailsArgs { document: doc, individual, signed_on: props.signed.as_ref().map(|s| s.signed_on),
                 addressee_hint: addressee_hint.clone(), today: props.today, lang, on_action: &props.on_action }) }
-            <article class="a4" lang="vi" aria-label={tr(lang, "Bản in", "Printed copy")}>
+            <article class={classes!("a4", props.training.then_some("training"))} lang="vi" aria-label={tr(lang, "Bản in", "Printed copy")}>
+                if props.training {
+                    // On every printed page (position: fixed repeats on each sheet).
+                    <p class="watermark" >{ "TẬP HUẤN — KHÔNG CÓ GIÁ TRỊ NỘP" }</p>
+                }
                 <table class="doc-header" role="presentation"><tbody><tr>
                     <td class="issuer">
                         if !doc.governing_body.trim().is_empty() {

@@ -1,5 +1,5 @@
 use crate::i18n::tr;
-use crate::key_store::{self, KeyArea, KeyError};
+use crate::key_store::{self, KeyError};
 use crate::shared::Shared;
 use crate::state::{Action, KeyInfo, KeyProtection, LoadedCatalog, Notice, SignedInfo};
 use std::cell::RefCell;
@@ -34,7 +34,6 @@ enum Step {
     Unlock,
 }
 
-const AREA: KeyArea = KeyArea::Unit;
 const MIN_PASSWORD: usize = 12;
 
 fn failed(dispatch: &Callback<Action>, e: &KeyError) {
@@ -69,12 +68,13 @@ async fn sign_and_download(
         did: key.did.clone(),
         submitted_on: signed_on.to_string(),
         created: crate::browser::now_rfc3339(),
+        training: crate::training::is_on(),
     };
     let prepared = crate::signer::prepare_report(&catalog.bytes, &request)
         .await
         .map_err(KeyError::Signer)?;
     let data = key_store::hex_bytes(&prepared.hash_data)?;
-    let signature = key_store::sign(AREA, &key, &data).await?;
+    let signature = key_store::sign(crate::training::key_area(), &key, &data).await?;
     let signed = crate::signer::finish_report(&prepared, &signature)
         .await
         .map_err(KeyError::Signer)?;
@@ -174,7 +174,7 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
         let dispatch = props.on_action.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                match key_store::current(AREA).await {
+                match key_store::current(crate::training::key_area()).await {
                     Ok(Some(info)) => dispatch.emit(Action::KeyReady(info)),
                     Ok(None) => dispatch.emit(Action::KeyForgotten),
                     // Said at signing, where it matters, not on every page load.
@@ -315,7 +315,7 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
                 created.clone(),
             );
             run_busy(&guard, &busy, async move {
-                match key_store::begin(AREA, pw, label).await {
+                match key_store::begin(crate::training::key_area(), pw, label).await {
                     Ok(begun) => {
                         let fp = begun.info.fingerprint.clone();
                         if begun.made_here {
@@ -354,7 +354,7 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let (dispatch, name) = (dispatch.clone(), backup_name(&draft));
             wasm_bindgen_futures::spawn_local(async move {
-                match key_store::stored_backup(AREA).await {
+                match key_store::stored_backup(crate::training::key_area()).await {
                     Ok(Some(file)) => download_backup(&dispatch, &name, &file),
                     Ok(None) => failed(&dispatch, &KeyError::NoKey),
                     Err(e) => failed(&dispatch, &e),
@@ -387,7 +387,7 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
                 let Some(bytes) = chosen_file(&input, &dispatch).await else {
                     return;
                 };
-                match key_store::finish(AREA, bytes, pw).await {
+                match key_store::finish(crate::training::key_area(), bytes, pw).await {
                     Ok(info) => {
                         let fp = info.fingerprint.clone();
                         dispatch.emit(Action::KeyReady(info.clone()));
@@ -427,7 +427,7 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
                 start_signing.clone(),
             );
             run_busy(&guard, &busy, async move {
-                match key_store::unlock(AREA, pw).await {
+                match key_store::unlock(crate::training::key_area(), pw).await {
                     Ok(()) => {
                         unlock_password.set(String::new());
                         step.set(Step::Idle);
@@ -457,7 +457,7 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
             }
             let (dispatch, fp, step) = (dispatch.clone(), key.fingerprint.clone(), step.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match key_store::forget(AREA).await {
+                match key_store::forget(crate::training::key_area()).await {
                     Ok(()) => {
                         dispatch.emit(Action::KeyForgotten);
                         step.set(Step::Idle);
@@ -494,7 +494,9 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
                         Lang::En => format!("Replace key {} on this computer with the key in the backup file? The old key can be used again only from its own backup.", display_fingerprint(fingerprint)),
                     })
                 };
-                match key_store::restore(AREA, bytes, password, confirm).await {
+                match key_store::restore(crate::training::key_area(), bytes, password, confirm)
+                    .await
+                {
                     Ok(info) => {
                         let fp = info.fingerprint.clone();
                         dispatch.emit(Action::KeyReady(info));

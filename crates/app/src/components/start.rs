@@ -2,11 +2,11 @@ use crate::components::draft_history::draft_history;
 use crate::components::draft_tools::DraftTools;
 use crate::components::kept_drafts::kept_drafts;
 use crate::components::tier_picker::TierPicker;
-use crate::i18n::{says, start as words, unit};
+use crate::i18n::{start as words, unit};
 use crate::shared::Shared;
-use crate::state::{Action, AppState, LoadedCatalog, Notice, Screen, UnitField};
-use tdg_model::draft::{Draft, UnitInfo};
-use tdg_model::{AnswerSheet, Lang};
+use crate::state::{Action, AppState, LoadedCatalog, Screen, UnitField};
+use tdg_model::draft::Draft;
+use tdg_model::Lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -184,41 +184,7 @@ fn samples(props: &SamplesProps) -> Html {
             .map(|(_, l)| l.clone())
             .unwrap_or_default();
         Callback::from(move |_: MouseEvent| {
-            let (name, dispatch, label) = ((*selected).clone(), dispatch.clone(), label.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let url = format!("assets/samples/{name}.json");
-                let sheet = crate::catalog_source::fetch_bytes(&url)
-                    .await
-                    .ok()
-                    .and_then(|b| String::from_utf8(b).ok())
-                    .and_then(|text| serde_json::from_str::<AnswerSheet>(&text).ok());
-                match sheet {
-                    Some(sheet) => {
-                        let unit = UnitInfo {
-                            name: format!("Đơn vị mẫu: {label}"),
-                            code: format!("MAU-{}", name.to_ascii_uppercase()),
-                            group: "Cụm mẫu".into(),
-                        };
-                        dispatch.emit(Action::ReplaceDraft {
-                            draft: Draft {
-                                unit,
-                                sheet,
-                                ..Draft::default()
-                            },
-                            sample: true,
-                            notice: {
-                                let (vi, en) = says::sample_opened(&label);
-                                Notice::info(vi, en)
-                            },
-                            at: crate::browser::now_rfc3339(),
-                        });
-                    }
-                    None => {
-                        let (vi, en) = says::sample_not_loaded(&url);
-                        dispatch.emit(Action::Notify(Notice::error(vi, en)))
-                    }
-                }
-            });
+            crate::samples::open((*selected).clone(), label.clone(), None, dispatch.clone())
         })
     };
     html! {

@@ -1,0 +1,130 @@
+use crate::i18n::tr;
+use crate::shared::Shared;
+use crate::state::{Action, LoadedCatalog, Notice};
+use std::rc::Rc;
+use tdg_model::training::{Exercise, ExerciseSet};
+use tdg_model::Lang;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The exercises as far as they are loaded.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExercisesState {
+    Loading,
+    Ready(Rc<ExerciseSet>),
+    Failed { vi: String, en: String },
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ExercisesProps {
+    pub exercises: ExercisesState,
+    pub catalog: Shared<LoadedCatalog>,
+    pub lang: Lang,
+    pub on_action: Callback<Action>,
+    /// A trainer's exercises file was imported and checked.
+    pub on_imported: Callback<Rc<ExerciseSet>>,
+}
+
+/// Training mode's start: the exercises, each opening its sample unit, and the import of a
+/// trainer's own exercises file.
+#[function_component(Exercises)]
+pub fn exercises(props: &ExercisesProps) -> Html {
+    let lang = props.lang;
+    let list = match &props.exercises {
+        ExercisesState::Loading => {
+            html! { <p role="status">{ tr(lang, "Đang tải bài tập…", "Loading the exercises…") }</p> }
+        }
+        ExercisesState::Failed { vi, en } => html! {
+            <p class="error" role="alert">{ tr(lang, "Không dùng được tệp bài tập: ", "The exercises file cannot be used: ") }{ if lang == Lang::Vi { vi } else { en } }</p>
+        },
+        ExercisesState::Ready(set) => html! {
+            <>
+                <p class="hint">{ set.provenance.get(lang) }</p>
+                <ol class="exercise-list">
+                    { for set.exercises.iter().map(|e| exercise_item(e, lang, &props.on_action)) }
+                </ol>
+            </>
+        },
+    };
+    let on_import = {
+        let (catalog, dispatch, imported) = (
+            props.catalog.clone(),
+            props.on_action.clone(),
+            props.on_imported.clone(),
+        );
+        Callback::from(move |e: Event| {
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let (catalog, dispatch, imported) =
+                (catalog.clone(), dispatch.clone(), imported.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let chosen = crate::browser::read_chosen_file(&input).await;
+                input.set_value("");
+                let Ok(Some((name, bytes))) = chosen else {
+                    return;
+                };
+                match crate::training::import_exercises(&bytes, &catalog.catalog) {
+                    Ok(set) => {
+                        dispatch.emit(Action::Notify(Notice::info(
+                            format!("Đã nhập {} bài tập từ {name}.", set.exercises.len()),
+                            format!("Imported {} exercises from {name}.", set.exercises.len()),
+                        )));
+                        imported.emit(Rc::new(set));
+                    }
+                    Err((vi, en)) => dispatch.emit(Action::Notify(Notice::error(
+                        format!("Không nhập được {name}: {vi}"),
+                        format!("{name} could not be imported: {en}"),
+                    ))),
+                }
+            });
+        })
+    };
+    html! {
+        <section class="exercises" aria-labelledby="exercises-title">
+            <h2 id="exercises-title">{ tr(lang, "Bài tập tập huấn", "Training exercises") }</h2>
+            { list }
+            <div class="field">
+                <label for="exercises-file">{ tr(lang, "Nhập tệp bài tập của giảng viên (.json)", "Import a trainer's exercises file (.json)") }</label>
+                <input id="exercises-file" type="file" accept=".json,application/json" onchange={on_import} />
+            </div>
+        </section>
+    }
+}
+
+fn exercise_item(e: &Exercise, lang: Lang, on_action: &Callback<Action>) -> Html {
+    let on_open = {
+        let (dispatch, id, sample, label) = (
+            on_action.clone(),
+            e.id.clone(),
+            e.sample.clone(),
+            e.title.get(Lang::Vi).to_string(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            crate::samples::open(
+                sample.clone(),
+                label.clone(),
+                Some(id.clone()),
+                dispatch.clone(),
+            )
+        })
+    };
+    html! {
+        <li class="exercise-item">
+            <h3>{ e.title.get(lang) }</h3>
+            <p>{ e.question.get(lang) }</p>
+            <details>
+                <summary>{ tr(lang, "Gợi ý", "Hint") }</summary>
+                <p>{ e.hint.get(lang) }</p>
+            </details>
+            <details>
+                <summary>{ tr(lang, "Đáp án", "Answer") }</summary>
+                <p>{ e.answer.get(lang) }</p>
+            </details>
+            <button type="button" onclick={on_open}>{ tr(lang, "Làm bài này", "Do this exercise") }</button>
+        </li>
+    }
+}

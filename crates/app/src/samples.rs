@@ -1,0 +1,58 @@
+//! Opening a sample unit (training workshops, first use): fetches its answers beside the app
+//! and makes it a draft with a sample unit's name. Used by the start screen and by training
+//! exercises.
+
+use crate::i18n::says;
+use crate::state::{Action, Notice};
+use tdg_model::draft::{Draft, UnitInfo};
+use tdg_model::AnswerSheet;
+use yew::Callback;
+
+/// The sample `name` (a file under `assets/samples/`, without `.json`) as a draft, its unit
+/// named after `label`; or why it could not be read, in both languages.
+pub async fn load(name: &str, label: &str) -> Result<Draft, (String, String)> {
+    let url = format!("assets/samples/{name}.json");
+    let sheet = crate::catalog_source::fetch_bytes(&url)
+        .await
+        .ok()
+        .and_then(|b| AnswerSheet::from_json(&b).ok())
+        .ok_or_else(|| says::sample_not_loaded(&url))?;
+    Ok(Draft {
+        unit: UnitInfo {
+            name: format!("Đơn vị mẫu: {label}"),
+            code: format!("MAU-{}", name.to_ascii_uppercase()),
+            group: "Cụm mẫu".into(),
+        },
+        sheet,
+        ..Draft::default()
+    })
+}
+
+/// Opens the sample in the background and replaces the draft with it (the current draft is
+/// kept as a previous draft), as the training exercise `exercise` when one opens it; or tells
+/// the user why it could not be opened.
+pub fn open(name: String, label: String, exercise: Option<String>, dispatch: Callback<Action>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        dispatch.emit(match load(&name, &label).await {
+            Ok(draft) => {
+                let (vi, en) = says::sample_opened(&label);
+                let (notice, at) = (Notice::info(vi, en), crate::browser::now_rfc3339());
+                match exercise {
+                    Some(id) => Action::StartExercise {
+                        id,
+                        draft,
+                        notice,
+                        at,
+                    },
+                    None => Action::ReplaceDraft {
+                        draft,
+                        sample: true,
+                        notice,
+                        at,
+                    },
+                }
+            }
+            Err((vi, en)) => Action::Notify(Notice::error(vi, en)),
+        });
+    });
+}

@@ -1,0 +1,96 @@
+// Training mode: a trainer turns it on; the unit's own draft stays apart; an exercise opens its
+// sample and says when its goal is reached; the report is signed with the training key and
+// marked as training, and `tdg verify` refuses it as a submission; the print carries the
+// watermark; the reset clears training's drafts and key for the next participant, and leaving
+// the mode brings the unit's draft back.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openBrowser, openApp, OUT, screenshot } from './browser.mjs';
+import { verifyAsOffice } from './office.mjs';
+
+const FILES = join(OUT, 'files', 'training');
+const PASSWORD = 'tap-huan-12-ky-tu';
+
+test('training mode: exercises, a training report refused by tdg verify, watermark, reset', async () => {
+  mkdirSync(FILES, { recursive: true });
+  const context = await openBrowser();
+  try {
+    const { page, problems } = await openApp(context);
+    page.on('dialog', (d) => d.accept());
+    // The unit's own draft, before the trainer switches the mode on.
+    await page.getByLabel('Tên đơn vị', { exact: false }).first().fill('UBND xã Thật');
+    await page.getByRole('button', { name: 'Chế độ tập huấn (dành cho giảng viên)' }).click();
+    await page.getByRole('heading', { name: 'Chế độ tập huấn' }).waitFor();
+    await page.getByRole('heading', { name: 'Bài tập tập huấn' }).waitFor();
+    assert.equal(await page.getByLabel('Tên đơn vị', { exact: false }).first().inputValue(), '',
+      'training has its own drafts: the unit\'s draft is not shown here');
+
+    // The first exercise: the commune earns 0 on a criterion on target (no evidence).
+    const first = page.locator('.exercise-item').first();
+    await first.getByRole('button', { name: 'Làm bài này' }).click();
+    const status = page.locator('.exercise-status');
+    await status.waitFor();
+    assert.match(await status.textContent(), /Chưa đạt mục tiêu/);
+    const card = page.locator('article', { hasText: 'Cán bộ, công chức được bồi dưỡng kỹ năng số trong năm' }).first();
+    await card.getByRole('button', { name: 'Thêm minh chứng' }).click();
+    await card.getByLabel('Số, ký hiệu văn bản').fill('45/BC-UBND');
+    await card.getByRole('button', { name: 'Thêm văn bản' }).click();
+    await page.locator('.exercise-status.met').waitFor();
+    await screenshot(page, 'training-exercise-met');
+
+    // Sign with the training key: the report says it is a training report.
+    await page.getByRole('button', { name: 'Ký và tải báo cáo (JSON)' }).click();
+    await page.getByLabel('Mật khẩu (ít nhất 12 ký tự)').fill(PASSWORD);
+    await page.getByLabel('Nhập lại mật khẩu').fill(PASSWORD);
+    const [backup] = await Promise.all([page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tạo khóa và tải tệp sao lưu' }).click()]);
+    const backupPath = join(FILES, 'backup.json');
+    await backup.saveAs(backupPath);
+    await page.getByLabel('Tệp sao lưu vừa tải').setInputFiles(backupPath);
+    await page.getByLabel('Mật khẩu của tệp vừa tải').fill(PASSWORD);
+    const [download] = await Promise.all([page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Mở tệp sao lưu và ký' }).click()]);
+    const reportPath = join(FILES, 'report.json');
+    await download.saveAs(reportPath);
+    const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+    assert.equal(report.credentialSubject.training, true);
+    assert.throws(() => verifyAsOffice(reportPath), (e) => {
+      const out = String(e.stdout);
+      assert.match(out, /✓ chữ ký hợp lệ/, out);
+      assert.match(out, /chế độ tập huấn: không có giá trị nộp/, out);
+      return e.status === 1;
+    });
+    const keyDatabases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+    assert.ok(keyDatabases.some((n) => n.endsWith('.keys.training')), keyDatabases.join());
+
+    // The print carries the watermark.
+    await page.getByRole('button', { name: 'Bản in', exact: false }).first().click();
+    const mark = page.locator('.a4 .watermark');
+    assert.equal(await mark.textContent(), 'TẬP HUẤN — KHÔNG CÓ GIÁ TRỊ NỘP');
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await mark.isVisible(), 'the watermark prints');
+    await page.emulateMedia({ media: 'screen' });
+    await screenshot(page, 'training-print-watermark');
+
+    // Reset for the next participant: training's drafts and key are gone.
+    await page.getByRole('button', { name: 'Làm lại cho học viên tiếp theo' }).click();
+    await page.getByRole('heading', { name: 'Bài tập tập huấn' }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('.exercise-status'));
+    const left = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.includes('#training.')));
+    assert.ok(left.every(([k, v]) => !v.includes('MAU-')), `no participant's draft left: ${JSON.stringify(left)}`);
+    // The training key is gone: signing asks for a new one.
+    await page.locator('.exercise-item').first().getByRole('button', { name: 'Làm bài này' }).click();
+    await page.getByRole('button', { name: 'Ký và tải báo cáo (JSON)' }).click();
+    await page.getByLabel('Mật khẩu (ít nhất 12 ký tự)').waitFor();
+
+    // Leaving the mode brings the unit's own draft back.
+    await page.getByRole('button', { name: 'Thoát chế độ tập huấn' }).click();
+    await page.getByRole('button', { name: 'Chế độ tập huấn (dành cho giảng viên)' }).waitFor();
+    assert.equal(await page.getByLabel('Tên đơn vị', { exact: false }).first().inputValue(), 'UBND xã Thật');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
