@@ -10,7 +10,7 @@ use tdg_model::units::format_points;
 use tdg_model::{Catalog, Lang};
 use tdg_office::analysis::{analyse_outcomes, Analysis, RowOutcome};
 use tdg_office::intake::{verify_all, Season, SeasonFile};
-use tdg_office::{export, Standing, TieBreaker};
+use tdg_office::{export, Standing};
 use tdg_report::verdict_text::{report_error_vi, Mark};
 use tdg_report::verify::ReportError;
 
@@ -78,9 +78,10 @@ pub fn run(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
         trust: &trust,
         period,
     };
-    let tie_breakers = [TieBreaker::TargetsMet, TieBreaker::EarlierReceipt];
-    let analysis = analyse_outcomes(&season, &files, verify_all(&season, &files), &tie_breakers);
     let catalog = catalogs.first().map(|k| &k.catalog);
+    // The tie-breakers are the catalog's (default model): an office changes them there.
+    let tie_breakers = catalog.map_or(&[][..], |c| c.tie_breakers());
+    let analysis = analyse_outcomes(&season, &files, verify_all(&season, &files), tie_breakers);
     write_exports(&args, &analysis, catalog)?;
     let unread: Vec<&Handed> = handed.iter().filter(|h| h.bytes.is_err()).collect();
     if args.has("--json") {

@@ -147,3 +147,45 @@ fn criteria_per_tier_by_provenance() {
         );
     }
 }
+
+/// The tie-breakers are catalog data, marked as the default model; a rule given twice or an
+/// unknown rule is refused, located; without `ranking` there are none.
+#[test]
+fn tie_breakers_are_catalog_data() {
+    use tdg_model::catalog::TieBreaker;
+    let catalog = common::catalog();
+    assert_eq!(
+        catalog.tie_breakers(),
+        [TieBreaker::TargetsMet, TieBreaker::EarlierReceipt]
+    );
+    let ranking = catalog.ranking.as_ref().expect("ranking");
+    assert!(matches!(
+        ranking.provenance,
+        Provenance::DefaultModel { .. }
+    ));
+    let read = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let bytes = std::fs::read(common::CATALOG_PATH).expect("catalog");
+        let mut value: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+        edit(&mut value);
+        tdg_model::Catalog::from_json(&serde_json::to_vec(&value).expect("json"))
+    };
+    let twice =
+        read(&|v| v["ranking"]["tieBreakers"] = serde_json::json!(["targetsMet", "targetsMet"]));
+    match twice {
+        Err(CatalogError::Invalid(problems)) => {
+            assert!(
+                problems
+                    .iter()
+                    .any(|p| p.to_string().contains("ranking.tieBreakers[1]")),
+                "{problems:?}"
+            )
+        }
+        other => panic!("a rule given twice must be refused: {other:?}"),
+    }
+    assert!(read(&|v| v["ranking"]["tieBreakers"] = serde_json::json!(["coinToss"])).is_err());
+    let none = read(&|v| {
+        v.as_object_mut().expect("object").remove("ranking");
+    })
+    .expect("ranking is optional");
+    assert!(none.tie_breakers().is_empty());
+}

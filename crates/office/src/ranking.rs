@@ -2,20 +2,12 @@
 //! still tied share a rank (1, 1, 3: "standard competition ranking").
 
 use crate::entry::Entry;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
-/// A rule that orders two units with the same total. The plan sets none: which rules apply, and
-/// in which order, is the default model, kept in the catalog (docs/scoring.md).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum TieBreaker {
-    /// More criteria at their target ranks first.
-    TargetsMet,
-    /// Received earlier ranks first; units without a received date are not separated by it.
-    EarlierReceipt,
-}
+/// The tie-breakers are catalog data (the default model): `Catalog::tie_breakers`.
+pub use tdg_model::catalog::TieBreaker;
 
 /// One counted report's place.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

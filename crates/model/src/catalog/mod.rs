@@ -45,6 +45,45 @@ pub struct Catalog {
     pub emulation_groups: Vec<EmulationGroup>,
     #[serde(default, skip_serializing_if = "Text::is_blank")]
     pub emulation_groups_note: Text,
+    /// How the office orders units with the same total; absent: tied units share a rank.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ranking: Option<Ranking>,
+}
+
+/// The rules that order units with the same total, in the order they apply. The plan sets
+/// none: they are the default model, kept here so an office changes them without a rebuild.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Ranking {
+    pub tie_breakers: Vec<TieBreaker>,
+    pub provenance: Provenance,
+}
+
+/// A rule that orders two units with the same total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TieBreaker {
+    /// More criteria at their target ranks first.
+    TargetsMet,
+    /// Received earlier ranks first; units without a received date are not separated by it.
+    EarlierReceipt,
+}
+
+impl TieBreaker {
+    /// The rule's name in the catalog file.
+    pub fn id(self) -> &'static str {
+        match self {
+            TieBreaker::TargetsMet => "targetsMet",
+            TieBreaker::EarlierReceipt => "earlierReceipt",
+        }
+    }
+}
+
+impl Catalog {
+    /// The tie-breakers in the order they apply (none when the catalog sets none).
+    pub fn tie_breakers(&self) -> &[TieBreaker] {
+        self.ranking.as_ref().map_or(&[], |r| &r.tie_breakers)
+    }
 }
 
 /// The document a catalog implements, and how to cite it.

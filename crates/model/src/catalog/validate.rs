@@ -384,6 +384,17 @@ impl Catalog {
             c.text("officeDeadline.to", &d.to);
             c.provenance("officeDeadline.provenance", &d.provenance);
         }
+        if let Some(r) = &self.ranking {
+            for (i, rule) in r.tie_breakers.iter().enumerate() {
+                if r.tie_breakers[..i].contains(rule) {
+                    c.push(
+                        format!("ranking.tieBreakers[{i}]"),
+                        CatalogIssue::DuplicateId(rule.id().into()),
+                    );
+                }
+            }
+            c.provenance("ranking.provenance", &r.provenance);
+        }
     }
 
     fn check_offices(&self, c: &mut Collector) {
