@@ -1,8 +1,11 @@
 //! The app's state and the one reducer that changes it. Pure: tested natively. Scores are not
 //! stored here: the view derives them from the draft with `tdg_model::score`.
 
+pub mod embed;
+
 use crate::shared::Shared;
 use crate::storage::Kept;
+pub use embed::{EmbedAction, EmbedState, StorageAccess};
 use std::rc::Rc;
 use tdg_model::draft::{Authority, DocField, Draft, StoredDraft, UnitInfo};
 use tdg_model::history;
@@ -106,6 +109,9 @@ impl Notice {
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     pub lang: Lang,
+    /// The user chose the language (or a stored choice was found): `embed.json`'s default
+    /// language does not replace it.
+    pub lang_chosen: bool,
     pub catalog: CatalogState,
     pub screen: Screen,
     pub draft: Draft,
@@ -121,6 +127,8 @@ pub struct AppState {
     pub key: Option<KeyInfo>,
     pub signed: Option<SignedInfo>,
     pub notice: Option<Notice>,
+    /// Embedding in a portal (`state/embed.rs`).
+    pub embed: EmbedState,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -225,6 +233,8 @@ pub enum Action {
     Signed(SignedInfo),
     Notify(Notice),
     DismissNotice,
+    /// Embedding in a portal: `embed.json`, the host's messages, deep links, storage access.
+    Embed(EmbedAction),
 }
 
 /// The year units report for by default: the current one (reports are due before 01/12).
@@ -238,6 +248,7 @@ impl AppState {
         };
         AppState {
             lang,
+            lang_chosen: false,
             catalog: CatalogState::Loading,
             screen: Screen::Start,
             draft: Draft {
@@ -252,6 +263,7 @@ impl AppState {
             key: None,
             signed: None,
             notice: None,
+            embed: EmbedState::default(),
         }
     }
 
@@ -303,7 +315,10 @@ impl AppState {
     pub fn reduce(&self, action: Action) -> AppState {
         let mut next = self.clone();
         match action {
-            Action::SetLang(lang) => next.lang = lang,
+            Action::SetLang(lang) => {
+                next.lang = lang;
+                next.lang_chosen = true;
+            }
             Action::CatalogLoaded(catalog) => {
                 let first = self.catalog == CatalogState::Loading;
                 next.catalog = CatalogState::Ready(catalog);
@@ -479,6 +494,7 @@ impl AppState {
             Action::Signed(signed) => next.signed = Some(signed),
             Action::Notify(notice) => next.notice = Some(notice),
             Action::DismissNotice => next.notice = None,
+            Action::Embed(action) => next.reduce_embed(action),
         }
         next
     }
@@ -599,7 +615,7 @@ impl yew::Reducible for AppState {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     pub fn loaded() -> Shared<LoadedCatalog> {
