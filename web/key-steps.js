@@ -12,8 +12,10 @@ import {
 /// this origin. Browsers without navigator.locks run it at once (the page's own guard remains).
 async function locked(name, task) {
   try {
-    if (navigator.locks?.request) {
-      return await navigator.locks.request(name, { mode: 'exclusive' }, () => task());
+    // In a cross-site frame, the locks granted by the Storage Access API (see keys.js).
+    const locks = globalThis.tdgStorageHandle?.locks ?? navigator.locks;
+    if (locks?.request) {
+      return await locks.request(name, { mode: 'exclusive' }, () => task());
     }
     return await task();
   } catch (error) {

@@ -28,7 +28,8 @@ export async function inStorage(promise) {
 
 function openDb(name) {
   return new Promise((resolve, reject) => {
-    const request = indexedDB.open(name, 1);
+    // In a cross-site frame, the storage granted by the Storage Access API (crates/app/src/portal.rs).
+    const request = (globalThis.tdgStorageHandle?.indexedDB ?? indexedDB).open(name, 1);
     request.onupgradeneeded = () => request.result.createObjectStore(STORE);
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
@@ -78,7 +79,7 @@ export function parseLegacy(text) {
 function readLegacy(entry) {
   let text = null;
   try {
-    if (entry) text = localStorage.getItem(entry);
+    if (entry) text = (globalThis.tdgStorageHandle?.localStorage ?? localStorage).getItem(entry);
   } catch {
     // Storage blocked: there is no old entry to move.
   }
@@ -87,7 +88,7 @@ function readLegacy(entry) {
 
 export function forgetLegacy(entry) {
   try {
-    if (entry) localStorage.removeItem(entry);
+    if (entry) (globalThis.tdgStorageHandle?.localStorage ?? localStorage).removeItem(entry);
   } catch {
     // Storage blocked: nothing was stored there either.
   }

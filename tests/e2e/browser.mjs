@@ -1,6 +1,6 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium, headless, with a fresh profile.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -8,9 +8,18 @@ export const BASE_URL = process.env.TDG_BASE_URL ?? 'http://127.0.0.1:8080/';
 export const OUT = process.env.TDG_OUT ?? 'target/e2e';
 
 /// `bypassCSP` only for tests that inject a checker script (the accessibility audit); `lang`
-/// starts Chromium in that interface language (e.g. 'en-US').
-export async function openBrowser({ bypassCSP = false, lang } = {}) {
+/// starts Chromium in that interface language (e.g. 'en-US'); `blockThirdPartyCookies` sets
+/// the profile's "third-party cookies" setting (true: blocked, which also blocks the storage of
+/// a cross-site frame; false: allowed, the frame's storage then partitioned by the top-level
+/// site; unset: the browser's default), for the embedding test.
+export async function openBrowser({ bypassCSP = false, lang, blockThirdPartyCookies } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'tdg-e2e-'));
+  if (blockThirdPartyCookies !== undefined) {
+    mkdirSync(join(profile, 'Default'), { recursive: true });
+    // cookie_controls_mode: 1 blocks third-party cookies, 0 allows them (as the settings page writes).
+    const block = blockThirdPartyCookies === true;
+    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: block ? 1 : 0, block_third_party_cookies: block } }));
+  }
   return chromium.launchPersistentContext(profile, {
     bypassCSP,
     ...(lang ? { locale: lang } : {}),

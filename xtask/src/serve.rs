@@ -21,28 +21,54 @@ pub fn run(root: &Path, port: u16) -> Result<()> {
         "Serving {} at http://127.0.0.1:{port}/ (Ctrl+C to stop)",
         dist.display()
     );
-    serve_forever(listener, dist);
+    serve_forever(listener, dist, None);
     Ok(())
 }
 
 /// Serves `dist` on an ephemeral port in a background thread; returns the base URL.
 pub fn spawn(dist: PathBuf) -> Result<String> {
-    let listener = TcpListener::bind(("127.0.0.1", 0))?;
-    let url = format!("http://127.0.0.1:{}/", listener.local_addr()?.port());
-    std::thread::spawn(move || serve_forever(listener, dist));
-    Ok(url)
+    spawn_with_embed(dist, |_| None).map(|(url, _)| url)
 }
 
-fn serve_forever(listener: TcpListener, dist: PathBuf) {
+/// The same, with `embed.json` answered by `embed(port)` instead of the file when it gives a
+/// text (the end-to-end tests allow a host page on `http://localhost:<port>`, a port known
+/// only once bound). Returns the base URL and the port.
+pub fn spawn_with_embed(
+    dist: PathBuf,
+    embed: impl FnOnce(u16) -> Option<String>,
+) -> Result<(String, u16)> {
+    let listener = TcpListener::bind(("127.0.0.1", 0))?;
+    let port = listener.local_addr()?.port();
+    let url = format!("http://127.0.0.1:{port}/");
+    let embed = embed(port);
+    std::thread::spawn(move || serve_forever(listener, dist, embed));
+    Ok((url, port))
+}
+
+fn serve_forever(listener: TcpListener, dist: PathBuf, embed: Option<String>) {
+    let embed = std::sync::Arc::new(embed);
     for stream in listener.incoming().flatten() {
-        let dist = dist.clone();
+        let (dist, embed) = (dist.clone(), embed.clone());
         std::thread::spawn(move || {
-            let _ = respond(stream, &dist);
+            let _ = respond(stream, &dist, embed.as_deref());
         });
     }
 }
 
-fn respond(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
+/// The `frame-ancestors` policy from `embed.json` (read at each request: the administrator
+/// edits the file without a restart). Without a usable file only the site itself may frame
+/// the tool.
+fn frame_ancestors(dist: &Path, embed: Option<&str>) -> String {
+    let text = match embed {
+        Some(text) => Some(text.as_bytes().to_vec()),
+        None => std::fs::read(dist.join("embed.json")).ok(),
+    };
+    text.map(|bytes| tdg_portal::config::parse(&bytes).config)
+        .unwrap_or_default()
+        .frame_ancestors()
+}
+
+fn respond(mut stream: TcpStream, dist: &Path, embed: Option<&str>) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -61,10 +87,11 @@ fn respond(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
         .map(|rest| format!("/{rest}"))
         .unwrap_or_else(|| path.to_string());
     let file = resolve(dist, &path);
-    let (status, body, mime) = match (
-        method,
-        file.and_then(|f| std::fs::read(&f).ok().map(|b| (b, f))),
-    ) {
+    let found = match embed.filter(|_| path == "/embed.json") {
+        Some(text) => Some((text.as_bytes().to_vec(), PathBuf::from("embed.json"))),
+        None => file.and_then(|f| std::fs::read(&f).ok().map(|b| (b, f))),
+    };
+    let (status, body, mime) = match (method, found) {
         ("GET" | "HEAD", Some((body, file))) => ("200 OK", body, mime_for(&file)),
         ("GET" | "HEAD", None) => (
             "404 Not Found",
@@ -77,9 +104,12 @@ fn respond(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
             "text/plain; charset=utf-8",
         ),
     };
+    // `frame-ancestors` cannot be set in a <meta> tag: only a header makes the browser refuse
+    // to show the tool inside a page not listed in embed.json.
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
-        body.len()
+        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nContent-Security-Policy: {}\r\nConnection: close\r\n\r\n",
+        body.len(),
+        frame_ancestors(dist, embed)
     );
     stream.write_all(head.as_bytes())?;
     if method != "HEAD" {
@@ -146,5 +176,28 @@ mod tests {
         assert_eq!(resolve(&dist, "/../etc/passwd"), None);
         assert_eq!(resolve(&dist, "/%2e%2e/etc/passwd"), None);
         assert_eq!(percent_decode("/a%20b"), Some("/a b".into()));
+    }
+
+    #[test]
+    fn frame_ancestors_come_from_embed_json() {
+        let dist = std::env::temp_dir().join(format!("tdg-serve-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dist).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(frame_ancestors(&dist, None), "frame-ancestors 'self'");
+        let file = r#"{"version":1,"allowedOrigins":["https://Cong.HaiPhong.gov.vn"]}"#;
+        std::fs::write(dist.join("embed.json"), file).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            frame_ancestors(&dist, None),
+            "frame-ancestors 'self' https://cong.haiphong.gov.vn"
+        );
+        // A broken file: only the site itself.
+        std::fs::write(dist.join("embed.json"), "{\"version\":1,")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(frame_ancestors(&dist, None), "frame-ancestors 'self'");
+        let given = r#"{"version":1,"allowedOrigins":["http://localhost:8080"]}"#;
+        assert_eq!(
+            frame_ancestors(&dist, Some(given)),
+            "frame-ancestors 'self' http://localhost:8080"
+        );
+        let _ = std::fs::remove_dir_all(&dist);
     }
 }

@@ -136,7 +136,13 @@ pub fn run(root: &Path) -> Result<()> {
             "tdg-jcs",
         ]));
         tally.check("cargo build tdg-jcs", built.is_ok());
-        let base_url = crate::serve::spawn(dist)?;
+        // The embedding test (tests/e2e/embed.test.mjs): the app on 127.0.0.1 lets a host
+        // page on http://localhost:<same port> embed it (another site); a second server gives
+        // a page on an origin that is not allowed.
+        let (base_url, port) = crate::serve::spawn_with_embed(dist.clone(), |port| {
+            Some(test_embed_json(&format!("http://localhost:{port}")))
+        })?;
+        let other_url = crate::serve::spawn(dist)?;
         let (ok, out) = tee(Command::new("node")
             .current_dir(root)
             .args([
@@ -146,6 +152,11 @@ pub fn run(root: &Path) -> Result<()> {
                 "tests/e2e/",
             ])
             .env("TDG_BASE_URL", &base_url)
+            .env("TDG_EMBED_HOST_URL", format!("http://localhost:{port}/"))
+            .env(
+                "TDG_EMBED_OTHER_URL",
+                other_url.replace("127.0.0.1", "localhost"),
+            )
             .env("TDG_CHROMIUM", tools::CHROMIUM)
             .env("TDG_BIN", root.join("target").join("debug").join("tdg"))
             .env(
@@ -171,6 +182,18 @@ pub fn run(root: &Path) -> Result<()> {
         std::process::exit(1);
     }
     Ok(())
+}
+
+/// The `embed.json` the end-to-end tests serve: `host` may embed the app.
+pub fn test_embed_json(host: &str) -> String {
+    serde_json::json!({
+        "version": 1,
+        "portalName": { "vi": "Cổng thử nghiệm", "en": "the test portal" },
+        "allowedOrigins": [host],
+        "defaultLanguage": "vi",
+        "trainingMode": false
+    })
+    .to_string()
 }
 
 /// When each step started, to print where the time went (the budget is 3 minutes warm).

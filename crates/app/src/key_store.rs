@@ -114,7 +114,7 @@ struct Named {
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    crate::storage::local_storage()
 }
 
 /// The old plaintext entry of the unit's key.

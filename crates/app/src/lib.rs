@@ -6,6 +6,7 @@ pub mod catalog_source;
 pub mod components;
 pub mod i18n;
 pub mod key_store;
+pub mod portal;
 pub mod samples;
 pub mod shared;
 pub mod signer;

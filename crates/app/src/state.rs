@@ -1,8 +1,11 @@
 //! The app's state and the one reducer that changes it. Pure: tested natively. Scores are not
 //! stored here: the view derives them from the draft with `tdg_model::score`.
 
+pub mod embed;
+
 use crate::shared::Shared;
 use crate::storage::Kept;
+pub use embed::{EmbedAction, EmbedState, StorageAccess};
 use std::rc::Rc;
 use tdg_model::draft::{Authority, DocField, Draft, StoredDraft, UnitInfo};
 use tdg_model::history;
@@ -106,6 +109,9 @@ impl Notice {
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     pub lang: Lang,
+    /// The user chose the language (or a stored choice was found): `embed.json`'s default
+    /// language does not replace it.
+    pub lang_chosen: bool,
     pub catalog: CatalogState,
     pub screen: Screen,
     pub draft: Draft,
@@ -124,6 +130,8 @@ pub struct AppState {
     /// The training exercise being worked on (training mode), by its id: set when the
     /// exercise opened its sample, gone when another draft replaces that sample.
     pub exercise: Option<String>,
+    /// Embedding in a portal (`state/embed.rs`).
+    pub embed: EmbedState,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -236,6 +244,8 @@ pub enum Action {
     },
     Notify(Notice),
     DismissNotice,
+    /// Embedding in a portal: `embed.json`, the host's messages, deep links, storage access.
+    Embed(EmbedAction),
 }
 
 /// The year units report for by default: the current one (reports are due before 01/12).
@@ -249,6 +259,7 @@ impl AppState {
         };
         AppState {
             lang,
+            lang_chosen: false,
             catalog: CatalogState::Loading,
             screen: Screen::Start,
             draft: Draft {
@@ -264,6 +275,7 @@ impl AppState {
             signed: None,
             notice: None,
             exercise: None,
+            embed: EmbedState::default(),
         }
     }
 
@@ -322,7 +334,10 @@ impl AppState {
             next.exercise = None;
         }
         match action {
-            Action::SetLang(lang) => next.lang = lang,
+            Action::SetLang(lang) => {
+                next.lang = lang;
+                next.lang_chosen = true;
+            }
             Action::StartExercise {
                 id,
                 draft,
@@ -512,6 +527,7 @@ impl AppState {
             Action::Signed(signed) => next.signed = Some(signed),
             Action::Notify(notice) => next.notice = Some(notice),
             Action::DismissNotice => next.notice = None,
+            Action::Embed(action) => next.reduce_embed(action),
         }
         next
     }
@@ -632,7 +648,7 @@ impl yew::Reducible for AppState {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     pub fn loaded() -> Shared<LoadedCatalog> {

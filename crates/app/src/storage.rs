@@ -25,8 +25,21 @@ const HISTORY: &str = "history";
 const LANG: &str = "lang";
 const KEPT: &str = "kept.";
 
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+thread_local! {
+    /// The storage granted through the Storage Access API (a cross-site frame), used instead
+    /// of `window.localStorage`, which stays blocked there (`crate::portal`).
+    static GRANTED: RefCell<Option<web_sys::Storage>> = const { RefCell::new(None) };
+}
+
+/// From now on, everything is stored in `storage` (the handle's `localStorage`).
+pub fn use_granted(storage: web_sys::Storage) {
+    GRANTED.with(|g| *g.borrow_mut() = Some(storage));
+}
+
+pub(crate) fn local_storage() -> Option<web_sys::Storage> {
+    GRANTED
+        .with(|g| g.borrow().clone())
+        .or_else(|| web_sys::window()?.local_storage().ok().flatten())
 }
 
 fn get(key: &str) -> Option<String> {
@@ -171,6 +184,8 @@ pub struct Kept {
 #[derive(Default)]
 pub struct Loaded {
     pub lang: Lang,
+    /// A language was stored (the user chose one on this device).
+    pub lang_stored: bool,
     pub draft: Option<StoredDraft>,
     pub history: Vec<StoredDraft>,
     pub kept: Vec<Kept>,
@@ -187,9 +202,9 @@ pub fn load(now: &str) -> Loaded {
     if !TRAINING.with(std::cell::Cell::get) {
         loaded.set_aside_now += migrate_legacy(now);
     }
-    loaded.lang = get(&key(LANG))
-        .and_then(|code| Lang::from_code(&code))
-        .unwrap_or_default();
+    let lang = get(&key(LANG)).and_then(|code| Lang::from_code(&code));
+    loaded.lang_stored = lang.is_some();
+    loaded.lang = lang.unwrap_or_default();
     let draft_key = key(DRAFT);
     if let Some(text) = get(&draft_key) {
         match StoredDraft::parse(&text) {

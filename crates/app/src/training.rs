@@ -22,10 +22,10 @@ thread_local! {
     static ON: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Reads the switch once at start-up (before any draft is read). `forced` is the portal's
-/// configuration, which turns the mode on whatever the page's own switch says.
-pub fn init(forced: bool) {
-    let on = forced || storage::read_page_key(FLAG).as_deref() == Some("1");
+/// Reads the switch once at start-up, before any draft is read (the portal's configuration
+/// arrives later and switches through [`follow_portal`]).
+pub fn init() {
+    let on = storage::read_page_key(FLAG).as_deref() == Some("1");
     ON.with(|o| o.set(on));
     storage::use_training_area(on);
 }
@@ -50,6 +50,15 @@ pub fn not_stored() -> (String, String) {
         "The browser does not allow storage on this computer, so training mode cannot be switched."
             .into(),
     )
+}
+
+/// The portal's `embed.json` turns training mode on (a workshop's deployment): the page
+/// switches to it once. Where the switch cannot be stored (blocked storage), the page stays
+/// as it is rather than reload in a loop.
+pub fn follow_portal(training_mode: bool) {
+    if training_mode && !is_on() {
+        let _ = switch(true);
+    }
 }
 
 /// Stores the choice and reloads the page in the other mode.

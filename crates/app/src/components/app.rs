@@ -12,7 +12,8 @@ use crate::components::training_banner::TrainingBanner;
 use crate::i18n::{t, Msg};
 use crate::shared::Shared;
 use crate::state::{
-    Action, AppState, CatalogState, LoadedCatalog, Notice, Progress, Screen, DEFAULT_PERIOD,
+    Action, AppState, CatalogState, LoadedCatalog, Notice, Progress, Screen, StorageAccess,
+    DEFAULT_PERIOD,
 };
 use crate::storage::{OtherTabSave, SaveError};
 use std::rc::Rc;
@@ -32,19 +33,27 @@ pub struct AppProps {
 /// on this device.
 fn initial_state() -> AppState {
     // Before anything is read: training mode reads and writes its own area.
-    crate::training::init(false);
+    crate::training::init();
     let loaded = crate::storage::load(&crate::browser::now_precise());
     // The key of before IndexedDB is a unit's key: never training's.
     let key = (!crate::training::is_on())
         .then(crate::key_store::legacy_info)
         .flatten();
-    AppState::new(loaded.lang, DEFAULT_PERIOD).reduce(Action::Restore {
+    let mut state = AppState::new(loaded.lang, DEFAULT_PERIOD);
+    state.lang_chosen = loaded.lang_stored;
+    state.reduce(Action::Restore {
         draft: loaded.draft,
         history: loaded.history,
         kept: loaded.kept,
         set_aside_now: loaded.set_aside_now,
         key,
     })
+}
+
+/// The frame's storage is blocked and the storage panel explains it (before the state knows,
+/// `portal::storage_blocked` says so).
+fn storage_panel_shown(storage: StorageAccess) -> bool {
+    matches!(storage, StorageAccess::Blocked | StorageAccess::Refused)
 }
 
 fn not_saved() -> Notice {
@@ -79,9 +88,15 @@ pub fn app(props: &AppProps) -> Html {
         // Every change is saved at once (design invariant 8), unless another tab saved the
         // draft meanwhile: then nothing is written until the user chooses.
         let dispatch = state.dispatcher();
+        // Storage granted in a frame (`portal.rs`): the draft is saved then too.
         use_effect_with(
-            (state.draft.clone(), state.sample, state.conflict),
-            move |(draft, sample, conflict)| {
+            (
+                state.draft.clone(),
+                state.sample,
+                state.conflict,
+                state.embed.storage,
+            ),
+            move |(draft, sample, conflict, storage)| {
                 if *conflict {
                     return;
                 }
@@ -90,6 +105,9 @@ pub fn app(props: &AppProps) -> Html {
                 match crate::storage::save_draft(&record) {
                     Ok(()) => {}
                     Err(SaveError::OtherTab) => dispatch.dispatch(Action::TabConflict),
+                    // In a blocked frame the storage panel says why, once.
+                    Err(SaveError::Blocked) if storage_panel_shown(*storage) => {}
+                    Err(SaveError::Blocked) if crate::portal::storage_blocked() => {}
                     Err(SaveError::Blocked) => dispatch.dispatch(Action::Notify(not_saved())),
                 }
             },
@@ -104,6 +122,7 @@ pub fn app(props: &AppProps) -> Html {
                     dispatch.dispatch(Action::HistoryChanged(stored))
                 }
                 Ok(_) => {}
+                Err(_) if crate::portal::storage_blocked() => {}
                 Err(_) => dispatch.dispatch(Action::Notify(not_saved())),
             }
         });
@@ -134,13 +153,17 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     {
-        use_effect_with(state.lang, move |lang| {
-            let _ = crate::storage::save_lang(*lang);
+        // Only a language the user chose is kept (embed.json's default applies otherwise).
+        use_effect_with((state.lang, state.lang_chosen), move |(lang, chosen)| {
+            if *chosen {
+                let _ = crate::storage::save_lang(*lang);
+            }
             if let Some(html) = gloo::utils::document().document_element() {
                 let _ = html.set_attribute("lang", lang.code());
             }
         });
     }
+    crate::components::embedding::use_embedding(&state);
     let training = crate::training::is_on();
     let exercises = use_state(|| ExercisesState::Loading);
     {
@@ -238,10 +261,11 @@ pub fn app(props: &AppProps) -> Html {
         <>
             <Header {lang} on_action={dispatch.clone()} />
             if training {
-                <TrainingBanner {lang} on_action={dispatch.clone()} />
+                <TrainingBanner {lang} forced={state.embed.config.training_mode} on_action={dispatch.clone()} />
             }
             { bar }
             <NoticeArea notice={state.notice.clone()} {lang} on_action={dispatch.clone()} />
+            { crate::components::embedding::embedding_panels(&state, &dispatch) }
             if state.conflict {
                 { tab_conflict(lang, &dispatch) }
             }

@@ -24,17 +24,7 @@ pub fn draft_tools(props: &DraftToolsProps) -> Html {
             props.draft.clone(),
             props.on_action.clone(),
         );
-        Callback::from(move |_: MouseEvent| {
-            let json = DraftFile::new(&catalog.catalog, &draft).to_json();
-            let code = tdg_model::draft::file_safe_code(&draft.unit.code);
-            let name = format!("{code}-{}-ban-nhap.json", draft.sheet.period);
-            if crate::browser::download(&name, "application/json", json.as_bytes()).is_err() {
-                dispatch.emit(Action::Notify(Notice::error(
-                    "Trình duyệt không cho tải tệp xuống.",
-                    "The browser refused the download.",
-                )));
-            }
-        })
+        Callback::from(move |_: MouseEvent| export_draft(&catalog.catalog, &draft, &dispatch))
     };
     let on_import = {
         let (catalog, dispatch) = (props.catalog.clone(), props.on_action.clone());
@@ -100,5 +90,18 @@ pub fn draft_tools(props: &DraftToolsProps) -> Html {
                 <button type="button" class="danger" onclick={on_reset}>{ tr(lang, "Xóa và làm lại", "Clear and start again") }</button>
             </div>
         </section>
+    }
+}
+
+/// Downloads the draft file (also offered where the browser refuses storage in a frame).
+pub fn export_draft(catalog: &tdg_model::Catalog, draft: &Draft, dispatch: &Callback<Action>) {
+    let json = DraftFile::new(catalog, draft).to_json();
+    let code = tdg_model::draft::file_safe_code(&draft.unit.code);
+    let name = format!("{code}-{}-ban-nhap.json", draft.sheet.period);
+    if crate::browser::download(&name, "application/json", json.as_bytes()).is_err() {
+        dispatch.emit(Action::Notify(Notice::error(
+            "Trình duyệt không cho tải tệp xuống.",
+            "The browser refused the download.",
+        )));
     }
 }

@@ -18,6 +18,9 @@ pub struct SignPanelProps {
     /// Criteria still open and answers with errors: signing such a report asks first.
     pub open: u32,
     pub errors: usize,
+    /// The portal embedding the tool, when it may receive the report (`embed.json`).
+    #[prop_or_default]
+    pub portal_name: Option<tdg_model::Text>,
     pub lang: Lang,
     pub on_action: Callback<Action>,
 }
@@ -91,6 +94,7 @@ async fn sign_and_download(
         )));
     }
     let name = signed.file_name.clone();
+    crate::portal::report_signed(&signed.file_name, &signed.sha256, &signed.json);
     dispatch.emit(Action::Signed(SignedInfo {
         file_name: signed.file_name,
         sha256: signed.sha256,
@@ -575,6 +579,9 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
                     <p>{ format!("{} {}", tr(lang, "Đã ký:", "Signed:"), signed.file_name) }</p>
                     <p class="mono">{ format!("SHA-256: {}", signed.sha256) }</p>
                     <button type="button" onclick={go_print}>{ tr(lang, "Xem bản in", "Printable copy") }</button>
+                    if let Some(portal) = props.portal_name.as_ref().filter(|_| crate::portal::has_report(&signed.sha256)) {
+                        { send_to_portal(portal, &signed.sha256, lang, &props.on_action) }
+                    }
                 </div>
             }
             if let Some(key) = &props.unit_key {
@@ -635,5 +642,35 @@ async fn chosen_file(
             )));
             None
         }
+    }
+}
+
+/// The button that sends the signed report to the portal embedding the tool: the report leaves
+/// only on this press, and only to an origin listed in embed.json.
+fn send_to_portal(
+    portal: &tdg_model::Text,
+    sha256: &str,
+    lang: Lang,
+    on_action: &Callback<Action>,
+) -> Html {
+    let name = portal.get(lang).to_string();
+    let (sha256, names) = (sha256.to_string(), portal.clone());
+    let onclick = on_action.reform(move |_: MouseEvent| {
+        Action::Notify(if crate::portal::send_report(&sha256) {
+            Notice::info(
+                format!("Đã chuyển báo cáo đã ký cho {}.", names.vi),
+                format!("The signed report was handed to {}.", names.en),
+            )
+        } else {
+            Notice::error(
+                "Không còn bản báo cáo đã ký trong trang này: hãy ký lại.",
+                "This page no longer holds the signed report: sign again.",
+            )
+        })
+    });
+    html! {
+        <button type="button" class="primary" {onclick}>
+            { format!("{} {name}", tr(lang, "Gửi báo cáo lên", "Send the report to")) }
+        </button>
     }
 }

@@ -142,9 +142,47 @@ struct SamplesProps {
 #[function_component(Samples)]
 fn samples(props: &SamplesProps) -> Html {
     let lang = props.lang;
+    let choices = sample_choices(&props.catalog.catalog, lang);
+    let selected = use_state(|| "vi-du-xa".to_string());
+    let on_select = {
+        let selected = selected.clone();
+        Callback::from(move |e: Event| {
+            selected.set(
+                e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                    .value(),
+            )
+        })
+    };
+    let on_load = {
+        let (selected, dispatch) = (selected.clone(), props.on_action.clone());
+        let label = choices
+            .iter()
+            .find(|(id, _)| *id == *selected)
+            .map(|(_, l)| l.clone())
+            .unwrap_or_default();
+        Callback::from(move |_: MouseEvent| {
+            open_sample((*selected).clone(), label.clone(), dispatch.clone())
+        })
+    };
+    html! {
+        <section class="samples" aria-labelledby="samples-title">
+            <h2 id="samples-title">{ words::SAMPLES_TITLE.get(lang) }</h2>
+            <div class="field">
+                <label for="sample">{ words::CHOOSE_SAMPLE.get(lang) }</label>
+                <select id="sample" onchange={on_select}>
+                    { for choices.iter().map(|(id, label)| html! { <option value={id.clone()} selected={*id == *selected}>{ label.clone() }</option> }) }
+                </select>
+            </div>
+            <button type="button" onclick={on_load}>{ words::OPEN_SAMPLE.get(lang) }</button>
+        </section>
+    }
+}
+
+/// The sample units offered for this catalog: (file name, label), the worked example first.
+pub fn sample_choices(catalog: &tdg_model::Catalog, lang: Lang) -> Vec<(String, String)> {
     let mut choices: Vec<(String, String)> =
         vec![("vi-du-xa".into(), words::WORKED_EXAMPLE.get(lang).into())];
-    for tier in &props.catalog.catalog.tiers {
+    for tier in &catalog.tiers {
         if tier.variants.is_empty() {
             choices.push((tier.id.clone(), tier.name.get(lang).to_string()));
         }
@@ -166,37 +204,11 @@ fn samples(props: &SamplesProps) -> Html {
             ));
         }
     }
-    let selected = use_state(|| "vi-du-xa".to_string());
-    let on_select = {
-        let selected = selected.clone();
-        Callback::from(move |e: Event| {
-            selected.set(
-                e.target_unchecked_into::<web_sys::HtmlSelectElement>()
-                    .value(),
-            )
-        })
-    };
-    let on_load = {
-        let (selected, dispatch) = (selected.clone(), props.on_action.clone());
-        let label = choices
-            .iter()
-            .find(|(id, _)| *id == *selected)
-            .map(|(_, l)| l.clone())
-            .unwrap_or_default();
-        Callback::from(move |_: MouseEvent| {
-            crate::samples::open((*selected).clone(), label.clone(), None, dispatch.clone())
-        })
-    };
-    html! {
-        <section class="samples" aria-labelledby="samples-title">
-            <h2 id="samples-title">{ words::SAMPLES_TITLE.get(lang) }</h2>
-            <div class="field">
-                <label for="sample">{ words::CHOOSE_SAMPLE.get(lang) }</label>
-                <select id="sample" onchange={on_select}>
-                    { for choices.iter().map(|(id, label)| html! { <option value={id.clone()} selected={*id == *selected}>{ label.clone() }</option> }) }
-                </select>
-            </div>
-            <button type="button" onclick={on_load}>{ words::OPEN_SAMPLE.get(lang) }</button>
-        </section>
-    }
+    choices
+}
+
+/// Opens the sample unit `name` (labelled `label`) in place of the draft (also from a deep
+/// link, `?sample=…`).
+pub fn open_sample(name: String, label: String, dispatch: Callback<Action>) {
+    crate::samples::open(name, label, None, dispatch)
 }

@@ -6,6 +6,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct TrainingBannerProps {
     pub lang: Lang,
+    /// The portal's configuration keeps the page in training mode: no way out here.
+    pub forced: bool,
     pub on_action: Callback<Action>,
 }
 
@@ -51,7 +53,9 @@ pub fn training_banner(props: &TrainingBannerProps) -> Html {
             ) }</p>
             <div class="actions">
                 <button type="button" onclick={on_reset}>{ tr(lang, "Làm lại cho học viên tiếp theo", "Reset for the next participant") }</button>
-                <button type="button" class="secondary" onclick={on_leave}>{ tr(lang, "Thoát chế độ tập huấn", "Leave training mode") }</button>
+                if !props.forced {
+                    <button type="button" class="secondary" onclick={on_leave}>{ tr(lang, "Thoát chế độ tập huấn", "Leave training mode") }</button>
+                }
             </div>
         </section>
     }
