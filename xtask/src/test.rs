@@ -136,7 +136,13 @@ pub fn run(root: &Path) -> Result<()> {
             "tdg-jcs",
         ]));
         tally.check("cargo build tdg-jcs", built.is_ok());
-        let base_url = crate::serve::spawn(dist)?;
+        // The single file for a USB stick, from the dist/ just built (no second build).
+        let single = crate::single_file::write(root, &dist);
+        tally.check("single file (dist-single/)", single.is_ok());
+        if let Err(e) = &single {
+            eprintln!("error: {e:#}");
+        }
+        let base_url = crate::serve::spawn(dist.clone())?;
         let (ok, out) = tee(Command::new("node")
             .current_dir(root)
             .args([
@@ -146,6 +152,8 @@ pub fn run(root: &Path) -> Result<()> {
                 "tests/e2e/",
             ])
             .env("TDG_BASE_URL", &base_url)
+            .env("TDG_DIST", &dist)
+            .env("TDG_SINGLE_FILE", root.join(crate::single_file::OUTPUT))
             .env("TDG_CHROMIUM", tools::CHROMIUM)
             .env("TDG_BIN", root.join("target").join("debug").join("tdg"))
             .env(

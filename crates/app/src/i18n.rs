@@ -157,6 +157,16 @@ pub mod app {
     pub const DISMISS: W = w("Đóng thông báo", "Dismiss");
 }
 
+/// The offline cache's new-version notice (web/offline.js, docs/offline.md).
+pub mod update {
+    use super::{w, W};
+    pub const READY: W = w(
+        "Có phiên bản mới. Bản nháp đã được lưu; tải lại để dùng phiên bản mới.",
+        "A new version is available. Your draft is saved; reload to use the new version.",
+    );
+    pub const RELOAD: W = w("Tải lại", "Reload");
+}
+
 /// The assessment screen and its criterion cards.
 pub mod assess {
     use super::{w, W};

@@ -121,6 +121,9 @@ pub struct AppState {
     pub key: Option<KeyInfo>,
     pub signed: Option<SignedInfo>,
     pub notice: Option<Notice>,
+    /// A new version of the site is installed in the offline cache and waits for the user to
+    /// reload (web/offline.js). Kept apart from `notice`, which other messages replace.
+    pub update_ready: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -225,6 +228,8 @@ pub enum Action {
     Signed(SignedInfo),
     Notify(Notice),
     DismissNotice,
+    /// The offline cache holds a new version (web/offline.js said so).
+    UpdateReady,
 }
 
 /// The year units report for by default: the current one (reports are due before 01/12).
@@ -252,6 +257,7 @@ impl AppState {
             key: None,
             signed: None,
             notice: None,
+            update_ready: false,
         }
     }
 
@@ -479,6 +485,7 @@ impl AppState {
             Action::Signed(signed) => next.signed = Some(signed),
             Action::Notify(notice) => next.notice = Some(notice),
             Action::DismissNotice => next.notice = None,
+            Action::UpdateReady => next.update_ready = true,
         }
         next
     }
@@ -1097,5 +1104,20 @@ mod tests {
         assert_eq!(changed.send_day(today), day(2026, 12, 15));
         let cleared = changed.reduce(Action::EditDocument(DocEdit::SendOn(None)));
         assert_eq!(cleared.send_day(today), today);
+    }
+
+    #[test]
+    fn a_new_version_is_announced_and_no_other_message_hides_it() {
+        let s = ready();
+        assert!(!s.update_ready);
+        let s = s.reduce(Action::UpdateReady);
+        assert!(s.update_ready);
+        let s = s
+            .reduce(Action::Notify(Notice::info("x", "x")))
+            .reduce(Action::DismissNotice);
+        assert!(
+            s.update_ready,
+            "dismissing a message keeps the new-version notice"
+        );
     }
 }

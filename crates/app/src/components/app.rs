@@ -6,6 +6,7 @@ use crate::components::progress_line::progress_line;
 use crate::components::start::StartScreen;
 use crate::components::step_bar::step_bar;
 use crate::components::tab_conflict::tab_conflict;
+use crate::components::update_notice::{update_already_ready, UpdateNotice};
 use crate::i18n::{t, Msg};
 use crate::shared::Shared;
 use crate::state::{
@@ -126,6 +127,21 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     {
+        // The offline cache found a new deployment (web/offline.js).
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            if update_already_ready() {
+                dispatch.dispatch(Action::UpdateReady);
+            }
+            let listener = gloo::events::EventListener::new(
+                &gloo::utils::window(),
+                "tdg-update-ready",
+                move |_| dispatch.dispatch(Action::UpdateReady),
+            );
+            move || drop(listener)
+        });
+    }
+    {
         use_effect_with(state.lang, move |lang| {
             let _ = crate::storage::save_lang(*lang);
             if let Some(html) = gloo::utils::document().document_element() {
@@ -197,6 +213,9 @@ pub fn app(props: &AppProps) -> Html {
         <>
             <Header {lang} on_action={dispatch.clone()} />
             { bar }
+            if state.update_ready {
+                <UpdateNotice {lang} />
+            }
             <NoticeArea notice={state.notice.clone()} {lang} on_action={dispatch.clone()} />
             if state.conflict {
                 { tab_conflict(lang, &dispatch) }

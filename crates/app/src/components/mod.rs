@@ -22,6 +22,7 @@ pub mod step_bar;
 pub mod summary;
 pub mod tab_conflict;
 pub mod tier_picker;
+pub mod update_notice;
 
 use yew::{Callback, InputEvent, TargetCast, UseStateHandle};
 
