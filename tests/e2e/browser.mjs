@@ -8,11 +8,15 @@ export const BASE_URL = process.env.TDG_BASE_URL ?? 'http://127.0.0.1:8080/';
 export const OUT = process.env.TDG_OUT ?? 'target/e2e';
 
 /// `bypassCSP` only for tests that inject a checker script (the accessibility audit); `lang`
-/// starts Chromium in that interface language (e.g. 'en-US').
-export async function openBrowser({ bypassCSP = false, lang } = {}) {
+/// starts Chromium in that interface language (e.g. 'en-US'). Service workers are blocked
+/// (the app then runs online only, as where they are unavailable) unless `serviceWorkers` is
+/// 'allow' (tests/e2e/offline.test.mjs): requests a worker answers from its cache never reach
+/// `page.route`, which other tests use to make files fail.
+export async function openBrowser({ bypassCSP = false, lang, serviceWorkers = 'block' } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'tdg-e2e-'));
   return chromium.launchPersistentContext(profile, {
     bypassCSP,
+    serviceWorkers,
     ...(lang ? { locale: lang } : {}),
     executablePath: process.env.TDG_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
