@@ -4,7 +4,8 @@
 // and `tdg verify` accepts it. Its CSP allows only its own hashed script and style.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { createHash, randomFillSync } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openBrowser, OUT, screenshot } from './browser.mjs';
@@ -44,11 +45,25 @@ test('the single file works from file:// with no network: assess a commune, sign
     // "Sign with criteria still open?": yes, as the keys tests do.
     page.on('dialog', (d) => d.accept());
     await page.goto(pathToFileURL(resolve(SINGLE)).href);
+    const workers = [];
+    page.on('worker', (w) => workers.push(w.url()));
     await openCommuneSample(page);
+    // An evidence file on the first criterion, hashed in the hash worker (a blob: worker).
+    const evidence = join(FILES, 'minh-chung.bin');
+    const bytes = randomFillSync(new Uint8Array(3 * 1024 * 1024));
+    writeFileSync(evidence, bytes);
+    const card = page.getByRole('article').first();
+    await card.getByRole('button', { name: 'Thêm minh chứng' }).click();
+    await card.getByLabel('Loại minh chứng').selectOption('file');
+    await card.getByLabel(/Chọn tệp/).setInputFiles(evidence);
+    await card.getByText(createHash('sha256').update(bytes).digest('hex')).waitFor();
+    assert.equal(workers.length, 1, 'hashed in a worker');
     const report = await signFirstTime(page, FILES, 'single-file');
     const verified = verifyAsOffice(report);
     assert.match(verified, /✓ chữ ký hợp lệ/);
     assert.match(verified, /ĐẠT \/ PASS/);
+    assert.equal(workers.length, 2, 'the backup sealed and opened in a second worker');
+    assert.ok(workers.every((w) => w.startsWith('blob:')), workers.join(', '));
     const signed = JSON.parse(readFileSync(report, 'utf8'));
     assert.equal(signed.credentialSubject.unit.tier, 'xa-phuong');
     await toPrint(page);
