@@ -8,7 +8,9 @@
 //   updateReady: true once a new version is installed and waiting,
 //   applyUpdate(): activates the waiting version; the page then reloads on it,
 //   unavailable: why there is no offline cache (absent while it is being set up or works),
-// and listens for the window event 'tdg-update-ready'.
+//   embeddedOffline: true when the page is in a frame over http(s) and has no offline cache
+//     (embedded cross-site, the browser refuses it): offline use needs the tool's own tab,
+// and listens for the window events 'tdg-update-ready' and 'tdg-embedded-offline'.
 const state = { updateReady: false, applyUpdate };
 globalThis.tdgOffline = state;
 
@@ -50,14 +52,28 @@ async function register() {
   if (hadController) registration.update().catch(() => {});
 }
 
+function framed() {
+  try {
+    return window.top !== window.self;
+  } catch {
+    return true;
+  }
+}
+
+const web = /^https?:$/.test(location.protocol);
 const unavailable = (error) => {
   state.unavailable = String(error);
   console.warn('offline cache unavailable:', state.unavailable);
+  if (web && framed()) {
+    state.embeddedOffline = true;
+    window.dispatchEvent(new Event('tdg-embedded-offline'));
+  }
 };
 try {
   // navigator.serviceWorker itself throws in some sandboxed frames.
-  if (/^https?:$/.test(location.protocol) && navigator.serviceWorker) register().catch(unavailable);
-  else state.unavailable = 'no service worker here';
+  if (!web) state.unavailable = 'no service worker on a file:// page';
+  else if (navigator.serviceWorker) register().catch(unavailable);
+  else unavailable('no service worker here');
 } catch (error) {
   unavailable(error);
 }

@@ -2,7 +2,8 @@
 // the server is gone and the browser offline, and the app still starts, scores, signs (the
 // signing module and the backup worker from the cache) and prints. Then a new deployment
 // (another sw.js version) is offered as "Có phiên bản mới"; "Tải lại" switches to it and the
-// old version's cache is deleted.
+// old version's cache is deleted. In a same-site iframe the cache works; embedded cross-site,
+// where the browser refuses it, the app says offline use needs its own tab.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -22,10 +23,17 @@ const TYPES = {
 };
 
 /// A static server of dist/ under SUB_PATH that this test can stop (the network gone) and
-/// restart as another deployment (`version` replaces sw.js's version).
+/// restart as another deployment (`version` replaces sw.js's version). /host.html is a portal's
+/// page embedding the app from 127.0.0.1: cross-site when opened from localhost.
 function serve(port, version) {
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    if (path === '/host.html') {
+      const app = `http://127.0.0.1:${server.address().port}${SUB_PATH}`;
+      response.writeHead(200, { 'Content-Type': TYPES['.html'] });
+      response.end(`<!doctype html><title>Cổng thông tin</title><iframe src="${app}" width="900" height="700"></iframe>`);
+      return;
+    }
     let file = path.startsWith(SUB_PATH) ? normalize(join(DIST, path.slice(SUB_PATH.length))) : null;
     if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!file || !file.startsWith(normalize(DIST)) || !existsSync(file)) {
@@ -101,6 +109,36 @@ test('after one visit the app starts, scores, signs and prints offline; a new de
     await page.locator('#main').waitFor();
     assert.equal(await notice.count(), 0, 'the reloaded page runs the new version');
     assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await stop(server);
+  }
+});
+
+test('in a same-site iframe the offline cache works; embedded cross-site the app says to open it in its own tab', async () => {
+  const server = await serve(0);
+  const port = server.address().port;
+  const context = await openBrowser({ serviceWorkers: 'allow' });
+  try {
+    const page = await context.newPage();
+    // Same site (127.0.0.1 in 127.0.0.1): the frame gets its worker and says nothing.
+    await page.goto(`http://127.0.0.1:${port}/host.html`);
+    // goto waits for the frame's load too.
+    const frame = page.frames().find((f) => f.url().includes(SUB_PATH));
+    const scope = await frame.evaluate(() => navigator.serviceWorker.ready.then((r) => r.scope));
+    assert.equal(scope, `http://127.0.0.1:${port}${SUB_PATH}`);
+    const app = page.frameLocator('iframe');
+    await app.locator('#main').waitFor();
+    assert.equal(await app.getByText('công cụ chỉ chạy khi có mạng').count(), 0);
+
+    // Cross-site (localhost embeds 127.0.0.1): the browser refuses the worker; the app says so.
+    await page.goto(`http://localhost:${port}/host.html`);
+    const note = app.getByRole('status').filter({ hasText: 'công cụ chỉ chạy khi có mạng' });
+    await note.waitFor();
+    const link = note.getByRole('link', { name: 'Mở công cụ trong thẻ riêng' });
+    assert.equal(await link.getAttribute('href'), `http://127.0.0.1:${port}${SUB_PATH}`);
+    assert.equal(await link.getAttribute('target'), '_blank');
+    await screenshot(page, 'offline-embedded-cross-site');
   } finally {
     await context.close();
     await stop(server);

@@ -124,6 +124,9 @@ pub struct AppState {
     /// A new version of the site is installed in the offline cache and waits for the user to
     /// reload (web/offline.js). Kept apart from `notice`, which other messages replace.
     pub update_ready: bool,
+    /// Embedded where the browser refuses the offline cache (web/offline.js): offline use
+    /// needs the tool's own tab.
+    pub embedded_offline: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -230,6 +233,8 @@ pub enum Action {
     DismissNotice,
     /// The offline cache holds a new version (web/offline.js said so).
     UpdateReady,
+    /// Embedded, and the browser refused the offline cache (web/offline.js said so).
+    EmbeddedOffline,
 }
 
 /// The year units report for by default: the current one (reports are due before 01/12).
@@ -258,6 +263,7 @@ impl AppState {
             signed: None,
             notice: None,
             update_ready: false,
+            embedded_offline: false,
         }
     }
 
@@ -486,6 +492,7 @@ impl AppState {
             Action::Notify(notice) => next.notice = Some(notice),
             Action::DismissNotice => next.notice = None,
             Action::UpdateReady => next.update_ready = true,
+            Action::EmbeddedOffline => next.embedded_offline = true,
         }
         next
     }
@@ -1107,7 +1114,7 @@ mod tests {
     }
 
     #[test]
-    fn a_new_version_is_announced_and_no_other_message_hides_it() {
+    fn the_offline_cache_notices_stay_whatever_other_messages_come() {
         let s = ready();
         assert!(!s.update_ready);
         let s = s.reduce(Action::UpdateReady);

@@ -1,12 +1,12 @@
 use crate::components::assess::AssessScreen;
 use crate::components::header::Header;
 use crate::components::notice::NoticeArea;
+use crate::components::offline_notice::{already_said, OfflineNotice};
 use crate::components::print_view::PrintView;
 use crate::components::progress_line::progress_line;
 use crate::components::start::StartScreen;
 use crate::components::step_bar::step_bar;
 use crate::components::tab_conflict::tab_conflict;
-use crate::components::update_notice::{update_already_ready, UpdateNotice};
 use crate::i18n::{t, Msg};
 use crate::shared::Shared;
 use crate::state::{
@@ -127,18 +127,30 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     {
-        // The offline cache found a new deployment (web/offline.js).
+        // What the offline cache (web/offline.js) says: a new deployment is ready, or, embedded
+        // in another site, there can be no offline cache. Said before the app listened, or after.
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
-            if update_already_ready() {
-                dispatch.dispatch(Action::UpdateReady);
-            }
-            let listener = gloo::events::EventListener::new(
-                &gloo::utils::window(),
-                "tdg-update-ready",
-                move |_| dispatch.dispatch(Action::UpdateReady),
-            );
-            move || drop(listener)
+            let listeners: Vec<_> = [
+                ("updateReady", "tdg-update-ready", Action::UpdateReady),
+                (
+                    "embeddedOffline",
+                    "tdg-embedded-offline",
+                    Action::EmbeddedOffline,
+                ),
+            ]
+            .into_iter()
+            .map(|(field, event, action)| {
+                if already_said(field) {
+                    dispatch.dispatch(action.clone());
+                }
+                let dispatch = dispatch.clone();
+                gloo::events::EventListener::new(&gloo::utils::window(), event, move |_| {
+                    dispatch.dispatch(action.clone())
+                })
+            })
+            .collect();
+            move || drop(listeners)
         });
     }
     {
@@ -213,9 +225,7 @@ pub fn app(props: &AppProps) -> Html {
         <>
             <Header {lang} on_action={dispatch.clone()} />
             { bar }
-            if state.update_ready {
-                <UpdateNotice {lang} />
-            }
+            <OfflineNotice {lang} update_ready={state.update_ready} embedded_offline={state.embedded_offline} />
             <NoticeArea notice={state.notice.clone()} {lang} on_action={dispatch.clone()} />
             if state.conflict {
                 { tab_conflict(lang, &dispatch) }

@@ -14,6 +14,7 @@ pub mod header;
 pub mod kept_drafts;
 pub mod notice;
 pub mod number_input;
+pub mod offline_notice;
 pub mod print_view;
 pub mod progress_line;
 pub mod sign_panel;
@@ -22,7 +23,6 @@ pub mod step_bar;
 pub mod summary;
 pub mod tab_conflict;
 pub mod tier_picker;
-pub mod update_notice;
 
 use yew::{Callback, InputEvent, TargetCast, UseStateHandle};
 
