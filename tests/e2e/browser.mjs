@@ -11,8 +11,11 @@ export const OUT = process.env.TDG_OUT ?? 'target/e2e';
 /// starts Chromium in that interface language (e.g. 'en-US'); `blockThirdPartyCookies` sets
 /// the profile's "third-party cookies" setting (true: blocked, which also blocks the storage of
 /// a cross-site frame; false: allowed, the frame's storage then partitioned by the top-level
-/// site; unset: the browser's default), for the embedding test.
-export async function openBrowser({ bypassCSP = false, lang, blockThirdPartyCookies } = {}) {
+/// site; unset: the browser's default), for the embedding test. Service workers are blocked
+/// (the app then runs online only, as where they are unavailable) unless `serviceWorkers` is
+/// 'allow' (tests/e2e/offline.test.mjs): requests a worker answers from its cache never reach
+/// `page.route`, which other tests use to make files fail.
+export async function openBrowser({ bypassCSP = false, lang, blockThirdPartyCookies, serviceWorkers = 'block' } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'tdg-e2e-'));
   if (blockThirdPartyCookies !== undefined) {
     mkdirSync(join(profile, 'Default'), { recursive: true });
@@ -22,6 +25,7 @@ export async function openBrowser({ bypassCSP = false, lang, blockThirdPartyCook
   }
   return chromium.launchPersistentContext(profile, {
     bypassCSP,
+    serviceWorkers,
     ...(lang ? { locale: lang } : {}),
     executablePath: process.env.TDG_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,

@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: measurements that print figures (never pass/fail timings).
 //!
-//! 1. The size of every file in `dist/` (raw and gzip -9) against the first-load budget.
+//! 1. The size of every file in `dist/` (raw and gzip -9) against the first-load budget, and
+//!    of the single file (`dist-single/`).
 //! 2. Native timings of the pure crates: re-scoring 1,000 criteria (one keystroke), verifying
 //!    and re-scoring 1,000 signed reports, and the office's season of 10,000 on every core.
 //! 3. In headless Chromium on the built site: time until the app is ready, and from a keystroke
@@ -23,6 +24,10 @@ const ON_DEMAND: &[&str] = &[
     "hash-worker.js",
     "backup-worker.js",
     "key-steps.js",
+    // Fetched by the browser after the page has started (the service worker, then the whole
+    // site into its cache in the background; the manifest for installing): nothing waits on them.
+    "sw.js",
+    "manifest.webmanifest",
 ];
 
 pub fn run(root: &Path) -> Result<()> {
@@ -31,6 +36,7 @@ pub fn run(root: &Path) -> Result<()> {
         bail!("dist/ is missing: run `cargo xtask dist` first");
     }
     sizes(&dist)?;
+    single_file(root, &dist)?;
     println!();
     native(root)?;
     println!();
@@ -39,7 +45,7 @@ pub fn run(root: &Path) -> Result<()> {
 
 fn sizes(dist: &Path) -> Result<()> {
     let mut files = Vec::new();
-    collect(dist, &mut files)?;
+    crate::dist::list_files(dist, &mut files)?;
     files.sort();
     println!("{:<44} {:>10} {:>10}", "file (dist/)", "raw B", "gzip -9 B");
     let (mut raw_total, mut gz_total, mut first_load) = (0u64, 0u64, 0u64);
@@ -64,22 +70,23 @@ fn sizes(dist: &Path) -> Result<()> {
     }
     println!("{:<44} {raw_total:>10} {gz_total:>10}", "total");
     println!(
-        "first load (everything but the samples, the signing module, the two workers and key-steps.js), gzip: {:.1} KiB of a {} KiB budget",
+        "first load (everything but the samples, the signing module, the two workers, key-steps.js, sw.js and the manifest), gzip: {:.1} KiB of a {} KiB budget",
         first_load as f64 / 1024.0,
         FIRST_LOAD_BUDGET / 1024
     );
     Ok(())
 }
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            collect(&path, out)?;
-        } else {
-            out.push(path);
-        }
-    }
+/// The single file for a USB stick, made from `dist/` (a second or so, no build): its size.
+fn single_file(root: &Path, dist: &Path) -> Result<()> {
+    let path = crate::single_file::write(root, dist)?;
+    let bytes = std::fs::read(&path)?;
+    println!(
+        "single file {}: {} B raw, {} B gzip -9",
+        crate::single_file::OUTPUT,
+        bytes.len(),
+        gzip_len(&bytes)?
+    );
     Ok(())
 }
 

@@ -29,8 +29,99 @@ pub fn run(root: &Path) -> Result<PathBuf> {
             &dist.join("assets").join(folder),
         )?;
     }
+    offline_cache(&dist)?;
     eprintln!("dist/ is ready: {}", dist.display());
     Ok(dist)
+}
+
+/// Writes this deployment's version and file list into `dist/sw.js` (the offline cache,
+/// docs/offline.md). The version is a hash of every shipped file's path and bytes: any change
+/// makes a new sw.js, which browsers pick up and offer as "Có phiên bản mới".
+fn offline_cache(dist: &Path) -> Result<()> {
+    let sw = dist.join("sw.js");
+    let template = std::fs::read_to_string(&sw).context("reading dist/sw.js")?;
+    let files = cached_files(dist)?;
+    let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+    let written = fill_service_worker(&template, &version_of(&files), &names)?;
+    std::fs::write(&sw, written)?;
+    Ok(())
+}
+
+/// The files the service worker caches, as (path relative to `dist/` with `/`, bytes), sorted:
+/// everything but sw.js itself and the top-level `*.json` an administrator edits in place.
+pub fn cached_files(dist: &Path) -> Result<Vec<(String, Vec<u8>)>> {
+    let mut paths = Vec::new();
+    list_files(dist, &mut paths)?;
+    let mut files = Vec::new();
+    for path in paths {
+        let name = relative_name(dist, &path);
+        if name == "sw.js" || edited_in_place(&name) {
+            continue;
+        }
+        let bytes = std::fs::read(&path)?;
+        files.push((name, bytes));
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// A top-level JSON file beside index.html (a portal's configuration, a trainer's exercises):
+/// changed on the server without a rebuild, so it is never pinned to a version.
+fn edited_in_place(name: &str) -> bool {
+    !name.contains('/') && name.ends_with(".json")
+}
+
+/// `path` relative to `dist`, with `/` separators whatever the system.
+pub fn relative_name(dist: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(dist).unwrap_or(path);
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+pub fn list_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let path = entry?.path();
+        if path.is_dir() {
+            list_files(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// SHA-256 over each file's name, length and bytes (so moving bytes between files changes
+/// it too), the first 16 hex digits.
+fn version_of(files: &[(String, Vec<u8>)]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    for (name, bytes) in files {
+        hasher.update((name.len() as u64).to_le_bytes());
+        hasher.update(name.as_bytes());
+        hasher.update((bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    }
+    hasher
+        .finalize()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The service worker with its two placeholders filled; an error if either is missing (a
+/// worker without them would cache nothing, silently).
+fn fill_service_worker(template: &str, version: &str, files: &[&str]) -> Result<String> {
+    const VERSION: &str = "__TDG_VERSION__";
+    const FILES: &str = "['__TDG_FILES__']";
+    if !template.contains(VERSION) || !template.contains(FILES) {
+        anyhow::bail!("web/sw.js lacks the placeholders {VERSION} and {FILES}");
+    }
+    let list = serde_json::to_string(files)?;
+    Ok(template.replace(VERSION, version).replace(FILES, &list))
 }
 
 fn run_cargo_build(root: &Path) -> Result<()> {
@@ -116,4 +207,38 @@ pub fn copy_dir(from: &Path, to: &Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_version_changes_with_any_byte_and_any_name() {
+        let files = |name: &str, byte: u8| vec![(name.to_string(), vec![1, 2, byte])];
+        let base = version_of(&files("a.js", 3));
+        assert_eq!(base.len(), 16);
+        assert_eq!(base, version_of(&files("a.js", 3)));
+        assert_ne!(base, version_of(&files("a.js", 4)));
+        assert_ne!(base, version_of(&files("b.js", 3)));
+    }
+
+    #[test]
+    fn the_service_worker_gets_its_version_and_files() {
+        let template = "const VERSION = '__TDG_VERSION__';\nconst FILES = ['__TDG_FILES__'];\n";
+        let filled = fill_service_worker(template, "0123", &["index.html", "a b.js"])
+            .expect("the template has both placeholders");
+        assert_eq!(
+            filled,
+            "const VERSION = '0123';\nconst FILES = [\"index.html\",\"a b.js\"];\n"
+        );
+        assert!(fill_service_worker("const FILES = [];", "0123", &[]).is_err());
+    }
+
+    #[test]
+    fn top_level_json_is_edited_in_place_and_not_pinned() {
+        assert!(edited_in_place("embed.json"));
+        assert!(!edited_in_place("assets/catalogs/hp-175-kh-ubnd.json"));
+        assert!(!edited_in_place("manifest.webmanifest"));
+    }
 }

@@ -7,6 +7,7 @@ mod dist;
 mod fuzz;
 mod process;
 mod serve;
+mod single_file;
 mod test;
 mod tools;
 
@@ -16,7 +17,7 @@ use std::path::PathBuf;
 /// The shipped catalog, relative to `dist/` (and to `assets/`'s parent).
 pub const CATALOG_PATH: &str = "assets/catalogs/hp-175-kh-ubnd.json";
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | dist | test | bench | fuzz [--seconds N] [--target NAME]... [--engine libfuzzer|stable] [--grow-corpus]>";
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | dist [--single-file] | test | bench | fuzz [--seconds N] [--target NAME]... [--engine libfuzzer|stable] [--grow-corpus]>";
 
 fn main() {
     if let Err(error) = run() {
@@ -29,7 +30,20 @@ fn run() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("serve") => serve::run(&workspace_root(), port_from(&args[1..])?),
-        Some("dist") => dist::run(&workspace_root()).map(|_| ()),
+        Some("dist") => {
+            let single = match &args[1..] {
+                [] => false,
+                [flag] if flag == "--single-file" => true,
+                _ => bail!("{USAGE}"),
+            };
+            let root = workspace_root();
+            let dist = dist::run(&root)?;
+            // From the dist/ just built: no second build.
+            if single {
+                single_file::write(&root, &dist)?;
+            }
+            Ok(())
+        }
         Some("test") => test::run(&workspace_root()),
         Some("bench") => bench::run(&workspace_root()),
         Some("fuzz") => fuzz::run(&workspace_root(), &args[1..]),

@@ -136,13 +136,19 @@ pub fn run(root: &Path) -> Result<()> {
             "tdg-jcs",
         ]));
         tally.check("cargo build tdg-jcs", built.is_ok());
+        // The single file for a USB stick, from the dist/ just built (no second build).
+        let single = crate::single_file::write(root, &dist);
+        tally.check("single file (dist-single/)", single.is_ok());
+        if let Err(e) = &single {
+            eprintln!("error: {e:#}");
+        }
         // The embedding test (tests/e2e/embed.test.mjs): the app on 127.0.0.1 lets a host
         // page on http://localhost:<same port> embed it (another site); a second server gives
         // a page on an origin that is not allowed.
         let (base_url, port) = crate::serve::spawn_with_embed(dist.clone(), |port| {
             Some(test_embed_json(&format!("http://localhost:{port}")))
         })?;
-        let other_url = crate::serve::spawn(dist)?;
+        let other_url = crate::serve::spawn(dist.clone())?;
         let (ok, out) = tee(Command::new("node")
             .current_dir(root)
             .args([
@@ -157,6 +163,8 @@ pub fn run(root: &Path) -> Result<()> {
                 "TDG_EMBED_OTHER_URL",
                 other_url.replace("127.0.0.1", "localhost"),
             )
+            .env("TDG_DIST", &dist)
+            .env("TDG_SINGLE_FILE", root.join(crate::single_file::OUTPUT))
             .env("TDG_CHROMIUM", tools::CHROMIUM)
             .env("TDG_BIN", root.join("target").join("debug").join("tdg"))
             .env(

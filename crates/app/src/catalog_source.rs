@@ -28,8 +28,12 @@ pub async fn fetch_catalog(url: &str) -> Result<LoadedCatalog, LoadError> {
     })
 }
 
-/// The bytes at a URL relative to the page.
+/// The bytes at a URL relative to the page: from the single file's inlined copy when there
+/// is one, else fetched.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    if let Some(bytes) = inlined(url) {
+        return Ok(bytes);
+    }
     let window = web_sys::window().ok_or("no window")?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -42,4 +46,21 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
         .await
         .map_err(js_text)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The single file (`cargo xtask dist --single-file`, docs/offline.md) carries the catalog and
+/// the samples inside the page and allows no request at all (`connect-src 'none'`): its script
+/// defines `globalThis.tdgSingleFile.file(url)`, which returns their bytes (a `Uint8Array`),
+/// or null for a file it does not hold. Elsewhere it is absent and this returns `None`.
+fn inlined(url: &str) -> Option<Vec<u8>> {
+    let single = js_sys::Reflect::get(&js_sys::global(), &"tdgSingleFile".into()).ok()?;
+    if single.is_undefined() {
+        return None;
+    }
+    let file: js_sys::Function = js_sys::Reflect::get(&single, &"file".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let bytes: js_sys::Uint8Array = file.call1(&single, &url.into()).ok()?.dyn_into().ok()?;
+    Some(bytes.to_vec())
 }

@@ -157,6 +157,21 @@ pub mod app {
     pub const DISMISS: W = w("Đóng thông báo", "Dismiss");
 }
 
+/// The offline cache's notices (web/offline.js, docs/offline.md).
+pub mod offline {
+    use super::{w, W};
+    pub const UPDATE_READY: W = w(
+        "Có phiên bản mới. Bản nháp đã được lưu; tải lại để dùng phiên bản mới.",
+        "A new version is available. Your draft is saved; reload to use the new version.",
+    );
+    pub const RELOAD: W = w("Tải lại", "Reload");
+    pub const EMBEDDED: W = w(
+        "Nhúng trong trang này, công cụ chỉ chạy khi có mạng (trình duyệt không cho lưu bộ nhớ đệm ngoại tuyến). Để dùng không cần mạng, hãy mở công cụ trong thẻ riêng.",
+        "Embedded in this page, the tool works only online (the browser refuses it an offline cache). To use it offline, open it in its own tab.",
+    );
+    pub const OWN_TAB: W = w("Mở công cụ trong thẻ riêng", "Open the tool in its own tab");
+}
+
 /// The assessment screen and its criterion cards.
 pub mod assess {
     use super::{w, W};

@@ -132,6 +132,12 @@ pub struct AppState {
     pub exercise: Option<String>,
     /// Embedding in a portal (`state/embed.rs`).
     pub embed: EmbedState,
+    /// A new version of the site is installed in the offline cache and waits for the user to
+    /// reload (web/offline.js). Kept apart from `notice`, which other messages replace.
+    pub update_ready: bool,
+    /// Embedded where the browser refuses the offline cache (web/offline.js): offline use
+    /// needs the tool's own tab.
+    pub embedded_offline: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -246,6 +252,10 @@ pub enum Action {
     DismissNotice,
     /// Embedding in a portal: `embed.json`, the host's messages, deep links, storage access.
     Embed(EmbedAction),
+    /// The offline cache holds a new version (web/offline.js said so).
+    UpdateReady,
+    /// Embedded, and the browser refused the offline cache (web/offline.js said so).
+    EmbeddedOffline,
 }
 
 /// The year units report for by default: the current one (reports are due before 01/12).
@@ -276,6 +286,8 @@ impl AppState {
             notice: None,
             exercise: None,
             embed: EmbedState::default(),
+            update_ready: false,
+            embedded_offline: false,
         }
     }
 
@@ -528,6 +540,8 @@ impl AppState {
             Action::Notify(notice) => next.notice = Some(notice),
             Action::DismissNotice => next.notice = None,
             Action::Embed(action) => next.reduce_embed(action),
+            Action::UpdateReady => next.update_ready = true,
+            Action::EmbeddedOffline => next.embedded_offline = true,
         }
         next
     }
@@ -1176,5 +1190,20 @@ pub(crate) mod tests {
         assert_eq!(changed.send_day(today), day(2026, 12, 15));
         let cleared = changed.reduce(Action::EditDocument(DocEdit::SendOn(None)));
         assert_eq!(cleared.send_day(today), today);
+    }
+
+    #[test]
+    fn the_offline_cache_notices_stay_whatever_other_messages_come() {
+        let s = ready();
+        assert!(!s.update_ready);
+        let s = s.reduce(Action::UpdateReady);
+        assert!(s.update_ready);
+        let s = s
+            .reduce(Action::Notify(Notice::info("x", "x")))
+            .reduce(Action::DismissNotice);
+        assert!(
+            s.update_ready,
+            "dismissing a message keeps the new-version notice"
+        );
     }
 }

@@ -3,6 +3,7 @@ use crate::components::exercise_status::ExerciseStatus;
 use crate::components::exercises::{Exercises, ExercisesState};
 use crate::components::header::Header;
 use crate::components::notice::NoticeArea;
+use crate::components::offline_notice::{already_said, OfflineNotice};
 use crate::components::print_view::PrintView;
 use crate::components::progress_line::progress_line;
 use crate::components::start::StartScreen;
@@ -153,6 +154,33 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     {
+        // What the offline cache (web/offline.js) says: a new deployment is ready, or, embedded
+        // in another site, there can be no offline cache. Said before the app listened, or after.
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listeners: Vec<_> = [
+                ("updateReady", "tdg-update-ready", Action::UpdateReady),
+                (
+                    "embeddedOffline",
+                    "tdg-embedded-offline",
+                    Action::EmbeddedOffline,
+                ),
+            ]
+            .into_iter()
+            .map(|(field, event, action)| {
+                if already_said(field) {
+                    dispatch.dispatch(action.clone());
+                }
+                let dispatch = dispatch.clone();
+                gloo::events::EventListener::new(&gloo::utils::window(), event, move |_| {
+                    dispatch.dispatch(action.clone())
+                })
+            })
+            .collect();
+            move || drop(listeners)
+        });
+    }
+    {
         // Only a language the user chose is kept (embed.json's default applies otherwise).
         use_effect_with((state.lang, state.lang_chosen), move |(lang, chosen)| {
             if *chosen {
@@ -264,6 +292,7 @@ pub fn app(props: &AppProps) -> Html {
                 <TrainingBanner {lang} forced={state.embed.config.training_mode} on_action={dispatch.clone()} />
             }
             { bar }
+            <OfflineNotice {lang} update_ready={state.update_ready} embedded_offline={state.embedded_offline} />
             <NoticeArea notice={state.notice.clone()} {lang} on_action={dispatch.clone()} />
             { crate::components::embedding::embedding_panels(&state, &dispatch) }
             if state.conflict {

@@ -17,6 +17,7 @@ pub mod header;
 pub mod kept_drafts;
 pub mod notice;
 pub mod number_input;
+pub mod offline_notice;
 pub mod prefill_confirm;
 pub mod print_view;
 pub mod progress_line;
