@@ -27,6 +27,28 @@ pub struct UnitInfo {
     pub group: String,
 }
 
+impl UnitInfo {
+    /// The unit a training sample (`assets/samples/<key>.json`) is opened as: a name that
+    /// reads like a real header of its tier ("ỦY BAN NHÂN DÂN XÃ MẪU", "SỞ MẪU A") rather
+    /// than the tier's name, "mẫu" in every name so nobody takes it for a real unit, and a
+    /// cluster or block only where the tier has one.
+    pub fn sample(tier: &str, key: &str) -> UnitInfo {
+        let (name, group) = match tier {
+            "so-nganh" => ("Sở Mẫu A", "Khối mẫu"),
+            "quan-huyen" => ("Ủy ban nhân dân huyện Mẫu", "Cụm mẫu"),
+            "xa-phuong" => ("Ủy ban nhân dân xã Mẫu", "Cụm mẫu"),
+            "doanh-nghiep" => ("Công ty TNHH Mẫu", ""),
+            "ca-nhan" => ("Nguyễn Văn Mẫu", ""),
+            _ => ("Đơn vị mẫu", ""),
+        };
+        UnitInfo {
+            name: name.into(),
+            code: format!("MAU-{}", key.to_ascii_uppercase()),
+            group: group.into(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Draft {
