@@ -100,7 +100,15 @@ test('a commune, first time, on a 360 px phone', async () => {
   await add.click();
   assert.equal(await add.getAttribute('aria-expanded'), 'true');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'xp.ho-so-truc-tuyen-ev-kind', 'the focus goes into the form');
-  await files.getByLabel('Số, ký hiệu văn bản').fill('120/BC-UBND');
+  // Added without its number: the message is said by the field, and typing clears it (M11).
+  await files.getByRole('button', { name: 'Thêm văn bản' }).click();
+  const number = files.getByLabel('Số, ký hiệu văn bản');
+  assert.equal(await number.getAttribute('aria-invalid'), 'true');
+  const describedBy = await number.getAttribute('aria-describedby');
+  assert.equal(await page.locator(`[id="${describedBy}"]`).textContent(), 'Cần nhập số, ký hiệu văn bản.');
+  await number.fill('120/BC-UBND');
+  assert.equal(await files.getByText('Cần nhập số, ký hiệu văn bản.').count(), 0, 'no stale error');
+  assert.equal(await number.getAttribute('aria-invalid'), 'false');
   await noHorizontalScroll(page, 'assessment with an open evidence form');
   await files.getByRole('button', { name: 'Thêm văn bản' }).click();
   assert.equal(await files.getByLabel('Số, ký hiệu văn bản').count(), 0, 'folded again');
