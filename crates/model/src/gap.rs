@@ -386,7 +386,7 @@ pub fn describe_evidence_step(catalog: &Catalog, step: &Step, lang: Lang) -> Str
 fn describe_action(criterion: &Criterion, action: &Action, lang: Lang) -> String {
     let int = |n| format_int(n, lang);
     match (action, lang) {
-        (Action::Answer, Lang::Vi) => "Trả lời tiêu chí (tối đa)".into(),
+        (Action::Answer, Lang::Vi) => "Trả lời tiêu chí (được tối đa)".into(),
         (Action::Answer, Lang::En) => "Answer the criterion (at most)".into(),
         (Action::Fix, Lang::Vi) => "Sửa lỗi trong câu trả lời".into(),
         (Action::Fix, Lang::En) => "Correct the answer's error".into(),
@@ -421,18 +421,21 @@ fn describe_action(criterion: &Criterion, action: &Action, lang: Lang) -> String
                     / u128::from((*denominator).max(1))) as u32,
                 lang,
             );
+            // A measure for next year (a share to reach), with this year's figures as the
+            // reference; never "raise this year's number" (review M1).
+            let now = numerator.saturating_sub(*more);
             match lang {
                 Lang::Vi => format!(
-                    "Tăng “{label}” thêm {} (lên {}/{} = {share})",
-                    int(*more),
-                    int(*numerator),
-                    int(*denominator)
+                    "Đạt tỷ lệ từ {share} cho “{label}” (năm nay {}/{}; với cùng tổng số là thêm {})",
+                    int(now),
+                    int(*denominator),
+                    int(*more)
                 ),
                 Lang::En => format!(
-                    "Raise “{label}” by {} (to {} of {} = {share})",
-                    int(*more),
-                    int(*numerator),
-                    int(*denominator)
+                    "Reach a share of at least {share} for “{label}” (this year {} of {}; with the same total, {} more)",
+                    int(now),
+                    int(*denominator),
+                    int(*more)
                 ),
             }
         }

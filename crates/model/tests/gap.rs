@@ -62,7 +62,9 @@ fn trims_the_last_ratio_step_to_the_exact_amount() {
     );
     let text = describe_step(&catalog, &p.steps[0], Lang::Vi);
     assert!(
-        text.starts_with("Tăng “Số hồ sơ xử lý trên môi trường mạng” thêm 125"),
+        text.starts_with(
+            "Đạt tỷ lệ từ 52,5% cho “Số hồ sơ xử lý trên môi trường mạng” (năm nay 400/1.000; với cùng tổng số là thêm 125)"
+        ),
         "{text}"
     );
 }
