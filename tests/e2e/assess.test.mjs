@@ -43,7 +43,7 @@ async function fillWorkedExample(page) {
   await page.getByLabel('Số hồ sơ nộp trực tuyến').fill('300');
   await page.getByLabel('Tổng số hồ sơ tiếp nhận').fill('600');
   await addDocument(page, 'Hồ sơ thủ tục hành chính được tiếp nhận trực tuyến', '120/BC-UBND');
-  await page.getByLabel(/Số hoạt động \(chỉ tiêu 6\)/).fill('3');
+  await page.getByLabel(/Số hoạt động \(chỉ tiêu: 6 hoạt động\)/).fill('3');
   const aware = card(page, 'Hoạt động tuyên truyền, nâng cao nhận thức về chuyển đổi số trong năm');
   await aware.getByRole('button', { name: 'Thêm minh chứng' }).click();
   await aware.getByLabel('Loại minh chứng').selectOption('link');
@@ -54,7 +54,7 @@ async function fillWorkedExample(page) {
   await addDocument(page, 'Thôn, tổ dân phố có Tổ công nghệ số cộng đồng hoạt động', '34/QĐ-UBND');
   await page.getByLabel('Số người đã được bồi dưỡng').fill('40');
   await page.getByLabel('Tổng số cán bộ, công chức').fill('50');
-  await page.getByLabel(/Đã có một hoặc hai trong ba nội dung trên/).check();
+  await page.getByLabel(/Đã thực hiện một hoặc hai trong ba nội dung:/).check();
   await addDocument(page, 'Bảo đảm an toàn, an ninh mạng tại đơn vị', '21/PA-UBND');
   const launch = 'Ban hành kế hoạch cụ thể và phát động phong trào thi đua chuyển đổi số tại đơn vị';
   await card(page, launch).getByLabel('Đã thực hiện').check();

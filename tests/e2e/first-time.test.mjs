@@ -100,7 +100,15 @@ test('a commune, first time, on a 360 px phone', async () => {
   await add.click();
   assert.equal(await add.getAttribute('aria-expanded'), 'true');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'xp.ho-so-truc-tuyen-ev-kind', 'the focus goes into the form');
-  await files.getByLabel('Số, ký hiệu văn bản').fill('120/BC-UBND');
+  // Added without its number: the message is said by the field, and typing clears it (M11).
+  await files.getByRole('button', { name: 'Thêm văn bản' }).click();
+  const number = files.getByLabel('Số, ký hiệu văn bản');
+  assert.equal(await number.getAttribute('aria-invalid'), 'true');
+  const describedBy = await number.getAttribute('aria-describedby');
+  assert.equal(await page.locator(`[id="${describedBy}"]`).textContent(), 'Cần nhập số, ký hiệu văn bản.');
+  await number.fill('120/BC-UBND');
+  assert.equal(await files.getByText('Cần nhập số, ký hiệu văn bản.').count(), 0, 'no stale error');
+  assert.equal(await number.getAttribute('aria-invalid'), 'false');
   await noHorizontalScroll(page, 'assessment with an open evidence form');
   await files.getByRole('button', { name: 'Thêm văn bản' }).click();
   assert.equal(await files.getByLabel('Số, ký hiệu văn bản').count(), 0, 'folded again');
@@ -111,10 +119,10 @@ test('a commune, first time, on a 360 px phone', async () => {
 });
 
 test('a total with a bonus is said in points, never over 100', async () => {
-  // The sample's figures from `tdg score` for a report sent today (the app scores the same way).
+  // The sample's figures from `tdg score` for a report sent on the sample's own day (the app
+  // scores a sample the same way).
   const sample = 'doanh-nghiep-cntt';
-  const today = new Date().toISOString().slice(0, 10);
-  const cli = JSON.parse(execFileSync(TDG, ['score', '--json', '--catalog', CATALOG, '--submitted', today, `assets/samples/${sample}.json`], { encoding: 'utf8' })).assessment;
+  const cli = JSON.parse(execFileSync(TDG, ['score', '--json', '--catalog', CATALOG, `assets/samples/${sample}.json`], { encoding: 'utf8' })).assessment;
   assert.ok(cli.bonusTotal > 0, `the ${sample} sample no longer earns a bonus: pick one that does`);
   const vi = (milli) => (milli / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 3 });
   const { page, problems } = await openApp(context, { width: 360, height: 740 });
@@ -130,5 +138,52 @@ test('a total with a bonus is said in points, never over 100', async () => {
   assert.ok((await page.locator('.progress-line').textContent()).includes(`${vi(cli.total)} điểm`));
   assert.match(await page.locator('.gap').textContent(), /không phải số liệu để điều chỉnh/);
   await noHorizontalScroll(page, 'enterprise sample');
+  assert.deepEqual(problems, []);
+});
+
+test('the unit fields follow the tier; a blank page has no band; 0 of 0 is an error by its field', async () => {
+  const { page, problems } = await openApp(context);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  const group = page.locator('#unit-group');
+  // A person gives a name, not a unit's; neither a person nor an enterprise is in a cluster.
+  await page.getByRole('radio', { name: /^Cá nhân/ }).check();
+  await page.getByLabel(/^Họ và tên \(bắt buộc\)$/).waitFor();
+  assert.equal(await page.getByLabel(/^Mã số người báo cáo \(bắt buộc\)$/).count(), 1);
+  assert.equal(await group.count(), 0, 'no cluster or block for a person');
+  await page.getByRole('radio', { name: /^Doanh nghiệp/ }).check();
+  await page.getByLabel(/^Tên doanh nghiệp \(bắt buộc\)$/).waitFor();
+  assert.match(await page.locator('#unit-code-hint').textContent(), /mã số thuế/);
+  assert.equal(await group.count(), 0, 'no cluster or block for an enterprise');
+  await page.getByRole('radio', { name: /^Sở, ban, ngành, đơn vị thuộc thành phố/ }).check();
+  assert.equal(await page.getByLabel('Khối thi đua', { exact: true }).count(), 1, 'a department is in a block from 2025');
+  await page.getByRole('radio', { name: /Cấp xã, phường, đặc khu/ }).check();
+  assert.equal(await page.getByLabel('Cụm thi đua', { exact: true }).count(), 1, 'a commune is in a cluster');
+  // "(bắt buộc)" once, no asterisk beside it.
+  assert.equal(await page.locator('.start-unit .required').count(), 0);
+  await page.getByRole('button', { name: /Bắt đầu đánh giá/ }).click();
+  await page.getByRole('heading', { name: 'Kết quả tự chấm' }).waitFor();
+
+  // Nothing answered: no band, no "next year" list of things to answer.
+  const n = await page.getByRole('article').count();
+  assert.equal(await page.getByTestId('band').textContent(), `Chưa xếp mức: còn ${n} tiêu chí chưa trả lời`);
+  const gap = await page.getByTestId('gap-plan').textContent();
+  assert.match(gap, /hiện ra khi mọi tiêu chí đã được trả lời/);
+  assert.doesNotMatch(gap, /Trả lời tiêu chí/);
+  assert.equal(await page.getByTestId('band-caveat').count(), 0);
+  // The timing lines say which deadline (with its year) and which sending date they assume.
+  assert.match(await page.getByTestId('deadline').textContent(),
+    /^Hạn gửi báo cáo: trước ngày 01\/12\/2026; ngày gửi dự kiến: \d\d\/\d\d\/\d{4}\. \(đổi ngày gửi dự kiến ở bước “Bản in”\)$/);
+
+  // 0 of 0 on the commune's main criterion: an error next to the total, no points.
+  const files = page.getByRole('article', { name: FILES });
+  await page.getByLabel('Số hồ sơ xử lý trên môi trường mạng').fill('0');
+  await page.getByLabel('Tổng số hồ sơ (trừ hồ sơ mật)').fill('0');
+  const zero = '“Tổng số hồ sơ (trừ hồ sơ mật)” phải lớn hơn 0.';
+  await files.getByText(zero, { exact: true }).waitFor();
+  assert.equal(await page.getByLabel('Tổng số hồ sơ (trừ hồ sơ mật)').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.getByTestId('total').textContent(), '0', 'not 40 points for nothing');
+  assert.doesNotMatch(await files.textContent(), /không áp dụng/, 'the commune cannot choose it here');
+  await screenshot(page, 'first-time-zero-over-zero-1280');
   assert.deepEqual(problems, []);
 });

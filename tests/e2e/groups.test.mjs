@@ -25,17 +25,19 @@ test('a listed cluster is picked from the list and kept as its id; without a lis
   await page.goto(BASE_URL);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
-  const group = page.getByLabel('Cụm, khối thi đua');
-  await group.waitFor();
+  // The field is named after the tier and year (review H4, M6): the generic name before a
+  // tier is chosen, "Cụm thi đua" for a commune and "Khối thi đua" for a department from 2025.
+  const group = page.locator('#unit-group');
+  await page.getByLabel('Cụm, khối thi đua').waitFor();
   // No tier yet: nothing to list, the field is typed.
   assert.equal(await group.evaluate((el) => el.tagName), 'INPUT');
   await page.getByLabel(/Cấp xã, phường, đặc khu/).check();
-  assert.equal(await group.evaluate((el) => el.tagName), 'SELECT');
+  assert.equal(await page.getByLabel('Cụm thi đua', { exact: true }).evaluate((el) => el.tagName), 'SELECT');
   await group.selectOption({ label: 'Cụm thử 2' });
   const stored = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.endsWith('#draft'))[1]);
   assert.equal(JSON.parse(stored).draft.unit.group, 'cum-thu-2');
   // A department has no list in this catalog: typed again.
   await page.getByLabel(/^Sở, ban, ngành/).check();
-  assert.equal(await group.evaluate((el) => el.tagName), 'INPUT');
+  assert.equal(await page.getByLabel('Khối thi đua', { exact: true }).evaluate((el) => el.tagName), 'INPUT');
   await page.close();
 });

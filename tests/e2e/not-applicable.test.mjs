@@ -17,8 +17,8 @@ after(async () => { await context?.close(); });
 const vi = (milli) => (milli / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 3 });
 
 test('a criterion that does not apply is marked with its reason and the total is rescaled', async () => {
-  const today = new Date().toISOString().slice(0, 10);
-  const cli = JSON.parse(execFileSync(TDG, ['score', '--json', '--catalog', CATALOG, '--submitted', today, SAMPLE], { encoding: 'utf8' })).assessment;
+  // A sample is scored as sent on its own day, in the app as by `tdg score`.
+  const cli = JSON.parse(execFileSync(TDG, ['score', '--json', '--catalog', CATALOG, SAMPLE], { encoding: 'utf8' })).assessment;
   assert.ok(cli.rescaled, 'the sample rescales');
   const { page, problems } = await openApp(context);
   await page.getByLabel('Chọn đơn vị mẫu').selectOption('so-nganh-khong-ap-dung');
@@ -26,12 +26,15 @@ test('a criterion that does not apply is marked with its reason and the total is
   await page.getByRole('heading', { name: 'Kết quả tự chấm' }).waitFor();
   assert.equal(await page.getByTestId('total').textContent(), vi(cli.total));
   const rescaled = page.getByTestId('rescaled');
-  assert.match(await rescaled.textContent(), new RegExp(`Quy đổi trên ${vi(cli.rescaled.applicableMax)}/100 điểm áp dụng \\(2 tiêu chí không áp dụng\\)`));
+  assert.match(await rescaled.textContent(), new RegExp(`Quy đổi về thang 100 điểm vì 2 tiêu chí không áp dụng \\(điểm tối đa còn ${vi(cli.rescaled.applicableMax)}\\)`));
   assert.match(await page.getByTestId('band-caveat').textContent(), /không thay thế đánh giá, xếp loại chất lượng/);
 
   // The choice is a labelled checkbox; chosen, the figures give way to the reason.
   const card = page.locator('[id="c-sn.dinh-danh"]');
-  const choice = card.getByLabel(/Tiêu chí này không áp dụng với đơn vị/);
+  // On the card too: “—” and what is left out, and evidence only for the reason.
+  assert.match(await card.locator('.points').textContent(), /^—Không áp dụng \(không tính \d+ điểm\)$/);
+  assert.match(await card.textContent(), /Minh chứng cho lý do không áp dụng \(nếu có\)/);
+  const choice = card.getByLabel(/Tiêu chí này không áp dụng đối với đơn vị/);
   assert.ok(await choice.isChecked());
   const reason = card.getByLabel(/^Lý do không áp dụng/);
   assert.equal(await reason.inputValue(), 'Ban không tiếp nhận hồ sơ dịch vụ công trực tuyến');
@@ -49,6 +52,11 @@ test('a criterion that does not apply is marked with its reason and the total is
 
   // The print says it too.
   await page.getByRole('button', { name: 'Bản in' }).click();
-  assert.match(await page.getByTestId('doc-rescaled').textContent(), /Quy đổi trên/);
+  assert.match(await page.getByTestId('doc-rescaled').textContent(), /Quy đổi về thang 100 điểm/);
+  // Not applicable is not zero: the maximum in brackets, “không tính”, no points (review M3).
+  const row = page.locator('.doc-table tr.not-applicable').first();
+  const cells = await row.locator('td').allTextContents();
+  assert.match(cells[4], /^\(\d+\)không tính$/);
+  assert.equal(cells[5], '—');
   assert.deepEqual(problems, []);
 });

@@ -47,7 +47,8 @@ test('a unit\'s print carries its governing body, number, place and send date, s
   // Before anything is typed: blank number for the records office, the default signer.
   assert.doesNotMatch(await paper(page).textContent(), /Mã đơn vị/);
   assert.match(await page.getByTestId('doc-number').textContent(), /^Số: \s+\/BC-…$/);
-  assert.match(await paper(page).textContent(), /THỦ TRƯỞNG ĐƠN VỊ/);
+  assert.match(await paper(page).textContent(), /\(Chức vụ người ký\)\(Ký, ghi rõ họ tên, đóng dấu\)/);
+  assert.doesNotMatch(await paper(page).textContent(), /THỦ TRƯỞNG ĐƠN VỊ/);
   await page.getByLabel('Cơ quan, tổ chức chủ quản (cấp trên)').fill('UBND THÀNH PHỐ HẢI PHÒNG');
   await page.getByLabel(/^Số văn bản/).fill('125');
   await page.getByLabel(/^Chữ viết tắt tên cơ quan/).fill('UBND');
@@ -76,7 +77,13 @@ test('a unit\'s print carries its governing body, number, place and send date, s
   ]) {
     assert.ok(text.includes(expected), `the print shows “${expected}”`);
   }
-  assert.doesNotMatch(text, /THỦ TRƯỞNG ĐƠN VỊ/, 'the named signer replaces the placeholder');
+  assert.doesNotMatch(text, /Chức vụ người ký/, 'the named signer replaces the placeholder');
+  // The band reads as the movement's, never as the official classification (review M2), and
+  // the cluster has its own line, named as a cluster (review M6).
+  assert.doesNotMatch(text, /Tự xếp loại/);
+  assert.match(await page.getByTestId('doc-band').textContent(), /^(Mức đạt theo tiêu chí thi đua chuyên đề: .+ \(Mức tự chấm .*không thay thế đánh giá, xếp loại chất lượng\)\.|Chưa xếp mức: .+)$/);
+  assert.equal(await page.getByTestId('doc-group').textContent(), 'Cụm thi đua: Cụm mẫu');
+  assert.doesNotMatch(await page.getByTestId('doc-tier').textContent(), /Cụm/);
   // Months 1 and 2 take a leading zero, months 3–12 none (Decree 30, Appendix I).
   await typeDate(page.getByLabel('Ngày dự kiến gửi'), '09022026');
   assert.equal(await page.getByTestId('doc-date').textContent(), 'Thủy Nguyên, ngày 09 tháng 02 năm 2026');
@@ -99,7 +106,9 @@ test('the intended send date is a what-if that moves the timing lines on the pri
   const today = new Date();
   const dd = String(today.getDate()).padStart(2, '0');
   const mm = String(today.getMonth() + 1).padStart(2, '0');
-  assert.equal(await date.inputValue(), `${dd}/${mm}/${today.getFullYear()}`, 'today by default');
+  // A sample carries the day it was sent (review M8); a unit's own draft starts at today.
+  const own = JSON.parse(readFileSync('assets/samples/xa-phuong.json', 'utf8')).submittedOn.split('-').reverse().join('/');
+  assert.equal(await date.inputValue(), own, 'the sample\'s own day by default');
   await typeDate(date, '15122026');
   await typeDate(date, '');
   assert.equal(await date.inputValue(), `${dd}/${mm}/${today.getFullYear()}`, 'emptied, it is today again');
@@ -138,6 +147,15 @@ test('an individual prints “NGƯỜI BÁO CÁO” with the head of unit\'s con
     assert.ok(text.includes(expected), `the print shows “${expected}”`);
   }
   assert.doesNotMatch(text, /Số: /, 'no unit document number');
+  // A report of achievements: its own title; the top-left block is the person's workplace,
+  // never the person (review H4, L5); the reporter is the contact, so only the phone is asked.
+  assert.equal(await page.getByTestId('doc-title').textContent(), 'BÁO CÁO THÀNH TÍCH');
+  assert.match(text, /Tham gia phong trào thi đua chuyển đổi số năm \d{4}/);
+  assert.equal(await page.getByTestId('doc-issuer').textContent(), 'Văn phòng HĐND và UBND xã');
+  assert.doesNotMatch(await page.locator('.doc-header .issuer').textContent(), /Cường|Mẫu/);
+  assert.match(await page.getByTestId('doc-contact').textContent(), /^Điện thoại: /);
+  assert.equal(await page.getByTestId('doc-group').count(), 0, 'a person is in no cluster');
+  assert.doesNotMatch(text, /Tự xếp loại/);
   // The person signs as the reporter; only the head's confirmation carries the seal.
   const reporter = await page.locator('.doc-sign td').nth(1).textContent();
   assert.match(reporter, /NGƯỜI BÁO CÁO/);
@@ -183,7 +201,7 @@ test('dates are typed and shown as dd/mm/yyyy in a Chromium running in en-US', (
   await toPrint(page);
   const field = page.getByLabel('Ngày dự kiến gửi');
   assert.equal(await field.getAttribute('type'), 'text', 'not a native date input, which would follow en-US');
-  assert.equal(await field.getAttribute('placeholder'), 'dd/mm/yyyy');
+  assert.equal(await field.getAttribute('placeholder'), null, 'the hint shows the format, in Vietnamese');
   await typeDate(field, '05032026');
   assert.equal(await field.inputValue(), '05/03/2026');
   assert.equal(await page.getByTestId('doc-date').textContent(), 'Hải Phòng, ngày 05 tháng 3 năm 2026');

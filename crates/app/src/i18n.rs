@@ -11,6 +11,7 @@ pub enum Msg {
     LoadingCatalog,
     CatalogFailed,
     ChooseTier,
+    YearAndTier,
     Period,
     Variant,
     ChosenTier,
@@ -36,6 +37,8 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
         (Lang::En, CatalogFailed) => "The criteria catalog could not be loaded",
         (Lang::Vi, ChooseTier) => "Chọn đối tượng đánh giá",
         (Lang::En, ChooseTier) => "Choose who is assessed",
+        (Lang::Vi, YearAndTier) => "Năm và đối tượng đánh giá",
+        (Lang::En, YearAndTier) => "Year and who is assessed",
         (Lang::Vi, Period) => "Năm đánh giá",
         (Lang::En, Period) => "Assessment year",
         (Lang::Vi, Variant) => "Phân loại",
@@ -121,8 +124,8 @@ pub mod unit {
     );
     pub const REQUIRED: W = w("(bắt buộc)", "(required)");
     pub const REQUIRED_NOTE: W = w(
-        "Các ô có dấu * là bắt buộc: báo cáo chỉ ký được khi có tên và mã đơn vị.",
-        "Fields marked * are required: the report can be signed only with the unit's name and code.",
+        "Báo cáo chỉ ký được khi đã có tên và mã (hai ô bắt buộc).",
+        "The report can be signed only once the name and code (both required) are filled in.",
     );
     pub const MISSING: W = w("Chưa nhập.", "Not filled in yet.");
     pub const NO_NAME: W = w("(chưa nhập tên đơn vị)", "(no unit name yet)");
@@ -188,12 +191,17 @@ pub mod assess {
     pub const SCORED: W = w("Đã tính điểm", "Scored");
     /// For `Status::NotApplicable` once the catalog's "không áp dụng" is merged in.
     pub const NOT_APPLICABLE: W = w("Không áp dụng", "Not applicable");
+    /// The model's words, so the 0-of-0 error names the choice exactly as the card shows it.
     pub const NOT_APPLICABLE_CHOICE: W = w(
-        "Tiêu chí này không áp dụng với đơn vị (số liệu đã nhập sẽ được xoá)",
-        "This criterion does not apply to the unit (figures typed are cleared)",
+        tdg_model::field_label::NOT_APPLICABLE_CHOICE_VI,
+        tdg_model::field_label::NOT_APPLICABLE_CHOICE_EN,
+    );
+    pub const NOT_APPLICABLE_CLEARS: W = w(
+        " (số liệu đã nhập sẽ được xóa)",
+        " (figures typed are cleared)",
     );
     pub const NOT_APPLICABLE_EFFECT: W = w(
-        "Điểm tối đa của tiêu chí được loại ra và tổng điểm được quy đổi lại; Hội đồng thấy rõ điều này khi xếp hạng.",
+        "Điểm tối đa của tiêu chí được loại ra và tổng điểm được quy đổi lại; Hội đồng Thi đua – Khen thưởng thấy rõ điều này khi xếp hạng.",
         "Its maximum leaves the total, which is rescaled; the council sees this when it ranks.",
     );
     pub const DONE: W = w("Đã thực hiện", "Done");
@@ -210,6 +218,10 @@ pub mod assess {
 pub mod evidence {
     use super::{w, W};
     pub const TITLE: W = w("Minh chứng", "Evidence");
+    pub const FOR_REASON: W = w(
+        "Minh chứng cho lý do không áp dụng (nếu có)",
+        "Evidence for why it does not apply (if any)",
+    );
     pub const REQUIRED: W = w(
         "Minh chứng: bắt buộc để được tính điểm",
         "Evidence: required for any points",
@@ -283,6 +295,10 @@ pub mod summary {
     pub const TO_CORRECT: W = w("Cần sửa", "To correct");
     pub const MISSING_EVIDENCE: W = w("Thiếu minh chứng", "Evidence missing");
     pub const BONUS_CAP: W = w("Điểm thưởng tối đa", "Bonus cap");
+    pub const CHANGE_DATE: W = w(
+        "(đổi ngày gửi dự kiến ở bước “Bản in”)",
+        "(change the intended date at the “Printable copy” step)",
+    );
     pub const MODEL_NOTE: W = w(
         "Điểm tối đa, cách tính, điểm thưởng, điểm trừ và các mức xếp loại theo cách chấm điểm mặc định của công cụ (Kế hoạch chưa quy định): Kế hoạch đặt chỉ tiêu nhưng để hình thức, tiêu chuẩn khen thưởng “có hướng dẫn cụ thể sau”.",
         "Maximum points, scoring rules, bonus, penalty and bands follow the tool's default scoring (the plan sets none): the plan sets targets but leaves reward standards to “later guidance”.",
@@ -304,6 +320,20 @@ pub mod gap {
     pub const UNREACHABLE: W = w(
         "Không thể đạt mức này chỉ bằng điểm tiêu chí (có điểm trừ).",
         "This band cannot be reached through the criteria alone (a penalty applies).",
+    );
+    pub const NEXT_YEAR: W = w("Năm sau", "Next year");
+    pub const UNSETTLED: W = w(
+        "Các việc cần làm cho năm sau hiện ra khi mọi tiêu chí đã được trả lời (hoặc chọn “không áp dụng”) và không còn câu trả lời cần sửa.",
+        "The measures for next year appear once every criterion is answered (or marked “not applicable”) and nothing is left to correct.",
+    );
+    pub const TIER_ENDS: W = w(
+        "Cấp này không còn trong các năm sau, nên không có việc cần làm cho năm sau.",
+        "This tier does not exist in the following years, so there are no measures for next year.",
+    );
+    pub const BEFORE_SIGNING: W = w("Trước khi ký", "Before signing");
+    pub const BEFORE_SIGNING_INTRO: W = w(
+        "Việc của năm nay: tiêu chí đã trả lời nhưng thiếu minh chứng bắt buộc được 0 điểm cho đến khi bổ sung.",
+        "This year's work: a criterion answered without its required evidence scores 0 until the evidence is added.",
     );
 }
 
@@ -400,6 +430,14 @@ pub mod says {
         )
     }
 
+    pub fn not_applicable_status(lang: Lang, max: &str) -> String {
+        pick(
+            lang,
+            format!("Không áp dụng (không tính {max} điểm)"),
+            format!("Not applicable ({max} points left out)"),
+        )
+    }
+
     pub fn missing_evidence_status(lang: Lang, points: &str) -> String {
         pick(
             lang,
@@ -440,8 +478,8 @@ pub mod says {
     pub fn gap_title(lang: Lang, band: &str) -> String {
         pick(
             lang,
-            format!("Năm sau, để đạt “{band}”"),
-            format!("Next year, to reach “{band}”"),
+            format!("Năm sau, để đạt mức tự chấm “{band}”"),
+            format!("Next year, to reach the self-assessed band “{band}”"),
         )
     }
 

@@ -9,8 +9,9 @@ use tdg_model::AnswerSheet;
 use yew::Callback;
 
 /// The sample `name` (a file under `assets/samples/`, without `.json`) as a draft, its unit
-/// named after `label`; or why it could not be read, in both languages.
-pub async fn load(name: &str, label: &str) -> Result<Draft, (String, String)> {
+/// named as a realistic sample unit of its tier; or why it could not be read, in both
+/// languages.
+pub async fn load(name: &str) -> Result<Draft, (String, String)> {
     let url = format!("assets/samples/{name}.json");
     let sheet = crate::catalog_source::fetch_bytes(&url)
         .await
@@ -18,11 +19,7 @@ pub async fn load(name: &str, label: &str) -> Result<Draft, (String, String)> {
         .and_then(|b| AnswerSheet::from_json(&b).ok())
         .ok_or_else(|| says::sample_not_loaded(&url))?;
     Ok(Draft {
-        unit: UnitInfo {
-            name: format!("Đơn vị mẫu: {label}"),
-            code: format!("MAU-{}", name.to_ascii_uppercase()),
-            group: "Cụm mẫu".into(),
-        },
+        unit: UnitInfo::sample(&sheet.tier, name),
         sheet,
         ..Draft::default()
     })
@@ -33,7 +30,7 @@ pub async fn load(name: &str, label: &str) -> Result<Draft, (String, String)> {
 /// the user why it could not be opened.
 pub fn open(name: String, label: String, exercise: Option<String>, dispatch: Callback<Action>) {
     wasm_bindgen_futures::spawn_local(async move {
-        dispatch.emit(match load(&name, &label).await {
+        dispatch.emit(match load(&name).await {
             Ok(draft) => {
                 let (vi, en) = says::sample_opened(&label);
                 let (notice, at) = (Notice::info(vi, en), crate::browser::now_rfc3339());

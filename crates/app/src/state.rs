@@ -462,6 +462,11 @@ impl AppState {
             } => {
                 next.keep_current(&at);
                 next.draft = draft;
+                // A sample of a past year carries the day it was sent: scored as sent today,
+                // the 2024 district would open with a late penalty by surprise (review M8).
+                if sample && next.draft.document.send_on.is_none() {
+                    next.draft.document.send_on = next.draft.sheet.submitted_on;
+                }
                 next.sample = sample;
                 next.signed = None;
                 next.notice = Some(notice);
@@ -1205,5 +1210,19 @@ pub(crate) mod tests {
             s.update_ready,
             "dismissing a message keeps the new-version notice"
         );
+    }
+
+    #[test]
+    fn a_sample_is_scored_as_sent_on_its_own_day() {
+        let today = day(2026, 11, 28);
+        let mut draft = Draft::default();
+        draft.sheet.tier = "quan-huyen".into();
+        draft.sheet.period = 2024;
+        draft.sheet.submitted_on = Some(day(2024, 11, 25));
+        let s = AppState::new(Lang::Vi, 2024).reduce(replace(draft.clone(), true, "t"));
+        assert_eq!(s.send_day(today), day(2024, 11, 25));
+        // A unit's own draft keeps the what-if of today.
+        let s = AppState::new(Lang::Vi, 2024).reduce(replace(draft, false, "t"));
+        assert_eq!(s.send_day(today), today);
     }
 }

@@ -44,7 +44,7 @@ fn score_prints_a_table_with_total_band_and_plan() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.contains(
-            "Tổng điểm 66 (gồm 1 điểm thưởng) (tỷ lệ điểm đạt 0,650) — Hoàn thành nhiệm vụ"
+            "Tổng điểm 66 (gồm 1 điểm thưởng) (tỷ lệ điểm đạt 65%) — Hoàn thành nhiệm vụ"
         ),
         "{stdout}"
     );
@@ -63,7 +63,7 @@ fn score_prints_a_table_with_total_band_and_plan() {
     let en = String::from_utf8_lossy(&en.stdout);
     assert!(
         en.contains(
-            "Total 66 (including a bonus of 1) (share of points achieved 0.650) — Tasks completed"
+            "Total 66 (including a bonus of 1) (share of points achieved 65%) — Tasks completed"
         ),
         "{en}"
     );
@@ -77,7 +77,7 @@ fn score_prints_a_table_with_total_band_and_plan() {
         "assets/samples/so-nganh-khong-ap-dung.json",
     ]);
     assert!(String::from_utf8_lossy(&na.stdout).contains(
-        "Quy đổi trên 80/100 điểm áp dụng (2 tiêu chí không áp dụng): 68,5 → 85,625 điểm"
+        "Quy đổi về thang 100 điểm vì 2 tiêu chí không áp dụng (điểm tối đa còn 80): 68,5 × 100 : 80 = 85,625 điểm"
     ));
 }
 

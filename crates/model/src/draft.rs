@@ -27,6 +27,28 @@ pub struct UnitInfo {
     pub group: String,
 }
 
+impl UnitInfo {
+    /// The unit a training sample (`assets/samples/<key>.json`) is opened as: a name that
+    /// reads like a real header of its tier ("ỦY BAN NHÂN DÂN XÃ MẪU", "SỞ MẪU A") rather
+    /// than the tier's name, "mẫu" in every name so nobody takes it for a real unit, and a
+    /// cluster or block only where the tier has one.
+    pub fn sample(tier: &str, key: &str) -> UnitInfo {
+        let (name, group) = match tier {
+            "so-nganh" => ("Sở Mẫu A", "Khối mẫu"),
+            "quan-huyen" => ("Ủy ban nhân dân huyện Mẫu", "Cụm mẫu"),
+            "xa-phuong" => ("Ủy ban nhân dân xã Mẫu", "Cụm mẫu"),
+            "doanh-nghiep" => ("Công ty TNHH Mẫu", ""),
+            "ca-nhan" => ("Nguyễn Văn Mẫu", ""),
+            _ => ("Đơn vị mẫu", ""),
+        };
+        UnitInfo {
+            name: name.into(),
+            code: format!("MAU-{}", key.to_ascii_uppercase()),
+            group: group.into(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Draft {
@@ -301,6 +323,61 @@ impl DocumentDetails {
         } else {
             lines
         }
+    }
+}
+
+impl Draft {
+    /// The printed report's top-left block (Decree 30/2020: the governing body above the
+    /// issuing body), upper-cased by the print. For an individual's report of achievements it
+    /// is the unit the person works in, under its governing body, and nothing when the person
+    /// names no workplace: never the person's own name where an agency belongs.
+    pub fn issuer_lines(&self, individual: bool) -> Vec<String> {
+        let governing = self.document.governing_body.trim();
+        let issuer = if individual {
+            self.document.person_workplace.trim()
+        } else {
+            self.unit.name.trim()
+        };
+        if issuer.is_empty() && individual {
+            return Vec::new();
+        }
+        [governing, issuer]
+            .into_iter()
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect()
+    }
+
+    /// The person who reports, for an individual: the print form's name, else the "Họ và
+    /// tên" given at the start (the individual's unit name field).
+    pub fn reporter_name(&self) -> &str {
+        match self.document.person_name.trim() {
+            "" => self.unit.name.trim(),
+            typed => typed,
+        }
+    }
+
+    /// "Khối thi đua: Khối 3" in the tier's own word for the year (a listed group by its
+    /// name); `None` when the tier is not ranked in a cluster or block that year (an
+    /// enterprise, a person) or none is given.
+    pub fn group_line(&self, catalog: &Catalog, lang: Lang) -> Option<String> {
+        let tier = catalog.tier(&self.sheet.tier)?;
+        let typed = self.unit.group.trim();
+        if typed.is_empty() {
+            return None;
+        }
+        let group = catalog
+            .emulation_groups(&tier.id, self.sheet.period)
+            .find(|g| g.id == typed)
+            .map_or(typed, |g| g.name.get(lang));
+        let label = match tier.group_label(self.sheet.period)? {
+            Some(label) => label.get(lang).to_string(),
+            None => match lang {
+                Lang::Vi => "Cụm, khối thi đua".into(),
+                Lang::En => "Emulation cluster or block".into(),
+            },
+        };
+        Some(format!("{label}: {group}"))
     }
 }
 

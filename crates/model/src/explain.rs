@@ -34,10 +34,12 @@ pub fn explain_criterion(criterion: &Criterion, result: &CriterionResult, lang: 
         (Status::Invalid, Lang::En) => "The answer has an error: 0 points until fixed.".into(),
         // Never "→ 40/40 điểm" followed by "0 điểm": what it is worth is said as a condition.
         (Status::MissingEvidence, Lang::Vi) => format!(
-            "{basis} Chưa có minh chứng nên được 0 điểm; có minh chứng sẽ được {points}/{max} điểm (tiêu chí bắt buộc có minh chứng)."
+            "{} Chưa có minh chứng nên được 0 điểm; có minh chứng sẽ được {points}/{max} điểm (tiêu chí bắt buộc có minh chứng).",
+            sentence(&basis)
         ),
         (Status::MissingEvidence, Lang::En) => format!(
-            "{basis} No evidence yet, so 0 points; with evidence it gets {points} of {max} points (evidence is required)."
+            "{} No evidence yet, so 0 points; with evidence it gets {points} of {max} points (evidence is required).",
+            sentence(&basis)
         ),
         (Status::Scored, _) => format!("{basis} {worth}"),
         (Status::NotApplicable, Lang::Vi) => format!(
@@ -46,6 +48,15 @@ pub fn explain_criterion(criterion: &Criterion, result: &CriterionResult, lang: 
         (Status::NotApplicable, Lang::En) => format!(
             "{basis} Left out of the total: its {max} points leave the maximum and the total is rescaled."
         ),
+    }
+}
+
+/// A basis followed by another sentence ends with a full stop: "(đạt chỉ tiêu). Chưa có…".
+fn sentence(text: &str) -> String {
+    if text.is_empty() || text.ends_with('.') {
+        text.to_string()
+    } else {
+        format!("{text}.")
     }
 }
 
@@ -94,12 +105,6 @@ fn describe_basis(criterion: &Criterion, basis: &Basis, lang: Lang) -> String {
                 " (points in proportion to the target)"
             }
         ),
-        (Basis::RatioNothingArose { .. }, Lang::Vi) => {
-            "0/0: không phát sinh trong kỳ, tính đủ điểm (cách chấm điểm mặc định của công cụ; Kế hoạch chưa quy định).".into()
-        }
-        (Basis::RatioNothingArose { .. }, Lang::En) => {
-            "0 of 0: nothing arose this period, full points (default model).".into()
-        }
         (Basis::NotApplicable { reason }, Lang::Vi) => {
             format!("Không áp dụng: {}.", reason.trim_end_matches('.'))
         }
@@ -117,22 +122,19 @@ fn describe_basis(criterion: &Criterion, basis: &Basis, lang: Lang) -> String {
                 Lang::En => format!("Level “{name}”: {} of the points.", share(*s)),
             }
         }
-        (Basis::Count { count, target }, Lang::Vi) => {
-            format!(
-                "{} so với chỉ tiêu {} {}.",
-                int(*count),
-                int(u64::from(*target)),
-                unit(criterion, lang)
-            )
-        }
-        (Basis::Count { count, target }, Lang::En) => {
-            format!(
-                "{} against a target of {} {}.",
-                int(*count),
-                int(u64::from(*target)),
-                unit(criterion, lang)
-            )
-        }
+        // "3 sản phẩm, dịch vụ (chỉ tiêu: 1)": the count with its unit, the target after it.
+        (Basis::Count { count, target }, Lang::Vi) => format!(
+            "{} {} (chỉ tiêu: {})",
+            int(*count),
+            unit(criterion, lang),
+            int(u64::from(*target)),
+        ),
+        (Basis::Count { count, target }, Lang::En) => format!(
+            "{} {} (target: {})",
+            int(*count),
+            unit(criterion, lang),
+            int(u64::from(*target)),
+        ),
         (Basis::Maturity { level, target }, _) => {
             let name = maturity_name(*level, lang);
             let target_name = maturity_name(*target, lang);
@@ -210,23 +212,15 @@ pub fn describe_error(error: &AnswerError, lang: Lang) -> String {
             "this criterion cannot be answered “not applicable”".into()
         }
         (NotApplicableReasonMissing, Lang::Vi) => "cần ghi lý do không áp dụng".into(),
-        (NotApplicableReasonMissing, Lang::En) => {
-            "give the reason why it does not apply".into()
-        }
+        (NotApplicableReasonMissing, Lang::En) => "give the reason why it does not apply".into(),
         (NotApplicableWithValue, Lang::Vi) => {
             "đã chọn “không áp dụng” thì không nhập số liệu".into()
         }
         (NotApplicableWithValue, Lang::En) => {
             "an answer marked “not applicable” takes no figure".into()
         }
-        (EmptyDenominator, Lang::Vi) => {
-            "mẫu số bằng 0: nếu trong năm không phát sinh, hãy chọn “không áp dụng” và ghi lý do"
-                .into()
-        }
-        (EmptyDenominator, Lang::En) => {
-            "the denominator is 0: if nothing arose this year, choose “not applicable” and give the reason"
-                .into()
-        }
+        (EmptyDenominator, Lang::Vi) => "tổng số phải lớn hơn 0".into(),
+        (EmptyDenominator, Lang::En) => "the total must be above 0".into(),
     };
     let field = if error.field.is_empty() {
         String::new()
@@ -244,6 +238,81 @@ pub fn band_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
+/// The band as the summary and the print give it: its name once settled
+/// ([`Assessment::settled_band`]), else "Chưa xếp mức: còn 8 tiêu chí chưa trả lời".
+pub fn band_line(catalog: &Catalog, a: &Assessment, lang: Lang) -> String {
+    if let Some(band) = a.settled_band() {
+        return band_name(catalog, band, lang);
+    }
+    let (open, fix) = (a.open, a.to_correct());
+    let mut parts = Vec::new();
+    if open > 0 {
+        parts.push(match lang {
+            Lang::Vi => format!("còn {open} tiêu chí chưa trả lời"),
+            Lang::En => format!("{open} criteria not answered yet"),
+        });
+    }
+    if fix > 0 {
+        parts.push(match lang {
+            Lang::Vi => format!("{fix} tiêu chí cần sửa"),
+            Lang::En => format!("{fix} to correct"),
+        });
+    }
+    match lang {
+        Lang::Vi => format!("Chưa xếp mức: {}", parts.join(", ")),
+        Lang::En => format!("No band yet: {}", parts.join(", ")),
+    }
+}
+
+/// The band on the printed report. Never "Tự xếp loại", the very term of the official quality
+/// classification: "Mức đạt theo tiêu chí thi đua chuyên đề: Hoàn thành tốt nhiệm vụ", with the
+/// band set's caveat in brackets at the same size, where the catalog gives one; "Chưa xếp
+/// mức: …" until every criterion is answered.
+pub fn print_band_line(catalog: &Catalog, a: &Assessment, lang: Lang) -> String {
+    let line = band_line(catalog, a, lang);
+    if a.settled_band().is_none() {
+        return format!("{line}.");
+    }
+    let lead = match lang {
+        Lang::Vi => "Mức đạt theo tiêu chí thi đua chuyên đề",
+        Lang::En => "Band on the movement's criteria",
+    };
+    match catalog.band_caveat(&a.tier) {
+        Some(caveat) => format!(
+            "{lead}: {line} ({}).",
+            caveat.get(lang).trim_end_matches('.')
+        ),
+        None => format!("{lead}: {line}."),
+    }
+}
+
+/// The deadline with its year and the day the report is scored as sent on, beside the early
+/// bonus and late penalty lines: "Hạn gửi báo cáo: trước ngày 01/12/2026; ngày gửi dự kiến:
+/// 28/11/2026." (`signed`: "ngày ký" instead). `None` where the deadline does not bind the tier.
+pub fn deadline_line(
+    catalog: &Catalog,
+    a: &Assessment,
+    day: crate::date::Date,
+    signed: bool,
+    lang: Lang,
+) -> Option<String> {
+    if !catalog.deadline_binds(&a.tier) {
+        return None;
+    }
+    let deadline = catalog.deadline_for(a.period)?.display_vn();
+    let day = day.display_vn();
+    Some(match (lang, signed) {
+        (Lang::Vi, false) => {
+            format!("Hạn gửi báo cáo: trước ngày {deadline}; ngày gửi dự kiến: {day}.")
+        }
+        (Lang::Vi, true) => format!("Hạn gửi báo cáo: trước ngày {deadline}; ngày ký: {day}."),
+        (Lang::En, false) => {
+            format!("Deadline: before {deadline}; intended sending date: {day}.")
+        }
+        (Lang::En, true) => format!("Deadline: before {deadline}; signed on {day}."),
+    })
+}
+
 /// The name of the 0–1 line: "Tỷ lệ điểm đạt", never "chỉ số", so nobody takes it for the
 /// national DTI index.
 pub fn rate_label(lang: Lang) -> &'static str {
@@ -253,8 +322,9 @@ pub fn rate_label(lang: Lang) -> &'static str {
     }
 }
 
-/// How the total was rescaled, when some criteria do not apply: "Quy đổi trên 72/100 điểm
-/// áp dụng (1 tiêu chí không áp dụng): 60 → 83,33 điểm."
+/// How the total was rescaled, when some criteria do not apply, as a sum a council can check
+/// by hand: "Quy đổi về thang 100 điểm vì 2 tiêu chí không áp dụng (điểm tối đa còn 80):
+/// 68,5 × 100 : 80 = 85,625 điểm (làm tròn nửa lên đến 0,001 điểm)."
 pub fn rescale_line(a: &Assessment, lang: Lang) -> Option<String> {
     let r = a.rescaled.as_ref()?;
     let p = |x| format_points(x, lang);
@@ -267,10 +337,10 @@ pub fn rescale_line(a: &Assessment, lang: Lang) -> Option<String> {
     let n = a.not_applicable;
     Some(match lang {
         Lang::Vi => format!(
-            "Quy đổi trên {applicable}/{full} điểm áp dụng ({n} tiêu chí không áp dụng): {from} → {to} điểm (làm tròn nửa lên đến 0,001 điểm)."
+            "Quy đổi về thang {full} điểm vì {n} tiêu chí không áp dụng (điểm tối đa còn {applicable}): {from} × {full} : {applicable} = {to} điểm (làm tròn nửa lên đến 0,001 điểm)."
         ),
         Lang::En => format!(
-            "Rescaled over {applicable} of {full} applicable points ({n} criteria not applicable): {from} → {to} points (rounded half up to 0.001 point)."
+            "Rescaled to {full} points because {n} criteria do not apply (maximum now {applicable}): {from} × {full} / {applicable} = {to} points (rounded half up to 0.001 point)."
         ),
     })
 }

@@ -49,6 +49,11 @@ impl Field {
     }
 }
 
+/// The label of the "không áp dụng" choice on a criterion's card: the app shows it, and the
+/// 0-of-0 error names it, so both say the same words.
+pub const NOT_APPLICABLE_CHOICE_VI: &str = "Tiêu chí này không áp dụng đối với đơn vị";
+pub const NOT_APPLICABLE_CHOICE_EN: &str = "This criterion does not apply to the unit";
+
 fn pick(lang: Lang, vi: String, en: String) -> String {
     match lang {
         Lang::Vi => vi,
@@ -65,8 +70,16 @@ pub fn field_label(criterion: &Criterion, field: Field, lang: Lang) -> String {
         }
         (Field::Count, Measure::Count { target, unit }) => pick(
             lang,
-            format!("Số {} (chỉ tiêu {target})", unit.get(lang)),
-            format!("Number of {} (target {target})", unit.get(lang)),
+            format!(
+                "Số {} (chỉ tiêu: {target} {})",
+                unit.get(lang),
+                unit.get(lang)
+            ),
+            format!(
+                "Number of {} (target: {target} {})",
+                unit.get(lang),
+                unit.get(lang)
+            ),
         ),
         (Field::Maturity, Measure::Maturity { target }) => pick(
             lang,
@@ -181,11 +194,22 @@ pub fn error_text(criterion: Option<&Criterion>, error: &AnswerError, lang: Lang
         ),
         AnswerIssue::EmptyDenominator => {
             let total = field_label(c, Field::Denominator, lang);
-            pick(
+            let must = pick(
                 lang,
-                format!("“{total}” bằng 0: nếu trong năm không phát sinh, hãy chọn “không áp dụng” và ghi lý do."),
-                format!("“{total}” is 0: if nothing arose this year, mark it “not applicable” and give the reason."),
-            )
+                format!("“{total}” phải lớn hơn 0."),
+                format!("“{total}” must be above 0."),
+            );
+            // The way out only where the catalog offers it, in the words of the choice itself.
+            if c.allows_not_applicable() {
+                let hint = pick(
+                    lang,
+                    format!(" Nếu đơn vị không phát sinh nội dung này, hãy chọn “{NOT_APPLICABLE_CHOICE_VI}” và ghi lý do."),
+                    format!(" If the unit has nothing of the kind, choose “{NOT_APPLICABLE_CHOICE_EN}” and give the reason."),
+                );
+                format!("{must}{hint}")
+            } else {
+                must
+            }
         }
     }
 }
@@ -351,7 +375,7 @@ mod tests {
         };
         assert_eq!(
             field_label(&c, Field::Count, Lang::Vi),
-            "Số hoạt động (chỉ tiêu 6)"
+            "Số hoạt động (chỉ tiêu: 6 hoạt động)"
         );
         c.measure = Measure::Maturity { target: 3 };
         assert_eq!(

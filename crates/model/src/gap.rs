@@ -5,9 +5,9 @@
 //! fewest steps; the last step is then swapped for the smallest one that still closes the gap,
 //! and a ratio or count step is trimmed to the exact amount needed.
 
-use crate::answer::AnswerSheet;
+use crate::answer::{AnswerSheet, Evidence};
 use crate::catalog::{Catalog, Criterion, Measure, Tier};
-use crate::score::{Assessment, Basis, CriterionResult, Status};
+use crate::score::{score, Assessment, Basis, CriterionResult, Status};
 use crate::text::Lang;
 use crate::units::{format_int, format_points, MilliPoints, FULL_SHARE};
 use serde::{Deserialize, Serialize};
@@ -28,6 +28,9 @@ pub struct GapPlan {
 #[serde(rename_all = "camelCase")]
 pub struct Step {
     pub criterion: String,
+    /// The criterion's own points the step adds (before any rescaling).
+    #[serde(default)]
+    pub points: MilliPoints,
     /// What the step adds to the total: the criterion's points, rescaled like the base when
     /// some criteria are "not applicable" (round half up).
     pub gain: MilliPoints,
@@ -142,6 +145,7 @@ fn full_step(measure: &Measure, criterion: &Criterion, result: &CriterionResult)
     };
     Some(Step {
         criterion: criterion.id.clone(),
+        points: gain,
         gain,
         action,
     })
@@ -230,6 +234,7 @@ fn trim_last(
             if n > *numerator {
                 let points = ratio_points(result.max, n, *denominator, *target);
                 last.gain = points - result.points;
+                last.points = last.gain;
                 last.action = Action::RaiseNumerator {
                     more: n - numerator,
                     numerator: n,
@@ -243,6 +248,7 @@ fn trim_last(
                 let points = (u128::from(result.max) * u128::from(n) / u128::from(*target))
                     .min(u128::from(result.max)) as u32;
                 last.gain = points - result.points;
+                last.points = last.gain;
                 last.action = Action::RaiseCount {
                     more: n - count,
                     count: n,
@@ -259,6 +265,74 @@ fn ratio_points(max: MilliPoints, numerator: u64, denominator: u64, target: u32)
     (num / den.max(1)).min(u128::from(max)) as MilliPoints
 }
 
+/// What the summary says about next year, beside the band.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NextYear {
+    /// Criteria are still open or in error: no band yet, so no plan (answering is this
+    /// year's work, not a measure for next year).
+    Unsettled,
+    /// The tier does not exist next year (the district tier ended with 2024): no plan.
+    TierEnds,
+    /// Already in the top band.
+    Top,
+    /// The measures for next year, assuming the evidence still missing is added before
+    /// signing (that is this year's work: [`before_signing`]).
+    Plan(GapPlan),
+}
+
+/// The plan for next year, or why there is none.
+pub fn next_year(catalog: &Catalog, sheet: &AnswerSheet, assessment: &Assessment) -> NextYear {
+    if assessment.settled_band().is_none() {
+        return NextYear::Unsettled;
+    }
+    let ends = catalog
+        .tier(&assessment.tier)
+        .is_none_or(|t| !t.periods.contains(assessment.period + 1));
+    if ends {
+        return NextYear::TierEnds;
+    }
+    // Credit the missing evidence: a placeholder document per criterion that lacks it.
+    let mut projected = sheet.clone();
+    for r in &assessment.criteria {
+        if r.status == Status::MissingEvidence {
+            if let Some(answer) = projected.answers.get_mut(&r.id) {
+                answer.evidence.push(Evidence::Document {
+                    number: "…".into(),
+                    date: None,
+                    title: String::new(),
+                });
+            }
+        }
+    }
+    let with_evidence = match score(catalog, &projected) {
+        Ok(a) => a,
+        Err(_) => return NextYear::Unsettled,
+    };
+    match plan(catalog, sheet, &with_evidence) {
+        Some(p) => NextYear::Plan(p),
+        None => NextYear::Top,
+    }
+}
+
+/// This year's work before signing: the criteria answered without their required evidence,
+/// each with the points (rescaled like the total) the evidence brings now.
+pub fn before_signing(assessment: &Assessment) -> Vec<Step> {
+    assessment
+        .criteria
+        .iter()
+        .filter(|r| r.status == Status::MissingEvidence && r.potential > 0)
+        .map(|r| Step {
+            criterion: r.id.clone(),
+            points: r.potential,
+            gain: match &assessment.rescaled {
+                Some(s) => crate::score::rescale(r.potential, s.full_max, s.applicable_max),
+                None => r.potential,
+            },
+            action: Action::AddEvidence { then: None },
+        })
+        .collect()
+}
+
 /// A step as a sentence: what to do and what it gains.
 pub fn describe_step(catalog: &Catalog, step: &Step, lang: Lang) -> String {
     let criterion = catalog
@@ -269,20 +343,50 @@ pub fn describe_step(catalog: &Catalog, step: &Step, lang: Lang) -> String {
     let name = criterion
         .map(|c| c.text.get(lang).to_string())
         .unwrap_or_default();
-    let gain = format_points(step.gain, lang);
     let what = criterion
         .map(|c| describe_action(c, &step.action, lang))
         .unwrap_or_default();
+    format!("{what} — “{name}” ({})", gain_text(step, lang))
+}
+
+/// "+10 điểm"; when the total is rescaled, both scales: "+5 điểm, tức 6,25 điểm sau quy đổi"
+/// (the deficit is said in total points, the criterion's maximum in its own).
+fn gain_text(step: &Step, lang: Lang) -> String {
+    let gain = format_points(step.gain, lang);
+    let own = format_points(step.points, lang);
     match lang {
-        Lang::Vi => format!("{what} — “{name}” (+{gain} điểm)"),
-        Lang::En => format!("{what} — “{name}” (+{gain} points)"),
+        Lang::Vi if step.points != 0 && step.points != step.gain => {
+            format!("+{own} điểm, tức {gain} điểm sau quy đổi")
+        }
+        Lang::En if step.points != 0 && step.points != step.gain => {
+            format!("+{own} points, {gain} after rescaling")
+        }
+        Lang::Vi => format!("+{gain} điểm"),
+        Lang::En => format!("+{gain} points"),
+    }
+}
+
+/// A missing-evidence step as this year's work: "Bổ sung minh chứng cho “…” (+10 điểm ngay
+/// năm nay)".
+pub fn describe_evidence_step(catalog: &Catalog, step: &Step, lang: Lang) -> String {
+    let name = catalog
+        .tiers
+        .iter()
+        .flat_map(|t| t.criteria.iter())
+        .find(|c| c.id == step.criterion)
+        .map(|c| c.text.get(lang).to_string())
+        .unwrap_or_default();
+    let gain = gain_text(step, lang);
+    match lang {
+        Lang::Vi => format!("Bổ sung minh chứng cho “{name}” ({gain} ngay năm nay)"),
+        Lang::En => format!("Add the evidence for “{name}” ({gain} this year)"),
     }
 }
 
 fn describe_action(criterion: &Criterion, action: &Action, lang: Lang) -> String {
     let int = |n| format_int(n, lang);
     match (action, lang) {
-        (Action::Answer, Lang::Vi) => "Trả lời tiêu chí (tối đa)".into(),
+        (Action::Answer, Lang::Vi) => "Trả lời tiêu chí (được tối đa)".into(),
         (Action::Answer, Lang::En) => "Answer the criterion (at most)".into(),
         (Action::Fix, Lang::Vi) => "Sửa lỗi trong câu trả lời".into(),
         (Action::Fix, Lang::En) => "Correct the answer's error".into(),
@@ -317,18 +421,21 @@ fn describe_action(criterion: &Criterion, action: &Action, lang: Lang) -> String
                     / u128::from((*denominator).max(1))) as u32,
                 lang,
             );
+            // A measure for next year (a share to reach), with this year's figures as the
+            // reference; never "raise this year's number" (review M1).
+            let now = numerator.saturating_sub(*more);
             match lang {
                 Lang::Vi => format!(
-                    "Tăng “{label}” thêm {} (lên {}/{} = {share})",
-                    int(*more),
-                    int(*numerator),
-                    int(*denominator)
+                    "Đạt tỷ lệ từ {share} cho “{label}” (năm nay {}/{}; với cùng tổng số là thêm {})",
+                    int(now),
+                    int(*denominator),
+                    int(*more)
                 ),
                 Lang::En => format!(
-                    "Raise “{label}” by {} (to {} of {} = {share})",
-                    int(*more),
-                    int(*numerator),
-                    int(*denominator)
+                    "Reach a share of at least {share} for “{label}” (this year {} of {}; with the same total, {} more)",
+                    int(now),
+                    int(*denominator),
+                    int(*more)
                 ),
             }
         }

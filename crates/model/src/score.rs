@@ -84,8 +84,9 @@ pub enum AnswerIssue {
     NotApplicableReasonMissing,
     /// "Not applicable" and a value at the same time.
     NotApplicableWithValue,
-    /// 0 of 0 on a criterion that may be "not applicable": nothing to measure earns nothing;
-    /// the unit marks it not applicable (with its reason) instead.
+    /// 0 of 0: nothing to measure earns nothing (a commune with no work files would otherwise
+    /// get the criterion's full points). Where the catalog allows it, the unit marks the
+    /// criterion "not applicable" with its reason instead.
     EmptyDenominator,
 }
 
@@ -116,12 +117,6 @@ pub enum Basis {
         numerator: u64,
         denominator: u64,
         share: BasisPoints,
-        target: BasisPoints,
-    },
-    /// 0 of 0: nothing arose this year (default model: full points, evidence still required),
-    /// only for criteria that cannot be "not applicable".
-    #[serde(rename_all = "camelCase")]
-    RatioNothingArose {
         target: BasisPoints,
     },
     /// "Không áp dụng", with the unit's reason.
@@ -255,6 +250,22 @@ pub fn rescale(value: MilliPoints, full: MilliPoints, applicable: MilliPoints) -
 impl Assessment {
     pub fn is_provisional(&self) -> bool {
         self.open > 0
+    }
+
+    /// Criteria whose answer has an error (scored 0 until corrected).
+    pub fn to_correct(&self) -> u32 {
+        self.criteria
+            .iter()
+            .filter(|c| c.status == Status::Invalid)
+            .count() as u32
+    }
+
+    /// The band, once every criterion is answered (or marked not applicable) and none is in
+    /// error; `None` before that. The total is computed all along, but a band given at 0 of 8
+    /// answered ("Không hoàn thành nhiệm vụ" in red on a blank page) judges answers that are
+    /// not there yet. (`band` itself stays in the signed results, as computed.)
+    pub fn settled_band(&self) -> Option<&str> {
+        (self.open == 0 && self.to_correct() == 0).then_some(self.band.as_str())
     }
 
     pub fn criterion(&self, id: &str) -> Option<&CriterionResult> {
@@ -628,11 +639,9 @@ fn value_answer(
             (Some(n), _) if n < 0 => err("numerator", AnswerIssue::Negative),
             (_, Some(d)) if d < 0 => err("denominator", AnswerIssue::Negative),
             (Some(n), Some(d)) if n > d => err("numerator", AnswerIssue::NumeratorAboveDenominator),
-            // Where "not applicable" exists, 0 of 0 is not full points: the unit says so.
-            (Some(0), Some(0)) if criterion.allows_not_applicable() => {
-                err("denominator", AnswerIssue::EmptyDenominator)
-            }
-            (Some(0), Some(0)) => Valued::Worth(max, Basis::RatioNothingArose { target: *target }),
+            // 0 of 0 is never full points (issue 9 §2, review H3): the total must be above 0,
+            // or, where the catalog allows it, the criterion is marked not applicable.
+            (_, Some(0)) => err("denominator", AnswerIssue::EmptyDenominator),
             (Some(n), Some(d)) => {
                 let (n, d) = (n as u64, d as u64);
                 let share = (u128::from(n) * u128::from(FULL_SHARE) / u128::from(d)) as u32;

@@ -60,16 +60,20 @@ pub fn format_share(share: BasisPoints, lang: Lang) -> String {
     format!("{}%", format_fixed(u64::from(share), 2, lang))
 }
 
-/// "Tỷ lệ điểm đạt" (the share of points achieved), 0–1 in millionths, shown with three
-/// decimals: `0,873`. Not the national DTI index, whatever the scale they share.
+/// "Tỷ lệ điểm đạt" (the share of points achieved), 0–1 in millionths, shown as a
+/// percentage with one decimal: `87,3%`. A 0–1 value ("0,873") read like the national DTI
+/// index (review L2), whatever the scale they share.
 pub fn format_index(index_millionths: u32, lang: Lang) -> String {
-    // Rounded half up to the thousandth, like every other rounding in the model.
-    let thousandths = (index_millionths + 500) / 1_000;
+    // Rounded half up to the tenth of a percent, like every other rounding in the model.
+    let per_mille = (index_millionths + 500) / 1_000;
     let dec = match lang {
         Lang::Vi => ',',
         Lang::En => '.',
     };
-    format!("{}{}{:03}", thousandths / 1_000, dec, thousandths % 1_000)
+    match per_mille % 10 {
+        0 => format!("{}%", per_mille / 10),
+        tenth => format!("{}{dec}{tenth}%", per_mille / 10),
+    }
 }
 
 #[cfg(test)]
@@ -90,10 +94,12 @@ mod tests {
             "exact, never cut"
         );
         assert_eq!(format_points(85_625, Lang::En), "85.625");
-        assert_eq!(format_index(639_600, Lang::Vi), "0,640", "rounded half up");
+        assert_eq!(format_index(639_600, Lang::Vi), "64%", "rounded half up");
+        assert_eq!(format_index(856_250, Lang::Vi), "85,6%");
+        assert_eq!(format_index(856_500, Lang::En), "85.7%");
         assert_eq!(format_share(6_667, Lang::Vi), "66,67%");
         assert_eq!(format_share(7_000, Lang::En), "70%");
-        assert_eq!(format_index(873_000, Lang::Vi), "0,873");
-        assert_eq!(format_index(1_000_000, Lang::En), "1.000");
+        assert_eq!(format_index(873_000, Lang::Vi), "87,3%");
+        assert_eq!(format_index(1_000_000, Lang::En), "100%");
     }
 }

@@ -125,11 +125,12 @@ fn tier_names_change_with_the_period_and_the_department_tier_says_who_it_is_not(
     assert_eq!(commune.name_for(2024).vi, "Cấp xã, phường, thị trấn");
     assert_eq!(commune.name_for(2025).vi, "Cấp xã, phường, đặc khu");
     assert_eq!(commune.name_for(2030).vi, "Cấp xã, phường, đặc khu");
+    // Review M5: the name is printed (in capitals, too): no exclusion in brackets, no tier that
+    // no longer exists; who should pick another tier is said in the hint, for every period.
     let department = catalog.tier("so-nganh").expect("department tier");
-    assert!(department
-        .name
-        .vi
-        .contains("không gồm quận, huyện và xã, phường"));
+    assert_eq!(department.name.vi, "Sở, ban, ngành, đơn vị thuộc thành phố");
+    assert!(department.members.vi.contains("Quận, huyện (đến năm 2024)"));
+    assert!(department.members.vi.contains("đặc khu chọn cấp của mình"));
     let district = catalog.tier("quan-huyen").expect("district tier");
     assert!(
         district.note.vi.contains("Điểm a khoản 1 Mục IV") && district.note.vi.contains("điểm b"),
@@ -396,4 +397,185 @@ fn an_exceed_rule_without_a_minimum_denominator_is_refused() {
         err[0].contains("exceedTarget needs \"minDenominator\""),
         "{err:?}"
     );
+}
+
+/// Review H4 and M6: the unit's fields are named by tier. A person gives "Họ và tên", an
+/// enterprise "Tên doanh nghiệp" and its "Mã số doanh nghiệp"; neither is ranked in a cluster
+/// or block, so neither has that field. A department is in a "Khối thi đua" from 2025, a
+/// commune in a "Cụm thi đua".
+#[test]
+fn unit_fields_are_named_by_tier_and_period() {
+    let catalog = common::catalog();
+    let labels = |tier: &str, period: i32| {
+        let t = catalog.tier(tier).expect(tier);
+        let f = t.unit_fields.as_ref();
+        (
+            f.map(|f| f.name.vi.clone()),
+            f.map(|f| f.code.vi.clone()),
+            t.group_label(period).map(|g| g.map(|l| l.vi.clone())),
+        )
+    };
+    assert_eq!(
+        labels("ca-nhan", 2026),
+        (
+            Some("Họ và tên".into()),
+            Some("Mã số người báo cáo".into()),
+            None
+        )
+    );
+    assert_eq!(
+        labels("doanh-nghiep", 2026),
+        (
+            Some("Tên doanh nghiệp".into()),
+            Some("Mã số doanh nghiệp".into()),
+            None
+        )
+    );
+    assert_eq!(
+        labels("so-nganh", 2026).2,
+        Some(Some("Khối thi đua".into()))
+    );
+    assert_eq!(
+        labels("so-nganh", 2023).2,
+        Some(Some("Cụm, khối thi đua".into()))
+    );
+    assert_eq!(
+        labels("xa-phuong", 2025).2,
+        Some(Some("Cụm thi đua".into()))
+    );
+    // No `unitFields`: the generic labels, and a cluster or block field.
+    assert_eq!(labels("quan-huyen", 2024), (None, None, Some(None)));
+    for tier in ["ca-nhan", "doanh-nghiep", "so-nganh", "xa-phuong"] {
+        let f = catalog.tier(tier).and_then(|t| t.unit_fields.as_ref());
+        assert!(
+            !f.expect(tier).provenance.is_plan(),
+            "{tier}: the tool's default"
+        );
+    }
+    // The print's group line follows: "Khối thi đua: …", nothing for a person.
+    let mut draft = tdg_model::draft::Draft::default();
+    draft.unit.group = "Khối 3".into();
+    draft.sheet.tier = "so-nganh".into();
+    draft.sheet.period = 2026;
+    assert_eq!(
+        draft.group_line(&catalog, Lang::Vi).as_deref(),
+        Some("Khối thi đua: Khối 3")
+    );
+    draft.sheet.tier = "ca-nhan".into();
+    assert_eq!(draft.group_line(&catalog, Lang::Vi), None);
+}
+
+/// A unit field label that is not bilingual, and two labels for one year, are refused.
+#[test]
+fn unit_fields_are_validated() {
+    let problems = edited(|v| {
+        let t = &mut v["tiers"][0]["unitFields"];
+        t["name"]["en"] = "".into();
+        t["group"][1]["periods"]["from"] = 2024.into();
+    })
+    .expect_err("invalid");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("tiers[0].unitFields.name")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("tiers[0].unitFields.group")),
+        "{problems:?}"
+    );
+}
+
+/// Review H4: the print's top-left block is the issuing body. An individual's report of
+/// achievements shows the unit the person works in (under its governing body), never the
+/// person's name, and no block at all when no workplace is given.
+#[test]
+fn the_print_issuer_block_is_an_agency_never_a_person() {
+    let mut draft = tdg_model::draft::Draft::default();
+    draft.unit.name = "Nguyễn Văn An".into();
+    draft.document.governing_body = "UBND thành phố Hải Phòng".into();
+    assert_eq!(draft.issuer_lines(true), Vec::<String>::new());
+    draft.document.person_workplace = "Sở Khoa học và Công nghệ".into();
+    assert_eq!(
+        draft.issuer_lines(true),
+        ["UBND thành phố Hải Phòng", "Sở Khoa học và Công nghệ"]
+    );
+    assert_eq!(
+        draft.reporter_name(),
+        "Nguyễn Văn An",
+        "the start screen's name"
+    );
+    draft.document.person_name = "Nguyễn Văn Bình".into();
+    assert_eq!(draft.reporter_name(), "Nguyễn Văn Bình");
+    draft.unit.name = "Sở Khoa học và Công nghệ".into();
+    assert_eq!(
+        draft.issuer_lines(false),
+        ["UBND thành phố Hải Phòng", "Sở Khoa học và Công nghệ"]
+    );
+}
+
+/// Review M10: every Vietnamese text of the catalog cites the plan the Vietnamese way
+/// ("điểm c khoản 1 Mục IV", "khoản 1 Mục II"), never "Mục IV.1.c" or "Nội dung 1, mục II".
+#[test]
+fn the_catalog_cites_the_plan_the_vietnamese_way() {
+    let bytes = std::fs::read(common::CATALOG_PATH).expect("catalog");
+    let value: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+    let mut bad = Vec::new();
+    fn walk(v: &serde_json::Value, bad: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::String(vi)) = map.get("vi") {
+                    let dotted = vi.match_indices("Mục ").any(|(i, _)| {
+                        let rest = &vi[i + "Mục ".len()..];
+                        let roman: String =
+                            rest.chars().take_while(|c| "IVX".contains(*c)).collect();
+                        !roman.is_empty()
+                            && rest[roman.len()..]
+                                .strip_prefix('.')
+                                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+                    });
+                    if dotted || vi.contains("Nội dung ") && vi.contains(", mục II") {
+                        bad.push(vi.clone());
+                    }
+                }
+                for (k, v) in map {
+                    if k != "quote" {
+                        walk(v, bad);
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, bad)),
+            _ => {}
+        }
+    }
+    walk(&value, &mut bad);
+    assert!(bad.is_empty(), "{bad:#?}");
+}
+
+/// Review M9 and M12: the enterprise criterion says "mức độ chuyển đổi số" (not "trưởng
+/// thành") and cites no replaced decision for every year; a level printed on paper names what
+/// it counts instead of pointing "above" at the card.
+#[test]
+fn enterprise_maturity_and_printed_levels_read_on_their_own() {
+    let catalog = common::catalog();
+    let c = common::criterion(&catalog, "dn.truong-thanh-so");
+    assert_eq!(c.text.vi, "Mức độ chuyển đổi số của doanh nghiệp");
+    if let Provenance::DefaultModel { reason } = &c.provenance {
+        assert!(!reason.vi.contains("1970"), "{}", reason.vi);
+    }
+    for tier in &catalog.tiers {
+        for c in &tier.criteria {
+            assert!(!c.text.vi.contains("trưởng thành"), "{}", c.id);
+            if let Measure::Levels { levels } = &c.measure {
+                for l in levels {
+                    let points_up = ["nội dung trên", "biện pháp trên"]
+                        .iter()
+                        .any(|w| l.name.vi.ends_with(w));
+                    assert!(!points_up, "{}: {}", c.id, l.name.vi);
+                }
+            }
+        }
+    }
 }

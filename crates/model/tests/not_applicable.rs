@@ -109,7 +109,7 @@ fn a_criterion_that_does_not_apply_leaves_the_maximum_and_the_total_is_rescaled(
     let line = rescale_line(&r, Lang::Vi).expect("rescaled");
     assert_eq!(
         line,
-        "Quy đổi trên 92/100 điểm áp dụng (1 tiêu chí không áp dụng): 44 → 47,826 điểm (làm tròn nửa lên đến 0,001 điểm)."
+        "Quy đổi về thang 100 điểm vì 1 tiêu chí không áp dụng (điểm tối đa còn 92): 44 × 100 : 92 = 47,826 điểm (làm tròn nửa lên đến 0,001 điểm)."
     );
     assert!(summary_line(&catalog, &r, Lang::Vi).contains("đã quy đổi"));
     assert!(summary_line(&catalog, &r, Lang::En).contains("rescaled"));
@@ -153,8 +153,26 @@ fn zero_of_zero_is_no_longer_free_where_not_applicable_exists() {
         (e.field.as_str(), &e.issue),
         ("denominator", &AnswerIssue::EmptyDenominator)
     );
-    assert!(describe_error(e, Lang::Vi).contains("hãy chọn “không áp dụng” và ghi lý do"));
-    assert!(describe_error(e, Lang::En).contains("choose “not applicable”"));
+    assert_eq!(
+        describe_error(e, Lang::Vi),
+        "sn.giam-sat-so.denominator: tổng số phải lớn hơn 0"
+    );
+    let criterion = catalog
+        .tier("so-nganh")
+        .and_then(|t| t.criteria.iter().find(|c| c.id == "sn.giam-sat-so"))
+        .expect("criterion");
+    let beside = tdg_model::field_label::error_text(Some(criterion), e, Lang::Vi);
+    assert!(
+        beside.ends_with(
+            "phải lớn hơn 0. Nếu đơn vị không phát sinh nội dung này, hãy chọn “Tiêu chí này không áp dụng đối với đơn vị” và ghi lý do."
+        ),
+        "{beside}"
+    );
+    let beside = tdg_model::field_label::error_text(Some(criterion), e, Lang::En);
+    assert!(
+        beside.contains("choose “This criterion does not apply to the unit”"),
+        "{beside}"
+    );
     // Marked not applicable instead, the same department scores 72 of 72: 100.
     let s = department(&[
         (
@@ -169,11 +187,6 @@ fn zero_of_zero_is_no_longer_free_where_not_applicable_exists() {
     ]);
     let r = score(&catalog, &s).expect("scores");
     assert_eq!((r.base, r.not_applicable), (100_000, 3));
-    // Where "not applicable" does not exist, 0 of 0 is still "nothing arose".
-    let commune = sheet("xa-phuong", None, &[("xp.ho-so-truc-tuyen", ratio(0, 0))]);
-    let r = score(&catalog, &commune).expect("scores");
-    let c = r.criterion("xp.ho-so-truc-tuyen").expect("present");
-    assert!(matches!(c.basis, Basis::RatioNothingArose { .. }));
 }
 
 #[test]

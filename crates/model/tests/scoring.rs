@@ -2,7 +2,7 @@
 
 mod common;
 use common::*;
-use tdg_model::score::{AnswerIssue, Basis};
+use tdg_model::score::AnswerIssue;
 use tdg_model::{score, Answer, Date, Lang, ScoreError, Status};
 
 fn points_of(tier: &str, variant: Option<&str>, id: &str, answer: Answer) -> (u32, Status) {
@@ -31,14 +31,46 @@ fn ratio_is_proportional_to_target_and_capped() {
     assert_eq!(p(0, 1000), 0);
 }
 
+/// Review H3: a commune answering 0 of 0 on its main criterion (40 of its 100 points) got full
+/// points. Now 0 of 0 is an error next to the total's field, and the commune's criterion, which
+/// cannot be "không áp dụng", does not offer that way out.
 #[test]
-fn zero_of_zero_is_nothing_arose_and_full_points() {
+fn zero_of_zero_is_an_error_not_full_points() {
     let catalog = catalog();
     let s = sheet("xa-phuong", None, &[("xp.ho-so-truc-tuyen", ratio(0, 0))]);
     let r = score(&catalog, &s).expect("scores");
     let c = r.criterion("xp.ho-so-truc-tuyen").expect("present");
-    assert_eq!(c.points, 40_000);
-    assert!(matches!(c.basis, Basis::RatioNothingArose { .. }));
+    assert_eq!((c.status, c.points, c.potential), (Status::Invalid, 0, 0));
+    assert_eq!(r.base, 0);
+    let e = &r.errors[0];
+    assert_eq!(
+        (e.field.as_str(), &e.issue),
+        ("denominator", &AnswerIssue::EmptyDenominator)
+    );
+    let criterion = catalog
+        .tier("xa-phuong")
+        .and_then(|t| t.criteria.iter().find(|c| c.id == "xp.ho-so-truc-tuyen"))
+        .expect("criterion");
+    let vi = tdg_model::field_label::error_text(Some(criterion), e, Lang::Vi);
+    assert_eq!(vi, "“Tổng số hồ sơ (trừ hồ sơ mật)” phải lớn hơn 0.");
+    assert!(
+        !vi.contains("không áp dụng"),
+        "no way out the card lacks: {vi}"
+    );
+    // A denominator of 0 is wrong even before the numerator is typed.
+    let s = sheet(
+        "xa-phuong",
+        None,
+        &[(
+            "xp.ho-so-truc-tuyen",
+            Answer {
+                denominator: Some(0),
+                ..Answer::default()
+            },
+        )],
+    );
+    let r = score(&catalog, &s).expect("scores");
+    assert_eq!(r.criteria[0].status, Status::Invalid);
 }
 
 #[test]
@@ -286,7 +318,7 @@ fn totals_with_adjustments_say_what_they_include() {
     assert_eq!(total_text(&plain, Lang::Vi), "0/100");
     let line = tdg_model::explain::summary_line(&catalog, &early, Lang::Vi);
     assert!(
-        line.starts_with("Tổng điểm 102 (gồm 2 điểm thưởng) (tỷ lệ điểm đạt 1,000)"),
+        line.starts_with("Tổng điểm 102 (gồm 2 điểm thưởng) (tỷ lệ điểm đạt 100%)"),
         "{line}"
     );
     assert!(

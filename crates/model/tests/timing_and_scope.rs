@@ -114,3 +114,26 @@ fn an_unknown_tier_keeps_every_answer_so_scoring_names_the_tier() {
     let s = sheet("khong-co", None, &[("a", yes(true))]);
     assert_eq!(scored_sheet(&c, &s).sheet, s);
 }
+
+/// Review M8: the timing lines say which deadline (with its year) and which sending date they
+/// assume; nothing for a tier the deadline does not bind.
+#[test]
+fn the_deadline_line_names_the_year_and_the_assumed_date() {
+    use tdg_model::explain::deadline_line;
+    let catalog = catalog();
+    let s = sheet("quan-huyen", None, &[]);
+    let mut s = s;
+    s.period = 2024;
+    let r = score(&catalog, &s).expect("scores");
+    let day = tdg_model::Date::new(2026, 11, 28).expect("date");
+    assert_eq!(
+        deadline_line(&catalog, &r, day, false, tdg_model::Lang::Vi).as_deref(),
+        Some("Hạn gửi báo cáo: trước ngày 01/12/2024; ngày gửi dự kiến: 28/11/2026.")
+    );
+    let person = sheet("ca-nhan", Some("can-bo"), &[]);
+    let r = score(&catalog, &person).expect("scores");
+    assert_eq!(
+        deadline_line(&catalog, &r, day, false, tdg_model::Lang::Vi),
+        None
+    );
+}

@@ -84,3 +84,17 @@ fn every_error_of_a_scored_sheet_reads_without_ids() {
         );
     }
 }
+
+/// Review L1 and L3: a basis followed by the evidence sentence ends with a full stop, and a
+/// count reads "3 sản phẩm, dịch vụ (chỉ tiêu: 1)", not "3 so với chỉ tiêu 1 sản phẩm".
+#[test]
+fn explanations_are_punctuated_and_counts_carry_their_unit() {
+    let no_evidence = Answer {
+        evidence: vec![],
+        ..ratio(700, 1000)
+    };
+    let vi = explain("xp.ho-so-truc-tuyen", no_evidence, Lang::Vi);
+    assert!(vi.contains("(đạt chỉ tiêu). Chưa có minh chứng"), "{vi}");
+    let vi = explain("xp.tuyen-truyen", count(3), Lang::Vi);
+    assert!(vi.starts_with("3 hoạt động (chỉ tiêu: 6) → "), "{vi}");
+}

@@ -37,7 +37,8 @@ pub fn assess_screen(props: &AssessProps) -> Html {
         .unwrap_or(0);
     let shared = catalog.clone();
     let ScopedSheet { sheet, set_aside } = state.scoped_sheet();
-    let plan = tdg_model::gap::plan(catalog, &sheet, a);
+    let next = tdg_model::gap::next_year(catalog, &sheet, a);
+    let before_signing = tdg_model::gap::before_signing(a);
     let variant = sheet
         .variant
         .as_deref()
@@ -75,8 +76,8 @@ pub fn assess_screen(props: &AssessProps) -> Html {
                     }) }
                 </div>
                 <aside class="side">
-                    <Summary catalog={catalog.clone()} assessment={a.clone()} {lang} />
-                    <GapPlanView catalog={catalog.clone()} {plan} {lang} />
+                    <Summary catalog={catalog.clone()} assessment={a.clone()} day={state.send_day(crate::browser::today())} signed={state.signed.is_some()} {lang} />
+                    <GapPlanView catalog={catalog.clone()} {next} {before_signing} {lang} />
                 </aside>
             </div>
             // Signing is a step of its own, full width under the criteria: never at the bottom

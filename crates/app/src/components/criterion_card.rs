@@ -101,15 +101,24 @@ pub fn criterion_card(props: &CriterionCardProps) -> Html {
     let unplaced = errors.unplaced();
     let (status_class, status_text) = status(r, lang);
     let (points, max) = (format_points(r.points, lang), format_points(r.max, lang));
+    // Not applicable is not zero of the maximum: "— · Không áp dụng (không tính 12 điểm)".
+    let na = r.status == Status::NotApplicable;
     html! {
         // tabindex -1: the error summary can move the focus here for an error about the whole answer.
         <article class={classes!("criterion", status_class)} id={format!("c-{id}")} tabindex="-1" aria-labelledby={format!("c-{id}-title")}>
             <header>
                 <h3 id={format!("c-{id}-title")}>{ c.text.get(lang) }</h3>
-                <p class="points" aria-label={says::points_label(lang, &points, &max)}>
-                    <strong>{ points.clone() }</strong>{ format!("/{max}") }
-                    <span class="status-text">{ status_text }</span>
-                </p>
+                if na {
+                    <p class="points">
+                        <strong>{ "—" }</strong>
+                        <span class="status-text">{ says::not_applicable_status(lang, &max) }</span>
+                    </p>
+                } else {
+                    <p class="points" aria-label={says::points_label(lang, &points, &max)}>
+                        <strong>{ points.clone() }</strong>{ format!("/{max}") }
+                        <span class="status-text">{ status_text }</span>
+                    </p>
+                }
             </header>
             { provenance(&props.catalog, c, lang) }
             <details class="help"><summary>{ words::HOW_TO_ANSWER.get(lang) }</summary><p>{ c.help.get(lang) }</p></details>
@@ -124,7 +133,7 @@ pub fn criterion_card(props: &CriterionCardProps) -> Html {
             }
             <p class="why"><span class="why-label">{ words::WHY.get(lang) }</span>{ explain_criterion(c, r, lang) }</p>
             <EvidenceEditor criterion={AttrValue::from(id.clone())} evidence={answer.evidence.clone()}
-                required={c.evidence == EvidenceRule::Required} errors={errors.evidence()} {lang} on_edit={on_edit.clone()} />
+                required={c.evidence == EvidenceRule::Required && !na} for_reason={na} errors={errors.evidence()} {lang} on_edit={on_edit.clone()} />
         </article>
     }
 }
@@ -204,9 +213,9 @@ fn not_applicable(
             <div class="choice">
                 <input type="checkbox" id={choice_id.clone()} checked={chosen} onchange={on_choose}
                     aria-describedby={hint_id.clone()} />
-                <label for={choice_id}>{ words::NOT_APPLICABLE_CHOICE.get(lang) }</label>
+                <label for={choice_id}>{ words::NOT_APPLICABLE_CHOICE.get(lang) }{ words::NOT_APPLICABLE_CLEARS.get(lang) }</label>
             </div>
-            <p class="hint" id={hint_id}>{ format!("{} {}", rule.when.get(lang), words::NOT_APPLICABLE_EFFECT.get(lang)) }</p>
+            <p class="hint" id={hint_id}>{ format!("{}. {}", rule.when.get(lang).trim_end_matches('.'), words::NOT_APPLICABLE_EFFECT.get(lang)) }</p>
             if chosen {
                 <div class="field">
                     <label for={reason_id.clone()}>{ field_label(c, Field::NotApplicableReason, lang) }

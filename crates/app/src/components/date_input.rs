@@ -73,11 +73,13 @@ pub fn date_input(props: &DateInputProps) -> Html {
         Some(_) => format!("{hint_id} {error_id}"),
         None => hint_id.clone(),
     };
+    // No "dd/mm/yyyy" placeholder: English letters in a Vietnamese form, and the hint below
+    // already shows the format with an example.
     html! {
         <div class="field date-field">
             <label for={props.id.clone()}>{ &props.label }</label>
             <input id={props.id.clone()} type="text" inputmode="numeric" autocomplete="off"
-                placeholder="dd/mm/yyyy" maxlength="10"
+                maxlength="10"
                 value={(*text).clone()} oninput={on_input} onblur={on_leave}
                 aria-invalid={error.is_some().to_string()} aria-describedby={described} />
             <span id={hint_id} class="field-hint">{ tr(lang, "Ngày/tháng/năm, ví dụ 05/03/2026", "Day/month/year, for example 05/03/2026") }</span>

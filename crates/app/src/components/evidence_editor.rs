@@ -11,6 +11,9 @@ pub struct EvidenceEditorProps {
     /// The criterion scores nothing without evidence: said before it is answered.
     #[prop_or_default]
     pub required: bool,
+    /// The criterion is marked "không áp dụng": evidence then backs the reason, if any.
+    #[prop_or_default]
+    pub for_reason: bool,
     /// The model's messages about pieces of evidence, by position, said beside each piece.
     #[prop_or_default]
     pub errors: Vec<(usize, AttrValue)>,
@@ -41,10 +44,18 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
     // Bytes hashed and the file's size while a file is being hashed.
     let hashing = use_state(|| None::<(f64, f64)>);
     let id = |suffix: &str| format!("{}-ev-{suffix}", props.criterion);
-    let text_input = super::bind_text;
+    // Typing in the field an error is about clears the error: it said what was missing.
+    let text_input = |state: &UseStateHandle<String>| {
+        let (bind, error) = (super::bind_text(state), error.clone());
+        Callback::from(move |e: InputEvent| {
+            error.set(None);
+            bind.emit(e)
+        })
+    };
     let on_kind = {
-        let kind = kind.clone();
+        let (kind, error) = (kind.clone(), error.clone());
         Callback::from(move |e: Event| {
+            error.set(None);
             let value = e
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value();
@@ -173,7 +184,9 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
         });
     }
     let form_id = id("form");
-    let heading = if props.required {
+    let heading = if props.for_reason {
+        words::FOR_REASON
+    } else if props.required {
         words::REQUIRED
     } else {
         words::TITLE
@@ -223,7 +236,11 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
                 { match *kind {
                     Kind::Document => html! { <>
                         <div class="field"><label for={id("number")}>{ words::NUMBER.get(lang) }</label>
-                            <input id={id("number")} type="text" value={(*number).clone()} oninput={text_input(&number)} placeholder="125/BC-UBND" /></div>
+                            <input id={id("number")} type="text" value={(*number).clone()} oninput={text_input(&number)} placeholder="125/BC-UBND"
+                                aria-invalid={error.is_some().to_string()} aria-describedby={error.is_some().then(|| id("number-error"))} />
+                            if let Some(message) = *error {
+                                <p class="field-error" id={id("number-error")} role="alert">{ message }</p>
+                            }</div>
                         <DateInput id={id("date")} label={words::DATE.get(lang)} value={*date}
                             on_change={{ let date = date.clone(); Callback::from(move |d| date.set(d)) }} {lang} />
                         <div class="field wide"><label for={id("title")}>{ words::SUMMARY.get(lang) }</label>
@@ -232,7 +249,11 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
                     </> },
                     Kind::Link => html! { <>
                         <div class="field wide"><label for={id("url")}>{ words::LINK.get(lang) }</label>
-                            <input id={id("url")} type="url" value={(*url).clone()} oninput={text_input(&url)} placeholder="https://" /></div>
+                            <input id={id("url")} type="url" value={(*url).clone()} oninput={text_input(&url)} placeholder="https://"
+                                aria-invalid={error.is_some().to_string()} aria-describedby={error.is_some().then(|| id("url-error"))} />
+                            if let Some(message) = *error {
+                                <p class="field-error" id={id("url-error")} role="alert">{ message }</p>
+                            }</div>
                         <button type="button" onclick={on_add.clone()}>{ words::ADD_LINK.get(lang) }</button>
                     </> },
                     Kind::File => html! {
@@ -249,7 +270,8 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
                         </div>
                     },
                 } }
-                if let Some(message) = *error {
+                // A number or link error is said by its field; only a file's is said here.
+                if let Some(message) = (*error).filter(|_| *kind == Kind::File) {
                     <p class="field-error" role="alert">{ message }</p>
                 }
             </div>

@@ -6,7 +6,7 @@ use qrcodegen::{QrCode, QrCodeEcc};
 use std::rc::Rc;
 use tdg_model::citation::basis_line;
 use tdg_model::draft::{reports_as_individual, DocumentDetails, Draft};
-use tdg_model::explain::{band_name, describe_answer, rescale_line, rule_name};
+use tdg_model::explain::{describe_answer, print_band_line, rescale_line, rule_name};
 use tdg_model::units::{format_index, format_points};
 use tdg_model::{Assessment, Catalog, Date, Lang};
 use yew::prelude::*;
@@ -73,11 +73,10 @@ pub fn print_view(props: &PrintViewProps) -> Html {
             props.fingerprint.clone().unwrap_or_default()
         )
     });
-    let issuer_name = if individual && !doc.person_workplace.trim().is_empty() {
-        doc.person_workplace.clone()
-    } else {
-        props.draft.unit.name.clone()
-    };
+    // Decree 30's top-left block: the governing body over the issuing body; for a person,
+    // the unit they work in (or nothing), never the person's name.
+    let issuer = props.draft.issuer_lines(individual);
+    let issuer_count = issuer.len();
     let variant = props
         .draft
         .sheet
@@ -86,11 +85,7 @@ pub fn print_view(props: &PrintViewProps) -> Html {
         .and_then(|v| tier.variant(v))
         .map(|v| format!(" — {}", v.name.vi))
         .unwrap_or_default();
-    let group = if props.draft.unit.group.is_empty() {
-        String::new()
-    } else {
-        format!("; {}", props.draft.unit.group)
-    };
+    let group = props.draft.group_line(catalog, Lang::Vi);
     let rule_name = |id: &str| rule_name(catalog, id, Lang::Vi);
     let bonus_sum: u32 = a.bonus.iter().map(|b| b.points).sum();
     // Text typed in several lines prints as several paragraphs; nothing typed leaves dotted
@@ -128,10 +123,11 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                 }
                 <table class="doc-header" role="presentation"><tbody><tr>
                     <td class="issuer">
-                        if !doc.governing_body.trim().is_empty() {
-                            <p class="upper">{ doc.governing_body.trim() }</p>
-                        }
-                        <p class="upper bold issuer-name">{ issuer_name }</p>
+                        { for issuer.into_iter().enumerate().map(|(i, line)| if i + 1 == issuer_count {
+                            html! { <p class="upper bold issuer-name" data-testid="doc-issuer">{ line }</p> }
+                        } else {
+                            html! { <p class="upper">{ line }</p> }
+                        }) }
                         if !individual {
                             <p class="doc-number" data-testid="doc-number">{ doc.number_line() }</p>
                         }
@@ -139,22 +135,23 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                     <td class="motto"><p class="upper bold">{ "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" }</p><p class="bold motto-line">{ "Độc lập - Tự do - Hạnh phúc" }</p>
                         <p class="italic" data-testid="doc-date">{ doc.date_line(props.day) }</p></td>
                 </tr></tbody></table>
-                <h1 class="doc-title">{ "BÁO CÁO" }</h1>
+                <h1 class="doc-title" data-testid="doc-title">{ if individual { "BÁO CÁO THÀNH TÍCH" } else { "BÁO CÁO" } }</h1>
                 <p class="doc-subtitle bold">{ if individual {
-                    format!("Kết quả tham gia phong trào thi đua chuyển đổi số năm {}", a.period)
+                    format!("Tham gia phong trào thi đua chuyển đổi số năm {}", a.period)
                 } else {
                     format!("Tự đánh giá kết quả thực hiện phong trào thi đua chuyển đổi số năm {}", a.period)
                 } }</p>
                 <p class="doc-subtitle">{ format!("(theo {basis})") }</p>
                 if props.signed.is_none() { <p class="draft-mark">{ "BẢN NHÁP — CHƯA KÝ" }</p> }
                 if individual {
-                    <p>{ format!("Họ và tên: {}", or_blank(&doc.person_name)) }</p>
+                    <p>{ format!("Họ và tên: {}", or_blank(props.draft.reporter_name())) }</p>
                     <p>{ format!("Chức vụ: {}", or_blank(&doc.person_position)) }</p>
                     <p>{ format!("Đơn vị công tác: {}", or_blank(&doc.person_workplace)) }</p>
                 } else {
                     <p data-testid="doc-addressee">{ format!("Kính gửi: {office}.") }</p>
                 }
-                <p>{ format!("Đối tượng: {}{variant}{group}", tier.name_for(a.period).vi) }</p>
+                <p data-testid="doc-tier">{ format!("Đối tượng: {}{variant}", tier.name_for(a.period).vi) }</p>
+                if let Some(group) = group { <p data-testid="doc-group">{ group }</p> }
                 <h2 class="doc-section">{ "I. KẾT QUẢ TỰ CHẤM ĐIỂM" }</h2>
                 <table class="doc-table">
                     <colgroup>
@@ -165,13 +162,20 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                     <tbody>
                         { for tier.criteria_for(props.draft.sheet.variant.as_deref()).zip(a.criteria.iter()).enumerate().map(|(i, (c, r))| {
                             let answer = props.draft.sheet.answers.get(&c.id);
-                            html! { <tr>
+                            // Not applicable is not zero: its maximum is left out, in brackets.
+                            let na = r.status == tdg_model::Status::NotApplicable;
+                            html! { <tr class={classes!(na.then_some("not-applicable"))}>
                                 <td data-label="TT">{ i + 1 }</td>
                                 <td data-label="Tiêu chí">{ &c.text.vi }</td>
                                 <td data-label="Kết quả">{ describe_answer(c, answer, Lang::Vi) }</td>
                                 <td data-label="Minh chứng">{ answer.map(|a| a.evidence.iter().map(|e| crate::components::evidence_editor::describe(e, Lang::Vi)).collect::<Vec<_>>().join("; ")).unwrap_or_default() }</td>
-                                <td class="num" data-label="Điểm tối đa">{ format_points(r.max, Lang::Vi) }</td>
-                                <td class="num" data-label="Điểm tự chấm">{ format_points(r.points, Lang::Vi) }</td>
+                                if na {
+                                    <td class="num" data-label="Điểm tối đa">{ format!("({})", format_points(r.max, Lang::Vi)) }<br /><span class="small">{ "không tính" }</span></td>
+                                    <td class="num" data-label="Điểm tự chấm">{ "—" }</td>
+                                } else {
+                                    <td class="num" data-label="Điểm tối đa">{ format_points(r.max, Lang::Vi) }</td>
+                                    <td class="num" data-label="Điểm tự chấm">{ format_points(r.points, Lang::Vi) }</td>
+                                }
                                 <td class="num council" data-label="Điểm thẩm định"></td>
                             </tr> }
                         }) }
@@ -188,19 +192,22 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                         <tr class="sum"><td colspan="5">{ "Tổng điểm" }</td><td class="num" data-testid="print-total">{ format_points(a.total, Lang::Vi) }</td><td class="council"></td></tr>
                     </tbody>
                 </table>
-                <p>{ format!("Tỷ lệ điểm đạt: {}. Tự xếp loại: {}.", format_index(a.index, Lang::Vi), band_name(catalog, &a.band, Lang::Vi)) }</p>
-                if let Some(caveat) = catalog.band_caveat(&a.tier) {
-                    <p class="small" data-testid="doc-band-caveat">{ format!("({})", caveat.get(Lang::Vi).trim_end_matches('.')) }</p>
-                }
+                <p>{ format!("Tỷ lệ điểm đạt: {}.", format_index(a.index, Lang::Vi)) }</p>
+                <p data-testid="doc-band">{ print_band_line(catalog, a, Lang::Vi) }</p>
                 if let Some(line) = rescale_line(a, Lang::Vi) {
                     <p data-testid="doc-rescaled">{ line }</p>
                 }
-                <p class="small italic">{ format!("Ghi chú: chỉ tiêu theo {basis_short}; điểm tối đa, cách tính điểm, điểm thưởng, điểm trừ và mức xếp loại theo cách chấm điểm mặc định của công cụ (Kế hoạch chưa quy định). Cột “Điểm thẩm định” dành cho Hội đồng thi đua, khen thưởng.") }</p>
+                <p class="small italic">{ format!("Ghi chú: chỉ tiêu theo {basis_short}; điểm tối đa, cách tính điểm, điểm thưởng, điểm trừ và mức xếp loại theo cách chấm điểm mặc định của công cụ (Kế hoạch chưa quy định). Cột “Điểm thẩm định” dành cho Hội đồng Thi đua – Khen thưởng.") }</p>
                 <h2 class="doc-section">{ "II. TỒN TẠI, HẠN CHẾ" }</h2>
                 { paragraphs(&doc.shortcomings) }
                 <h2 class="doc-section">{ "III. ĐỀ XUẤT, KIẾN NGHỊ" }</h2>
                 { paragraphs(&doc.proposals) }
-                <p data-testid="doc-contact">{ format!("Người liên hệ: {}; điện thoại: {}.", or_blank(&doc.contact_name), or_blank(&doc.contact_phone)) }</p>
+                // The person who reports is the contact: only the phone is asked.
+                <p data-testid="doc-contact">{ if individual {
+                    format!("Điện thoại: {}.", or_blank(&doc.contact_phone))
+                } else {
+                    format!("Người liên hệ: {}; điện thoại: {}.", or_blank(&doc.contact_name), or_blank(&doc.contact_phone))
+                } }</p>
                 if let (Some(signed), Some(binding)) = (&props.signed, &binding) {
                     <div class="binding">
                         { qr_svg(binding) }
@@ -226,7 +233,7 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                             <p class="upper bold">{ "NGƯỜI BÁO CÁO" }</p>
                             <p class="italic">{ "(Ký, ghi rõ họ tên)" }</p>
                             <p class="sign-space"></p>
-                            <p class="bold">{ doc.person_name.trim() }</p>
+                            <p class="bold">{ props.draft.reporter_name() }</p>
                         </td>
                     </tr></tbody></table>
                 } else {
@@ -236,7 +243,7 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                             { for doc.recipient_lines().into_iter().map(|l| html! { <p>{ l }</p> }) }
                         </td>
                         <td>
-                            { for signer_titles(doc).into_iter().map(|l| html! { <p class="upper bold">{ l }</p> }) }
+                            { for signer_titles(doc).into_iter().map(|(l, class)| html! { <p class={class}>{ l }</p> }) }
                             <p class="sign-space"></p>
                             <p class="bold">{ doc.signer_name.trim() }</p>
                         </td>
@@ -250,15 +257,21 @@ pub fn print_view(props: &PrintViewProps) -> Html {
     }
 }
 
-/// The lines above a unit's signature; "THỦ TRƯỞNG ĐƠN VỊ" until the unit names a position.
-fn signer_titles(doc: &DocumentDetails) -> Vec<String> {
-    let lines: Vec<String> = doc
+/// The lines above a unit's signature. Until the unit names a position, the places to write
+/// it by hand, as Decree 30's forms print them: "(Chức vụ người ký)" and "(Ký, ghi rõ họ tên,
+/// đóng dấu)", not a "THỦ TRƯỞNG ĐƠN VỊ" that fits no real signer (review M7).
+fn signer_titles(doc: &DocumentDetails) -> Vec<(String, &'static str)> {
+    let lines: Vec<(String, &'static str)> = doc
         .signer_title_lines()
         .into_iter()
         .filter(|l| !l.is_empty())
+        .map(|l| (l, "upper bold"))
         .collect();
     if lines.is_empty() {
-        vec!["THỦ TRƯỞNG ĐƠN VỊ".into()]
+        vec![
+            ("(Chức vụ người ký)".into(), "bold"),
+            ("(Ký, ghi rõ họ tên, đóng dấu)".into(), "italic"),
+        ]
     } else {
         lines
     }

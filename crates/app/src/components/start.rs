@@ -39,19 +39,24 @@ pub fn start_screen(props: &StartProps) -> Html {
         .on_action
         .reform(|_: MouseEvent| Action::Go(Screen::Assess));
     let tier = (!draft.sheet.tier.is_empty()).then(|| draft.sheet.tier.clone());
+    let labels = UnitLabels::of(catalog.tier(&draft.sheet.tier), draft.sheet.period, lang);
     html! {
         <>
+        // Who is assessed first: the unit's fields are named after the tier ("Họ và tên" for
+        // a person, "Tên doanh nghiệp" for an enterprise).
+        <TierPicker catalog={catalog.clone()} {lang} period={draft.sheet.period} {tier}
+            variant={draft.sheet.variant.clone()} on_action={props.on_action.clone()} />
         <section class="start-unit" aria-labelledby="unit-title">
             <h2 id="unit-title">{ unit::TITLE.get(lang) }</h2>
             <p class="muted">{ unit::REQUIRED_NOTE.get(lang) }</p>
             <div class="unit-fields">
-                { required_field("unit-name", unit::NAME.get(lang), &draft.unit.name, Some("organization"), unit_input(UnitField::Name), lang) }
-                { required_field("unit-code", unit::CODE.get(lang), &draft.unit.code, None, unit_input(UnitField::Code), lang) }
-                { group_field(catalog, draft, lang, &props.on_action, unit_input(UnitField::Group)) }
+                { required_field("unit-name", labels.name, &draft.unit.name, Some("organization"), unit_input(UnitField::Name), None, lang) }
+                { required_field("unit-code", labels.code, &draft.unit.code, None, unit_input(UnitField::Code), labels.code_hint, lang) }
+                if let Some(label) = labels.group {
+                    { group_field(catalog, draft, label, lang, &props.on_action, unit_input(UnitField::Group)) }
+                }
             </div>
         </section>
-        <TierPicker catalog={catalog.clone()} {lang} period={draft.sheet.period} {tier}
-            variant={draft.sheet.variant.clone()} on_action={props.on_action.clone()} />
         <div class="begin">
             <button type="button" class="primary" disabled={!state.ready_to_assess()} onclick={begin}>
                 { if draft.sheet.answers.is_empty() { words::BEGIN.get(lang) } else { words::CONTINUE.get(lang) } }
@@ -68,11 +73,40 @@ pub fn start_screen(props: &StartProps) -> Html {
     }
 }
 
+/// The unit fields' labels for the chosen tier and year: the catalog's own (`unitFields`),
+/// else the generic ones; no group label where the tier is not ranked in a cluster or block.
+struct UnitLabels<'a> {
+    name: &'a str,
+    code: &'a str,
+    code_hint: Option<&'a str>,
+    group: Option<&'a str>,
+}
+
+impl<'a> UnitLabels<'a> {
+    fn of(tier: Option<&'a tdg_model::Tier>, period: i32, lang: Lang) -> UnitLabels<'a> {
+        let fields = tier.and_then(|t| t.unit_fields.as_ref());
+        let group = match tier.map(|t| t.group_label(period)) {
+            None | Some(Some(None)) => Some(unit::GROUP.get(lang)),
+            Some(Some(Some(label))) => Some(label.get(lang)),
+            Some(None) => None,
+        };
+        UnitLabels {
+            name: fields.map_or(unit::NAME.get(lang), |f| f.name.get(lang)),
+            code: fields.map_or(unit::CODE.get(lang), |f| f.code.get(lang)),
+            code_hint: fields
+                .filter(|f| !f.code_hint.is_blank())
+                .map(|f| f.code_hint.get(lang)),
+            group,
+        }
+    }
+}
+
 /// The cluster or block: picked from the catalog's list where it has one for the tier and year
 /// (its id is what the report and the trust list compare), typed where no list exists.
 fn group_field(
     catalog: &tdg_model::Catalog,
     draft: &Draft,
+    label: &str,
     lang: Lang,
     on_action: &Callback<Action>,
     typed: Callback<InputEvent>,
@@ -82,7 +116,7 @@ fn group_field(
         .collect();
     if groups.is_empty() {
         return html! {
-            <div class="field"><label for="unit-group">{ unit::GROUP.get(lang) }</label>
+            <div class="field"><label for="unit-group">{ label.to_string() }</label>
                 <input id="unit-group" type="text" value={draft.unit.group.clone()} oninput={typed} /></div>
         };
     }
@@ -96,7 +130,7 @@ fn group_field(
         )
     });
     html! {
-        <div class="field"><label for="unit-group">{ unit::GROUP.get(lang) }</label>
+        <div class="field"><label for="unit-group">{ label.to_string() }</label>
             <select id="unit-group" {onchange}>
                 <option value="" selected={chosen.is_empty()}>{ unit::GROUP_CHOOSE.get(lang) }</option>
                 // A name typed before the list existed stays visible until the unit picks.
@@ -110,21 +144,26 @@ fn group_field(
     }
 }
 
-/// A text field the unit must fill in: marked with * and "(bắt buộc)" in its label, and
-/// `aria-required`. Not blocking: a first look at the form needs no name, signing does.
+/// A text field the unit must fill in: "(bắt buộc)" in its label (said once: no asterisk
+/// beside it) and `aria-required`, with the catalog's hint where it has one. Not blocking: a
+/// first look at the form needs no name, signing does.
 fn required_field(
     id: &'static str,
-    label: &'static str,
+    label: &str,
     value: &str,
     autocomplete: Option<&'static str>,
     oninput: Callback<InputEvent>,
+    hint: Option<&str>,
     lang: Lang,
 ) -> Html {
+    let hint_id = format!("{id}-hint");
     html! {
         <div class="field">
-            <label for={id}>{ label }<span class="required" aria-hidden="true">{ " *" }</span>
+            <label for={id}>{ label.to_string() }
                 <span class="required-word">{ format!(" {}", unit::REQUIRED.get(lang)) }</span></label>
-            <input {id} type="text" {autocomplete} required=true aria-required="true" value={value.to_string()} {oninput} />
+            <input {id} type="text" {autocomplete} required=true aria-required="true" value={value.to_string()} {oninput}
+                aria-describedby={hint.map(|_| hint_id.clone())} />
+            if let Some(hint) = hint { <p class="hint" id={hint_id}>{ hint.to_string() }</p> }
         </div>
     }
 }

@@ -2,15 +2,19 @@ use crate::i18n::{says, summary as words};
 use crate::shared::Shared;
 use crate::state::Progress;
 use std::rc::Rc;
-use tdg_model::explain::{band_name, rescale_line, rule_name};
+use tdg_model::explain::{band_line, deadline_line, rescale_line, rule_name};
 use tdg_model::units::{format_index, format_points};
-use tdg_model::{Assessment, Catalog, Lang};
+use tdg_model::{Assessment, Catalog, Date, Lang};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
     pub catalog: Shared<Catalog>,
     pub assessment: Rc<Assessment>,
+    /// The day the draft is scored as sent on (`AppState::send_day`), and whether that is
+    /// the signing day.
+    pub day: Date,
+    pub signed: bool,
     pub lang: Lang,
 }
 
@@ -40,8 +44,9 @@ pub fn summary(props: &SummaryProps) -> Html {
                 <strong data-testid="total">{ pts(a.total) }</strong><span>{ crate::i18n::steps::POINTS.get(lang) }</span>
                 if let Some(note) = note { <span class="total-note" data-testid="total-note">{ note }</span> }
             </p>
-            <p class={classes!("band", format!("band-{}", a.band))} data-testid="band">{ band_name(catalog, &a.band, lang) }</p>
-            if let Some(caveat) = catalog.band_caveat(&a.tier) {
+            // No band (and no colour) until everything is answered: "Chưa xếp mức: …".
+            <p class={classes!("band", format!("band-{}", a.settled_band().unwrap_or("unsettled")))} data-testid="band">{ band_line(catalog, a, lang) }</p>
+            if let Some(caveat) = catalog.band_caveat(&a.tier).filter(|_| a.settled_band().is_some()) {
                 <p class="band-caveat" data-testid="band-caveat">{ caveat.get(lang) }</p>
             }
             if let Some(line) = rescale_line(a, lang) {
@@ -60,6 +65,11 @@ pub fn summary(props: &SummaryProps) -> Html {
                 }
                 { for a.penalties.iter().map(|p| html! { <><dt>{ rule_name(&p.rule) }</dt><dd>{ format!("−{}", pts(p.points)) }</dd></> }) }
             </dl>
+            // Which date the timing lines assume, and where to change it (review M8).
+            if let Some(line) = deadline_line(catalog, a, props.day, props.signed, lang) {
+                <p class="deadline" data-testid="deadline">{ line }
+                    if !props.signed { { format!(" {}", words::CHANGE_DATE.get(lang)) } }</p>
+            }
             <p class="model-note">{ words::MODEL_NOTE.get(lang) }</p>
             if progress.open > 0 || progress.to_correct > 0 {
                 <p class="provisional">{ says::provisional(lang, progress.open, progress.to_correct) }</p>

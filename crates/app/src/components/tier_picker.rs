@@ -31,7 +31,8 @@ pub fn tier_picker(props: &TierPickerProps) -> Html {
     });
     html! {
         <section class="start" aria-labelledby="choose-tier">
-            <h2 id="choose-tier">{ t(lang, Msg::ChooseTier) }</h2>
+            // The heading names the section; the legend below asks the question (said once).
+            <h2 id="choose-tier">{ t(lang, Msg::YearAndTier) }</h2>
             <p class="period-note">{ catalog.period_note.get(lang) }</p>
             <label for="period">{ t(lang, Msg::Period) }</label>
             <select id="period" onchange={on_period}>

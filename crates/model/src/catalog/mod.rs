@@ -350,11 +350,33 @@ pub struct Tier {
     /// thành tích) signed by the person and confirmed by the head of the unit: individuals.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub achievements_report: bool,
+    /// What the start screen asks of a unit of this tier, in its own words ("Họ và tên" for a
+    /// person, "Tên doanh nghiệp" for an enterprise) and whether it names a cluster or block.
+    /// Absent: the generic "Tên đơn vị", "Mã đơn vị", "Cụm, khối thi đua".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_fields: Option<UnitFields>,
     pub periods: YearRange,
     /// Empty when the tier has no variants; otherwise a unit picks exactly one.
     #[serde(default)]
     pub variants: Vec<Variant>,
     pub criteria: Vec<Criterion>,
+}
+
+/// The labels of a tier's unit fields. The values are stored the same way for every tier
+/// (`UnitInfo`: name, code, group); only what they are called changes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UnitFields {
+    pub name: Text,
+    pub code: Text,
+    /// What the code is, for the field's hint (e.g. that an enterprise's code is its tax code).
+    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    pub code_hint: Text,
+    /// The cluster or block field's label, by period. A period with no entry has no such field:
+    /// enterprises and individuals are put forward by their unit, not ranked in a cluster.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub group: Vec<PeriodName>,
+    pub provenance: Provenance,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -670,6 +692,20 @@ impl Tier {
 
     /// The tier's name for `period`: "xã, phường, thị trấn" to 2024, "xã, phường, đặc khu"
     /// from 2025, as the catalog says.
+    /// The label of the cluster or block field for `period`: `Some(None)` when the catalog
+    /// gives no label of its own (the generic "cụm, khối" applies), `None` when units of this
+    /// tier are not ranked in one that year (no field, nothing printed).
+    pub fn group_label(&self, period: i32) -> Option<Option<&Text>> {
+        match &self.unit_fields {
+            None => Some(None),
+            Some(f) => f
+                .group
+                .iter()
+                .find(|g| g.periods.contains(period))
+                .map(|g| Some(&g.name)),
+        }
+    }
+
     pub fn name_for(&self, period: i32) -> &Text {
         self.names
             .iter()

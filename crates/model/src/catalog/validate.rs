@@ -573,15 +573,16 @@ fn check_tier(
     criterion_ids: &mut BTreeSet<String>,
 ) {
     c.text(format!("{path}.name"), &tier.name);
-    for (i, n) in tier.names.iter().enumerate() {
-        c.text(format!("{path}.names[{i}].name"), &n.name);
-        c.years(&format!("{path}.names[{i}].periods"), &n.periods);
-    }
-    c.no_overlap(
-        &format!("{path}.names"),
-        tier.names.iter().map(|n| &n.periods),
-    );
+    check_period_names(c, &format!("{path}.names"), &tier.names);
     c.optional_text(format!("{path}.note"), &tier.note);
+    if let Some(f) = &tier.unit_fields {
+        let fpath = format!("{path}.unitFields");
+        c.text(format!("{fpath}.name"), &f.name);
+        c.text(format!("{fpath}.code"), &f.code);
+        c.optional_text(format!("{fpath}.codeHint"), &f.code_hint);
+        check_period_names(c, &format!("{fpath}.group"), &f.group);
+        c.provenance(&format!("{fpath}.provenance"), &f.provenance);
+    }
     c.text(format!("{path}.members"), &tier.members);
     c.provenance(&format!("{path}.provenance"), &tier.provenance);
     c.years(&format!("{path}.periods"), &tier.periods);
@@ -600,6 +601,16 @@ fn check_tier(
     }
     check_points_sum(c, path, tier);
     check_something_applies(c, path, tier);
+}
+
+/// Texts by period (a tier's names, a group field's labels): each bilingual, years valid and
+/// never two for one year.
+fn check_period_names(c: &mut Collector, path: &str, names: &[super::PeriodName]) {
+    for (i, n) in names.iter().enumerate() {
+        c.text(format!("{path}[{i}].name"), &n.name);
+        c.years(&format!("{path}[{i}].periods"), &n.periods);
+    }
+    c.no_overlap(path, names.iter().map(|n| &n.periods));
 }
 
 fn check_something_applies(c: &mut Collector, path: &str, tier: &Tier) {
