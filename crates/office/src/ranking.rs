@@ -18,7 +18,7 @@ pub enum TieBreaker {
 }
 
 /// One counted report's place.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RankedEntry {
     /// Index into the entries given to [`rank`].
