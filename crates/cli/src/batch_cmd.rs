@@ -3,13 +3,14 @@
 //! to CSV and Excel. The same analysis as the office view (`tdg-office`).
 
 use crate::args::Args;
-use crate::batch_input::{gather, Handed};
+use crate::batch_input::gather;
 use crate::error::{read, CliError};
 use crate::verify_cmd::{date_flag, load_catalogs, load_trust, printable, year_flag};
 use tdg_model::units::format_points;
 use tdg_model::{Catalog, Lang};
 use tdg_office::analysis::{analyse_outcomes, Analysis, RowOutcome};
-use tdg_office::intake::{verify_all, Season, SeasonFile};
+use tdg_office::archive::Handed;
+use tdg_office::intake::{most_declared_period, verify_all, Season, SeasonFile};
 use tdg_office::{export, Standing};
 use tdg_report::verdict_text::{report_error_vi, Mark};
 use tdg_report::verify::ReportError;
@@ -96,21 +97,6 @@ pub fn run(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
         );
     }
     Ok(analysis.failed_files() == 0 && unread.is_empty())
-}
-
-/// The year most readable reports declare (the office did not say).
-fn most_declared_period(files: &[SeasonFile]) -> Option<i32> {
-    let mut counts = std::collections::BTreeMap::<i32, usize>::new();
-    for f in files {
-        let period = tdg_report::strict_json::parse(f.bytes)
-            .ok()
-            .and_then(|v| v.pointer("/credentialSubject/period")?.as_i64())
-            .and_then(|p| i32::try_from(p).ok());
-        if let Some(p) = period {
-            *counts.entry(p).or_default() += 1;
-        }
-    }
-    counts.into_iter().max_by_key(|(_, n)| *n).map(|(p, _)| p)
 }
 
 fn write_exports(args: &Args, a: &Analysis, catalog: Option<&Catalog>) -> Result<(), CliError> {

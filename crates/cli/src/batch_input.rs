@@ -4,51 +4,8 @@
 
 use std::io::Read;
 use std::path::Path;
-use tdg_report::strict_json::{StrictJsonError, MAX_BYTES};
-
-/// A report file's bytes, or why they could not be read.
-pub struct Handed {
-    /// The path as the office gave it (inside a zip: `archive.zip/inner/path.json`).
-    pub name: String,
-    pub bytes: Result<Vec<u8>, Unread>,
-}
-
-/// Why a file was not read, in both languages.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unread {
-    pub vi: String,
-    pub en: String,
-}
-
-impl Unread {
-    fn io(e: &std::io::Error) -> Unread {
-        Unread {
-            vi: format!("không đọc được tệp: {e}"),
-            en: format!("cannot read the file: {e}"),
-        }
-    }
-
-    fn too_large(size: u64) -> Unread {
-        let e = StrictJsonError::TooLarge {
-            size: usize::try_from(size).unwrap_or(usize::MAX),
-            max: MAX_BYTES,
-        };
-        Unread {
-            vi: e.message_vi(),
-            en: e.to_string(),
-        }
-    }
-
-    fn zip(e: &zip::result::ZipError) -> Unread {
-        Unread {
-            vi: format!("không mở được tệp nén .zip: {e}"),
-            en: format!("cannot open the .zip archive: {e}"),
-        }
-    }
-}
-
-/// A zip archive may hold at most this much in all, unpacked (a zip bomb stops here).
-const MAX_ZIP_TOTAL: u64 = 2 * 1024 * 1024 * 1024;
+use tdg_office::archive::{has_extension, unzip, Handed, Unread};
+use tdg_report::strict_json::MAX_BYTES;
 
 /// Every report file under `paths`, in the order given (a folder's files sorted by name, an
 /// archive's in its own order),
@@ -61,19 +18,13 @@ pub fn gather(paths: &[String]) -> (Vec<Handed>, Vec<String>) {
         if p.is_dir() {
             walk(p, &mut handed, &mut skipped);
         } else if has_extension(path, "zip") {
-            unzip(path, &mut handed, &mut skipped);
+            unzip_file(path, &mut handed, &mut skipped);
         } else {
             // A file named on the command line is read whatever its name: the office chose it.
             handed.push(read_file(path));
         }
     }
     (handed, skipped)
-}
-
-fn has_extension(name: &str, ext: &str) -> bool {
-    Path::new(name)
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
 }
 
 fn walk(dir: &Path, handed: &mut Vec<Handed>, skipped: &mut Vec<String>) {
@@ -95,7 +46,7 @@ fn walk(dir: &Path, handed: &mut Vec<Handed>, skipped: &mut Vec<String>) {
         } else if has_extension(&name, "json") {
             handed.push(read_file(&name));
         } else if has_extension(&name, "zip") {
-            unzip(&name, handed, skipped);
+            unzip_file(&name, handed, skipped);
         } else {
             skipped.push(name);
         }
@@ -118,52 +69,13 @@ fn read_file(path: &str) -> Handed {
     }
 }
 
-fn unzip(path: &str, handed: &mut Vec<Handed>, skipped: &mut Vec<String>) {
-    let archive = std::fs::File::open(path)
-        .map_err(|e| Unread::io(&e))
-        .and_then(|f| zip::ZipArchive::new(f).map_err(|e| Unread::zip(&e)));
-    let mut archive = match archive {
-        Ok(a) => a,
-        Err(why) => {
-            handed.push(Handed {
-                name: path.to_owned(),
-                bytes: Err(why),
-            });
-            return;
-        }
-    };
-    let mut unpacked = 0u64;
-    for index in 0..archive.len() {
-        let entry = archive.by_index(index);
-        let inner = entry
-            .as_ref()
-            .ok()
-            .and_then(|e| e.name().ok().map(|n| n.into_owned()))
-            .unwrap_or_else(|| format!("#{index}"));
-        let name = format!("{path}/{inner}");
-        if inner.ends_with('/') {
-            continue; // A folder entry.
-        }
-        if entry.is_ok() && !has_extension(&inner, "json") {
-            skipped.push(name);
-            continue;
-        }
-        let bytes = match entry {
-            Err(e) => Err(Unread::zip(&e)),
-            Ok(entry) if entry.size() > MAX_BYTES as u64 => Err(Unread::too_large(entry.size())),
-            Ok(_) if unpacked > MAX_ZIP_TOTAL => Err(Unread::too_large(unpacked)),
-            Ok(entry) => {
-                let mut bytes = Vec::new();
-                // The declared size can lie: read at most one byte over the limit.
-                match entry.take(MAX_BYTES as u64 + 1).read_to_end(&mut bytes) {
-                    Ok(n) => {
-                        unpacked += n as u64;
-                        Ok(bytes)
-                    }
-                    Err(e) => Err(Unread::io(&e)),
-                }
-            }
-        };
-        handed.push(Handed { name, bytes });
+/// An archive on disk, read by the office crate's reader (the browser's reads its bytes).
+fn unzip_file(path: &str, handed: &mut Vec<Handed>, skipped: &mut Vec<String>) {
+    match std::fs::File::open(path) {
+        Ok(file) => unzip(path, file, handed, skipped),
+        Err(e) => handed.push(Handed {
+            name: path.to_owned(),
+            bytes: Err(Unread::io(&e)),
+        }),
     }
 }

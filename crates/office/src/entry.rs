@@ -1,12 +1,12 @@
 //! One verified report, reduced to what the office ranks and counts.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tdg_model::units::MilliPoints;
 use tdg_model::Date;
 
 /// Who a report is for, as the report declares it (and the key's registration confirmed, when
 /// the report passes).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UnitKey {
     pub code: String,
@@ -18,7 +18,7 @@ pub struct UnitKey {
 }
 
 /// A criterion's points in one report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CriterionPoints {
     pub id: String,
@@ -26,10 +26,14 @@ pub struct CriterionPoints {
     pub max: MilliPoints,
     /// The answer reached the plan's target (full points of a scored answer).
     pub met_target: bool,
+    /// Answered "không áp dụng": its maximum left the total, which was rescaled (an appraisal
+    /// rescales the same way).
+    #[serde(default)]
+    pub not_applicable: bool,
 }
 
 /// One report file that could be read as a report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Entry {
     /// The file's name as the office handed it over: how a person finds it again.

@@ -108,6 +108,7 @@ pub fn entry(file: &SeasonFile, verdict: &Verdict) -> Entry {
                 // Full points of a scored answer is the target reached (scoring gives the
                 // maximum exactly at the target).
                 met_target: c.status == Status::Scored && c.points == c.max,
+                not_applicable: c.status == Status::NotApplicable,
             })
             .collect(),
     }
@@ -126,4 +127,26 @@ pub fn register(trust: &TrustList) -> Vec<UnitKey> {
             group: k.group.clone(),
         })
         .collect()
+}
+
+/// The year most readable reports declare: the period when the office did not name one. Only
+/// the period is read (every other field skipped), so this pass costs a fraction of the
+/// verification that follows, which reads each file strictly.
+pub fn most_declared_period(files: &[SeasonFile]) -> Option<i32> {
+    #[derive(serde::Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Report {
+        credential_subject: Subject,
+    }
+    #[derive(serde::Deserialize)]
+    struct Subject {
+        period: i32,
+    }
+    let mut counts = std::collections::BTreeMap::<i32, usize>::new();
+    for f in files {
+        if let Ok(r) = serde_json::from_slice::<Report>(f.bytes) {
+            *counts.entry(r.credential_subject.period).or_default() += 1;
+        }
+    }
+    counts.into_iter().max_by_key(|(_, n)| *n).map(|(p, _)| p)
 }

@@ -8,12 +8,15 @@
 //! `tdg batch` call the same functions, so a ranking never depends on where it was made.
 
 pub mod analysis;
+pub mod appraisal;
+pub mod archive;
 pub mod demo;
 pub mod entry;
 pub mod export;
 pub mod intake;
 pub mod missing;
 pub mod ranking;
+pub mod session;
 pub mod standing;
 pub mod stats;
 
@@ -22,4 +25,6 @@ pub use missing::not_submitted;
 pub use missing::Missing;
 pub use ranking::{natural_order, rank, RankedEntry, TieBreaker};
 pub use standing::{standings, Standing};
-pub use stats::{band_counts, criterion_stats, weakest_criteria, BandCount, CriterionStats};
+pub use stats::{
+    band_counts, criterion_stats, histogram, weakest_criteria, BandCount, Bucket, CriterionStats,
+};

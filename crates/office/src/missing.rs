@@ -1,11 +1,11 @@
 //! Registered units with no report that counts: "chưa nộp" in the office's table.
 
 use crate::entry::{normalize_code, Entry, UnitKey};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
 /// A registered unit with no counted report in the period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Missing {
     pub unit: UnitKey,

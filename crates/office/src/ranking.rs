@@ -2,7 +2,7 @@
 //! still tied share a rank (1, 1, 3: "standard competition ranking").
 
 use crate::entry::Entry;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 pub use tdg_model::catalog::TieBreaker;
 
 /// One counted report's place.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RankedEntry {
     /// Index into the entries given to [`rank`].

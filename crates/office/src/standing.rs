@@ -2,12 +2,12 @@
 //! latest that passes every check counts, and the others are listed beside it, never dropped.
 
 use crate::entry::{normalize_code, Entry};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
 /// What the office does with one entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", tag = "kind")]
 pub enum Standing {
     /// The report that counts for its unit and period.

@@ -2,12 +2,12 @@
 
 use crate::entry::Entry;
 use crate::ranking::RankedEntry;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use tdg_model::units::{BasisPoints, MilliPoints};
 
 /// How many counted units of a tier and group reached a band.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BandCount {
     pub tier: String,
@@ -36,7 +36,7 @@ pub fn band_counts(entries: &[Entry], ranked: &[RankedEntry]) -> Vec<BandCount> 
 }
 
 /// One criterion over the reports that answer it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CriterionStats {
     pub tier: String,
@@ -133,4 +133,50 @@ fn ratio(numerator: u64, denominator: u64, scale: u64) -> u32 {
     let scaled = u128::from(numerator) * u128::from(scale);
     let rounded = (scaled * 2 + u128::from(denominator)) / (u128::from(denominator) * 2);
     u32::try_from(rounded).unwrap_or(u32::MAX)
+}
+
+/// One bar of a histogram of totals: the units whose total is in `[from, to)` (the last bar
+/// includes 100 points).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bucket {
+    pub from: MilliPoints,
+    pub to: MilliPoints,
+    pub count: u32,
+}
+
+/// The totals in buckets of `width` milli-points from 0 to 100 points; totals above 100 points
+/// (a bonus) go to the last bucket. `width` 0 is read as 10 points.
+pub fn histogram(totals: impl IntoIterator<Item = MilliPoints>, width: MilliPoints) -> Vec<Bucket> {
+    const FULL: MilliPoints = 100_000;
+    let width = if width == 0 { 10_000 } else { width.min(FULL) };
+    let n = FULL.div_ceil(width);
+    let mut buckets: Vec<Bucket> = (0..n)
+        .map(|i| Bucket {
+            from: i * width,
+            to: ((i + 1) * width).min(FULL),
+            count: 0,
+        })
+        .collect();
+    for t in totals {
+        let i = usize::try_from((t / width).min(n - 1)).unwrap_or(0);
+        buckets[i].count += 1;
+    }
+    buckets
+}
+
+#[cfg(test)]
+mod tests {
+    use super::histogram;
+
+    #[test]
+    fn totals_fall_in_tens_and_a_hundred_or_more_in_the_last_bar() {
+        let h = histogram([0, 9_999, 10_000, 95_000, 100_000, 104_000], 10_000);
+        assert_eq!(h.len(), 10);
+        assert_eq!(
+            h.iter().map(|b| b.count).collect::<Vec<_>>(),
+            [2, 1, 0, 0, 0, 0, 0, 0, 0, 3]
+        );
+        assert_eq!((h[9].from, h[9].to), (90_000, 100_000));
+        assert_eq!(histogram([], 0).len(), 10);
+    }
 }

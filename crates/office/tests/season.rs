@@ -139,6 +139,7 @@ fn the_tie_breakers_apply_in_the_catalogs_order() {
                 points: 10_000,
                 max: 10_000,
                 met_target: true,
+                not_applicable: false,
             })
             .collect::<Vec<_>>()
     };
@@ -247,12 +248,14 @@ fn criterion_statistics_round_half_up_and_name_the_weakest() {
                 points: points[0],
                 max: 20_000,
                 met_target: points[0] == 20_000,
+                not_applicable: false,
             },
             CriterionPoints {
                 id: "xp.b".into(),
                 points: points[1],
                 max: 10_000,
                 met_target: points[1] == 10_000,
+                not_applicable: false,
             },
         ];
         e

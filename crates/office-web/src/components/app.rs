@@ -1,0 +1,117 @@
+//! The office view: open a season, watch it being checked, read the table, appraise, export.
+
+use super::{
+    appraisal_editor::AppraisalEditor, band_table::BandTable, charts::Charts, exports::Exports,
+    filters::Filters, missing_list::MissingList, open_form::OpenForm, print_summary::PrintSummary,
+    progress_bar::ProgressBar, report_table::ReportTable,
+};
+use crate::i18n::tr;
+use crate::state::{Action, CatalogState, LoadedCatalog, Notice, OfficeState, Picked};
+use crate::{browser, storage, CATALOG_URL};
+use std::rc::Rc;
+use tdg_model::{Catalog, Lang};
+use yew::prelude::*;
+
+/// The state handle every part of the page reads and dispatches to.
+pub type Handle = UseReducerHandle<OfficeState>;
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(OfficeState::default);
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            state.dispatch(Action::SetLang(storage::load_lang()));
+            match storage::load_appraisals() {
+                Ok(file) => state.dispatch(Action::LoadAppraisals(file)),
+                Err(e) => state.dispatch(Action::Notify(Notice {
+                    vi: format!("Không đọc được các ý kiến thẩm định đã lưu (vẫn để nguyên): {e}"),
+                    en: format!("The stored appraisals cannot be read (left as they are): {e}"),
+                    error: true,
+                })),
+            }
+            wasm_bindgen_futures::spawn_local(async move {
+                let loaded = match browser::fetch_bytes(CATALOG_URL).await {
+                    Ok(bytes) => match Catalog::from_json(&bytes) {
+                        Ok(catalog) => CatalogState::Ready(LoadedCatalog {
+                            file: Picked {
+                                name: CATALOG_URL.rsplit('/').next().unwrap_or_default().into(),
+                                bytes: Rc::new(bytes),
+                            },
+                            catalog: Rc::new(catalog),
+                            shipped: true,
+                        }),
+                        Err(e) => CatalogState::Failed {
+                            vi: e.message(Lang::Vi),
+                            en: e.message(Lang::En),
+                        },
+                    },
+                    Err(e) => CatalogState::Failed {
+                        vi: format!("Không tải được danh mục tiêu chí: {e}"),
+                        en: format!("The catalog could not be loaded: {e}"),
+                    },
+                };
+                state.dispatch(Action::Catalog(loaded));
+            });
+        });
+    }
+    let lang = state.lang;
+    let other = match lang {
+        Lang::Vi => Lang::En,
+        Lang::En => Lang::Vi,
+    };
+    let switch = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            storage::save_lang(other);
+            state.dispatch(Action::SetLang(other));
+        })
+    };
+    let notice = state.notice.as_ref().map(|n| {
+        let dismiss = {
+            let state = state.clone();
+            Callback::from(move |_| state.dispatch(Action::DismissNotice))
+        };
+        html! {
+            <div class={classes!("notice", n.error.then_some("error"))} role={if n.error { "alert" } else { "status" }}>
+                <p>{ if lang == Lang::Vi { &n.vi } else { &n.en } }</p>
+                <button type="button" onclick={dismiss}>{ tr(lang, "Đóng", "Close") }</button>
+            </div>
+        }
+    });
+    html! {
+        <>
+        <header class="office-header no-print">
+            <h1>{ tr(lang, "Cơ quan tiếp nhận: kiểm tra, tổng hợp báo cáo", "Receiving office: check and compile reports") }</h1>
+            <nav>
+                <a href="index.html">{ tr(lang, "← Trang tự đánh giá của đơn vị", "← The unit's self-assessment") }</a>
+                {" "}
+                <button type="button" onclick={switch} lang={other.code()}>
+                    { if lang == Lang::Vi { "English" } else { "Tiếng Việt" } }
+                </button>
+            </nav>
+        </header>
+        <main>
+            { for notice }
+            <OpenForm state={state.clone()} />
+            <ProgressBar state={state.clone()} />
+            if state.season.is_some() {
+                <Filters state={state.clone()} />
+                <ReportTable state={state.clone()} />
+                <AppraisalEditor state={state.clone()} />
+                <BandTable state={state.clone()} />
+                <MissingList state={state.clone()} />
+                <Charts state={state.clone()} />
+                <Exports state={state.clone()} />
+                <PrintSummary state={state.clone()} />
+            }
+        </main>
+        </>
+    }
+}
+
+/// Props of every part of the page: the state handle.
+#[derive(Properties, PartialEq, Clone)]
+pub struct Part {
+    pub state: Handle,
+}

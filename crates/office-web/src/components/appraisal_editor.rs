@@ -1,0 +1,177 @@
+//! The appraisal (thẩm định) of one unit: an appraised score per criterion with a reason. Kept
+//! in this browser (`storage.rs`) and in the season's appraisal file, never in the signed
+//! report; the rules (limits, the recomputed total and band) are `tdg_office::appraisal`'s.
+
+use super::app::Part;
+use crate::i18n::{points, tr, trs};
+use crate::state::{Action, Notice};
+use crate::storage;
+use std::collections::BTreeMap;
+use tdg_office::appraisal::{check_criterion, parse_points, CriterionAppraisal, UnitAppraisal};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+fn value(e: &InputEvent) -> String {
+    e.target()
+        .and_then(|t| {
+            t.dyn_ref::<web_sys::HtmlInputElement>()
+                .map(|i| i.value())
+                .or_else(|| {
+                    t.dyn_ref::<web_sys::HtmlTextAreaElement>()
+                        .map(|i| i.value())
+                })
+        })
+        .unwrap_or_default()
+}
+
+#[function_component(AppraisalEditor)]
+pub fn appraisal_editor(p: &Part) -> Html {
+    let state = &p.state;
+    let lang = state.lang;
+    // Per criterion: the typed points and reason; filled from the stored appraisal on opening.
+    let typed = use_state(BTreeMap::<String, (String, String)>::new);
+    let error = use_state(|| None::<(String, String)>);
+    let editing = state.editing;
+    {
+        let typed = typed.clone();
+        let error = error.clone();
+        let start: BTreeMap<String, (String, String)> = editing
+            .zip(state.season.as_ref())
+            .and_then(|(e, s)| {
+                let entry = s.entries.get(e)?;
+                let unit = state.appraisals.unit(&entry.unit.tier, &entry.unit.code)?;
+                Some(
+                    unit.criteria
+                        .iter()
+                        .map(|c| {
+                            (
+                                c.criterion.clone(),
+                                (points(c.milli_points, lang), c.reason.clone()),
+                            )
+                        })
+                        .collect(),
+                )
+            })
+            .unwrap_or_default();
+        use_effect_with(editing, move |_| {
+            typed.set(start);
+            error.set(None);
+        });
+    }
+    let (Some(e), Some(season), Some(c)) = (editing, &state.season, state.loaded_catalog()) else {
+        return html! {};
+    };
+    let Some(entry) = season.entries.get(e) else {
+        return html! {};
+    };
+    let catalog = c.catalog.clone();
+    let tier = catalog.tier(&entry.unit.tier);
+    let save = {
+        let state = state.clone();
+        let typed = typed.clone();
+        let error = error.clone();
+        let entry = entry.clone();
+        let catalog = catalog.clone();
+        Callback::from(move |ev: SubmitEvent| {
+            ev.prevent_default();
+            let mut criteria = Vec::new();
+            for (id, (pts, reason)) in typed.iter() {
+                if pts.trim().is_empty() && reason.trim().is_empty() {
+                    continue;
+                }
+                let Some(milli_points) = parse_points(pts) else {
+                    error.set(Some((
+                        format!("{id}: điểm thẩm định phải là một số, ví dụ 8 hoặc 8,5"),
+                        format!("{id}: the appraised points must be a number such as 8 or 8.5"),
+                    )));
+                    return;
+                };
+                let c = CriterionAppraisal {
+                    criterion: id.clone(),
+                    milli_points,
+                    reason: reason.trim().to_owned(),
+                };
+                if let Err(e) = check_criterion(&catalog, &entry.unit.tier, &c, id) {
+                    error.set(Some((format!("{id}: {}", e.vi), format!("{id}: {}", e.en))));
+                    return;
+                }
+                criteria.push(c);
+            }
+            let unit = UnitAppraisal {
+                tier: entry.unit.tier.clone(),
+                unit_code: entry.unit.code.clone(),
+                criteria,
+            };
+            let mut file = (*state.appraisals).clone();
+            file.set(unit.clone());
+            if !storage::save_appraisals(&file) {
+                state.dispatch(Action::Notify(Notice {
+                    vi: "Trình duyệt không cho lưu ý kiến thẩm định: hãy tải tệp thẩm định về máy."
+                        .into(),
+                    en: "The browser refused to store the appraisal: download the appraisal file."
+                        .into(),
+                    error: true,
+                }));
+            }
+            state.dispatch(Action::Appraise(unit));
+        })
+    };
+    let cancel = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Edit(None)))
+    };
+    let rows = entry.criteria.iter().map(|cp| {
+        let label = tier
+            .and_then(|t| t.criteria.iter().find(|k| k.id == cp.id))
+            .map_or_else(|| cp.id.clone(), |k| k.text.get(lang).to_owned());
+        let (pts, reason) = typed.get(&cp.id).cloned().unwrap_or_default();
+        let set = |which: usize| {
+            let typed = typed.clone();
+            let id = cp.id.clone();
+            Callback::from(move |e: InputEvent| {
+                let mut map = (*typed).clone();
+                let slot = map.entry(id.clone()).or_default();
+                if which == 0 { slot.0 = value(&e) } else { slot.1 = value(&e) }
+                typed.set(map);
+            })
+        };
+        let pid = format!("appraise-{}", cp.id);
+        let rid = format!("reason-{}", cp.id);
+        html! {
+            <tr>
+                <th scope="row">{ label }</th>
+                <td class="num">{ format!("{} / {}", points(cp.points, lang), points(cp.max, lang)) }</td>
+                <td><label class="sr-only" for={pid.clone()}>{ tr(lang, "Điểm thẩm định", "Appraised points") }</label>
+                    <input id={pid} inputmode="decimal" value={pts} oninput={set(0)} size="6" /></td>
+                <td><label class="sr-only" for={rid.clone()}>{ tr(lang, "Lý do", "Reason") }</label>
+                    <textarea id={rid} value={reason} oninput={set(1)} rows="1" /></td>
+            </tr>
+        }
+    });
+    html! {
+        <section class="appraisal no-print" aria-labelledby="appraisal-title">
+            <h2 id="appraisal-title">{ trs(lang,
+                format!("Thẩm định: {} ({})", entry.unit.name, entry.unit.code),
+                format!("Appraisal: {} ({})", entry.unit.name, entry.unit.code)) }</h2>
+            <p class="hint">{ tr(lang,
+                "Để trống điểm một tiêu chí: giữ điểm đơn vị tự chấm. Ý kiến thẩm định lưu trên máy này, không thay đổi báo cáo đã ký.",
+                "Leave a criterion's points empty to keep the unit's own. Appraisals are kept on this computer and never change the signed report.") }</p>
+            <form onsubmit={save}>
+                <table>
+                    <thead><tr>
+                        <th scope="col">{ tr(lang, "Tiêu chí", "Criterion") }</th>
+                        <th scope="col">{ tr(lang, "Tự chấm / tối đa", "Self / maximum") }</th>
+                        <th scope="col">{ tr(lang, "Điểm thẩm định", "Appraised points") }</th>
+                        <th scope="col">{ tr(lang, "Lý do", "Reason") }</th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+                if let Some((vi, en)) = &*error {
+                    <p class="error" role="alert">{ trs(lang, vi.clone(), en.clone()) }</p>
+                }
+                <button type="submit" class="primary">{ tr(lang, "Lưu thẩm định", "Save the appraisal") }</button>
+                {" "}<button type="button" onclick={cancel}>{ tr(lang, "Đóng", "Close") }</button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,13 @@
+//! One function component per file.
+
+pub mod app;
+pub mod appraisal_editor;
+pub mod band_table;
+pub mod charts;
+pub mod exports;
+pub mod filters;
+pub mod missing_list;
+pub mod open_form;
+pub mod print_summary;
+pub mod progress_bar;
+pub mod report_table;

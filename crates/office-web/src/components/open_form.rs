@@ -1,0 +1,257 @@
+//! Opening a season: the reports (files, a folder, drag and drop, `.zip`), the trust list, the
+//! catalog (the shipped one unless the office picks another), the received date (never
+//! defaulted: without it timing is not checked, and the form says so) and the period.
+
+use super::app::Part;
+use crate::browser;
+use crate::i18n::{tr, trs};
+use crate::season_worker;
+use crate::state::{Action, CatalogState, LoadedCatalog, Notice, Picked};
+use std::rc::Rc;
+use tdg_model::units::format_int;
+use tdg_model::{Catalog, Date, Lang};
+use tdg_office::session::SeasonView;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+fn input_of(e: &Event) -> Option<HtmlInputElement> {
+    e.target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+}
+
+fn first_file(e: &Event) -> Option<web_sys::File> {
+    input_of(e)?.files()?.get(0)
+}
+
+#[function_component(OpenForm)]
+pub fn open_form(p: &Part) -> Html {
+    let state = p.state.clone();
+    let lang = state.lang;
+    let dragging = use_state(|| false);
+    let add_from = |folder: bool| {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = input_of(&e) else { return };
+            if let Some(list) = input.files() {
+                let names = season_worker::keep_files(&list, folder);
+                state.dispatch(Action::AddReports(names));
+            }
+            // The same files can be chosen again after "clear".
+            input.set_value("");
+        })
+    };
+    let on_files = add_from(false);
+    let on_folder = add_from(true);
+    let on_drop = {
+        let state = state.clone();
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            let Some(data) = e.data_transfer() else {
+                return;
+            };
+            let state = state.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let names = season_worker::keep_dropped(&data).await;
+                state.dispatch(Action::AddReports(names));
+            });
+        })
+    };
+    let on_drag_over = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let on_drag_leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let on_clear = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            season_worker::forget_files();
+            state.dispatch(Action::ClearReports);
+        })
+    };
+    let on_trust = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let Some(file) = first_file(&e) else { return };
+            let state = state.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match browser::read_file(&file).await {
+                    Ok(bytes) => state.dispatch(Action::SetTrust(Picked {
+                        name: file.name(),
+                        bytes: Rc::new(bytes),
+                    })),
+                    Err(e) => state.dispatch(Action::Notify(Notice {
+                        vi: format!("Không đọc được tệp {}: {e}", file.name()),
+                        en: format!("Cannot read {}: {e}", file.name()),
+                        error: true,
+                    })),
+                }
+            });
+        })
+    };
+    let on_catalog = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let Some(file) = first_file(&e) else { return };
+            let state = state.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let loaded = match browser::read_file(&file).await {
+                    Err(e) => CatalogState::Failed {
+                        vi: format!("Không đọc được tệp {}: {e}", file.name()),
+                        en: format!("Cannot read {}: {e}", file.name()),
+                    },
+                    Ok(bytes) => match Catalog::from_json(&bytes) {
+                        Ok(catalog) => CatalogState::Ready(LoadedCatalog {
+                            file: Picked {
+                                name: file.name(),
+                                bytes: Rc::new(bytes),
+                            },
+                            catalog: Rc::new(catalog),
+                            shipped: false,
+                        }),
+                        Err(e) => CatalogState::Failed {
+                            vi: format!("{}: {}", file.name(), e.message(Lang::Vi)),
+                            en: format!("{}: {}", file.name(), e.message(Lang::En)),
+                        },
+                    },
+                };
+                state.dispatch(Action::Catalog(loaded));
+            });
+        })
+    };
+    let on_received = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let value = input_of(&e).map(|i| i.value()).unwrap_or_default();
+            state.dispatch(Action::SetReceived(Date::parse_iso(&value).ok()));
+        })
+    };
+    let on_period = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let value = input_of(&e).map(|i| i.value()).unwrap_or_default();
+            state.dispatch(Action::SetPeriod(value.trim().parse().ok()));
+        })
+    };
+    let on_run = {
+        let state = state.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            run(state.clone());
+        })
+    };
+    let catalog_line = match &state.catalog {
+        CatalogState::Loading => {
+            tr(lang, "Đang tải danh mục tiêu chí…", "Loading the catalog…").to_owned()
+        }
+        CatalogState::Ready(c) if c.shipped => trs(
+            lang,
+            format!(
+                "Danh mục đang dùng: bản đã công bố kèm công cụ ({})",
+                c.file.name
+            ),
+            format!(
+                "Catalog in use: the published one shipped with the tool ({})",
+                c.file.name
+            ),
+        ),
+        CatalogState::Ready(c) => trs(
+            lang,
+            format!("Danh mục đang dùng: {}", c.file.name),
+            format!("Catalog in use: {}", c.file.name),
+        ),
+        CatalogState::Failed { vi, en } => trs(lang, vi.clone(), en.clone()),
+    };
+    let count = format_int(state.reports.len() as u64, lang);
+    html! {
+        <form class="open-season no-print" onsubmit={on_run} aria-labelledby="open-title">
+            <h2 id="open-title">{ tr(lang, "Mở mùa báo cáo", "Open a season") }</h2>
+            <div
+                class={classes!("drop-zone", dragging.then_some("dragging"))}
+                ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}
+            >
+                <p>{ tr(lang, "Kéo thả các tệp báo cáo, tệp .zip hoặc cả thư mục vào đây, hoặc chọn:",
+                        "Drop report files, .zip files or whole folders here, or choose:") }</p>
+                <label for="reports">{ tr(lang, "Các tệp báo cáo (.json, .zip)", "Report files (.json, .zip)") }</label>
+                <input id="reports" type="file" multiple=true accept=".json,.zip,application/json,application/zip" onchange={on_files} disabled={state.running()} />
+                <label for="folder">{ tr(lang, "Một thư mục báo cáo", "A folder of reports") }</label>
+                <input id="folder" type="file" webkitdirectory=true onchange={on_folder} disabled={state.running()} />
+                <p role="status" data-testid="picked">
+                    { trs(lang, format!("{count} tệp đã chọn"), format!("{count} files chosen")) }
+                    if !state.reports.is_empty() {
+                        {" "}<button type="button" onclick={on_clear} disabled={state.running()}>{ tr(lang, "Bỏ chọn", "Clear") }</button>
+                    }
+                </p>
+            </div>
+            <div class="field">
+                <label for="trust">{ tr(lang, "Danh sách khóa tin cậy (trust.json)", "Trust list (trust.json)") }</label>
+                <input id="trust" type="file" accept=".json,application/json" onchange={on_trust} />
+                if let Some(t) = &state.trust { <span class="hint">{ &t.name }</span> }
+            </div>
+            <div class="field">
+                <label for="catalog">{ tr(lang, "Danh mục tiêu chí khác (không bắt buộc)", "Another catalog (optional)") }</label>
+                <input id="catalog" type="file" accept=".json,application/json" onchange={on_catalog} />
+                <span class="hint" data-testid="catalog-line">{ catalog_line }</span>
+            </div>
+            <div class="field">
+                <label for="received">{ tr(lang, "Ngày nhận (do cơ quan nhập)", "Received date (entered by the office)") }</label>
+                <input id="received" type="date" onchange={on_received} />
+                if state.received.is_none() {
+                    <span class="hint warn" data-testid="no-received">{ tr(lang,
+                        "Chưa có ngày nhận: thời hạn sẽ không được kiểm tra và xếp hạng theo tổng điểm đơn vị đã ký.",
+                        "No received date: timing will not be checked, and units are ranked by their signed totals.") }</span>
+                }
+            </div>
+            <div class="field">
+                <label for="period">{ tr(lang, "Năm báo cáo (để trống: năm đa số báo cáo ghi)", "Reporting year (empty: the year most reports declare)") }</label>
+                <input id="period" type="number" min="2020" max="2100" onchange={on_period} />
+            </div>
+            <button type="submit" class="primary" disabled={!state.can_run()}>
+                { tr(lang, "Kiểm tra và tổng hợp", "Check and compile") }
+            </button>
+        </form>
+    }
+}
+
+/// Hands the season to the worker and follows it to the end.
+fn run(state: super::app::Handle) {
+    let (Some(trust), Some(catalog)) = (state.trust.clone(), state.loaded_catalog().cloned())
+    else {
+        return;
+    };
+    let received = state.received.map(|d| d.to_string()).unwrap_or_default();
+    let period = state.period.unwrap_or(0);
+    state.dispatch(Action::Started {
+        total: state.reports.len() as u32,
+    });
+    wasm_bindgen_futures::spawn_local(async move {
+        let progress = {
+            let state = state.clone();
+            move |done, total| state.dispatch(Action::Progress { done, total })
+        };
+        let result = season_worker::verify(
+            &trust.bytes,
+            &catalog.file.bytes,
+            &received,
+            period,
+            progress,
+        )
+        .await;
+        match result.map(|json| serde_json::from_str::<SeasonView>(&json)) {
+            Ok(Ok(view)) => state.dispatch(Action::Finished(Rc::new(view))),
+            Ok(Err(e)) => state.dispatch(Action::Failed {
+                vi: format!("Kết quả kiểm tra không đọc được: {e}"),
+                en: format!("The check's result cannot be read: {e}"),
+            }),
+            Err(e) => state.dispatch(Action::Failed { vi: e.vi, en: e.en }),
+        }
+    });
+}

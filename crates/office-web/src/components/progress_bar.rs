@@ -1,0 +1,59 @@
+//! The progress of a season being checked, with counts ("Đã kiểm tra 340/1.000 tệp"), and
+//! the result's summary line once it is done.
+
+use super::app::Part;
+use crate::i18n::{progress_line, tr, trs};
+use crate::state::Run;
+use tdg_model::units::format_int;
+use yew::prelude::*;
+
+#[function_component(ProgressBar)]
+pub fn progress_bar(p: &Part) -> Html {
+    let state = &p.state;
+    let lang = state.lang;
+    match &state.run {
+        Run::Idle => html! {},
+        Run::Running { done, total } => html! {
+            <section class="progress no-print" aria-live="polite">
+                <label for="season-progress">{ progress_line(lang, *done, *total) }</label>
+                <progress id="season-progress" max={total.to_string()} value={done.to_string()} />
+            </section>
+        },
+        Run::Failed { vi, en } => html! {
+            <div class="notice error" role="alert"><p>{ trs(lang, vi.clone(), en.clone()) }</p></div>
+        },
+        Run::Done => {
+            let Some(season) = &state.season else {
+                return html! {};
+            };
+            let n = |x: usize| format_int(x as u64, lang);
+            let period = season
+                .period
+                .map(|p| p.to_string())
+                .unwrap_or_else(|| "—".into());
+            html! {
+                <section class="summary" role="status" data-testid="season-summary">
+                    <p>{ trs(lang,
+                        format!("Năm báo cáo {period}: {} tệp, {} đơn vị được xếp hạng, {} tệp không đạt, {} đơn vị chưa nộp.",
+                            n(season.files.len()), n(season.ranked.len()), n(season.failed()), n(season.missing.len())),
+                        format!("Period {period}: {} files, {} units ranked, {} files fail, {} units not submitted.",
+                            n(season.files.len()), n(season.ranked.len()), n(season.failed()), n(season.missing.len()))) }</p>
+                    if let Some(day) = season.received_on {
+                        <p>{ trs(lang,
+                            format!("Ngày nhận {}: xếp hạng theo tổng điểm chính thức.", day.display_vn()),
+                            format!("Received {}: ranked by the official totals.", day.display_vn())) }</p>
+                    } else {
+                        <p class="warn" data-testid="timing-not-checked">{ tr(lang,
+                            "Chưa kiểm tra thời hạn (không có ngày nhận): xếp hạng theo tổng điểm đơn vị đã ký.",
+                            "Timing not checked (no received date): ranked by the signed totals.") }</p>
+                    }
+                    if !season.skipped.is_empty() {
+                        <p>{ trs(lang,
+                            format!("Bỏ qua (không phải tệp .json): {}", season.skipped.join(", ")),
+                            format!("Skipped (not .json files): {}", season.skipped.join(", "))) }</p>
+                    }
+                </section>
+            }
+        }
+    }
+}

@@ -1,0 +1,571 @@
+//! The office view's state and the one reducer that changes it. Pure: tested natively. The
+//! season itself is what the worker sent (`SeasonView`); rankings with appraisals and the rows
+//! of the table are derived in [`crate::state::table_rows`], never stored.
+
+use std::rc::Rc;
+use tdg_model::{Catalog, Date, Lang};
+use tdg_office::appraisal::{rank_appraised, AppraisalFile, Appraised, UnitAppraisal};
+use tdg_office::session::SeasonView;
+use tdg_office::{RankedEntry, Standing};
+use tdg_report::trust::normalize_label;
+use yew::Reducible;
+
+/// A file the office picked, read into memory (the trust list, a catalog).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picked {
+    pub name: String,
+    pub bytes: Rc<Vec<u8>>,
+}
+
+/// The catalog the season is checked against, with the bytes the worker gets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedCatalog {
+    pub file: Picked,
+    pub catalog: Rc<Catalog>,
+    /// The shipped catalog (fetched from `assets/catalogs/`), not one the office picked.
+    pub shipped: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum CatalogState {
+    Loading,
+    Ready(LoadedCatalog),
+    Failed { vi: String, en: String },
+}
+
+/// Where the verification stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Run {
+    Idle,
+    Running { done: u32, total: u32 },
+    Done,
+    Failed { vi: String, en: String },
+}
+
+/// A message for the office, in both languages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub vi: String,
+    pub en: String,
+    pub error: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfficeState {
+    pub lang: Lang,
+    /// The report files handed over (their names; the files stay with the page).
+    pub reports: Vec<String>,
+    pub trust: Option<Picked>,
+    pub catalog: CatalogState,
+    /// Entered by the office; `None`: timing is not checked, and the page says so.
+    pub received: Option<Date>,
+    /// `None`: the year most reports declare.
+    pub period: Option<i32>,
+    pub run: Run,
+    pub season: Option<Rc<SeasonView>>,
+    pub tier: Option<String>,
+    pub group: Option<String>,
+    pub appraisals: Rc<AppraisalFile>,
+    /// The entry whose appraisal is being edited.
+    pub editing: Option<usize>,
+    pub notice: Option<Notice>,
+}
+
+impl Default for OfficeState {
+    fn default() -> Self {
+        OfficeState {
+            lang: Lang::Vi,
+            reports: Vec::new(),
+            trust: None,
+            catalog: CatalogState::Loading,
+            received: None,
+            period: None,
+            run: Run::Idle,
+            season: None,
+            tier: None,
+            group: None,
+            appraisals: Rc::new(AppraisalFile::default()),
+            editing: None,
+            notice: None,
+        }
+    }
+}
+
+pub enum Action {
+    SetLang(Lang),
+    AddReports(Vec<String>),
+    ClearReports,
+    SetTrust(Picked),
+    Catalog(CatalogState),
+    SetReceived(Option<Date>),
+    SetPeriod(Option<i32>),
+    Started {
+        total: u32,
+    },
+    Progress {
+        done: u32,
+        total: u32,
+    },
+    Finished(Rc<SeasonView>),
+    Failed {
+        vi: String,
+        en: String,
+    },
+    FilterTier(Option<String>),
+    FilterGroup(Option<String>),
+    Edit(Option<usize>),
+    /// Sets a unit's appraisal (no criteria: removes it).
+    Appraise(UnitAppraisal),
+    /// Appraisals read from a file (already validated): they replace those of the same units.
+    ImportAppraisals(AppraisalFile),
+    /// The stored appraisals, at start.
+    LoadAppraisals(AppraisalFile),
+    Notify(Notice),
+    DismissNotice,
+}
+
+impl OfficeState {
+    pub fn running(&self) -> bool {
+        matches!(self.run, Run::Running { .. })
+    }
+
+    /// Everything a season needs is there: reports, the trust list, a catalog.
+    pub fn can_run(&self) -> bool {
+        !self.reports.is_empty()
+            && self.trust.is_some()
+            && matches!(self.catalog, CatalogState::Ready(_))
+            && !self.running()
+    }
+
+    pub fn loaded_catalog(&self) -> Option<&LoadedCatalog> {
+        match &self.catalog {
+            CatalogState::Ready(c) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+impl Reducible for OfficeState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::SetLang(lang) => s.lang = lang,
+            Action::AddReports(names) => {
+                // While a season runs, its files are fixed: what is added waits for the next.
+                if !s.running() {
+                    s.reports.extend(names);
+                }
+            }
+            Action::ClearReports => {
+                if !s.running() {
+                    s.reports.clear();
+                }
+            }
+            Action::SetTrust(p) => s.trust = Some(p),
+            Action::Catalog(c) => {
+                // A catalog the office picked is never replaced by the shipped one arriving late.
+                let picked = matches!(&s.catalog, CatalogState::Ready(c) if !c.shipped);
+                let shipped = matches!(&c, CatalogState::Ready(c) if c.shipped);
+                if !(picked && shipped) {
+                    s.catalog = c;
+                }
+            }
+            Action::SetReceived(d) => s.received = d,
+            Action::SetPeriod(p) => s.period = p,
+            Action::Started { total } => {
+                s.run = Run::Running { done: 0, total };
+                s.notice = None;
+            }
+            Action::Progress { done, total } => {
+                // Messages from the worker arrive in order; a late one never moves the bar back.
+                if let Run::Running { done: before, .. } = s.run {
+                    s.run = Run::Running {
+                        done: done.max(before).min(total),
+                        total,
+                    };
+                }
+            }
+            Action::Finished(view) => {
+                s.run = Run::Done;
+                s.season = Some(view);
+                s.editing = None;
+                // A filter on a tier or group the new season lacks would hide every row.
+                s.tier = None;
+                s.group = None;
+            }
+            Action::Failed { vi, en } => s.run = Run::Failed { vi, en },
+            Action::FilterTier(t) => {
+                s.tier = t;
+                s.group = None;
+            }
+            Action::FilterGroup(g) => s.group = g,
+            Action::Edit(e) => s.editing = e,
+            Action::Appraise(unit) => {
+                let mut file = (*s.appraisals).clone();
+                file.set(unit);
+                s.appraisals = Rc::new(file);
+                s.editing = None;
+            }
+            Action::ImportAppraisals(other) => {
+                let mut file = (*s.appraisals).clone();
+                file.merge(other);
+                s.appraisals = Rc::new(file);
+            }
+            Action::LoadAppraisals(file) => s.appraisals = Rc::new(file),
+            Action::Notify(n) => s.notice = Some(n),
+            Action::DismissNotice => s.notice = None,
+        }
+        Rc::new(s)
+    }
+}
+
+/// One row of the office's table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Index into `SeasonView::files`.
+    pub file: usize,
+    /// Its place (with appraisals), when it counts.
+    pub rank: Option<RankedEntry>,
+    pub appraised: Option<Appraised>,
+}
+
+/// The season ranked with the appraisals: the ranking and, per entry, its appraisal.
+pub fn appraised_ranking(
+    season: &SeasonView,
+    appraisals: &AppraisalFile,
+    catalog: &Catalog,
+) -> (Vec<RankedEntry>, Vec<Option<Appraised>>) {
+    rank_appraised(
+        &season.entries,
+        &season.ranked,
+        appraisals,
+        catalog,
+        catalog.tie_breakers(),
+    )
+}
+
+/// Whether a tier and group pass the filter (groups compared as the ranking compares them).
+pub fn in_filter(tier: &str, group: &str, f_tier: Option<&str>, f_group: Option<&str>) -> bool {
+    f_tier.is_none_or(|t| t == tier)
+        && f_group.is_none_or(|g| normalize_label(g) == normalize_label(group))
+}
+
+/// The rows to show: the counted reports of the chosen tier and group in ranking order (by the
+/// appraised total where there is one), then every other file there (replaced, failed), then,
+/// with no filter, the files that could not be read.
+pub fn table_rows(
+    season: &SeasonView,
+    ranked: &[RankedEntry],
+    appraised: &[Option<Appraised>],
+    tier: Option<&str>,
+    group: Option<&str>,
+) -> Vec<Row> {
+    let mut file_of = vec![None; season.entries.len()];
+    for (i, f) in season.files.iter().enumerate() {
+        if let Some(e) = f.entry {
+            file_of[e] = Some(i);
+        }
+    }
+    let mut rows: Vec<Row> = ranked
+        .iter()
+        .filter(|r| in_filter(&r.tier, &r.group, tier, group))
+        .filter_map(|r| {
+            Some(Row {
+                file: file_of.get(r.entry).copied().flatten()?,
+                rank: Some(r.clone()),
+                appraised: appraised.get(r.entry).cloned().flatten(),
+            })
+        })
+        .collect();
+    let unfiltered = tier.is_none() && group.is_none();
+    rows.extend(
+        season
+            .files
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.standing != Some(Standing::Counted))
+            .filter(|(_, f)| match &f.unit {
+                Some(u) => in_filter(&u.tier, &u.group, tier, group),
+                None => unfiltered,
+            })
+            .map(|(i, _)| Row {
+                file: i,
+                rank: None,
+                appraised: None,
+            }),
+    );
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tdg_office::archive::Unread;
+    use tdg_office::session::FileView;
+    use tdg_office::{CriterionPoints, Entry, UnitKey};
+
+    fn reduce(state: OfficeState, action: Action) -> OfficeState {
+        (*Rc::new(state).reduce(action)).clone()
+    }
+
+    fn picked(name: &str) -> Picked {
+        Picked {
+            name: name.into(),
+            bytes: Rc::new(b"{}".to_vec()),
+        }
+    }
+
+    fn ready() -> OfficeState {
+        let catalog = Catalog::from_json(include_bytes!(
+            "../../../assets/catalogs/hp-175-kh-ubnd.json"
+        ))
+        .expect("the shipped catalog");
+        let mut s = OfficeState::default();
+        s = reduce(s, Action::AddReports(vec!["a.json".into()]));
+        s = reduce(s, Action::SetTrust(picked("trust.json")));
+        reduce(
+            s,
+            Action::Catalog(CatalogState::Ready(LoadedCatalog {
+                file: picked("hp.json"),
+                catalog: Rc::new(catalog),
+                shipped: true,
+            })),
+        )
+    }
+
+    #[test]
+    fn a_season_runs_only_with_reports_a_trust_list_and_a_catalog() {
+        let s = OfficeState::default();
+        assert!(!s.can_run());
+        let s = reduce(s, Action::AddReports(vec!["a.json".into()]));
+        assert!(!s.can_run());
+        let s = reduce(s, Action::SetTrust(picked("trust.json")));
+        assert!(!s.can_run(), "no catalog yet");
+        assert!(ready().can_run());
+        let running = reduce(ready(), Action::Started { total: 1 });
+        assert!(!running.can_run(), "one season at a time");
+    }
+
+    #[test]
+    fn the_received_date_is_never_set_unless_the_office_enters_it() {
+        let s = ready();
+        assert_eq!(s.received, None);
+        let day = Date::parse_iso("2026-11-27").ok();
+        let s = reduce(s, Action::SetReceived(day));
+        assert_eq!(s.received, day);
+        let s = reduce(s, Action::SetReceived(None));
+        assert_eq!(s.received, None);
+    }
+
+    #[test]
+    fn progress_only_moves_forward_and_files_are_fixed_while_a_season_runs() {
+        let s = reduce(ready(), Action::Started { total: 10 });
+        let s = reduce(s, Action::Progress { done: 6, total: 10 });
+        let s = reduce(s, Action::Progress { done: 4, total: 10 });
+        assert_eq!(s.run, Run::Running { done: 6, total: 10 });
+        let s = reduce(s, Action::AddReports(vec!["late.json".into()]));
+        let s = reduce(s, Action::ClearReports);
+        assert_eq!(s.reports, ["a.json"]);
+        let s = reduce(
+            s,
+            Action::Failed {
+                vi: "x".into(),
+                en: "x".into(),
+            },
+        );
+        assert!(s.can_run());
+    }
+
+    #[test]
+    fn a_picked_catalog_is_not_replaced_by_the_shipped_one_arriving_late() {
+        let s = ready();
+        let picked_catalog = match &s.catalog {
+            CatalogState::Ready(c) => LoadedCatalog {
+                shipped: false,
+                file: picked("mine.json"),
+                ..c.clone()
+            },
+            _ => unreachable!("ready() has a catalog"),
+        };
+        let s = reduce(
+            s,
+            Action::Catalog(CatalogState::Ready(picked_catalog.clone())),
+        );
+        let shipped = LoadedCatalog {
+            shipped: true,
+            ..picked_catalog
+        };
+        let s = reduce(s, Action::Catalog(CatalogState::Ready(shipped)));
+        assert_eq!(
+            s.loaded_catalog().map(|c| c.file.name.as_str()),
+            Some("mine.json")
+        );
+    }
+
+    fn entry(code: &str, group: &str, total: u32) -> Entry {
+        Entry {
+            file: format!("{code}.json"),
+            unit: UnitKey {
+                code: code.into(),
+                name: code.into(),
+                tier: "xa-phuong".into(),
+                variant: None,
+                group: group.into(),
+            },
+            period: 2026,
+            created: String::new(),
+            received_on: None,
+            passes: true,
+            total,
+            official: false,
+            band: "tot".into(),
+            rescaled: false,
+            criteria: vec![CriterionPoints {
+                id: "xp.ho-so-truc-tuyen".into(),
+                points: 40_000,
+                max: 40_000,
+                met_target: true,
+                not_applicable: false,
+            }],
+        }
+    }
+
+    fn file(i: usize, e: &Entry, standing: Option<Standing>) -> FileView {
+        FileView {
+            file: e.file.clone(),
+            unreadable: None,
+            entry: Some(i),
+            unit: Some(e.unit.clone()),
+            passes: standing != Some(Standing::Failed),
+            standing,
+            checks: vec![],
+            notes: vec![],
+            signed_total: Some(e.total),
+            official_total: None,
+            band: Some(e.band.clone()),
+            rescaled: false,
+        }
+    }
+
+    fn season() -> SeasonView {
+        let entries = vec![
+            entry("A", "Cụm 1", 70_000),
+            entry("B", "Cụm 1", 80_000),
+            entry("C", "Cụm 2", 90_000),
+            entry("D", "Cụm 1", 10_000),
+        ];
+        let catalog = Catalog::from_json(include_bytes!(
+            "../../../assets/catalogs/hp-175-kh-ubnd.json"
+        ))
+        .expect("the shipped catalog");
+        let ranked = tdg_office::rank(
+            &entries,
+            &[0, 1, 2],
+            catalog.tie_breakers(),
+            normalize_label,
+        );
+        let mut files: Vec<FileView> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                file(
+                    i,
+                    e,
+                    Some(if i == 3 {
+                        Standing::Failed
+                    } else {
+                        Standing::Counted
+                    }),
+                )
+            })
+            .collect();
+        files.push(FileView {
+            file: "broken.json".into(),
+            unreadable: Some(Unread {
+                vi: "hỏng".into(),
+                en: "broken".into(),
+            }),
+            entry: None,
+            unit: None,
+            passes: false,
+            standing: None,
+            checks: vec![],
+            notes: vec![],
+            signed_total: None,
+            official_total: None,
+            band: None,
+            rescaled: false,
+        });
+        SeasonView {
+            period: Some(2026),
+            received_on: None,
+            timing_checked: false,
+            files,
+            entries,
+            ranked,
+            missing: vec![],
+            bands: vec![],
+            skipped: vec![],
+        }
+    }
+
+    #[test]
+    fn rows_are_ranked_inside_the_filter_then_the_other_files() {
+        let s = season();
+        let catalog = match ready().catalog {
+            CatalogState::Ready(c) => c.catalog,
+            _ => unreachable!("ready() has a catalog"),
+        };
+        let (ranked, appraised) = appraised_ranking(&s, &AppraisalFile::default(), &catalog);
+        let names = |rows: Vec<Row>| -> Vec<String> {
+            rows.iter().map(|r| s.files[r.file].file.clone()).collect()
+        };
+        assert_eq!(
+            names(table_rows(&s, &ranked, &appraised, None, None)),
+            ["B.json", "A.json", "C.json", "D.json", "broken.json"]
+        );
+        assert_eq!(
+            names(table_rows(
+                &s,
+                &ranked,
+                &appraised,
+                Some("xa-phuong"),
+                Some("cụm  1")
+            )),
+            ["B.json", "A.json", "D.json"]
+        );
+        // An appraisal of B below A puts A first, with B's appraised total beside it.
+        let mut file = AppraisalFile::default();
+        file.set(UnitAppraisal {
+            tier: "xa-phuong".into(),
+            unit_code: "B".into(),
+            criteria: vec![tdg_office::appraisal::CriterionAppraisal {
+                criterion: "xp.ho-so-truc-tuyen".into(),
+                milli_points: 20_000,
+                reason: "thử".into(),
+            }],
+        });
+        let (ranked, appraised) = appraised_ranking(&s, &file, &catalog);
+        let rows = table_rows(&s, &ranked, &appraised, None, Some("Cụm 1"));
+        assert_eq!(names(rows.clone()), ["A.json", "B.json", "D.json"]);
+        assert_eq!(rows[1].appraised.as_ref().map(|a| a.total), Some(60_000));
+        assert_eq!(rows[1].rank.as_ref().map(|r| r.rank), Some(2));
+    }
+
+    #[test]
+    fn a_new_season_clears_the_filter_and_the_editor() {
+        let s = reduce(ready(), Action::FilterTier(Some("xa-phuong".into())));
+        let s = reduce(s, Action::FilterGroup(Some("Cụm 1".into())));
+        let s = reduce(s, Action::FilterTier(Some("so-nganh".into())));
+        assert_eq!(s.group, None, "a group belongs to a tier");
+        let s = reduce(s, Action::Edit(Some(0)));
+        let s = reduce(s, Action::Finished(Rc::new(season())));
+        assert_eq!(
+            (s.tier.clone(), s.group.clone(), s.editing),
+            (None, None, None)
+        );
+        assert_eq!(s.run, Run::Done);
+    }
+}

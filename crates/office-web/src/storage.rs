@@ -1,0 +1,81 @@
+//! What the office view keeps on the device: the appraisals (its own key, `office.appraisals`)
+//! and the language (the unit app's `lang` key: one choice for the whole site). Keys carry the
+//! same namespace as the unit app's (`tdg@<page directory>#name`, `tdg@file:#name`), so two
+//! deployments on one origin keep separate appraisals. Nothing here panics; a failure to store
+//! comes back as an error for the page to show.
+
+use tdg_model::Lang;
+use tdg_office::appraisal::AppraisalFile;
+
+const APPRAISALS: &str = "office.appraisals";
+const LANG: &str = "lang";
+
+/// The namespace of a page at `protocol` + `pathname` (the unit app's rule: the page's
+/// directory, or one fixed name for `file:` pages).
+pub fn namespace_for(protocol: &str, pathname: &str) -> String {
+    match protocol {
+        "file:" => "tdg@file:".to_owned(),
+        _ => format!(
+            "tdg@{}",
+            &pathname[..pathname.rfind('/').map_or(0, |i| i + 1)]
+        ),
+    }
+}
+
+fn key(name: &str) -> Option<String> {
+    let location = web_sys::window()?.location();
+    let ns = namespace_for(&location.protocol().ok()?, &location.pathname().ok()?);
+    Some(format!("{ns}#{name}"))
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn get(name: &str) -> Option<String> {
+    storage()?.get_item(&key(name)?).ok().flatten()
+}
+
+/// The stored appraisals: none stored is an empty file; a stored text that cannot be read is
+/// returned as an error (and left where it is: only the office replaces it).
+pub fn load_appraisals() -> Result<AppraisalFile, String> {
+    match get(APPRAISALS) {
+        None => Ok(AppraisalFile::default()),
+        Some(text) => serde_json::from_str(&text).map_err(|e| e.to_string()),
+    }
+}
+
+/// Stores the appraisals; `false` when the browser refused (private mode, full).
+pub fn save_appraisals(file: &AppraisalFile) -> bool {
+    let (Some(s), Some(k)) = (storage(), key(APPRAISALS)) else {
+        return false;
+    };
+    s.set_item(&k, &file.to_json()).is_ok()
+}
+
+pub fn load_lang() -> Lang {
+    get(LANG)
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default()
+}
+
+pub fn save_lang(lang: Lang) {
+    if let (Some(s), Some(k)) = (storage(), key(LANG)) {
+        let _ = s.set_item(&k, lang.code());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::namespace_for;
+
+    #[test]
+    fn the_namespace_is_the_unit_apps() {
+        assert_eq!(namespace_for("https:", "/a/b/office.html"), "tdg@/a/b/");
+        assert_eq!(namespace_for("http:", "/"), "tdg@/");
+        assert_eq!(
+            namespace_for("file:", "/media/usb/office.html"),
+            "tdg@file:"
+        );
+    }
+}

@@ -1,0 +1,133 @@
+//! The season opened a file at a time (the office view's worker): progress counts up to the
+//! total, archives are unpacked, other files are listed as skipped, and the view holds the same
+//! analysis as `analyse` over the same files.
+
+use std::io::Write;
+use tdg_model::Date;
+use tdg_office::analysis::analyse;
+use tdg_office::demo::{season_with_trust, TRUST_FILE};
+use tdg_office::intake::{Season, SeasonFile};
+use tdg_office::session::{CheckMark, Session};
+use tdg_office::Standing;
+use tdg_report::verify::KnownCatalog;
+
+const CATALOG: &[u8] = include_bytes!("../../../assets/catalogs/hp-175-kh-ubnd.json");
+
+#[test]
+fn a_season_opened_file_by_file_equals_the_batch_analysis() {
+    let received = Date::parse_iso("2026-11-27").expect("a date");
+    let (files, trust) = season_with_trust(CATALOG, 2026, received).expect("the season");
+    let trust_bytes = &files
+        .iter()
+        .find(|f| f.path == TRUST_FILE)
+        .expect("the season's trust list")
+        .bytes;
+    let reports: Vec<_> = files.iter().filter(|f| f.is_report()).collect();
+    let mut session = Session::new(trust_bytes, CATALOG, Some(received), None).expect("a season");
+    // The first ten reports inside a zip, with a note that is not a report.
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for f in &reports[..10] {
+        zip.start_file(f.path.as_str(), zip::write::SimpleFileOptions::default())
+            .expect("an entry");
+        zip.write_all(&f.bytes).expect("in memory");
+    }
+    zip.start_file("ghi-chu.txt", zip::write::SimpleFileOptions::default())
+        .expect("an entry");
+    session.add("dot-1.zip", zip.finish().expect("in memory").into_inner());
+    for f in &reports[10..] {
+        session.add(&f.path, f.bytes.clone());
+    }
+    session.add("doc-truoc.txt", b"notes".to_vec());
+    assert_eq!(session.total(), reports.len());
+    assert_eq!(session.period(), Some(2026));
+    let mut done = 0;
+    while done < session.total() {
+        let now = session.verify_next(50);
+        assert!(now > done && now <= session.total());
+        done = now;
+    }
+    let view = session.finish();
+
+    let catalogs = [KnownCatalog::from_bytes(CATALOG).expect("the catalog")];
+    let season = Season {
+        catalogs: &catalogs,
+        trust: &trust,
+        period: 2026,
+    };
+    let names: Vec<String> = reports
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            if i < 10 {
+                format!("dot-1.zip/{}", f.path)
+            } else {
+                f.path.clone()
+            }
+        })
+        .collect();
+    let handed: Vec<SeasonFile> = reports
+        .iter()
+        .zip(&names)
+        .map(|(f, name)| SeasonFile {
+            name,
+            bytes: &f.bytes,
+            received_on: Some(received),
+        })
+        .collect();
+    let batch = analyse(&season, &handed, catalogs[0].catalog.tie_breakers());
+
+    assert_eq!(view.files.len(), batch.rows.len());
+    assert_eq!(view.ranked, batch.ranked);
+    assert_eq!(view.missing, batch.missing);
+    assert_eq!(view.entries, batch.entries);
+    assert_eq!(view.failed(), batch.failed_files());
+    assert_eq!(view.skipped, ["dot-1.zip/ghi-chu.txt", "doc-truoc.txt"]);
+    assert!(view.timing_checked);
+    // Every failing report has at least one failed check in words, in both languages; an
+    // unreadable file has its reason.
+    for f in view.files.iter().filter(|f| !f.passes) {
+        match &f.unreadable {
+            Some(why) => assert!(!why.vi.is_empty() && !why.en.is_empty()),
+            None => {
+                assert_eq!(f.standing, Some(Standing::Failed), "{}", f.file);
+                assert!(
+                    f.checks.iter().any(|c| c.mark == CheckMark::Fail),
+                    "{}",
+                    f.file
+                );
+            }
+        }
+    }
+    // The view crosses to the page as JSON and back unchanged.
+    let json = serde_json::to_string(&view).expect("json");
+    assert_eq!(
+        serde_json::from_str::<tdg_office::session::SeasonView>(&json).expect("back"),
+        view
+    );
+}
+
+#[test]
+fn a_bad_trust_list_or_catalog_is_refused_in_both_languages() {
+    let e = Session::new(b"{}", CATALOG, None, None)
+        .err()
+        .expect("refused");
+    assert!(
+        e.vi.starts_with("Danh sách khóa tin cậy không đọc được"),
+        "{}",
+        e.vi
+    );
+    assert!(
+        e.en.starts_with("The trust list cannot be read"),
+        "{}",
+        e.en
+    );
+    let trust = br#"{"trustListVersion":2,"office":"x","keys":[]}"#;
+    let e = Session::new(trust, b"{", None, None)
+        .err()
+        .expect("refused");
+    assert!(
+        e.vi.starts_with("Danh mục tiêu chí không đọc được"),
+        "{}",
+        e.vi
+    );
+}

@@ -1,0 +1,134 @@
+// The receiving office's view (office.html): the demonstration season opened in the browser
+// gives what `tdg batch` gives (every defect flagged with its own message, the same ranking),
+// an appraisal changes the appraised column, and the exports download.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { openBrowser, openApp, BASE_URL, OUT } from './browser.mjs';
+import { TDG, CATALOG } from './office.mjs';
+
+const RECEIVED = '2026-11-27';
+const AXE = readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+let context;
+let season;
+let expected;
+
+before(async () => {
+  mkdirSync(OUT, { recursive: true });
+  season = join(OUT, `office-season-${process.pid}-${Date.now()}`);
+  execFileSync(TDG, ['demo-season', '--catalog', CATALOG, '--out', season]);
+  // The season fails on purpose: tdg batch exits 1 and prints its JSON all the same.
+  const batch = spawnSync(TDG, ['batch', '--trust', join(season, 'trust.json'), '--catalog', CATALOG,
+    '--received', RECEIVED, '--json', join(season, 'bao-cao')], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  assert.equal(batch.status, 1, batch.stderr);
+  expected = JSON.parse(batch.stdout);
+  context = await openBrowser();
+});
+after(async () => { await context?.close(); });
+
+async function openSeason({ received = RECEIVED, only, within = context } = {}) {
+  // openApp fails the test on console errors and requests to other origins; then the office page.
+  const { page, problems } = await openApp(within, { width: 1600, height: 1000 });
+  await page.goto(new URL('office.html', BASE_URL).href);
+  await page.getByTestId('catalog-line').filter({ hasText: 'hp-175-kh-ubnd.json' }).waitFor();
+  const dir = join(season, 'bao-cao');
+  const names = readdirSync(dir).filter((f) => !only || only.includes(f));
+  await page.getByLabel('Các tệp báo cáo (.json, .zip)').setInputFiles(names.map((f) => join(dir, f)));
+  await page.getByLabel('Danh sách khóa tin cậy (trust.json)').setInputFiles(join(season, 'trust.json'));
+  // Nothing defaults the received date, and the form says what that means.
+  await page.getByTestId('no-received').waitFor();
+  if (received) await page.getByLabel('Ngày nhận (do cơ quan nhập)').fill(received);
+  await page.getByRole('button', { name: 'Kiểm tra và tổng hợp' }).click();
+  await page.getByTestId('season-summary').waitFor();
+  return { page, problems };
+}
+
+test('every defect is flagged with its own message and a cluster is ranked as tdg batch says; an appraisal moves the unit', async () => {
+  const { page, problems } = await openSeason();
+  const failing = expected.files.filter((f) => !f.passes);
+  assert.ok(failing.length >= 12, `${failing.length} failing files`);
+  for (const f of failing) {
+    const row = page.locator(`#season tr[data-file="${basename(f.file)}"]`);
+    const text = await row.textContent();
+    const messages = f.error ? [f.error.vi] : f.checks.filter((c) => c.mark === '✗').map((c) => c.vi);
+    assert.ok(messages.length > 0, f.file);
+    for (const m of messages) assert.ok(text.includes(m), `${basename(f.file)}: “${m}” not in “${text}”`);
+  }
+  // The resend: the earlier report is listed as replaced, not dropped.
+  assert.match(await page.locator('#season tr[data-file="DEMO-XA-005.json"]').textContent(), /Đã có báo cáo gửi sau thay thế/);
+  // Not submitted, as tdg batch lists them.
+  const missing = await page.getByTestId('missing').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.unit));
+  assert.deepEqual(missing, expected.notSubmitted.map((m) => m.unit.code));
+  // The charts render, each with its title, and their figures add up to the ranking.
+  assert.ok(await page.getByTestId('chart-bands').locator('rect').count() > 10);
+  assert.equal(await page.getByRole('img', { name: 'Phân bố tổng điểm (mỗi cột 10 điểm)' }).count(), 1);
+  const histogram = await page.locator('table.chart-data tbody td.num').allTextContents();
+  assert.equal(histogram.reduce((sum, n) => sum + Number(n), 0), expected.ranking.length);
+  // The page as the office sees it (the viewport: a full-page shot of a 300-row table is slow).
+  mkdirSync(join(OUT, 'screenshots'), { recursive: true });
+  await page.screenshot({ path: join(OUT, 'screenshots', 'office-view-season.png') });
+
+  // A cluster is ranked as tdg batch ranks it, and an appraisal changes the appraised column
+  // and the rank.
+  const group = 'Cụm thi đua số 6';
+  const want = expected.files.filter((f) => f.rank && f.rank.group === group)
+    .sort((a, b) => a.rank.rank - b.rank.rank)
+    .map((f) => [`${f.rank.rank}${f.rank.tied ? '=' : ''}`, f.unit.code]);
+  assert.ok(want.length > 3);
+  await page.getByLabel('Cấp', { exact: true }).selectOption('xa-phuong');
+  await page.getByLabel('Cụm, khối thi đua', { exact: true }).selectOption(group);
+  const ranked = async () => page.locator('#season tbody tr').evaluateAll((rows) => rows
+    .filter((r) => r.querySelector('td.rank').textContent !== '')
+    .map((r) => [r.querySelector('td.rank').textContent, r.children[2].textContent]));
+  assert.deepEqual(await ranked(), want);
+  // Appraise the first unit: its first criterion down to 0 points.
+  const first = want[0][1];
+  const row = page.locator('#season tbody tr').filter({ hasText: first });
+  assert.equal(await row.locator('[data-col=appraised]').textContent(), '');
+  await row.getByRole('button', { name: /^Thẩm định/ }).click();
+  const editor = page.locator('section.appraisal');
+  await editor.locator('input').first().fill('0');
+  await editor.locator('textarea').first().fill('Minh chứng không khớp số liệu (thử nghiệm)');
+  await editor.getByRole('button', { name: 'Lưu thẩm định' }).click();
+  await editor.waitFor({ state: 'detached' });
+  const appraised = await page.locator('#season tbody tr').filter({ hasText: first }).locator('[data-col=appraised]').textContent();
+  assert.notEqual(appraised, '');
+  const official = await page.locator('#season tbody tr').filter({ hasText: first }).locator('[data-col=official]').textContent();
+  const num = (s) => Number(s.replace(',', '.'));
+  assert.ok(num(appraised) < num(official), `${appraised} < ${official}`);
+  // Ranked by the appraised total now: the unit moved down.
+  const after = await ranked();
+  assert.notDeepEqual(after[0][1], first);
+  // Kept in this browser: a reload shows it again.
+  await page.reload();
+  await page.getByLabel('Các tệp báo cáo (.json, .zip)').waitFor();
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith('#office.appraisals')));
+  assert.equal(stored.length, 1);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the workbook and the CSV download; without a received date the page says timing was not checked; no serious accessibility violation', async () => {
+  // The accessibility checker is injected: this context alone bypasses the page's CSP.
+  const audited = await openBrowser({ bypassCSP: true });
+  // A few files are enough: the exports are the office crate's, tested there.
+  const { page, problems } = await openSeason({ within: audited, received: '', only: ['DEMO-XA-010.json', 'DEMO-SN-010.json', 'loi-chu-ky.json'] });
+  await page.getByTestId('timing-not-checked').waitFor();
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải tệp Excel (.xlsx)' }).click()]);
+  const xlsxBytes = readFileSync(await xlsx.path());
+  assert.equal(xlsx.suggestedFilename(), 'tong-hop-2026.xlsx');
+  assert.equal(xlsxBytes.subarray(0, 2).toString('latin1'), 'PK');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải tệp CSV' }).click()]);
+  const csvBytes = readFileSync(await csv.path());
+  assert.deepEqual([...csvBytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  assert.match(csvBytes.toString('utf8'), /loi-chu-ky\.json/);
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(serious, []);
+  assert.deepEqual(problems, []);
+  await audited.close();
+});
