@@ -20,8 +20,17 @@ const EDITED = 'tdg-edited-in-place';
 const scope = () => self.registration.scope;
 const listed = new Set(FILES.map((f) => new URL(f, scope()).href));
 
+// The portal's configuration, edited in place: kept too, so that the first start offline finds
+// it (the page fetched it before this worker controlled it). Best effort: a deployment without
+// one, or a failed fetch, does not fail the install.
+const EDITED_AT_INSTALL = ['embed.json'];
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(new URL(f, scope()), { cache: 'reload' })))));
+  event.waitUntil(Promise.all([
+    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(new URL(f, scope()), { cache: 'reload' })))),
+    caches.open(EDITED).then((cache) => Promise.all(EDITED_AT_INSTALL.map((f) =>
+      cache.add(new Request(new URL(f, scope()), { cache: 'reload' })).catch(() => {})))),
+  ]));
 });
 
 self.addEventListener('activate', (event) => {

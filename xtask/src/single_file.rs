@@ -24,6 +24,10 @@ const RUNTIME: &str = include_str!("single_runtime.js");
 /// file:// page.
 const LEFT_OUT: &[&str] = &["sw.js", "offline.js"];
 
+/// Pages of their own that the unit's single file does not carry: the receiving office's view
+/// (its module alone is larger than the whole tool) and the portal's example host page.
+const OTHER_PAGES: &[&str] = &["office", "embed-example"];
+
 /// The parameters every module function takes (see single_runtime.js).
 const PARAMS: &str = "__req, __meta_url, __import, fetch, Worker";
 
@@ -52,6 +56,9 @@ fn build(dist: &Path) -> Result<String> {
     let mut files = BTreeMap::new();
     for path in &paths {
         let name = crate::dist::relative_name(dist, path);
+        if OTHER_PAGES.iter().any(|page| name.starts_with(page)) {
+            continue;
+        }
         if name.ends_with(".js") && !LEFT_OUT.contains(&name.as_str()) {
             let source = std::fs::read_to_string(path)
                 .with_context(|| format!("reading {}", path.display()))?;
