@@ -83,7 +83,8 @@ test('after one visit the app starts, scores, signs and prints offline; a new de
     await page.getByLabel('Chọn đơn vị mẫu').waitFor();
     const first = await cachesWhenReady(page);
     assert.equal(first.scope, url, 'the worker serves the sub-path the site is under');
-    assert.deepEqual(first.counts, { [`tdg-${version}`]: listed.length }, 'one cache, complete');
+    // One versioned cache, complete; and the portal's configuration, edited in place, kept apart.
+    assert.deepEqual(first.counts, { [`tdg-${version}`]: listed.length, 'tdg-edited-in-place': 1 }, 'one cache, complete');
 
     // The network is gone: the server stopped and the browser offline.
     await stop(server);
@@ -105,7 +106,7 @@ test('after one visit the app starts, scores, signs and prints offline; a new de
     await notice.waitFor();
     await screenshot(page, 'offline-new-version');
     await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Tải lại' }).click()]);
-    await page.waitForFunction((v) => caches.keys().then((k) => k.length === 1 && k[0] === `tdg-${v}`), `${version}-next`);
+    await page.waitForFunction((v) => caches.keys().then((k) => { const versions = k.filter((n) => n !== 'tdg-edited-in-place'); return versions.length === 1 && versions[0] === `tdg-${v}`; }), `${version}-next`);
     await page.locator('#main').waitFor();
     assert.equal(await notice.count(), 0, 'the reloaded page runs the new version');
     assert.deepEqual(problems, []);
