@@ -1,5 +1,5 @@
 // Evidence files are hashed in a worker, a slice at a time, with progress: the SHA-256 code
-// against known answers (in Node), a file of a few hundred MB in the browser against Node's
+// against known answers (in Node), a file of many slices in the browser against Node's
 // own SHA-256 (with the speed), and a file over 2 GB refused with a message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -61,10 +61,11 @@ async function fileInput(page) {
   return { card, input: card.getByLabel(/Chọn tệp/) };
 }
 
-test('a file of over a hundred MB is hashed in a worker with progress, and matches Node', async () => {
-  // Sixteen and a bit 8 MiB slices: enough to show the slicing and the progress; the 2 GB limit
-  // has its own test below, without writing 2 GB.
-  const size = 130 * 1024 * 1024 + 7;
+test('a file of many 8 MiB slices is hashed in a worker with progress, and matches Node', async () => {
+  // Eight and a bit 8 MiB slices: enough to show the slicing and the progress (a larger file
+  // only makes the suite slower: `cargo xtask bench` is where speed is measured); the 2 GB
+  // limit has its own test below, without writing 2 GB.
+  const size = 64 * 1024 * 1024 + 7;
   const path = join(dir, 'minh-chung-lon.bin');
   const fd = openSync(path, 'w');
   const chunk = new Uint8Array(8 * 1024 * 1024);
@@ -98,7 +99,7 @@ test('a file of over a hundred MB is hashed in a worker with progress, and match
   const seconds = (Date.now() - started) / 1000;
   assert.equal(workers.length, 1, 'hashed in the worker');
   assert.ok(seen.size >= 2, `progress moved: ${[...seen].join(', ')}`);
-  // The size as the card shows it: Vietnamese thousands separators (136.314.887 B).
+  // The size as the card shows it: Vietnamese thousands separators (67.108.871 B).
   const shown = String(size).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   assert.ok((await card.textContent()).includes(`minh-chung-lon.bin (${shown} B, SHA-256 ${sha})`));
   console.log(`# hashed ${(size / 1e6).toFixed(0)} MB in ${seconds.toFixed(1)} s: ${(size / 1e6 / seconds).toFixed(0)} MB/s`);
