@@ -305,38 +305,6 @@ pub mod summary {
     );
 }
 
-/// The gap planner: measures to take next year, never figures to adjust.
-pub mod gap {
-    use super::{w, W};
-    pub const TOP: W = w("Năm sau: giữ mức cao nhất", "Next year: keep the top band");
-    pub const AT_TOP: W = w(
-        "Đơn vị đang ở mức cao nhất.",
-        "The unit is in the top band.",
-    );
-    pub const HONEST: W = w(
-        "Đây là những việc đơn vị cần làm để cải thiện trong năm tới, không phải số liệu để điều chỉnh: số liệu năm nay phải đúng thực tế.",
-        "These are measures the unit can take to improve over the coming year, not figures to adjust: this year's figures must be what happened.",
-    );
-    pub const UNREACHABLE: W = w(
-        "Không thể đạt mức này chỉ bằng điểm tiêu chí (có điểm trừ).",
-        "This band cannot be reached through the criteria alone (a penalty applies).",
-    );
-    pub const NEXT_YEAR: W = w("Năm sau", "Next year");
-    pub const UNSETTLED: W = w(
-        "Các việc cần làm cho năm sau hiện ra khi mọi tiêu chí đã được trả lời (hoặc chọn “không áp dụng”) và không còn câu trả lời cần sửa.",
-        "The measures for next year appear once every criterion is answered (or marked “not applicable”) and nothing is left to correct.",
-    );
-    pub const TIER_ENDS: W = w(
-        "Cấp này không còn trong các năm sau, nên không có việc cần làm cho năm sau.",
-        "This tier does not exist in the following years, so there are no measures for next year.",
-    );
-    pub const BEFORE_SIGNING: W = w("Trước khi ký", "Before signing");
-    pub const BEFORE_SIGNING_INTRO: W = w(
-        "Việc của năm nay: tiêu chí đã trả lời nhưng thiếu minh chứng bắt buộc được 0 điểm cho đến khi bổ sung.",
-        "This year's work: a criterion answered without its required evidence scores 0 until the evidence is added.",
-    );
-}
-
 /// Sentences with figures.
 pub mod says {
     use tdg_model::Lang;
@@ -475,24 +443,6 @@ pub mod says {
         )
     }
 
-    pub fn gap_title(lang: Lang, band: &str) -> String {
-        pick(
-            lang,
-            format!("Năm sau, để đạt mức tự chấm “{band}”"),
-            format!("Next year, to reach the self-assessed band “{band}”"),
-        )
-    }
-
-    pub fn gap_intro(lang: Lang, deficit: &str) -> String {
-        pick(
-            lang,
-            format!("Cần thêm {deficit} điểm. Những việc ít nhất cần làm được trong năm tới:"),
-            format!(
-                "{deficit} more points needed. The fewest measures to take over the coming year:"
-            ),
-        )
-    }
-
     pub fn sample_not_loaded(url: &str) -> (String, String) {
         (
             format!("Không tải được đơn vị mẫu ({url})."),
@@ -539,7 +489,7 @@ mod tests {
     #[test]
     fn the_words_use_the_agreed_terms() {
         // “ ” quotes, "cách chấm điểm mặc định", "mức độ chuyển đổi số", "tải" not "gửi".
-        assert!(!says::gap_title(Lang::Vi, "Tốt").contains('«'));
+        assert!(!tdg_model::gap::words::title("Tốt", Lang::Vi).contains('«'));
         assert!(assess::DEFAULT_SCORING
             .vi
             .starts_with("Cách chấm điểm mặc định của công cụ"));

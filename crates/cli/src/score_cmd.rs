@@ -46,7 +46,7 @@ pub fn run(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
         };
         print!(
             "{}",
-            crate::table::render(&catalog, &sheet, &assessment, gap.as_ref(), lang)
+            crate::table::render(&catalog, &sheet, &assessment, lang)
         );
     }
     Ok(assessment.errors.is_empty())

@@ -4,17 +4,13 @@ use std::fmt::Write;
 use tdg_model::explain::{
     band_name, describe_error, explain_criterion, rescale_line, rule_name, summary_line,
 };
-use tdg_model::gap::{describe_step, GapPlan};
+use tdg_model::gap::{
+    before_signing, describe_evidence_step, describe_step, next_year, words, NextYear,
+};
 use tdg_model::units::format_points;
 use tdg_model::{AnswerSheet, Assessment, Catalog, Lang};
 
-pub fn render(
-    catalog: &Catalog,
-    sheet: &AnswerSheet,
-    a: &Assessment,
-    gap: Option<&GapPlan>,
-    lang: Lang,
-) -> String {
+pub fn render(catalog: &Catalog, sheet: &AnswerSheet, a: &Assessment, lang: Lang) -> String {
     let mut out = String::new();
     let Some(tier) = catalog.tier(&a.tier) else {
         return out;
@@ -95,27 +91,45 @@ pub fn render(
             describe_error(e, lang)
         );
     }
-    if let Some(gap) = gap {
-        let target = band_name(catalog, &gap.target_band, lang);
-        let _ = writeln!(
-            out,
-            "\n{} “{target}” (+{}):",
-            label(lang, "Để đạt", "To reach"),
-            pts(gap.deficit)
-        );
-        for step in &gap.steps {
-            let _ = writeln!(out, "  - {}", describe_step(catalog, step, lang));
+    // The same plan as the screen's: this year's missing evidence, then next year's measures
+    // once the band is settled (never "answer the criterion" as a measure).
+    let missing = before_signing(a);
+    if !missing.is_empty() {
+        let _ = writeln!(out, "\n{}:", words::before_signing(lang));
+        for step in &missing {
+            let _ = writeln!(out, "  - {}", describe_evidence_step(catalog, step, lang));
         }
-        if !gap.reachable {
+    }
+    match next_year(catalog, sheet, a) {
+        NextYear::Unsettled => {
             let _ = writeln!(
                 out,
-                "  {}",
-                label(
-                    lang,
-                    "(không thể đạt chỉ bằng điểm tiêu chí)",
-                    "(not reachable through criteria alone)"
-                )
+                "\n{}: {}",
+                words::next_year(lang),
+                words::unsettled(lang)
             );
+        }
+        NextYear::TierEnds => {
+            let _ = writeln!(
+                out,
+                "\n{}: {}",
+                words::next_year(lang),
+                words::tier_ends(lang)
+            );
+        }
+        NextYear::Top => {
+            let _ = writeln!(out, "\n{}. {}", words::top(lang), words::at_top(lang));
+        }
+        NextYear::Plan(plan) => {
+            let target = band_name(catalog, &plan.target_band, lang);
+            let _ = writeln!(out, "\n{}", words::title(&target, lang));
+            let _ = writeln!(out, "{}", words::intro(&pts(plan.deficit), lang));
+            for step in &plan.steps {
+                let _ = writeln!(out, "  - {}", describe_step(catalog, step, lang));
+            }
+            if !plan.reachable {
+                let _ = writeln!(out, "  {}", words::unreachable(lang));
+            }
         }
     }
     out

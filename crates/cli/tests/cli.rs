@@ -48,9 +48,31 @@ fn score_prints_a_table_with_total_band_and_plan() {
         ),
         "{stdout}"
     );
+    // The screen's plan: the missing evidence is this year's work, before signing; next year's
+    // measures assume it is added.
     assert!(
-        stdout.contains("Để đạt “Hoàn thành tốt nhiệm vụ” (+4)"),
+        stdout.contains("Trước khi ký:\n  - Bổ sung minh chứng cho “Cán bộ, công chức được bồi dưỡng kỹ năng số trong năm” (+10 điểm ngay năm nay)"),
         "{stdout}"
+    );
+    assert!(
+        stdout.contains("Năm sau, để đạt mức tự chấm “Hoàn thành xuất sắc nhiệm vụ”"),
+        "{stdout}"
+    );
+    // With criteria still open: no band and no plan, never "answer the criterion" as a measure.
+    let open = tdg(&[
+        "score",
+        "--catalog",
+        CATALOG,
+        "assets/samples/xa-phuong.json",
+    ]);
+    let open = String::from_utf8_lossy(&open.stdout);
+    assert!(
+        open.contains("— Chưa xếp mức: còn 2 tiêu chí chưa trả lời"),
+        "{open}"
+    );
+    assert!(
+        !open.contains("Năm sau, để đạt") && !open.contains("Trả lời tiêu chí"),
+        "{open}"
     );
     let en = tdg(&[
         "score",

@@ -432,9 +432,11 @@ pub fn total_text(a: &Assessment, lang: Lang) -> String {
     }
 }
 
-/// One-line summary: total, share of points achieved, band, and whether it is provisional.
+/// One-line summary: total, share of points achieved, and the band once settled ("Chưa xếp
+/// mức: còn 2 tiêu chí chưa trả lời" before: [`band_line`], the rule the screen and the print
+/// follow too).
 pub fn summary_line(catalog: &Catalog, a: &Assessment, lang: Lang) -> String {
-    let band = band_name(catalog, &a.band, lang);
+    let band = band_line(catalog, a, lang);
     let total = total_text(a, lang);
     let index = crate::units::format_index(a.index, lang);
     let rescaled = match (a.rescaled.is_some(), lang) {
@@ -443,21 +445,7 @@ pub fn summary_line(catalog: &Catalog, a: &Assessment, lang: Lang) -> String {
         (true, Lang::En) => ", rescaled: some criteria do not apply",
     };
     match lang {
-        Lang::Vi => format!(
-            "Tổng điểm {total} (tỷ lệ điểm đạt {index}{rescaled}) — {band}{}",
-            if a.is_provisional() {
-                format!(" (tạm tính, còn {} tiêu chí chưa trả lời)", a.open)
-            } else {
-                String::new()
-            }
-        ),
-        Lang::En => format!(
-            "Total {total} (share of points achieved {index}{rescaled}) — {band}{}",
-            if a.is_provisional() {
-                format!(" (provisional: {} criteria still open)", a.open)
-            } else {
-                String::new()
-            }
-        ),
+        Lang::Vi => format!("Tổng điểm {total} (tỷ lệ điểm đạt {index}{rescaled}) — {band}"),
+        Lang::En => format!("Total {total} (share of points achieved {index}{rescaled}) — {band}"),
     }
 }

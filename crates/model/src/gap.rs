@@ -494,3 +494,97 @@ mod tests {
         assert_eq!(lower_first(""), "");
     }
 }
+
+/// How the plan reads, on screen and in `tdg score`: decided once, here.
+pub mod words {
+    use crate::text::Lang;
+
+    fn pick(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
+        match lang {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+
+    pub fn before_signing(lang: Lang) -> &'static str {
+        pick(lang, "Trước khi ký", "Before signing")
+    }
+
+    pub fn before_signing_intro(lang: Lang) -> &'static str {
+        pick(
+            lang,
+            "Việc của năm nay: tiêu chí đã trả lời nhưng thiếu minh chứng bắt buộc được 0 điểm cho đến khi bổ sung.",
+            "This year's work: a criterion answered without its required evidence scores 0 until the evidence is added.",
+        )
+    }
+
+    pub fn next_year(lang: Lang) -> &'static str {
+        pick(lang, "Năm sau", "Next year")
+    }
+
+    pub fn unsettled(lang: Lang) -> &'static str {
+        pick(
+            lang,
+            "Các việc cần làm cho năm sau hiện ra khi mọi tiêu chí đã được trả lời (hoặc chọn “không áp dụng”) và không còn câu trả lời cần sửa.",
+            "The measures for next year appear once every criterion is answered (or marked “not applicable”) and nothing is left to correct.",
+        )
+    }
+
+    pub fn tier_ends(lang: Lang) -> &'static str {
+        pick(
+            lang,
+            "Cấp này không còn trong các năm sau, nên không có việc cần làm cho năm sau.",
+            "This tier does not exist in the following years, so there are no measures for next year.",
+        )
+    }
+
+    pub fn top(lang: Lang) -> &'static str {
+        pick(
+            lang,
+            "Năm sau: giữ mức cao nhất",
+            "Next year: keep the top band",
+        )
+    }
+
+    pub fn at_top(lang: Lang) -> &'static str {
+        pick(
+            lang,
+            "Đơn vị đang ở mức cao nhất.",
+            "The unit is in the top band.",
+        )
+    }
+
+    pub fn unreachable(lang: Lang) -> &'static str {
+        pick(
+            lang,
+            "Không thể đạt mức này chỉ bằng điểm tiêu chí (có điểm trừ).",
+            "This band cannot be reached through the criteria alone (a penalty applies).",
+        )
+    }
+
+    pub fn honest(lang: Lang) -> &'static str {
+        pick(
+            lang,
+            "Đây là những việc đơn vị cần làm để cải thiện trong năm tới, không phải số liệu để điều chỉnh: số liệu năm nay phải đúng thực tế.",
+            "These are measures the unit can take to improve over the coming year, not figures to adjust: this year's figures must be what happened.",
+        )
+    }
+
+    pub fn title(band: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!("Năm sau, để đạt mức tự chấm “{band}”"),
+            Lang::En => format!("Next year, to reach the self-assessed band “{band}”"),
+        }
+    }
+
+    pub fn intro(deficit: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => {
+                format!("Cần thêm {deficit} điểm. Những việc ít nhất cần làm được trong năm tới:")
+            }
+            Lang::En => format!(
+                "{deficit} more points needed. The fewest measures to take over the coming year:"
+            ),
+        }
+    }
+}

@@ -1,7 +1,6 @@
-use crate::i18n::{gap as words, says};
 use crate::shared::Shared;
 use tdg_model::explain::band_name;
-use tdg_model::gap::{describe_evidence_step, describe_step, NextYear, Step};
+use tdg_model::gap::{describe_evidence_step, describe_step, words, NextYear, Step};
 use tdg_model::units::format_points;
 use tdg_model::{Catalog, Lang};
 use yew::prelude::*;
@@ -28,29 +27,29 @@ pub fn gap_plan_view(props: &GapPlanProps) -> Html {
     } else {
         html! {
             <section class="before-signing" aria-labelledby="before-signing-title" data-testid="before-signing">
-                <h2 id="before-signing-title">{ words::BEFORE_SIGNING.get(lang) }</h2>
-                <p>{ words::BEFORE_SIGNING_INTRO.get(lang) }</p>
+                <h2 id="before-signing-title">{ words::before_signing(lang) }</h2>
+                <p>{ words::before_signing_intro(lang) }</p>
                 <ul>{ for props.before_signing.iter().map(|s| html! { <li>{ describe_evidence_step(catalog, s, lang) }</li> }) }</ul>
             </section>
         }
     };
     let next = match &props.next {
-        NextYear::Unsettled => plain(words::NEXT_YEAR.get(lang), words::UNSETTLED.get(lang)),
-        NextYear::TierEnds => plain(words::NEXT_YEAR.get(lang), words::TIER_ENDS.get(lang)),
-        NextYear::Top => plain(words::TOP.get(lang), words::AT_TOP.get(lang)),
+        NextYear::Unsettled => plain(words::next_year(lang), words::unsettled(lang)),
+        NextYear::TierEnds => plain(words::next_year(lang), words::tier_ends(lang)),
+        NextYear::Top => plain(words::top(lang), words::at_top(lang)),
         NextYear::Plan(plan) => {
             let band = band_name(catalog, &plan.target_band, lang);
             html! {
                 <section class="gap" aria-labelledby="gap-title" data-testid="gap-plan">
-                    <h2 id="gap-title">{ says::gap_title(lang, &band) }</h2>
-                    <p>{ says::gap_intro(lang, &format_points(plan.deficit, lang)) }</p>
+                    <h2 id="gap-title">{ words::title(&band, lang) }</h2>
+                    <p>{ words::intro(&format_points(plan.deficit, lang), lang) }</p>
                     <ol class="steps">
                         { for plan.steps.iter().map(|s| html! { <li>{ describe_step(catalog, s, lang) }</li> }) }
                     </ol>
                     if !plan.reachable {
-                        <p class="warning">{ words::UNREACHABLE.get(lang) }</p>
+                        <p class="warning">{ words::unreachable(lang) }</p>
                     }
-                    <p class="muted small-note">{ words::HONEST.get(lang) }</p>
+                    <p class="muted small-note">{ words::honest(lang) }</p>
                 </section>
             }
         }
