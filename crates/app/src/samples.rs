@@ -1,11 +1,12 @@
-//! Opening a sample unit (training workshops, first use): fetches its answers beside the app
-//! and makes it a draft with a sample unit's name. Used by the start screen and by training
-//! exercises.
+//! The sample units (training workshops, first use, a portal's deep link): which are offered,
+//! and opening one, which fetches its answers beside the app and makes it a draft with a sample
+//! unit's name. Used by the start screen, training exercises and deep links.
 
-use crate::i18n::says;
+use crate::i18n::{says, start as words};
 use crate::state::{Action, Notice};
 use tdg_model::draft::{Draft, UnitInfo};
 use tdg_model::AnswerSheet;
+use tdg_model::Lang;
 use yew::Callback;
 
 /// The sample `name` (a file under `assets/samples/`, without `.json`) as a draft, its unit
@@ -52,4 +53,33 @@ pub fn open(name: String, label: String, exercise: Option<String>, dispatch: Cal
             Err((vi, en)) => Action::Notify(Notice::error(vi, en)),
         });
     });
+}
+
+/// The sample units offered for this catalog: (file name, label), the worked example first.
+pub fn choices(catalog: &tdg_model::Catalog, lang: Lang) -> Vec<(String, String)> {
+    let mut choices: Vec<(String, String)> =
+        vec![("vi-du-xa".into(), words::WORKED_EXAMPLE.get(lang).into())];
+    for tier in &catalog.tiers {
+        if tier.variants.is_empty() {
+            choices.push((tier.id.clone(), tier.name.get(lang).to_string()));
+        }
+        // The department sample that answers "không áp dụng" (and shows the rescaled total).
+        if tier.criteria.iter().any(|c| c.allows_not_applicable()) {
+            choices.push((
+                format!("{}-khong-ap-dung", tier.id),
+                format!(
+                    "{} — {}",
+                    tier.name.get(lang),
+                    words::SAMPLE_NOT_APPLICABLE.get(lang)
+                ),
+            ));
+        }
+        for v in &tier.variants {
+            choices.push((
+                format!("{}-{}", tier.id, v.id),
+                format!("{} — {}", tier.name.get(lang), v.name.get(lang)),
+            ));
+        }
+    }
+    choices
 }

@@ -648,23 +648,21 @@ fn read_fixture(name: &str) -> Vec<u8> {
 }
 
 fn verify_with(name: &str, received: Option<&str>) -> Verdict {
+    verify_received(&read_fixture(name), received)
+}
+
+fn verify_bytes(bytes: &[u8]) -> Verdict {
+    verify_received(bytes, None)
+}
+
+/// A full verification against the fixtures' trust list and the shipped catalog.
+fn verify_received(bytes: &[u8], received: Option<&str>) -> Verdict {
     let catalogs = [KnownCatalog::from_bytes(&catalog_bytes()).expect("catalog")];
     let trust = trust();
     let options = VerifyOptions {
         catalogs: &catalogs,
         trust: Some(&trust),
         received_on: received.map(|d| Date::parse_iso(d).expect("date")),
-        ..VerifyOptions::default()
-    };
-    verify(&read_fixture(name), &options).expect("a report")
-}
-
-fn verify_bytes(bytes: &[u8]) -> Verdict {
-    let catalogs = [KnownCatalog::from_bytes(&catalog_bytes()).expect("catalog")];
-    let trust = trust();
-    let options = VerifyOptions {
-        catalogs: &catalogs,
-        trust: Some(&trust),
         ..VerifyOptions::default()
     };
     verify(bytes, &options).expect("a report")

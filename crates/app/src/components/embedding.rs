@@ -88,7 +88,7 @@ pub fn use_embedding(state: &UseReducerHandle<AppState>) {
             if link.is_empty() {
                 return;
             }
-            let choices = crate::components::start::sample_choices(&catalog.catalog, lang);
+            let choices = crate::samples::choices(&catalog.catalog, lang);
             let sample = link.sample.take().and_then(|name| {
                 let found = choices.into_iter().find(|(id, _)| *id == name);
                 if found.is_none() {
@@ -99,7 +99,7 @@ pub fn use_embedding(state: &UseReducerHandle<AppState>) {
             dispatcher.dispatch(Action::Embed(EmbedAction::DeepLink(link)));
             if let Some((name, label)) = sample {
                 let dispatch = Callback::from(move |a: Action| dispatcher.dispatch(a));
-                crate::components::start::open_sample(name, label, dispatch);
+                crate::samples::open(name, label, None, dispatch);
             }
         });
     }

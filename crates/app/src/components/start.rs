@@ -184,7 +184,7 @@ struct SamplesProps {
 #[function_component(Samples)]
 fn samples(props: &SamplesProps) -> Html {
     let lang = props.lang;
-    let choices = sample_choices(&props.catalog.catalog, lang);
+    let choices = crate::samples::choices(&props.catalog.catalog, lang);
     let selected = use_state(|| "vi-du-xa".to_string());
     let on_select = {
         let selected = selected.clone();
@@ -203,7 +203,7 @@ fn samples(props: &SamplesProps) -> Html {
             .map(|(_, l)| l.clone())
             .unwrap_or_default();
         Callback::from(move |_: MouseEvent| {
-            open_sample((*selected).clone(), label.clone(), dispatch.clone())
+            crate::samples::open((*selected).clone(), label.clone(), None, dispatch.clone())
         })
     };
     html! {
@@ -218,39 +218,4 @@ fn samples(props: &SamplesProps) -> Html {
             <button type="button" onclick={on_load}>{ words::OPEN_SAMPLE.get(lang) }</button>
         </section>
     }
-}
-
-/// The sample units offered for this catalog: (file name, label), the worked example first.
-pub fn sample_choices(catalog: &tdg_model::Catalog, lang: Lang) -> Vec<(String, String)> {
-    let mut choices: Vec<(String, String)> =
-        vec![("vi-du-xa".into(), words::WORKED_EXAMPLE.get(lang).into())];
-    for tier in &catalog.tiers {
-        if tier.variants.is_empty() {
-            choices.push((tier.id.clone(), tier.name.get(lang).to_string()));
-        }
-        // The department sample that answers "không áp dụng" (and shows the rescaled total).
-        if tier.criteria.iter().any(|c| c.allows_not_applicable()) {
-            choices.push((
-                format!("{}-khong-ap-dung", tier.id),
-                format!(
-                    "{} — {}",
-                    tier.name.get(lang),
-                    words::SAMPLE_NOT_APPLICABLE.get(lang)
-                ),
-            ));
-        }
-        for v in &tier.variants {
-            choices.push((
-                format!("{}-{}", tier.id, v.id),
-                format!("{} — {}", tier.name.get(lang), v.name.get(lang)),
-            ));
-        }
-    }
-    choices
-}
-
-/// Opens the sample unit `name` (labelled `label`) in place of the draft (also from a deep
-/// link, `?sample=…`).
-pub fn open_sample(name: String, label: String, dispatch: Callback<Action>) {
-    crate::samples::open(name, label, None, dispatch)
 }
