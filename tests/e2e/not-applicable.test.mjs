@@ -40,6 +40,8 @@ test('a criterion that does not apply is marked with its reason and the total is
   assert.equal(await reason.inputValue(), 'Ban không tiếp nhận hồ sơ dịch vụ công trực tuyến');
   // Withdrawn: the criterion counts again, and the rescaling names one criterion.
   await choice.uncheck();
+  // The field goes with the next render: wait for it rather than race it.
+  await reason.waitFor({ state: 'detached' });
   assert.equal(await reason.count(), 0);
   await rescaled.filter({ hasText: '1 tiêu chí không áp dụng' }).waitFor();
   // Chosen again without a reason: the reason field says what is missing, once.

@@ -24,6 +24,12 @@ test('training mode: exercises, a training report refused by tdg verify, waterma
     await page.getByRole('button', { name: 'Chế độ tập huấn (dành cho giảng viên)' }).click();
     await page.getByRole('heading', { name: 'Chế độ tập huấn' }).waitFor();
     await page.getByRole('heading', { name: 'Bài tập tập huấn' }).waitFor();
+    // The language chosen is the person's, not the mode's: English survives the switch both ways.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Leave training mode' }).click();
+    await page.getByRole('button', { name: 'Training mode (for trainers)' }).click();
+    await page.getByRole('heading', { name: 'Training exercises' }).waitFor();
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     assert.equal(await page.getByLabel('Tên đơn vị', { exact: false }).first().inputValue(), '',
       'training has its own drafts: the unit\'s draft is not shown here');
 

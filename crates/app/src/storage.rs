@@ -202,7 +202,8 @@ pub fn load(now: &str) -> Loaded {
     if !TRAINING.with(std::cell::Cell::get) {
         loaded.set_aside_now += migrate_legacy(now);
     }
-    let lang = get(&key(LANG)).and_then(|code| Lang::from_code(&code));
+    // The language is the person's, whatever the mode: switching to training keeps it.
+    let lang = get(&page_key(LANG)).and_then(|code| Lang::from_code(&code));
     loaded.lang_stored = lang.is_some();
     loaded.lang = lang.unwrap_or_default();
     let draft_key = key(DRAFT);
@@ -251,7 +252,7 @@ pub fn load(now: &str) -> Loaded {
 fn migrate_legacy(now: &str) -> usize {
     let mut set_aside_now = 0;
     if let Some(lang) = get(LEGACY_LANG_KEY) {
-        if get(&key(LANG)).is_some() || set(&key(LANG), &lang).is_ok() {
+        if get(&page_key(LANG)).is_some() || set(&page_key(LANG), &lang).is_ok() {
             remove(LEGACY_LANG_KEY);
         }
     }
@@ -355,7 +356,7 @@ pub fn forget_kept(key: &str) {
 }
 
 pub fn save_lang(lang: Lang) -> Result<(), StoreError> {
-    set(&key(LANG), lang.code())
+    set(&page_key(LANG), lang.code())
 }
 
 /// Why the draft was not saved.
