@@ -2,7 +2,7 @@
 
 use crate::args::Args;
 use crate::error::{load_catalog, read, CliError};
-use tdg_model::gap::{plan, GapPlan};
+use tdg_model::gap::{advice, Advice};
 use tdg_model::{score, AnswerSheet, Assessment, Date, Lang};
 
 const VALUE_FLAGS: &[&str] = &[
@@ -31,9 +31,8 @@ pub fn run(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
         sheet_with_flags(load_sheet(answers_path)?, &args)?,
     );
     let assessment = score(&catalog, &sheet)?;
-    let gap = plan(&catalog, &sheet, &assessment);
     if args.has("--json") {
-        print_json(&assessment, gap.as_ref());
+        print_json(&assessment, &advice(&catalog, &sheet, &assessment));
     } else {
         let lang = match args.value("--lang") {
             None | Some("vi") => Lang::Vi,
@@ -105,8 +104,8 @@ pub fn sheet_with_flags(mut sheet: AnswerSheet, args: &Args) -> Result<AnswerShe
     Ok(sheet)
 }
 
-fn print_json(assessment: &Assessment, gap: Option<&GapPlan>) {
-    let value = serde_json::json!({ "assessment": assessment, "gapPlan": gap });
+fn print_json(assessment: &Assessment, advice: &Advice) {
+    let value = serde_json::json!({ "assessment": assessment, "advice": advice });
     match serde_json::to_string_pretty(&value) {
         Ok(text) => println!("{text}"),
         Err(e) => eprintln!("error: {e}"),

@@ -266,7 +266,8 @@ fn ratio_points(max: MilliPoints, numerator: u64, denominator: u64, target: u32)
 }
 
 /// What the summary says about next year, beside the band.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", tag = "kind", content = "plan")]
 pub enum NextYear {
     /// Criteria are still open or in error: no band yet, so no plan (answering is this
     /// year's work, not a measure for next year).
@@ -311,6 +312,24 @@ pub fn next_year(catalog: &Catalog, sheet: &AnswerSheet, assessment: &Assessment
     match plan(catalog, sheet, &with_evidence) {
         Some(p) => NextYear::Plan(p),
         None => NextYear::Top,
+    }
+}
+
+/// Everything the summary advises beside the score, in one value: this year's work before
+/// signing and the measures for next year. `tdg score --json` prints it beside the assessment,
+/// so the command line and the screen never disagree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Advice {
+    pub before_signing: Vec<Step>,
+    pub next_year: NextYear,
+}
+
+/// The advice for `assessment` of `sheet`.
+pub fn advice(catalog: &Catalog, sheet: &AnswerSheet, assessment: &Assessment) -> Advice {
+    Advice {
+        before_signing: before_signing(assessment),
+        next_year: next_year(catalog, sheet, assessment),
     }
 }
 

@@ -4,7 +4,7 @@
 
 mod common;
 use std::path::PathBuf;
-use tdg_model::gap::plan;
+use tdg_model::gap::{advice, plan};
 use tdg_model::{score, AnswerSheet};
 
 /// The sample units (also served to the app for training) live in assets/samples.
@@ -20,8 +20,8 @@ fn fixtures() -> PathBuf {
 pub fn result_json(sheet: &AnswerSheet) -> String {
     let catalog = common::catalog();
     let assessment = score(&catalog, sheet).expect("fixture fits the catalog");
-    let gap = plan(&catalog, sheet, &assessment);
-    let value = serde_json::json!({ "assessment": assessment, "gapPlan": gap });
+    let advice = advice(&catalog, sheet, &assessment);
+    let value = serde_json::json!({ "assessment": assessment, "advice": advice });
     serde_json::to_string_pretty(&value).expect("serialises") + "\n"
 }
 
