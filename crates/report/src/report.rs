@@ -226,6 +226,17 @@ pub fn prepare_report(
     let mut sheet = tdg_model::scored_sheet(request.catalog, request.sheet).sheet;
     sheet.submitted_on = Some(request.submitted_on);
     let results = score(request.catalog, &sheet)?;
+    // A cluster typed before switching to a tier that is not ranked in one (an enterprise, a
+    // person) stays in the draft, hidden; it must not be signed as if the screen had shown it.
+    let ranked_in_group = request
+        .catalog
+        .tier(&sheet.tier)
+        .is_some_and(|t| t.group_label(sheet.period).is_some());
+    let group = if ranked_in_group {
+        request.unit_group.trim().to_string()
+    } else {
+        String::new()
+    };
     let report = Report {
         context: vec![VC_CONTEXT.to_string()],
         types: vec!["VerifiableCredential".into(), REPORT_TYPE.into()],
@@ -238,7 +249,7 @@ pub fn prepare_report(
                 code: request.unit_code.trim().to_string(),
                 tier: sheet.tier.clone(),
                 variant: sheet.variant.clone(),
-                group: request.unit_group.trim().to_string(),
+                group,
             },
             period: sheet.period,
             submitted_on: request.submitted_on,
@@ -315,6 +326,37 @@ mod tests {
             request(&sheet),
             Err(SignError::UnsafeNumber { ref number, .. }) if number == "9007199254740992"
         ));
+    }
+
+    /// The start screen hides the cluster field for an enterprise or a person; a cluster typed
+    /// before switching tier stays in the draft but is never signed.
+    #[test]
+    fn a_hidden_cluster_is_not_signed() {
+        let catalog_bytes = include_bytes!("../../../assets/catalogs/hp-175-kh-ubnd.json");
+        let catalog = Catalog::from_json(catalog_bytes).expect("catalog");
+        let group_signed = |sample: &[u8]| {
+            let sheet: AnswerSheet = serde_json::from_slice(sample).expect("sample");
+            let request = SignRequest {
+                training: false,
+                catalog: &catalog,
+                catalog_bytes,
+                unit_name: "Đơn vị".into(),
+                unit_code: "DV-01".into(),
+                unit_group: " Cụm thi đua số 1 ".into(),
+                sheet: &sheet,
+                submitted_on: Date::parse_iso("2026-11-10").expect("date"),
+                created: "2026-11-10T02:00:00Z".into(),
+            };
+            let signed = sign_report(&request, &UnitKey::from_seed([7; 32])).expect("signs");
+            let doc: serde_json::Value = serde_json::from_str(&signed.json).expect("json");
+            doc["credentialSubject"]["unit"]["group"].clone()
+        };
+        let enterprise = include_bytes!("../../../assets/samples/doanh-nghiep-chung.json");
+        let person = include_bytes!("../../../assets/samples/ca-nhan-khac.json");
+        let commune = include_bytes!("../../../assets/samples/xa-phuong.json");
+        assert!(group_signed(enterprise).is_null());
+        assert!(group_signed(person).is_null());
+        assert_eq!(group_signed(commune), "Cụm thi đua số 1");
     }
 
     #[test]
