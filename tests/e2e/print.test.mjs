@@ -44,11 +44,17 @@ async function typeDate(field, digits) {
 test('a unit\'s print carries its governing body, number, place and send date, signer, recipients, sections and contact', () => withApp({}, async (page) => {
   await openSample(page, 'xa-phuong');
   await toPrint(page);
-  // Before anything is typed: blank number for the records office, the default signer.
+  // Before anything is typed: blank number for the records office, and a commune's usual
+  // signer, the People's Committee's chairperson on behalf of the committee (review M7).
   assert.doesNotMatch(await paper(page).textContent(), /Mã đơn vị/);
   assert.match(await page.getByTestId('doc-number').textContent(), /^Số: \s+\/BC-…$/);
-  assert.match(await paper(page).textContent(), /\(Chức vụ người ký\)\(Ký, ghi rõ họ tên, đóng dấu\)/);
+  assert.match(await paper(page).textContent(), /TM\. ỦY BAN NHÂN DÂNCHỦ TỊCH/);
   assert.doesNotMatch(await paper(page).textContent(), /THỦ TRƯỞNG ĐƠN VỊ/);
+  assert.equal(await page.getByLabel('Thẩm quyền ký').inputValue(), 'tm');
+  // Emptied, the places to write by hand come back, as Decree 30's forms print them.
+  await page.getByLabel('Thẩm quyền ký').selectOption('none');
+  await page.getByLabel('Chức vụ người ký').fill('');
+  assert.match(await paper(page).textContent(), /\(Chức vụ người ký\)\(Ký, ghi rõ họ tên, đóng dấu\)/);
   await page.getByLabel('Cơ quan, tổ chức chủ quản (cấp trên)').fill('UBND THÀNH PHỐ HẢI PHÒNG');
   await page.getByLabel(/^Số văn bản/).fill('125');
   await page.getByLabel(/^Chữ viết tắt tên cơ quan/).fill('UBND');

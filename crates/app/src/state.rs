@@ -334,6 +334,17 @@ impl AppState {
         }
     }
 
+    /// Offers the chosen tier's usual signature block in the print's form, unless the unit
+    /// typed its own (the rule is the model's: `DocumentDetails::suggest_signer`); `left` is
+    /// the tier the draft had before, whose suggestion may be replaced.
+    fn suggest_signer(&mut self, left: Option<&tdg_model::Tier>) {
+        let from = left.and_then(|t| t.signer.clone());
+        let to = self.tier().and_then(|t| t.signer.clone());
+        self.draft
+            .document
+            .suggest_signer(from.as_ref(), to.as_ref());
+    }
+
     /// Applies one action. Choices that do not fit the catalog or the period are ignored, so the
     /// state never names a tier that does not exist for its year.
     pub fn reduce(&self, action: Action) -> AppState {
@@ -415,6 +426,7 @@ impl AppState {
                     next.draft.sheet.variant = None;
                     next.draft.sheet.tier = id;
                     next.signed = None;
+                    next.suggest_signer(self.tier());
                 }
             }
             Action::ChooseVariant(id) => {
@@ -467,6 +479,7 @@ impl AppState {
                 if sample && next.draft.document.send_on.is_none() {
                     next.draft.document.send_on = next.draft.sheet.submitted_on;
                 }
+                next.suggest_signer(None);
                 next.sample = sample;
                 next.signed = None;
                 next.notice = Some(notice);
@@ -803,6 +816,43 @@ pub(crate) mod tests {
         );
         let s = s.reduce(Action::SetPeriod(2040));
         assert_eq!(s.draft.sheet.period, 2026, "outside the catalog's periods");
+    }
+
+    /// Review M7: the print's signer starts as the tier's usual block (a commune's People's
+    /// Committee signs "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"), follows a change of tier while
+    /// untouched, and is never replaced once the unit typed its own.
+    #[test]
+    fn the_signer_follows_the_tier_until_the_unit_types_its_own() {
+        let doc = |s: &AppState| {
+            let d = &s.draft.document;
+            (
+                d.signer_authority,
+                d.signer_on_behalf_of.clone(),
+                d.signer_position.clone(),
+            )
+        };
+        let s = commune();
+        assert_eq!(
+            doc(&s),
+            (Authority::Tm, "ỦY BAN NHÂN DÂN".into(), "CHỦ TỊCH".into())
+        );
+        let s = s.reduce(Action::ChooseTier("so-nganh".into()));
+        assert_eq!(doc(&s), (Authority::None, "".into(), "GIÁM ĐỐC".into()));
+        let s = s.reduce(Action::ChooseTier("ca-nhan".into()));
+        assert_eq!(doc(&s), (Authority::None, "".into(), "".into()));
+        let typed = commune().reduce(Action::EditDocument(DocEdit::Text(
+            DocField::SignerPosition,
+            "PHÓ CHỦ TỊCH".into(),
+        )));
+        let s = typed.reduce(Action::ChooseTier("so-nganh".into()));
+        assert_eq!(
+            doc(&s),
+            (
+                Authority::Tm,
+                "ỦY BAN NHÂN DÂN".into(),
+                "PHÓ CHỦ TỊCH".into()
+            )
+        );
     }
 
     #[test]

@@ -203,6 +203,39 @@ pub fn reports_as_individual(tier: &str) -> bool {
 }
 
 impl DocumentDetails {
+    /// Offers the tier's usual signature block (`to`) where the unit has not typed its own:
+    /// the signer fields are blank, or still hold the suggestion of the tier it left (`from`).
+    /// Whatever the unit typed is never replaced; the signer's name is never touched.
+    pub fn suggest_signer(
+        &mut self,
+        from: Option<&crate::catalog::SignerSuggestion>,
+        to: Option<&crate::catalog::SignerSuggestion>,
+    ) {
+        let blank = self.signer_authority == Authority::None
+            && self.signer_on_behalf_of.trim().is_empty()
+            && self.signer_position.trim().is_empty();
+        let as_suggested = from.is_some_and(|s| {
+            self.signer_authority == s.authority
+                && self.signer_on_behalf_of == s.on_behalf_of
+                && self.signer_position == s.position
+        });
+        if !(blank || as_suggested) {
+            return;
+        }
+        match to {
+            Some(s) => {
+                self.signer_authority = s.authority;
+                self.signer_on_behalf_of = s.on_behalf_of.clone();
+                self.signer_position = s.position.clone();
+            }
+            None => {
+                self.signer_authority = Authority::None;
+                self.signer_on_behalf_of.clear();
+                self.signer_position.clear();
+            }
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         *self == DocumentDetails::default()
     }

@@ -435,9 +435,12 @@ fn describe_action(criterion: &Criterion, action: &Action, lang: Lang) -> String
                 Measure::Ratio { numerator, .. } => numerator.get(lang).to_string(),
                 _ => String::new(),
             };
+            // "Reach at least X%": X is rounded up to the 0,01%, so that reaching the printed
+            // share always means reaching the numerator (rounded down, 69,97% for 1,235 of
+            // 1,765 would let 1,234 pass as enough).
+            let den = u128::from((*denominator).max(1));
             let share = crate::units::format_share(
-                (u128::from(*numerator) * u128::from(FULL_SHARE)
-                    / u128::from((*denominator).max(1))) as u32,
+                (u128::from(*numerator) * u128::from(FULL_SHARE)).div_ceil(den) as u32,
                 lang,
             );
             // A measure for next year (a share to reach), with this year's figures as the

@@ -189,3 +189,37 @@ fn tie_breakers_are_catalog_data() {
     .expect("ranking is optional");
     assert!(none.tie_breakers().is_empty());
 }
+
+/// Review M7: the usual signature block is catalog data, marked as the default model; one that
+/// would print a bare "TM." is refused where it is.
+#[test]
+fn the_usual_signer_is_catalog_data() {
+    let catalog = common::catalog();
+    let signer = |tier: &str| catalog.tier(tier).expect(tier).signer.clone();
+    let commune = signer("xa-phuong").expect("a commune's signer");
+    assert_eq!(commune.authority.abbreviation(), "TM.");
+    assert_eq!(commune.on_behalf_of, "ỦY BAN NHÂN DÂN");
+    assert_eq!(commune.position, "CHỦ TỊCH");
+    assert!(matches!(
+        commune.provenance,
+        Provenance::DefaultModel { .. }
+    ));
+    assert!(signer("ca-nhan").is_none(), "a person signs in person");
+    let bytes = std::fs::read(common::CATALOG_PATH).expect("catalog");
+    let mut value: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+    let tiers = value["tiers"].as_array_mut().expect("tiers");
+    let at = tiers
+        .iter()
+        .position(|t| t["id"] == "xa-phuong")
+        .expect("commune");
+    tiers[at]["signer"]["onBehalfOf"] = serde_json::json!(" ");
+    match tdg_model::Catalog::from_json(&serde_json::to_vec(&value).expect("json")) {
+        Err(CatalogError::Invalid(problems)) => assert!(
+            problems.iter().any(|p| p
+                .to_string()
+                .contains(&format!("tiers[{at}].signer.onBehalfOf"))),
+            "{problems:?}"
+        ),
+        other => panic!("a bare “TM.” must be refused: {other:?}"),
+    }
+}

@@ -222,3 +222,22 @@ fn a_rescaled_step_gives_both_scales() {
         "{text}"
     );
 }
+
+/// The share a ratio step asks for is rounded up: reaching the printed share must mean reaching
+/// the numerator. 1,235 of 1,765 is 69,9716…%: "69,97%" would be met by 1,234 (69,915%).
+#[test]
+fn a_ratio_step_rounds_its_share_up() {
+    let catalog = catalog();
+    let step = tdg_model::gap::Step {
+        criterion: "xp.ho-so-truc-tuyen".into(),
+        points: 10_000,
+        gain: 10_000,
+        action: Action::RaiseNumerator {
+            more: 35,
+            numerator: 1_235,
+            denominator: 1_765,
+        },
+    };
+    let text = describe_step(&catalog, &step, Lang::Vi);
+    assert!(text.starts_with("Đạt tỷ lệ từ 69,98% "), "{text}");
+}

@@ -355,6 +355,10 @@ pub struct Tier {
     /// Absent: the generic "Tên đơn vị", "Mã đơn vị", "Cụm, khối thi đua".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_fields: Option<UnitFields>,
+    /// The signature block a unit of this tier usually prints, offered in the print's form
+    /// until the unit types its own. Absent: nothing is suggested (a person signs in person).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signer: Option<SignerSuggestion>,
     pub periods: YearRange,
     /// Empty when the tier has no variants; otherwise a unit picks exactly one.
     #[serde(default)]
@@ -376,6 +380,22 @@ pub struct UnitFields {
     /// enterprises and individuals are put forward by their unit, not ranked in a cluster.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub group: Vec<PeriodName>,
+    pub provenance: Provenance,
+}
+
+/// The usual signature block of a tier's report under the signing conventions of Decree
+/// 30/2020/NĐ-CP (a commune's People's Committee, a collective body, signs "TM. ỦY BAN NHÂN
+/// DÂN / CHỦ TỊCH"; a department's director signs in their own name). Printed in Vietnamese
+/// whatever the screen's language, as the paper is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SignerSuggestion {
+    #[serde(default)]
+    pub authority: crate::draft::Authority,
+    /// After the abbreviation: "ỦY BAN NHÂN DÂN" in "TM. ỦY BAN NHÂN DÂN".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub on_behalf_of: String,
+    pub position: String,
     pub provenance: Provenance,
 }
 

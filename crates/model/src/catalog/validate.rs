@@ -583,6 +583,18 @@ fn check_tier(
         check_period_names(c, &format!("{fpath}.group"), &f.group);
         c.provenance(&format!("{fpath}.provenance"), &f.provenance);
     }
+    if let Some(signer) = &tier.signer {
+        let spath = format!("{path}.signer");
+        if signer.position.trim().is_empty() {
+            c.push(format!("{spath}.position"), CatalogIssue::Empty);
+        }
+        // "TM." with nothing after it would print a bare abbreviation.
+        let needs_head = signer.authority != crate::draft::Authority::None;
+        if needs_head && signer.on_behalf_of.trim().is_empty() {
+            c.push(format!("{spath}.onBehalfOf"), CatalogIssue::Empty);
+        }
+        c.provenance(&format!("{spath}.provenance"), &signer.provenance);
+    }
     c.text(format!("{path}.members"), &tier.members);
     c.provenance(&format!("{path}.provenance"), &tier.provenance);
     c.years(&format!("{path}.periods"), &tier.periods);
