@@ -16,7 +16,7 @@ self.onmessage = async ({ data: { id, op, args } }) => {
     return;
   }
   try {
-    const ok = op === 'seal' ? seal_backup(args[0]) : open_backup(args[0], args[1]);
+    const ok = op === 'seal' ? seal_backup(args[0]) : open_backup(args[0], args[1], args[2] === true);
     self.postMessage({ id, ok });
   } catch (error) {
     if (error instanceof WebAssembly.RuntimeError) {

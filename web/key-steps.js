@@ -66,8 +66,10 @@ async function inWorker(op, args, fields) {
   return value;
 }
 
-/// An opened backup (Opened): the key, to import and then drop.
-const open = (file, password) => inWorker('open', [file, password], ['did', 'fingerprint', 'seed', 'pkcs8']);
+/// An opened backup (Opened): the key, to import and then drop. `training`: training mode's
+/// area, where a training key opens; the unit's area refuses one (the rule is tdg-report's).
+const open = (file, password, training) =>
+  inWorker('open', [file, password, training], ['did', 'fingerprint', 'seed', 'pkcs8']);
 
 function hexBytes(text) {
   if (!/^([0-9a-f]{2})*$/.test(text)) throw fault('badReply', { text: 'hex' });
@@ -99,12 +101,12 @@ const fileText = (bytes) => new TextDecoder().decode(bytes);
 /// pending with its backup. Returns { did, fingerprint, protection, backup, madeHere }; the
 /// key is usable only after `finish` re-opened that file. If another tab (or click) got there
 /// first, its key is returned instead (madeHere false) and nothing new is made.
-function begin(db, lock, legacy, password, label, seed, salt, nonce) {
+function begin(db, lock, legacy, training, password, label, seed, salt, nonce) {
   return locked(lock, async () => {
     const found = await find(db, legacy);
     if (found.info?.protection === 'unreadable') throw fault('unreadable', { fingerprint: found.info.fingerprint });
     if (found.info && found.info.protection !== 'legacy') return { ...found.info, backup: found.backup, madeHere: false };
-    const request = { seed: found.legacy?.seed ?? seed, password, label, salt, nonce };
+    const request = { seed: found.legacy?.seed ?? seed, password, label, salt, nonce, training };
     const sealed = await inWorker('seal', [JSON.stringify(request)], ['did', 'fingerprint', 'file']);
     await writeRecord(db, 'pending', sealed.did, sealed.fingerprint, sealed.file, null);
     return { did: sealed.did, fingerprint: sealed.fingerprint, protection: 'pending', backup: sealed.file, madeHere: true };
@@ -113,8 +115,8 @@ function begin(db, lock, legacy, password, label, seed, salt, nonce) {
 
 /// The second step: the user re-opened the pending key's backup `file` (bytes) with its
 /// password, which proves the file was kept. Only then is the key imported and the seed dropped.
-async function finish(db, lock, legacy, file, password) {
-  const opened = await open(file, password);
+async function finish(db, lock, legacy, training, file, password) {
+  const opened = await open(file, password, training);
   return locked(lock, async () => {
     const { info } = await find(db, legacy);
     if (!info) throw fault('noKey');
@@ -126,8 +128,8 @@ async function finish(db, lock, legacy, file, password) {
 
 /// Restores a key from its backup (another computer). `confirm(fingerprint)` is asked, with
 /// the fingerprint of the key it would replace, before anything different is replaced.
-async function restore(db, lock, legacy, file, password, confirm) {
-  const opened = await open(file, password);
+async function restore(db, lock, legacy, training, file, password, confirm) {
+  const opened = await open(file, password, training);
   return locked(lock, async () => {
     const { info } = await find(db, legacy);
     if (info && info.did !== opened.did && !confirm(info.fingerprint)) throw fault('declined');
@@ -145,19 +147,20 @@ function forget(db, lock, legacy) {
 }
 
 /// Unlocks a key kept only as its backup, for this session.
-export async function unlock(db, password) {
+export async function unlock(db, password, training) {
   const { backup } = await find(db, null);
   if (backup === null) throw fault('noKey');
-  setSession(await open(new TextEncoder().encode(backup), password));
+  setSession(await open(new TextEncoder().encode(backup), password, training));
 }
 
 /// The steps that change the key stored in `db`, under the lock `lock`, moving the old entry
-/// `legacy` (if the area has one).
-export function area(db, lock, legacy) {
+/// `legacy` (if the area has one); `training`: training mode's area, whose keys are sealed as
+/// training keys.
+export function area(db, lock, legacy, training) {
   return {
-    begin: (...args) => begin(db, lock, legacy, ...args),
-    finish: (...args) => finish(db, lock, legacy, ...args),
-    restore: (...args) => restore(db, lock, legacy, ...args),
+    begin: (...args) => begin(db, lock, legacy, training, ...args),
+    finish: (...args) => finish(db, lock, legacy, training, ...args),
+    restore: (...args) => restore(db, lock, legacy, training, ...args),
     forget: () => forget(db, lock, legacy),
   };
 }

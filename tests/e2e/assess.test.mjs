@@ -210,7 +210,7 @@ test('(f) the key backup restores the same key on another computer, and a wrong 
     await page.getByLabel('Tệp sao lưu khóa', { exact: true }).setInputFiles(backup);
     await page.getByLabel('Mật khẩu của tệp sao lưu').fill('mat-khau-sai');
     await page.getByRole('button', { name: 'Khôi phục khóa' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Sai mật khẩu, hoặc tệp sao lưu đã bị hỏng' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Không mở được tệp sao lưu: mật khẩu không đúng hoặc tệp bị hỏng' }).waitFor();
     assert.equal(await page.getByTestId('fingerprint').count(), 0, 'no key after a wrong password');
     await page.getByLabel('Mật khẩu của tệp sao lưu').fill('mat-khau-thu');
     await page.getByRole('button', { name: 'Khôi phục khóa' }).click();

@@ -152,7 +152,7 @@ test('first signing: backup downloaded and re-opened, then a non-extractable key
     await page.getByLabel('Tệp sao lưu vừa tải').setInputFiles(backupPath);
     await page.getByLabel('Mật khẩu của tệp vừa tải').fill('mat-khau-sai-sai');
     await page.getByRole('button', { name: 'Mở tệp sao lưu và ký' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Sai mật khẩu, hoặc tệp sao lưu đã bị hỏng' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Không mở được tệp sao lưu: mật khẩu không đúng hoặc tệp bị hỏng' }).waitFor();
     const report = await reopenAndSign(page, backupPath, 'first');
     const fingerprint = await page.getByTestId('fingerprint').textContent();
     assert.equal(fingerprint, backup.fingerprint);

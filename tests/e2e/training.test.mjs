@@ -52,12 +52,15 @@ test('training mode: exercises, a training report refused by tdg verify, waterma
     await page.getByLabel('Nhập lại mật khẩu').fill(PASSWORD);
     const [backup] = await Promise.all([page.waitForEvent('download'),
       page.getByRole('button', { name: 'Tạo khóa và tải tệp sao lưu' }).click()]);
+    // Files in Downloads never look like a unit's real ones.
+    assert.match(backup.suggestedFilename(), /-khoa-sao-luu-TAP-HUAN\.json$/);
     const backupPath = join(FILES, 'backup.json');
     await backup.saveAs(backupPath);
     await page.getByLabel('Tệp sao lưu vừa tải').setInputFiles(backupPath);
     await page.getByLabel('Mật khẩu của tệp vừa tải').fill(PASSWORD);
     const [download] = await Promise.all([page.waitForEvent('download'),
       page.getByRole('button', { name: 'Mở tệp sao lưu và ký' }).click()]);
+    assert.match(download.suggestedFilename(), /-bao-cao-TAP-HUAN\.json$/);
     const reportPath = join(FILES, 'report.json');
     await download.saveAs(reportPath);
     const report = JSON.parse(readFileSync(reportPath, 'utf8'));
@@ -95,6 +98,17 @@ test('training mode: exercises, a training report refused by tdg verify, waterma
     await page.getByRole('button', { name: 'Thoát chế độ tập huấn' }).click();
     await page.getByRole('button', { name: 'Chế độ tập huấn (dành cho giảng viên)' }).waitFor();
     assert.equal(await page.getByLabel('Tên đơn vị', { exact: false }).first().inputValue(), 'UBND xã Thật');
+
+    // Outside training, the training key's backup never becomes the unit's key: the room knows
+    // its password.
+    await page.getByLabel('Chọn đơn vị mẫu').selectOption('xa-phuong');
+    await page.getByRole('button', { name: 'Mở đơn vị mẫu' }).click();
+    await page.getByText('Dùng khóa đã sao lưu (máy khác)').click();
+    await page.getByLabel('Tệp sao lưu khóa', { exact: true }).setInputFiles(backupPath);
+    await page.getByLabel('Mật khẩu của tệp sao lưu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Khôi phục khóa' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Đây là tệp sao lưu của khóa tập huấn: không dùng để ký báo cáo thật' }).waitFor();
+    assert.equal(await page.getByTestId('fingerprint').count(), 0, 'no key was kept');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

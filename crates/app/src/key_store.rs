@@ -179,7 +179,8 @@ extern "C" {
         -> Result<JsValue, JsValue>;
     /// `key-steps.js`: the steps for one area of keys.
     #[wasm_bindgen(method)]
-    fn area(this: &KeysModule, db: &str, lock: &str, legacy: Option<&str>) -> Steps;
+    fn area(this: &KeysModule, db: &str, lock: &str, legacy: Option<&str>, training: bool)
+        -> Steps;
     type Steps;
     #[wasm_bindgen(method, catch)]
     async fn begin(
@@ -206,7 +207,12 @@ extern "C" {
     #[wasm_bindgen(method, catch)]
     async fn forget(this: &Steps) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch)]
-    async fn unlock(this: &KeysModule, db: &str, password: &str) -> Result<JsValue, JsValue>;
+    async fn unlock(
+        this: &KeysModule,
+        db: &str,
+        password: &str,
+        training: bool,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = storedBackup)]
     async fn stored_backup(this: &KeysModule, db: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, js_name = sessionSeed)]
@@ -407,7 +413,9 @@ async fn steps() -> Result<KeysModule, KeyError> {
 /// The steps that change `area`'s key.
 async fn steps_of(area: KeyArea) -> Result<Steps, KeyError> {
     let (db, lock, legacy) = place(area);
-    Ok(steps().await?.area(&db, &lock, legacy))
+    Ok(steps()
+        .await?
+        .area(&db, &lock, legacy, area == KeyArea::Training))
 }
 
 /// Where `area`'s key is kept in this deployment: its database, its lock, its old entry.
@@ -519,7 +527,7 @@ pub async fn unlock(area: KeyArea, password: String) -> Result<(), KeyError> {
     let (db, _, _) = place(area);
     steps()
         .await?
-        .unlock(&db, &password)
+        .unlock(&db, &password, area == KeyArea::Training)
         .await
         .map(|_| ())
         .map_err(fault)

@@ -58,6 +58,7 @@ pub fn keygen(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
         &key,
         &password,
         args.value("--label").unwrap_or(""),
+        backup::KeyUse::Unit,
         random()?,
         random()?,
     )
@@ -90,7 +91,7 @@ fn new_password(args: &Args, random: [u8; backup::PASSPHRASE_WORDS]) -> Result<S
 pub fn open_key(args: &Args, path: &str) -> Result<UnitKey, CliError> {
     let bytes = read(path)?;
     let password = password(args, false)?;
-    backup::open(&bytes, &password).map_err(CliError::Backup)
+    backup::open(&bytes, &password, backup::KeyUse::Unit).map_err(CliError::Backup)
 }
 
 #[cfg(test)]

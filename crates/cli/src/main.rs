@@ -56,7 +56,28 @@ const COMMANDS: &[(&[&str], &str, Run)] = &[
     (&["trust", "convert"], trust_cmd::USAGE, trust_cmd::run),
 ];
 
+/// `tdg verify … | head`: once the reader has closed the pipe, stop quietly as Unix tools do
+/// (exit status 141, a shell's "killed by SIGPIPE"), not with a panic and a stack trace. Rust
+/// ignores SIGPIPE, so `println!` panics on a closed stdout; setting the signal back would
+/// need `unsafe`, which this workspace forbids.
+fn quiet_on_closed_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.starts_with("failed printing to stdout") && message.contains("Broken pipe") {
+            std::process::exit(141);
+        }
+        default(info)
+    }));
+}
+
 fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     let argv: Vec<OsString> = std::env::args_os().skip(1).collect();
     let result = dispatch(&argv);
     match result {

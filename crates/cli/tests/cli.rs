@@ -251,7 +251,7 @@ fn keygen_sign_verify_round_trip() {
     std::fs::write(&pw, "sai-mat-khau\n").expect("pw");
     let wrong = sign(&["--unit-name", "X", "--unit-code", "Y"]);
     assert_eq!(wrong.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&wrong.stderr).contains("Sai mật khẩu"));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("mật khẩu không đúng"));
 }
 
 #[test]
@@ -311,11 +311,15 @@ fn verify_shows_the_official_total_only_with_a_received_date() {
     let received = full_verify(&["--received", "2026-11-25", "--period", "2026"], report);
     let stdout = String::from_utf8_lossy(&received.stdout);
     assert_eq!(received.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("on time (6 days early)"), "{stdout}");
     assert!(
-        stdout.contains("received 6 day(s) before the deadline"),
+        stdout.contains("đúng hạn (nhận trước hạn 6 ngày); điểm thưởng, điểm trừ tính theo ngày nhận: tổng điểm chính thức"),
         "{stdout}"
     );
-    assert!(stdout.contains("not tampering"), "{stdout}");
+    assert!(
+        stdout.contains("bonus and penalty by the received date"),
+        "{stdout}"
+    );
     let late = full_verify(
         &["--received", "2026-12-01", "--period", "2026"],
         "tests/fixtures/reports/valid.json",
@@ -323,7 +327,7 @@ fn verify_shows_the_official_total_only_with_a_received_date() {
     let stdout = String::from_utf8_lossy(&late.stdout);
     // The deadline is "before 01/12": received on 01/12 is one day late, said once, not "+1".
     assert!(stdout.contains("nhận muộn 1 ngày;"), "{stdout}");
-    assert!(stdout.contains("received 1 day(s) late;"), "{stdout}");
+    assert!(stdout.contains("received 1 day late;"), "{stdout}");
     let impossible = full_verify(
         &["--received", "2026-11-01", "--period", "2026"],
         "tests/fixtures/reports/valid.json",
@@ -626,4 +630,29 @@ fn an_argument_that_is_not_utf8_is_refused_without_a_panic() {
         "{stderr}"
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+/// `tdg verify … | head`: a reader that stops early gets no panic and no stack trace.
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tdg"))
+        .current_dir(root())
+        .args([
+            "verify",
+            "--proof-only",
+            "tests/fixtures/reports/valid.json",
+            "tests/fixtures/reports/late.json",
+            "tests/fixtures/reports/changed-answer.json",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("tdg runs");
+    // Closed before tdg writes: its first line meets a closed pipe.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("tdg ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(141), "{stderr}");
 }

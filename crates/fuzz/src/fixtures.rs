@@ -131,6 +131,7 @@ pub fn cheap_backup(seed: [u8; 32], memory_kib: u32, iterations: u32) -> String 
         fingerprint: key.public().fingerprint(),
         did,
         label: "UBND xã Ví Dụ (XA-FUZZ)".into(),
+        training: false,
         kdf: Kdf {
             name: "argon2id".into(),
             memory_kib,

@@ -271,7 +271,7 @@ fn backup_target(data: &[u8]) -> String {
             }
         }
     }
-    match backup::open(input, BACKUP_PASSWORD) {
+    match backup::open(input, BACKUP_PASSWORD, backup::KeyUse::Unit) {
         Ok(key) => {
             let named = strict_json::parse(input)
                 .ok()
@@ -293,6 +293,7 @@ fn backup_target(data: &[u8]) -> String {
                 BackupError::WrongPasswordOrDamaged => "wrongPasswordOrDamaged",
                 BackupError::KeyMismatch => "keyMismatch",
                 BackupError::TooCostly { .. } => "tooCostly",
+                BackupError::TrainingKey => "trainingKey",
             }
         ),
     }

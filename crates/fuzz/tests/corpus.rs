@@ -115,7 +115,12 @@ fn a_panic_is_a_finding_with_its_place() {
 #[test]
 fn cheap_backups_open_with_the_real_reader() {
     let text = cheap_backup([42; 32], 8, 1);
-    let key = tdg_report::backup::open(text.as_bytes(), BACKUP_PASSWORD).expect("opens");
+    let key = tdg_report::backup::open(
+        text.as_bytes(),
+        BACKUP_PASSWORD,
+        tdg_report::backup::KeyUse::Unit,
+    )
+    .expect("opens");
     assert_eq!(
         key.public(),
         tdg_report::UnitKey::from_seed([42; 32]).public()

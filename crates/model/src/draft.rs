@@ -561,9 +561,32 @@ impl StoredDraft {
     }
 }
 
-/// The report's file name: `<unit-code>-<year>-bao-cao.json`, the code made file-safe.
-pub fn report_file_name(unit_code: &str, period: i32) -> String {
-    format!("{}-{period}-bao-cao.json", file_safe_code(unit_code))
+/// The report's file name: `<unit-code>-<year>-bao-cao.json`, the code made file-safe; a
+/// training report's ends in `-TAP-HUAN.json`, so a file in Downloads never looks like a real one.
+pub fn report_file_name(unit_code: &str, period: i32, training: bool) -> String {
+    format!(
+        "{}-{period}-bao-cao{}.json",
+        file_safe_code(unit_code),
+        training_suffix(training)
+    )
+}
+
+/// The key backup's file name: `<unit-code>-khoa-sao-luu.json`, or `-khoa-sao-luu-TAP-HUAN.json`
+/// for a training key.
+pub fn key_backup_file_name(unit_code: &str, training: bool) -> String {
+    format!(
+        "{}-khoa-sao-luu{}.json",
+        file_safe_code(unit_code),
+        training_suffix(training)
+    )
+}
+
+fn training_suffix(training: bool) -> &'static str {
+    if training {
+        "-TAP-HUAN"
+    } else {
+        ""
+    }
 }
 
 /// The unit code with anything but ASCII letters, digits, `-` and `_` replaced by `-`.

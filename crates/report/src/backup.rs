@@ -36,10 +36,33 @@ pub struct KeyBackup {
     /// Free text for people: the unit's name and code.
     #[serde(default)]
     pub label: String,
+    /// Made in training mode: opens only for training (see [`KeyUse`]). Bound to the sealed
+    /// seed (associated data), so removing it makes the file unreadable, not a unit's key.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub training: bool,
     pub kdf: Kdf,
     pub cipher: Cipher,
     /// Hex of the sealed seed (32 bytes + 16-byte tag).
     pub ciphertext: String,
+}
+
+/// What a key is for. A workshop's key is made in training mode, its password known to the
+/// whole room: it must never become a unit's signing key (review H1 of the walk-through).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyUse {
+    /// A unit's real reports: a training backup is refused.
+    Unit,
+    /// Training mode: any backup opens (its reports carry the training mark anyway).
+    Training,
+}
+
+/// The associated data the seed is sealed with: the key's did, marked for training keys.
+fn associated_data(did: &str, training: bool) -> String {
+    if training {
+        format!("{did}#training")
+    } else {
+        did.to_string()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,8 +92,19 @@ pub enum BackupError {
     UnknownVersion(u32),
     #[error("unsupported protection ({0})")]
     Unsupported(String),
-    #[error("wrong password, or the backup file is damaged")]
+    #[error(
+        "the backup file could not be opened: the password is wrong or the file is damaged. \
+         Type the password set when the key was made again (upper and lower case differ; \
+         switch off Vietnamese typing tools such as Unikey or EVKey while typing it). If the \
+         password is lost and the key not yet registered: forget the key on this computer \
+         and make a new one"
+    )]
     WrongPasswordOrDamaged,
+    #[error(
+        "this is the backup of a training key: it cannot sign a real report. Make a new key \
+         for the unit"
+    )]
+    TrainingKey,
     #[error("the backup restores another key than the one it names")]
     KeyMismatch,
     #[error(
@@ -98,8 +132,15 @@ impl BackupError {
             }
             BackupError::Unsupported(what) => format!("Không hỗ trợ cách bảo vệ này ({what})."),
             BackupError::WrongPasswordOrDamaged => {
-                "Sai mật khẩu, hoặc tệp sao lưu đã bị hỏng.".into()
+                "Không mở được tệp sao lưu: mật khẩu không đúng hoặc tệp bị hỏng. Hãy gõ lại \
+                 mật khẩu đã đặt khi tạo khóa (phân biệt chữ hoa, chữ thường; tắt bộ gõ tiếng \
+                 Việt như Unikey, EVKey khi gõ). Nếu quên mật khẩu và khóa chưa đăng ký: bấm \
+                 “Quên khóa này trên máy này” rồi tạo khóa mới."
+                    .into()
             }
+            BackupError::TrainingKey => "Đây là tệp sao lưu của khóa tập huấn: không dùng để \
+                 ký báo cáo thật. Hãy tạo khóa mới cho đơn vị."
+                .into(),
             BackupError::KeyMismatch => {
                 "Tệp sao lưu khôi phục một khóa khác với khóa nó ghi.".into()
             }
@@ -153,11 +194,12 @@ fn derive(password: &str, kdf: &Kdf, salt: &[u8]) -> Result<[u8; 32], BackupErro
     Ok(out)
 }
 
-/// Seals `key` under `password`. `salt` and `nonce` must be fresh random bytes.
+/// Seals `key` under `password`, for `key_use`. `salt` and `nonce` must be fresh random bytes.
 pub fn seal(
     key: &UnitKey,
     password: &str,
     label: &str,
+    key_use: KeyUse,
     salt: [u8; 16],
     nonce: [u8; 24],
 ) -> Result<KeyBackup, BackupError> {
@@ -174,13 +216,14 @@ pub fn seal(
     };
     let derived = derive(password, &kdf, &salt)?;
     let did = public.did();
+    let training = key_use == KeyUse::Training;
     let cipher = XChaCha20Poly1305::new((&derived).into());
     let sealed = cipher
         .encrypt(
             XNonce::from_slice(&nonce),
             Payload {
                 msg: &key.seed(),
-                aad: did.as_bytes(),
+                aad: associated_data(&did, training).as_bytes(),
             },
         )
         .map_err(|_| BackupError::Unsupported("encryption failed".into()))?;
@@ -190,6 +233,7 @@ pub fn seal(
         fingerprint: public.fingerprint(),
         did,
         label: label.to_string(),
+        training,
         kdf,
         cipher: Cipher {
             name: "xchacha20poly1305".into(),
@@ -199,8 +243,8 @@ pub fn seal(
     })
 }
 
-/// Reads a backup file and restores the key, or says exactly why it cannot.
-pub fn open(bytes: &[u8], password: &str) -> Result<UnitKey, BackupError> {
+/// Reads a backup file and restores the key for `key_use`, or says exactly why it cannot.
+pub fn open(bytes: &[u8], password: &str, key_use: KeyUse) -> Result<UnitKey, BackupError> {
     let value =
         crate::strict_json::parse(bytes).map_err(|e| BackupError::NotABackup(e.to_string()))?;
     if value.get("kind").and_then(|k| k.as_str()) != Some(BACKUP_KIND) {
@@ -219,6 +263,10 @@ pub fn open(bytes: &[u8], password: &str) -> Result<UnitKey, BackupError> {
     }
     let backup: KeyBackup =
         serde_json::from_value(value).map_err(|e| BackupError::NotABackup(e.to_string()))?;
+    // Before any work: a training key never opens for a unit, whatever the password.
+    if backup.training && key_use == KeyUse::Unit {
+        return Err(BackupError::TrainingKey);
+    }
     check_kdf(&backup.kdf)?;
     if backup.cipher.name != "xchacha20poly1305" {
         return Err(BackupError::Unsupported(backup.cipher.name));
@@ -235,7 +283,7 @@ pub fn open(bytes: &[u8], password: &str) -> Result<UnitKey, BackupError> {
             XNonce::from_slice(&nonce),
             Payload {
                 msg: &sealed,
-                aad: backup.did.as_bytes(),
+                aad: associated_data(&backup.did, backup.training).as_bytes(),
             },
         )
         .map_err(|_| BackupError::WrongPasswordOrDamaged)?;
@@ -301,18 +349,25 @@ mod tests {
 
     fn backup_json(password: &str) -> String {
         let key = UnitKey::from_seed([42; 32]);
-        let backup =
-            seal(&key, password, "UBND xã Ví Dụ (XA-001)", [1; 16], [2; 24]).expect("seals");
+        let backup = seal(
+            &key,
+            password,
+            "UBND xã Ví Dụ (XA-001)",
+            KeyUse::Unit,
+            [1; 16],
+            [2; 24],
+        )
+        .expect("seals");
         serde_json::to_string_pretty(&backup).expect("json")
     }
 
     #[test]
     fn restores_with_the_right_password_only() {
         let json = backup_json("mật khẩu đủ dài");
-        let key = open(json.as_bytes(), "mật khẩu đủ dài").expect("opens");
+        let key = open(json.as_bytes(), "mật khẩu đủ dài", KeyUse::Unit).expect("opens");
         assert_eq!(key.public(), UnitKey::from_seed([42; 32]).public());
         assert_eq!(
-            open(json.as_bytes(), "mật khẩu sai!").err(),
+            open(json.as_bytes(), "mật khẩu sai!", KeyUse::Unit).err(),
             Some(BackupError::WrongPasswordOrDamaged)
         );
     }
@@ -320,7 +375,15 @@ mod tests {
     #[test]
     fn refuses_short_passwords_damaged_and_foreign_files() {
         assert_eq!(
-            seal(&UnitKey::from_seed([1; 32]), "ngắn", "", [0; 16], [0; 24]).err(),
+            seal(
+                &UnitKey::from_seed([1; 32]),
+                "ngắn",
+                "",
+                KeyUse::Unit,
+                [0; 16],
+                [0; 24]
+            )
+            .err(),
             Some(BackupError::PasswordTooShort)
         );
         let json = backup_json("password-123");
@@ -328,7 +391,7 @@ mod tests {
             .replacen("\"ciphertext\": \"", "\"ciphertext\": \"00", 1)
             .replacen("\"ciphertext\": \"00", "\"ciphertext\": \"", 1);
         assert!(
-            open(flipped.as_bytes(), "password-123").is_ok(),
+            open(flipped.as_bytes(), "password-123", KeyUse::Unit).is_ok(),
             "unchanged round trip"
         );
         let mut value: serde_json::Value = serde_json::from_str(&json).expect("json");
@@ -341,7 +404,7 @@ mod tests {
         value["ciphertext"] = damaged.into();
         let text = serde_json::to_string(&value).expect("json");
         assert_eq!(
-            open(text.as_bytes(), "password-123").err(),
+            open(text.as_bytes(), "password-123", KeyUse::Unit).err(),
             Some(BackupError::WrongPasswordOrDamaged)
         );
         let other = UnitKey::from_seed([9; 32]).public().did();
@@ -349,17 +412,20 @@ mod tests {
         value["did"] = other.into();
         let relabelled = serde_json::to_string(&value).expect("json");
         assert_eq!(
-            open(relabelled.as_bytes(), "password-123").err(),
+            open(relabelled.as_bytes(), "password-123", KeyUse::Unit).err(),
             Some(BackupError::WrongPasswordOrDamaged)
         );
-        assert!(matches!(open(b"{}", "x"), Err(BackupError::NotABackup(_))));
         assert!(matches!(
-            open(b"not json", "x"),
+            open(b"{}", "x", KeyUse::Unit),
+            Err(BackupError::NotABackup(_))
+        ));
+        assert!(matches!(
+            open(b"not json", "x", KeyUse::Unit),
             Err(BackupError::NotABackup(_))
         ));
         let v2 = json.replace("\"version\": 1", "\"version\": 2");
         assert_eq!(
-            open(v2.as_bytes(), "password-123").err(),
+            open(v2.as_bytes(), "password-123", KeyUse::Unit).err(),
             Some(BackupError::UnknownVersion(2))
         );
     }
@@ -380,6 +446,7 @@ mod tests {
                 &UnitKey::from_seed([1; 32]),
                 "elevenchars",
                 "",
+                KeyUse::Unit,
                 [0; 16],
                 [0; 24]
             )
@@ -403,7 +470,7 @@ mod tests {
             hostile["kdf"][field] = value.into();
             let text = serde_json::to_string(&hostile).expect("json");
             let started = std::time::Instant::now();
-            let refused = open(text.as_bytes(), "password-123").err();
+            let refused = open(text.as_bytes(), "password-123", KeyUse::Unit).err();
             assert!(
                 matches!(refused, Some(BackupError::TooCostly { .. })),
                 "{field}={value}: {refused:?}"
@@ -418,7 +485,7 @@ mod tests {
         edge["kdf"]["iterations"] = 4.into();
         let text = serde_json::to_string(&edge).expect("json");
         assert_eq!(
-            open(text.as_bytes(), "password-123").err(),
+            open(text.as_bytes(), "password-123", KeyUse::Unit).err(),
             Some(BackupError::WrongPasswordOrDamaged),
             "4 passes are derived (and give another key, so the tag fails)"
         );
@@ -431,9 +498,45 @@ mod tests {
         let file = include_bytes!("../../../tests/fixtures/keys/backup-19mib-2-passes.json");
         let backup: KeyBackup = serde_json::from_slice(file).expect("json");
         assert_eq!((backup.kdf.memory_kib, backup.kdf.iterations), (19_456, 2));
-        let key = open(file, "mat-khau-cu").expect("opens");
+        let key = open(file, "mat-khau-cu", KeyUse::Unit).expect("opens");
         assert_eq!(key.public().did(), backup.did);
         assert_eq!(key.public().fingerprint(), backup.fingerprint);
+    }
+
+    /// A workshop's key (its password known to the room) never opens as a unit's key: refused
+    /// before any work, and removing the mark breaks the file instead of freeing the key.
+    #[test]
+    fn a_training_key_never_opens_for_a_unit() {
+        let key = UnitKey::from_seed([5; 32]);
+        let backup = seal(
+            &key,
+            "mat-khau-tap-huan",
+            "Tập huấn",
+            KeyUse::Training,
+            [3; 16],
+            [4; 24],
+        )
+        .expect("seals");
+        assert!(backup.training);
+        let json = serde_json::to_string_pretty(&backup).expect("json");
+        assert!(json.contains("\"training\": true"));
+        assert_eq!(
+            open(json.as_bytes(), "mat-khau-tap-huan", KeyUse::Unit).err(),
+            Some(BackupError::TrainingKey)
+        );
+        let opened = open(json.as_bytes(), "mat-khau-tap-huan", KeyUse::Training).expect("opens");
+        assert_eq!(opened.public(), key.public());
+        let mut stripped: serde_json::Value = serde_json::from_str(&json).expect("json");
+        stripped.as_object_mut().expect("object").remove("training");
+        let stripped = serde_json::to_string(&stripped).expect("json");
+        assert_eq!(
+            open(stripped.as_bytes(), "mat-khau-tap-huan", KeyUse::Unit).err(),
+            Some(BackupError::WrongPasswordOrDamaged)
+        );
+        // A unit's key also opens in training mode, and its file has no mark.
+        let unit = backup_json("password-123");
+        assert!(!unit.contains("training"));
+        assert!(open(unit.as_bytes(), "password-123", KeyUse::Training).is_ok());
     }
 
     #[test]

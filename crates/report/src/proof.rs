@@ -27,10 +27,39 @@ pub enum ProofError {
     ContextMismatch,
     #[error("the proofValue is not a base58btc multibase Ed25519 signature")]
     BadProofValue,
-    #[error("the signature does not match the document and the key")]
+    #[error("the file was changed after it was signed, or not signed with the key it names")]
     SignatureMismatch,
     #[error(transparent)]
     Canonical(#[from] JcsError),
+}
+
+impl ProofError {
+    /// The same reason in Vietnamese (the English is `Display`).
+    pub fn message_vi(&self) -> String {
+        match self {
+            ProofError::Missing => "tệp không có chữ ký".into(),
+            ProofError::NotAnObject => "tệp hoặc phần chữ ký không phải một đối tượng JSON".into(),
+            ProofError::MissingField(field) => {
+                format!("phần chữ ký thiếu trường {field}, hoặc trường đó không phải chuỗi")
+            }
+            ProofError::WrongSuite => {
+                format!("chữ ký không theo chuẩn {PROOF_TYPE} với bộ mã {CRYPTOSUITE}")
+            }
+            ProofError::WrongPurpose => format!("mục đích của chữ ký không phải {PROOF_PURPOSE}"),
+            ProofError::ContextMismatch => {
+                "@context của chữ ký không phải phần đầu @context của tệp".into()
+            }
+            ProofError::BadProofValue => {
+                "giá trị chữ ký (proofValue) không phải chữ ký Ed25519 dạng base58btc".into()
+            }
+            ProofError::SignatureMismatch => {
+                "nội dung tệp đã bị sửa sau khi ký, hoặc không ký bằng khóa ghi trong tệp".into()
+            }
+            ProofError::Canonical(e) => {
+                format!("tệp có giá trị không chuẩn hóa được theo JCS (chi tiết kỹ thuật: {e})")
+            }
+        }
+    }
 }
 
 /// The proof options a signer chooses: when, with which verification method.

@@ -383,9 +383,13 @@ mod tests {
 
     #[test]
     fn file_names_are_safe() {
-        assert_eq!(file_name("XA-001", 2026), "XA-001-2026-bao-cao.json");
-        assert_eq!(file_name("../x y", 2026), "---x-y-2026-bao-cao.json");
-        assert_eq!(file_name(" ", 2026), "don-vi-2026-bao-cao.json");
+        assert_eq!(file_name("XA-001", 2026, false), "XA-001-2026-bao-cao.json");
+        assert_eq!(file_name("../x y", 2026, false), "---x-y-2026-bao-cao.json");
+        assert_eq!(file_name(" ", 2026, false), "don-vi-2026-bao-cao.json");
+        assert_eq!(
+            file_name("XA-001", 2026, true),
+            "XA-001-2026-bao-cao-TAP-HUAN.json"
+        );
     }
 }
 

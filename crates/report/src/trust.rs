@@ -111,6 +111,12 @@ pub struct FieldMismatch {
     pub field: String,
     pub registered: String,
     pub declared: String,
+    /// The catalog's names of a tier or variant id, for people (`verify` fills them in where
+    /// it knows the catalog); `None` for a group, or an id the catalog does not have.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registered_name: Option<tdg_model::Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub declared_name: Option<tdg_model::Text>,
 }
 
 /// What a report declares about its unit.
@@ -201,6 +207,8 @@ fn judge_one(k: &RegisteredKey, unit: &Declared, day: Date) -> Registration {
                 field: field.into(),
                 registered: registered.into(),
                 declared: declared.into(),
+                registered_name: None,
+                declared_name: None,
             });
         }
     };

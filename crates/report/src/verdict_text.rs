@@ -4,8 +4,8 @@
 use crate::report::REPORT_VERSION;
 use crate::trust::{FieldMismatch, Registration};
 use crate::verify::{
-    CatalogCheck, DatesCheck, FileHashCheck, PeriodCheck, ProofCheck, ReportError, ResultsCheck,
-    TimingCheck, Verdict,
+    CatalogCheck, DatesCheck, Difference, FileHashCheck, PeriodCheck, ProofCheck, ReportError,
+    ResultsCheck, TimingCheck, Verdict,
 };
 use tdg_model::units::format_points;
 use tdg_model::{Lang, Timing};
@@ -152,7 +152,7 @@ pub fn proof(p: &ProofCheck) -> CheckLine {
         ProofCheck::Valid => line(Mark::Pass, "chữ ký hợp lệ", "proof valid"),
         ProofCheck::Invalid(why) => line(
             Mark::Fail,
-            format!("chữ ký không hợp lệ: {why}"),
+            format!("chữ ký không hợp lệ: {}", why.message_vi()),
             format!("proof invalid: {why}"),
         ),
         ProofCheck::IssuerMismatch => line(
@@ -265,29 +265,42 @@ fn key(r: Option<&Registration>) -> CheckLine {
 }
 
 fn mismatches(fields: &[FieldMismatch], lang: Lang) -> String {
-    let name = |f: &str| {
+    let field = |f: &str| {
         match (f, lang) {
             ("tier", Lang::Vi) => "cấp",
+            ("tier", Lang::En) => "tier",
             ("variant", Lang::Vi) => "phân loại",
-            ("group", Lang::Vi) => "cụm/khối",
-            ("group", Lang::En) => "cluster/block",
+            ("variant", Lang::En) => "variant",
+            ("group", Lang::Vi) => "cụm, khối",
+            ("group", Lang::En) => "cluster or block",
             (other, _) => other,
         }
         .to_string()
     };
-    let (reg, decl) = match lang {
-        Lang::Vi => ("đăng ký", "báo cáo"),
-        Lang::En => ("registered", "declared"),
+    // The catalog's name where it has one, else the value as written; an empty one says so.
+    let shown = |name: &Option<tdg_model::Text>, value: &str| match name {
+        Some(n) => n.get(lang).to_string(),
+        None if value.trim().is_empty() => match lang {
+            Lang::Vi => "(trống)".into(),
+            Lang::En => "(empty)".into(),
+        },
+        None => value.to_string(),
     };
     fields
         .iter()
         .map(|f| {
-            format!(
-                "{} ({reg} '{}', {decl} '{}')",
-                name(&f.field),
-                f.registered,
-                f.declared
-            )
+            let declared = shown(&f.declared_name, &f.declared);
+            let registered = shown(&f.registered_name, &f.registered);
+            match lang {
+                Lang::Vi => format!(
+                    "{}: báo cáo khai «{declared}», khóa đăng ký cho «{registered}»",
+                    field(&f.field)
+                ),
+                Lang::En => format!(
+                    "{}: the report declares “{declared}”, the key is registered for “{registered}”",
+                    field(&f.field)
+                ),
+            }
         })
         .collect::<Vec<_>>()
         .join("; ")
@@ -322,16 +335,103 @@ fn results(r: &ResultsCheck) -> CheckLine {
             "kết quả khớp khi chấm lại với ngày gửi đơn vị khai",
             "results equal the re-score with the unit's own submission day",
         ),
-        ResultsCheck::Differ(d) => line(
-            Mark::Fail,
-            format!("kết quả khác khi chấm lại: {}", d.join("; ")),
-            format!("results differ from the re-score: {}", d.join("; ")),
-        ),
+        ResultsCheck::Differ(d) => {
+            let all = |lang| {
+                d.iter()
+                    .map(|x| difference(x, lang))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            line(
+                Mark::Fail,
+                format!(
+                    "kết quả ghi trong báo cáo khác khi chấm lại: {}",
+                    all(Lang::Vi)
+                ),
+                format!("results differ from the re-score: {}", all(Lang::En)),
+            )
+        }
         ResultsCheck::Unscorable(why) => line(
             Mark::Fail,
-            format!("không chấm lại được: {why}"),
+            format!(
+                "không chấm lại được: {}",
+                why.message_vi().trim_end_matches('.')
+            ),
             format!("cannot re-score: {why}"),
         ),
+    }
+}
+
+/// One difference between the signed results and the re-score, in `lang`, with the catalog's
+/// names (never ids) and the language's decimal sign.
+pub fn difference(d: &Difference, lang: Lang) -> String {
+    let pts = |p| format_points(p, lang);
+    match (d, lang) {
+        (Difference::ForeignAnswers(ids), Lang::Vi) => format!(
+            "có câu trả lời cho tiêu chí không thuộc cấp, phân loại này ({})",
+            ids.join(", ")
+        ),
+        (Difference::ForeignAnswers(ids), Lang::En) => format!(
+            "answers that are not criteria of this tier and variant: {}",
+            ids.join(", ")
+        ),
+        (Difference::ExtraFields, Lang::Vi) => {
+            "kết quả có thêm trường mà phép chấm lại không ghi".into()
+        }
+        (Difference::ExtraFields, Lang::En) => {
+            "the stored results hold fields the re-score does not write".into()
+        }
+        (Difference::Total { stored, rescored }, Lang::Vi) => format!(
+            "tổng điểm ghi trong báo cáo {}, chấm lại từ câu trả lời được {}",
+            pts(*stored),
+            pts(*rescored)
+        ),
+        (Difference::Total { stored, rescored }, Lang::En) => format!(
+            "total: stored {} but the answers give {}",
+            pts(*stored),
+            pts(*rescored)
+        ),
+        (Difference::Band { stored, rescored }, _) => match lang {
+            Lang::Vi => format!(
+                "mức ghi trong báo cáo «{}», chấm lại được «{}»",
+                stored.get(lang),
+                rescored.get(lang)
+            ),
+            Lang::En => format!(
+                "band: stored “{}” but the answers give “{}”",
+                stored.get(lang),
+                rescored.get(lang)
+            ),
+        },
+        (
+            Difference::Criterion {
+                name,
+                stored,
+                rescored,
+            },
+            _,
+        ) => match lang {
+            Lang::Vi => format!(
+                "tiêu chí «{}»: báo cáo ghi {} điểm, chấm lại được {} điểm",
+                name.get(lang),
+                pts(*stored),
+                pts(*rescored)
+            ),
+            Lang::En => format!(
+                "“{}”: stored {} but the answers give {}",
+                name.get(lang),
+                pts(*stored),
+                pts(*rescored)
+            ),
+        },
+        (Difference::MissingCriterion(name), Lang::Vi) => {
+            format!("tiêu chí «{}» thiếu trong kết quả", name.get(lang))
+        }
+        (Difference::MissingCriterion(name), Lang::En) => {
+            format!("“{}” is missing from the stored results", name.get(lang))
+        }
+        (Difference::Other, Lang::Vi) => "kết quả ghi trong báo cáo khác kết quả chấm lại".into(),
+        (Difference::Other, Lang::En) => "the stored results differ from the re-scored ones".into(),
     }
 }
 
@@ -346,8 +446,13 @@ fn timing(
     match t {
         TimingCheck::NotChecked => line(
             Mark::Note,
-            "thời hạn chưa kiểm tra: chưa có ngày nhận (--received); không có tổng điểm chính thức",
-            "timing not checked: no received date (--received); no official total",
+            "thời hạn chưa kiểm tra: chưa có ngày nhận báo cáo; không có tổng điểm chính thức",
+            "timing not checked: no received date; no official total",
+        ),
+        TimingCheck::Unscorable => line(
+            Mark::Note,
+            "chưa kiểm tra thời hạn: báo cáo không chấm lại được theo danh mục (xem cột “Danh mục tiêu chí” và “Kết quả khớp chấm lại”), nên không có tổng điểm chính thức",
+            "timing not checked: the report cannot be re-scored with its catalog (see the “Catalog” and “Results” columns), so there is no official total",
         ),
         TimingCheck::SubmittedAfterReceipt {
             submitted_on,
@@ -385,55 +490,50 @@ fn timing(
             lines_changed,
             ..
         } => {
+            let days_en = |n: u32| if n == 1 { "1 day".to_string() } else { format!("{n} days") };
             let (when_vi, when_en) = match timing {
                 Timing::NotBound => (
                     "hạn gửi không áp dụng cho cấp này".to_string(),
                     "the deadline does not bind this tier".to_string(),
                 ),
                 Timing::OnTime { days_early } => (
-                    format!("nhận trước hạn {days_early} ngày"),
-                    format!("received {days_early} day(s) before the deadline"),
+                    format!("đúng hạn (nhận trước hạn {days_early} ngày)"),
+                    format!("on time ({} early)", days_en(*days_early)),
                 ),
                 Timing::Late { days_late } => (
                     format!("nhận muộn {days_late} ngày"),
-                    format!("received {days_late} day(s) late"),
+                    format!("received {} late", days_en(*days_late)),
                 ),
             };
-            let (change_vi, change_en) = if *lines_changed && results_equal {
+            let official_vi = format!("tổng điểm chính thức {}/100", pts(*total, Lang::Vi));
+            let official_en = format!("official total {}/100", pts(*total, Lang::En));
+            // The signed bonus or penalty was the unit's guess of its sending day; the office's
+            // received date decides. Said plainly, so it is not read as tampering.
+            let (vi, en) = if *lines_changed && results_equal {
                 (
                     format!(
-                        "; điểm thưởng/trừ theo thời hạn khác với bản ký (bản ký {}), do ngày nhận, không phải do sửa đổi",
+                        "{when_vi}; điểm thưởng, điểm trừ tính theo ngày nhận: {official_vi} (bản ký: {})",
                         pts(signed_total, Lang::Vi)
                     ),
                     format!(
-                        "; the timing bonus/penalty differs from the signed one (signed {}), because of the received date, not tampering",
+                        "{when_en}; bonus and penalty by the received date: {official_en} (signed: {})",
                         pts(signed_total, Lang::En)
                     ),
                 )
             } else if *lines_changed {
                 (
-                    format!("; bản ký {}", pts(signed_total, Lang::Vi)),
-                    format!("; signed {}", pts(signed_total, Lang::En)),
+                    format!("{when_vi}; {official_vi} (bản ký: {})", pts(signed_total, Lang::Vi)),
+                    format!("{when_en}; {official_en} (signed: {})", pts(signed_total, Lang::En)),
                 )
             } else {
-                (String::new(), String::new())
+                (format!("{when_vi}; {official_vi}"), format!("{when_en}; {official_en}"))
             };
-            let mark = if timing.is_late() || *lines_changed {
+            let mark = if timing.is_late() {
                 Mark::Note
             } else {
                 Mark::Pass
             };
-            line(
-                mark,
-                format!(
-                    "{when_vi}; tổng điểm chính thức {}/100{change_vi}",
-                    pts(*total, Lang::Vi)
-                ),
-                format!(
-                    "{when_en}; official total {}/100{change_en}",
-                    pts(*total, Lang::En)
-                ),
-            )
+            line(mark, vi, en)
         }
     }
 }

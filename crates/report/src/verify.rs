@@ -10,7 +10,8 @@ use crate::trust::{normalize_label, Declared, Registration, TrustList};
 use serde::{Deserialize, Serialize};
 use tdg_model::score::CriterionResult;
 use tdg_model::units::MilliPoints;
-use tdg_model::{score, Catalog, Date, Timing};
+
+use tdg_model::{score, Catalog, Date, Text, Timing};
 
 /// A catalog the verifier knows, with the SHA-256 of its file.
 pub struct KnownCatalog {
@@ -65,7 +66,12 @@ pub enum ProofCheck {
     BadIssuer(String),
     /// The proof was made with another key than the issuer's.
     IssuerMismatch,
-    Invalid(String),
+    Invalid(#[serde(serialize_with = "as_text")] ProofError),
+}
+
+/// An error serialised as its English sentence (as the verdict's JSON always gave it).
+fn as_text<S: serde::Serializer, E: std::fmt::Display>(e: &E, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(e)
 }
 
 /// The report's own dates: `validFrom` and the proof's `created` are RFC 3339 timestamps, and
@@ -108,9 +114,42 @@ pub enum CatalogCheck {
 pub enum ResultsCheck {
     NotChecked,
     Equal,
-    Differ(Vec<String>),
+    Differ(Vec<Difference>),
     /// The answers do not fit the catalog (tier, variant or period).
-    Unscorable(String),
+    Unscorable(#[serde(serialize_with = "as_text")] tdg_model::score::ScoreError),
+}
+
+/// One way the signed results differ from the re-score, with the catalog's names, so that
+/// each reads in the office's language without ids (`verdict_text` words it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Difference {
+    /// Answers to criteria that are not the tier's (ids: no criterion of the tier names them).
+    ForeignAnswers(Vec<String>),
+    /// The results equal the re-score's values but hold fields it does not write.
+    ExtraFields,
+    Total {
+        stored: MilliPoints,
+        rescored: MilliPoints,
+    },
+    Band {
+        stored: Text,
+        rescored: Text,
+    },
+    Criterion {
+        name: Text,
+        stored: MilliPoints,
+        rescored: MilliPoints,
+    },
+    MissingCriterion(Text),
+    /// Nothing above, yet not equal.
+    Other,
+}
+
+impl Serialize for Difference {
+    /// As its English sentence, as the verdict's JSON always gave it.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&crate::verdict_text::difference(self, tdg_model::Lang::En))
+    }
 }
 
 /// The official timing, from the office's received date. The signed results keep the unit's
@@ -119,8 +158,11 @@ pub enum ResultsCheck {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase", tag = "status")]
 pub enum TimingCheck {
-    /// No received date was given (or no catalog to judge with): no official total.
+    /// No received date was given: no official total.
     NotChecked,
+    /// A received date was given, but the report's catalog is unknown or its answers do not
+    /// fit it: no official total (the catalog and results checks say why).
+    Unscorable,
     #[serde(rename_all = "camelCase")]
     Official {
         timing: Timing,
@@ -267,14 +309,18 @@ pub fn verify(bytes: &[u8], options: &VerifyOptions) -> Result<Verdict, ReportEr
         };
         t.judge(&report.issuer, &declared, judged_on)
     });
+    let known = options.catalogs.iter().find(|k| {
+        k.catalog.id == subject.catalog.id && k.catalog.version == subject.catalog.version
+    });
+    let key = key.map(|r| {
+        let names = known.or(options.catalogs.first()).map(|k| &k.catalog);
+        named(r, names, subject.period)
+    });
     let registered_name = options
         .trust
         .and_then(|t| t.registered_name(&report.issuer, &subject.unit.code))
         .filter(|name| normalize_label(name) != normalize_label(&subject.unit.name))
         .map(String::from);
-    let known = options.catalogs.iter().find(|k| {
-        k.catalog.id == subject.catalog.id && k.catalog.version == subject.catalog.version
-    });
     let catalog = match (options.catalogs.is_empty(), known) {
         (true, _) => CatalogCheck::NotChecked,
         (false, None) => CatalogCheck::Unknown,
@@ -355,13 +401,36 @@ fn check_dates(report: &Report, created: &str) -> DatesCheck {
     DatesCheck::Consistent
 }
 
+/// A registration mismatch with the catalog's names of the tiers and variants it compares, so
+/// the office reads "Sở, ban, ngành", not `so-nganh`.
+fn named(registration: Registration, catalog: Option<&Catalog>, period: i32) -> Registration {
+    let (Registration::Mismatch { mut fields }, Some(catalog)) = (registration.clone(), catalog)
+    else {
+        return registration;
+    };
+    for f in &mut fields {
+        let name = |id: &str| match f.field.as_str() {
+            "tier" => catalog.tier(id).map(|t| t.name_for(period).clone()),
+            "variant" => catalog
+                .tiers
+                .iter()
+                .find_map(|t| t.variant(id))
+                .map(|v| v.name.clone()),
+            _ => None,
+        };
+        f.registered_name = name(&f.registered);
+        f.declared_name = name(&f.declared);
+    }
+    Registration::Mismatch { fields }
+}
+
 fn check_proof(value: &serde_json::Value, issuer_key: &Result<PublicKey, KeyError>) -> ProofCheck {
     let issuer_key = match issuer_key {
         Ok(k) => k,
         Err(e) => return ProofCheck::BadIssuer(e.to_string()),
     };
     match proof::verification_method(value) {
-        None => return ProofCheck::Invalid(ProofError::Missing.to_string()),
+        None => return ProofCheck::Invalid(ProofError::Missing),
         Some(method) if PublicKey::from_did(method).ok().as_ref() != Some(issuer_key) => {
             return ProofCheck::IssuerMismatch
         }
@@ -369,7 +438,7 @@ fn check_proof(value: &serde_json::Value, issuer_key: &Result<PublicKey, KeyErro
     }
     match proof::verify(value, issuer_key) {
         Ok(()) => ProofCheck::Valid,
-        Err(e) => ProofCheck::Invalid(e.to_string()),
+        Err(e) => ProofCheck::Invalid(e),
     }
 }
 
@@ -384,16 +453,13 @@ fn check_results(
     let sheet = report.sheet();
     let rescored = match score(catalog, &sheet) {
         Ok(r) => r,
-        Err(e) => return ResultsCheck::Unscorable(e.to_string()),
+        Err(e) => return ResultsCheck::Unscorable(e),
     };
     // A report holds only its tier's answers (what the signer puts in): another tier's answers
     // are a report no honest signer made.
     let set_aside = tdg_model::scored_sheet(catalog, &sheet).set_aside;
     if !set_aside.is_empty() {
-        return ResultsCheck::Differ(vec![format!(
-            "answers that are not criteria of this tier and variant: {}",
-            set_aside.join(", ")
-        )]);
+        return ResultsCheck::Differ(vec![Difference::ForeignAnswers(set_aside)]);
     }
     let stored = &report.credential_subject.results;
     // The typed values, and the JSON as signed: a field the re-score does not write (an
@@ -404,39 +470,47 @@ fn check_results(
         return ResultsCheck::Equal;
     }
     if &rescored == stored {
-        return ResultsCheck::Differ(vec![
-            "the stored results hold fields the re-score does not write".into(),
-        ]);
+        return ResultsCheck::Differ(vec![Difference::ExtraFields]);
     }
     let mut differences = Vec::new();
-    let pts = |p| tdg_model::units::format_points(p, tdg_model::Lang::En);
     if stored.total != rescored.total {
-        differences.push(format!(
-            "total: stored {} but the answers give {}",
-            pts(stored.total),
-            pts(rescored.total)
-        ));
+        differences.push(Difference::Total {
+            stored: stored.total,
+            rescored: rescored.total,
+        });
     }
     if stored.band != rescored.band {
-        differences.push(format!(
-            "band: stored {} but the answers give {}",
-            stored.band, rescored.band
-        ));
+        let band = |id: &str| {
+            catalog
+                .bands(&rescored.tier)
+                .iter()
+                .find(|b| b.id == id)
+                .map_or_else(|| Text::new(id, id), |b| b.name.clone())
+        };
+        differences.push(Difference::Band {
+            stored: band(&stored.band),
+            rescored: band(&rescored.band),
+        });
     }
+    let name = |id: &str| {
+        catalog
+            .tier(&rescored.tier)
+            .and_then(|t| t.criteria.iter().find(|c| c.id == id))
+            .map_or_else(|| Text::new(id, id), |c| c.text.clone())
+    };
     for r in &rescored.criteria {
         match stored.criterion(&r.id) {
-            Some(s) if s != r => differences.push(format!(
-                "{}: stored {} but the answers give {}",
-                r.id,
-                pts(s.points),
-                pts(r.points)
-            )),
-            None => differences.push(format!("{}: missing from the stored results", r.id)),
+            Some(s) if s != r => differences.push(Difference::Criterion {
+                name: name(&r.id),
+                stored: s.points,
+                rescored: r.points,
+            }),
+            None => differences.push(Difference::MissingCriterion(name(&r.id))),
             _ => {}
         }
     }
     if differences.is_empty() {
-        differences.push("the stored results differ from the re-scored ones".into());
+        differences.push(Difference::Other);
     }
     ResultsCheck::Differ(differences)
 }
@@ -446,8 +520,11 @@ fn check_timing(
     catalog: Option<&Catalog>,
     received_on: Option<Date>,
 ) -> TimingCheck {
-    let (Some(catalog), Some(received_on)) = (catalog, received_on) else {
+    let Some(received_on) = received_on else {
         return TimingCheck::NotChecked;
+    };
+    let Some(catalog) = catalog else {
+        return TimingCheck::Unscorable;
     };
     let subject = &report.credential_subject;
     if subject.submitted_on > received_on {
@@ -467,7 +544,7 @@ fn check_timing(
     sheet.submitted_on = Some(received_on);
     let Ok(official) = score(catalog, &sheet) else {
         // The results check reports why the answers cannot be scored.
-        return TimingCheck::NotChecked;
+        return TimingCheck::Unscorable;
     };
     let stored = &subject.results;
     TimingCheck::Official {

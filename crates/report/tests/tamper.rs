@@ -1113,3 +1113,45 @@ fn not_applicable_answers_are_signed_and_re_scored() {
         verdict.results
     );
 }
+
+/// The office reads each failure in its own language, with the catalog's names: no English
+/// inside a Vietnamese sentence, no ids, the decimal comma (walk-through review H3).
+#[test]
+fn each_failure_reads_in_the_office_language_with_names_not_ids() {
+    use tdg_report::verdict_text::Check;
+    let read = |name: &str, check: Check| check.line(&verify_with(name, Some("2026-11-27")));
+    let proof = read("changed-answer.json", Check::Proof);
+    assert_eq!(
+        proof.vi,
+        "chữ ký không hợp lệ: nội dung tệp đã bị sửa sau khi ký, hoặc không ký bằng khóa ghi trong tệp"
+    );
+    let results = read("inflated-results-signed.json", Check::Results);
+    assert!(
+        results.vi.starts_with(
+            "kết quả ghi trong báo cáo khác khi chấm lại: tổng điểm ghi trong báo cáo "
+        ),
+        "{}",
+        results.vi
+    );
+    assert!(
+        results.vi.contains(", chấm lại từ câu trả lời được "),
+        "{}",
+        results.vi
+    );
+    let tier = read("declared-other-tier.json", Check::Key);
+    assert!(tier.vi.contains("cấp: báo cáo khai «"), "{}", tier.vi);
+    for line in [&proof, &results, &tier] {
+        for english in ["the ", "stored", "but", "xa-phuong", "so-nganh", "xp."] {
+            assert!(!line.vi.contains(english), "“{english}” in: {}", line.vi);
+        }
+    }
+    // A received date with an unusable catalog: the reason is the catalog, not the date.
+    let timing = read("catalog-unknown.json", Check::Timing);
+    assert!(
+        timing.vi.contains("không chấm lại được theo danh mục"),
+        "{}",
+        timing.vi
+    );
+    let unscorable = read("declared-other-tier.json", Check::Results);
+    assert!(!unscorable.vi.contains("does not"), "{}", unscorable.vi);
+}

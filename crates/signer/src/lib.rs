@@ -75,7 +75,7 @@ pub fn prepare_report_json(catalog_bytes: &[u8], request: &str) -> Result<String
         unsigned: json(&prepared.unsigned)?,
         created: request.created,
         hash_data: hex::encode(&prepared.proof.hash_data),
-        file_name: file_name(&draft.unit.code, draft.sheet.period),
+        file_name: file_name(&draft.unit.code, draft.sheet.period, request.training),
     })
 }
 
@@ -105,8 +105,15 @@ pub fn seal_backup_json(request: &str) -> Result<String, Refusal> {
     let random = || Refusal::new("Thiếu số ngẫu nhiên.", "Random bytes are missing.");
     let salt: [u8; 16] = hex::decode_array(&request.salt).ok_or_else(random)?;
     let nonce: [u8; 24] = hex::decode_array(&request.nonce).ok_or_else(random)?;
-    let sealed = backup::seal(&key, &request.password, &request.label, salt, nonce)
-        .map_err(backup_refusal)?;
+    let sealed = backup::seal(
+        &key,
+        &request.password,
+        &request.label,
+        key_use(request.training),
+        salt,
+        nonce,
+    )
+    .map_err(backup_refusal)?;
     let file = serde_json::to_string_pretty(&sealed)
         .map_err(|e| Refusal::new(e.to_string(), e.to_string()))?
         + "\n";
@@ -117,8 +124,19 @@ pub fn seal_backup_json(request: &str) -> Result<String, Refusal> {
     })
 }
 
-pub fn open_backup_json(bytes: &[u8], password: &str) -> Result<String, Refusal> {
-    let key = backup::open(bytes, password).map_err(backup_refusal)?;
+/// What a key is for: training mode's area, or the unit's.
+fn key_use(training: bool) -> backup::KeyUse {
+    if training {
+        backup::KeyUse::Training
+    } else {
+        backup::KeyUse::Unit
+    }
+}
+
+/// Opens a backup for the unit's area, or for training mode's (`training`): a training key
+/// never opens for the unit.
+pub fn open_backup_json(bytes: &[u8], password: &str, training: bool) -> Result<String, Refusal> {
+    let key = backup::open(bytes, password, key_use(training)).map_err(backup_refusal)?;
     let public = key.public();
     json(&Opened {
         did: public.did(),
@@ -176,8 +194,8 @@ pub fn seal_backup(request: &str) -> Result<String, JsValue> {
 /// The key inside a backup file ([`Opened`]); refuses costly parameters before any work.
 /// Runs Argon2: called from the backup worker.
 #[wasm_bindgen]
-pub fn open_backup(bytes: &[u8], password: &str) -> Result<String, JsValue> {
-    open_backup_json(bytes, password).map_err(thrown)
+pub fn open_backup(bytes: &[u8], password: &str, training: bool) -> Result<String, JsValue> {
+    open_backup_json(bytes, password, training).map_err(thrown)
 }
 
 #[cfg(test)]
@@ -261,13 +279,14 @@ mod tests {
             label: "XA-A".into(),
             salt: "01".repeat(16),
             nonce: "02".repeat(24),
+            training: false,
         };
         let sealed: Sealed = serde_json::from_str(
             &seal_backup_json(&serde_json::to_string(&seal).expect("json")).expect("seals"),
         )
         .expect("json");
         let opened: Opened = serde_json::from_str(
-            &open_backup_json(sealed.file.as_bytes(), "mat-khau-thu").expect("opens"),
+            &open_backup_json(sealed.file.as_bytes(), "mat-khau-thu", false).expect("opens"),
         )
         .expect("json");
         assert_eq!(
@@ -279,8 +298,27 @@ mod tests {
             opened.pkcs8,
             format!("302e020100300506032b657004220420{SEED}")
         );
-        let wrong = open_backup_json(sealed.file.as_bytes(), "mat-khau-sai").expect_err("wrong");
-        assert_eq!(wrong.vi, "Sai mật khẩu, hoặc tệp sao lưu đã bị hỏng.");
+        let wrong =
+            open_backup_json(sealed.file.as_bytes(), "mat-khau-sai", false).expect_err("wrong");
+        assert!(wrong
+            .vi
+            .starts_with("Không mở được tệp sao lưu: mật khẩu không đúng"));
+        assert!(wrong.vi.contains("Unikey"), "says what to do: {wrong:?}");
+        // Training mode's key: refused for the unit, opened for training.
+        let training = SealRequest {
+            training: true,
+            ..seal.clone()
+        };
+        let sealed: Sealed = serde_json::from_str(
+            &seal_backup_json(&serde_json::to_string(&training).expect("json")).expect("seals"),
+        )
+        .expect("json");
+        let refused =
+            open_backup_json(sealed.file.as_bytes(), "mat-khau-thu", false).expect_err("unit");
+        assert!(refused
+            .vi
+            .starts_with("Đây là tệp sao lưu của khóa tập huấn"));
+        assert!(open_backup_json(sealed.file.as_bytes(), "mat-khau-thu", true).is_ok());
         let short = SealRequest {
             password: "ngắn".into(),
             ..seal

@@ -4,7 +4,7 @@ use crate::shared::Shared;
 use crate::state::{Action, KeyInfo, KeyProtection, LoadedCatalog, Notice, SignedInfo};
 use std::cell::RefCell;
 use std::rc::Rc;
-use tdg_model::draft::{file_safe_code, Draft};
+use tdg_model::draft::Draft;
 use tdg_model::Lang;
 use tdg_signer_api::PrepareRequest;
 use yew::prelude::*;
@@ -45,7 +45,7 @@ fn failed(dispatch: &Callback<Action>, e: &KeyError) {
 }
 
 fn backup_name(draft: &Draft) -> String {
-    format!("{}-khoa-sao-luu.json", file_safe_code(&draft.unit.code))
+    tdg_model::draft::key_backup_file_name(&draft.unit.code, crate::training::is_on())
 }
 
 fn download_backup(dispatch: &Callback<Action>, name: &str, file: &str) {
@@ -586,7 +586,11 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
             }
             if let Some(key) = &props.unit_key {
                 <div class={classes!("key", (*just_created).then_some("highlight"))}>
-                    <p>{ tr(lang, "Dấu vân tay khóa (đăng ký với cơ quan thường trực):", "Key fingerprint (register it with the office):") }</p>
+                    <p>{ if crate::training::is_on() {
+                        tr(lang, "Dấu vân tay khóa tập huấn (không đăng ký với cơ quan thường trực):", "Training key fingerprint (never registered with the office):")
+                    } else {
+                        tr(lang, "Dấu vân tay khóa (đăng ký với cơ quan thường trực):", "Key fingerprint (register it with the office):")
+                    } }</p>
                     <p class="fingerprint mono" data-testid="fingerprint">{ display_fingerprint(&key.fingerprint) }</p>
                     <p data-testid="key-protection">{ protection_text(lang, key.protection) }</p>
                     if matches!(key.protection, KeyProtection::Browser | KeyProtection::Password) {

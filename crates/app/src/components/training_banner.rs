@@ -21,8 +21,8 @@ pub fn training_banner(props: &TrainingBannerProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let ask = tr(
                 lang,
-                "Xóa mọi bản nháp, bài tập đã nhập và khóa tập huấn trên máy này để học viên tiếp theo bắt đầu lại? Bản nháp và khóa thật của đơn vị không bị ảnh hưởng.",
-                "Delete every training draft, imported exercise and the training key on this computer, so that the next participant starts afresh? The unit's own drafts and key are not affected.",
+                "Xóa mọi bản nháp, bài tập đã nhập và khóa tập huấn trên máy này để học viên tiếp theo bắt đầu lại? Bản nháp và khóa thật của đơn vị không bị ảnh hưởng. Các tệp đã tải xuống (tên kết thúc bằng “TAP-HUAN”) vẫn còn trong thư mục Tải về: hãy xóa bằng tay.",
+                "Delete every training draft, imported exercise and the training key on this computer, so that the next participant starts afresh? The unit's own drafts and key are not affected. Files already downloaded (names ending in “TAP-HUAN”) stay in the Downloads folder: delete them by hand.",
             );
             if !crate::browser::confirm(ask) {
                 return;
@@ -48,7 +48,7 @@ pub fn training_banner(props: &TrainingBannerProps) -> Html {
             <h2 id="training-title">{ tr(lang, "Chế độ tập huấn", "Training mode") }</h2>
             <p>{ tr(
                 lang,
-                "Bản nháp và khóa ở chế độ này tách riêng khỏi của đơn vị. Báo cáo ký ở đây được ghi là báo cáo tập huấn: không có giá trị nộp.",
+                "Bản nháp và khóa ở chế độ này tách riêng khỏi bản nháp và khóa thật của đơn vị. Báo cáo ký ở đây được ghi là báo cáo tập huấn: không có giá trị nộp.",
                 "Drafts and the key in this mode are kept apart from the unit's own. Reports signed here are marked as training reports: not valid as a submission.",
             ) }</p>
             <div class="actions">

@@ -89,6 +89,9 @@ pub struct SealRequest {
     pub salt: String,
     /// 24 random bytes, hex.
     pub nonce: String,
+    /// Sealed as a training key (training mode's area): it never opens for a unit.
+    #[serde(default)]
+    pub training: bool,
 }
 
 /// What `seal_backup` returns.
