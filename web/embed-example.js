@@ -10,6 +10,16 @@ const status = document.getElementById('status');
 // For the end-to-end test (and a developer's console): every message accepted, in order.
 window.received = [];
 
+// The tool answers only origins listed in its embed.json: say so if it stays silent, instead of
+// waiting forever (a first try usually forgets that list).
+let ready = false;
+frame.addEventListener('load', () => {
+  setTimeout(() => {
+    if (ready) return;
+    status.textContent = `Công cụ chưa trả lời. Thêm «${location.origin}» vào «allowedOrigins» trong embed.json của công cụ (${new URL('embed.json', appUrl).href}), rồi tải lại trang. / The tool has not answered. Add “${location.origin}” to “allowedOrigins” in the tool's embed.json, then reload.`;
+  }, 3000);
+});
+
 frame.style.width = '100%';
 frame.style.height = '600px';
 frame.src = appUrl.href;
@@ -30,6 +40,7 @@ window.addEventListener('message', async (event) => {
   window.received.push(message);
   switch (message.type) {
     case 'ready':
+      ready = true;
       status.textContent = `Công cụ sẵn sàng (phiên bản ${message.appVersion}, danh mục ${message.catalog.id}).`;
       break;
     case 'resize':

@@ -450,6 +450,42 @@ pub mod says {
         )
     }
 
+    pub fn exercise_opened(title: &str) -> (String, String) {
+        (
+            format!("Đã mở bài tập “{title}”. Bản nháp trước được giữ để khôi phục."),
+            format!("Exercise “{title}” opened. The previous draft is kept and can be restored."),
+        )
+    }
+
+    /// Asked before signing a report with open criteria or errors; a count of zero is left
+    /// out ("… và 0 lỗi" read as an error of its own, review L4).
+    pub fn sign_anyway(lang: Lang, open: u32, errors: usize) -> String {
+        let mut parts = Vec::new();
+        match lang {
+            Lang::Vi => {
+                if open > 0 {
+                    parts.push(format!("{open} tiêu chí chưa trả lời"));
+                }
+                if errors > 0 {
+                    parts.push(format!("{errors} lỗi trong câu trả lời"));
+                }
+                format!("Báo cáo còn {}. Vẫn ký và tải báo cáo?", parts.join(" và "))
+            }
+            Lang::En => {
+                if open > 0 {
+                    parts.push(format!("{open} open criteria"));
+                }
+                if errors > 0 {
+                    parts.push(format!("{errors} answer errors"));
+                }
+                format!(
+                    "The report still has {}. Sign and download it anyway?",
+                    parts.join(" and ")
+                )
+            }
+        }
+    }
+
     pub fn sample_opened(label: &str) -> (String, String) {
         (
             format!("Đã mở đơn vị mẫu “{label}”. Bản nháp trước được giữ để khôi phục."),
@@ -475,6 +511,22 @@ mod tests {
             Some("(gồm 3 điểm thưởng, đã trừ 2 điểm)")
         );
         assert_eq!(says::total_note(Lang::En, None, None), None);
+    }
+
+    #[test]
+    fn signing_anyway_names_only_the_counts_that_are_not_zero() {
+        assert_eq!(
+            says::sign_anyway(Lang::Vi, 2, 0),
+            "Báo cáo còn 2 tiêu chí chưa trả lời. Vẫn ký và tải báo cáo?"
+        );
+        assert_eq!(
+            says::sign_anyway(Lang::Vi, 2, 1),
+            "Báo cáo còn 2 tiêu chí chưa trả lời và 1 lỗi trong câu trả lời. Vẫn ký và tải báo cáo?"
+        );
+        assert_eq!(
+            says::sign_anyway(Lang::En, 0, 3),
+            "The report still has 3 answer errors. Sign and download it anyway?"
+        );
     }
 
     #[test]

@@ -33,7 +33,11 @@ pub fn open(name: String, label: String, exercise: Option<String>, dispatch: Cal
     wasm_bindgen_futures::spawn_local(async move {
         dispatch.emit(match load(&name).await {
             Ok(draft) => {
-                let (vi, en) = says::sample_opened(&label);
+                // An exercise is named as one: its title is not a unit's name (review L3).
+                let (vi, en) = match exercise {
+                    Some(_) => says::exercise_opened(&label),
+                    None => says::sample_opened(&label),
+                };
                 let (notice, at) = (Notice::info(vi, en), crate::browser::now_rfc3339());
                 match exercise {
                     Some(id) => Action::StartExercise {

@@ -220,7 +220,9 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
                 if props.evidence.is_empty() {
                     <p class="muted">{ words::NONE_YET.get(lang) }</p>
                 }
+                // Eight cards have eight "Thêm minh chứng": the card's title says which one.
                 <button type="button" class="add-evidence" ref={toggle_ref} aria-expanded={adding.to_string()}
+                    aria-describedby={format!("c-{}-title", props.criterion)}
                     aria-controls={(*adding).then(|| form_id.clone())} onclick={toggle}>{ words::ADD.get(lang) }</button>
             </div>
             if *adding {

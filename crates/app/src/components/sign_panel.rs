@@ -1,4 +1,4 @@
-use crate::i18n::tr;
+use crate::i18n::{says, tr};
 use crate::key_store::{self, KeyError};
 use crate::shared::Shared;
 use crate::state::{Action, KeyInfo, KeyProtection, LoadedCatalog, Notice, SignedInfo};
@@ -225,10 +225,9 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
         let start_signing = start_signing.clone();
         let (open, errors) = (props.open, props.errors);
         Callback::from(move |_: MouseEvent| {
-            if (open > 0 || errors > 0) && !crate::browser::confirm(&match lang {
-                Lang::Vi => format!("Báo cáo còn {open} tiêu chí chưa trả lời và {errors} lỗi trong câu trả lời. Vẫn ký và tải báo cáo?"),
-                Lang::En => format!("The report still has {open} open criteria and {errors} answer errors. Sign and download it anyway?"),
-            }) {
+            if (open > 0 || errors > 0)
+                && !crate::browser::confirm(&says::sign_anyway(lang, open, errors))
+            {
                 return;
             }
             if draft.unit.name.trim().is_empty() || draft.unit.code.trim().is_empty() {
