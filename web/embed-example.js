@@ -16,7 +16,7 @@ let ready = false;
 frame.addEventListener('load', () => {
   setTimeout(() => {
     if (ready) return;
-    status.textContent = `Công cụ chưa trả lời. Thêm «${location.origin}» vào «allowedOrigins» trong embed.json của công cụ (${new URL('embed.json', appUrl).href}), rồi tải lại trang. / The tool has not answered. Add “${location.origin}” to “allowedOrigins” in the tool's embed.json, then reload.`;
+    status.textContent = `Công cụ chưa trả lời. Thêm “${location.origin}” vào “allowedOrigins” trong embed.json của công cụ (${new URL('embed.json', appUrl).href}), rồi tải lại trang. / The tool has not answered. Add “${location.origin}” to “allowedOrigins” in the tool's embed.json, then reload.`;
   }, 3000);
 });
 

@@ -184,7 +184,7 @@ test('a page on an origin not in embed.json gets nothing and changes nothing', a
   const shown = inFrame ? await inFrame.evaluate(() => document.getElementById('app') !== null).catch(() => false) : false;
   assert.equal(shown, false, 'the tool is not shown in a page not listed');
   // The example host says what to do rather than waiting forever.
-  await page.getByText('Công cụ chưa trả lời. Thêm «').waitFor({ timeout: 10000 });
+  await page.getByText('Công cụ chưa trả lời. Thêm “').waitFor({ timeout: 10000 });
   // The same page opens the tool in a window of its own and sends it a configure.
   const [popup] = await Promise.all([
     page.waitForEvent('popup'),

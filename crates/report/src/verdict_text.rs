@@ -293,7 +293,7 @@ fn mismatches(fields: &[FieldMismatch], lang: Lang) -> String {
             let registered = shown(&f.registered_name, &f.registered);
             match lang {
                 Lang::Vi => format!(
-                    "{}: báo cáo khai «{declared}», khóa đăng ký cho «{registered}»",
+                    "{}: báo cáo khai “{declared}”, khóa đăng ký cho “{registered}”",
                     field(&f.field)
                 ),
                 Lang::En => format!(
@@ -393,7 +393,7 @@ pub fn difference(d: &Difference, lang: Lang) -> String {
         ),
         (Difference::Band { stored, rescored }, _) => match lang {
             Lang::Vi => format!(
-                "mức ghi trong báo cáo «{}», chấm lại được «{}»",
+                "mức ghi trong báo cáo “{}”, chấm lại được “{}”",
                 stored.get(lang),
                 rescored.get(lang)
             ),
@@ -412,7 +412,7 @@ pub fn difference(d: &Difference, lang: Lang) -> String {
             _,
         ) => match lang {
             Lang::Vi => format!(
-                "tiêu chí «{}»: báo cáo ghi {} điểm, chấm lại được {} điểm",
+                "tiêu chí “{}”: báo cáo ghi {} điểm, chấm lại được {} điểm",
                 name.get(lang),
                 pts(*stored),
                 pts(*rescored)
@@ -425,7 +425,7 @@ pub fn difference(d: &Difference, lang: Lang) -> String {
             ),
         },
         (Difference::MissingCriterion(name), Lang::Vi) => {
-            format!("tiêu chí «{}» thiếu trong kết quả", name.get(lang))
+            format!("tiêu chí “{}” thiếu trong kết quả", name.get(lang))
         }
         (Difference::MissingCriterion(name), Lang::En) => {
             format!("“{}” is missing from the stored results", name.get(lang))
