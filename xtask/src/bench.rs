@@ -1,11 +1,16 @@
 //! `cargo xtask bench`: measurements that print figures (never pass/fail timings).
 //!
-//! 1. The size of every file in `dist/` (raw and gzip -9) against the first-load budget, and
-//!    of the single file (`dist-single/`).
+//! 1. The size of every file in `dist/` (raw and gzip -9), and of the single file
+//!    (`dist-single/`).
 //! 2. Native timings of the pure crates: re-scoring 1,000 criteria (one keystroke), verifying
 //!    and re-scoring 1,000 signed reports, and the office's season of 10,000 on every core.
-//! 3. In headless Chromium on the built site: time until the app is ready, and from a keystroke
-//!    to the updated total; the office view from 1,000 report files to the last row shown.
+//! 3. In headless Chromium on the built site (`tests/bench/browser.mjs`), issue 12's figures
+//!    against their budgets, each the median of at least 10 runs at 1× and 4× CPU throttling:
+//!    the first load (every request until ready, from the browser's network log: raw, gzip -9,
+//!    brotli 11), ready with the department sample restored from storage and where that time
+//!    goes, keystroke → total in the DOM and → next frame painted (with the Event Timing API's
+//!    durations), a keystroke's main-thread time by kind from a trace, and a keystroke with
+//!    1,000 criteria; then the office view from 1,000 report files to the last row shown.
 
 use anyhow::{bail, Result};
 use flate2::{write::GzEncoder, Compression};
@@ -13,27 +18,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
-
-/// The first-load budget we hold ourselves to (DEVELOPERS.md): 150 KiB gzipped.
-const FIRST_LOAD_BUDGET: u64 = 150 * 1024;
-
-/// The files (by path prefix in `dist/`) that the page fetches only on demand.
-const ON_DEMAND: &[&str] = &[
-    "assets/samples",
-    "tdg_signer",
-    "hash-worker.js",
-    "backup-worker.js",
-    "key-steps.js",
-    // Fetched by the browser after the page has started (the service worker, then the whole
-    // site into its cache in the background; the manifest for installing): nothing waits on them.
-    "sw.js",
-    "manifest.webmanifest",
-    // The receiving office's page: never part of the unit's load.
-    "office",
-    // The portal's example host page, and training exercises (fetched in training mode only).
-    "embed-example",
-    "assets/training",
-];
 
 pub fn run(root: &Path) -> Result<()> {
     let dist = root.join("dist");
@@ -53,7 +37,7 @@ fn sizes(dist: &Path) -> Result<()> {
     crate::dist::list_files(dist, &mut files)?;
     files.sort();
     println!("{:<44} {:>10} {:>10}", "file (dist/)", "raw B", "gzip -9 B");
-    let (mut raw_total, mut gz_total, mut first_load) = (0u64, 0u64, 0u64);
+    let (mut raw_total, mut gz_total) = (0u64, 0u64);
     for file in &files {
         let bytes = std::fs::read(file)?;
         let gz = gzip_len(&bytes)?;
@@ -65,20 +49,11 @@ fn sizes(dist: &Path) -> Result<()> {
         println!("{name:<44} {:>10} {:>10}", bytes.len(), gz);
         raw_total += bytes.len() as u64;
         gz_total += gz;
-        // Sample units are fetched only when a trainer opens one, the signing module only when
-        // a unit signs or handles its key, the workers only when a file is hashed or a backup
-        // sealed or opened, `key-steps.js` only when a key is made, re-opened, restored,
-        // unlocked or forgotten. `keys.js` counts: it loads when the assessment screen shows.
-        if !ON_DEMAND.iter().any(|prefix| name.starts_with(prefix)) {
-            first_load += gz;
-        }
     }
     println!("{:<44} {raw_total:>10} {gz_total:>10}", "total");
-    println!(
-        "first load (everything but the samples, the signing module, the two workers, key-steps.js, sw.js and the manifest), gzip: {:.1} KiB of a {} KiB budget",
-        first_load as f64 / 1024.0,
-        FIRST_LOAD_BUDGET / 1024
-    );
+    // Which of these files a first visit fetches is the browser's to say, not a list's: the
+    // first load against its budget is counted from the network log (the browser figures).
+    println!("the first load against its 150 KiB budget: see `browser: first load` below");
     Ok(())
 }
 
@@ -161,6 +136,10 @@ fn browser(root: &Path, dist: PathBuf) -> Result<()> {
     crate::tools::ensure_e2e_packages(root)?;
     let big_url = crate::serve::spawn(thousand_criteria_site(root, &dist)?)?;
     let url = crate::serve::spawn(dist)?;
+    // Every Chromium profile the scripts make goes here, and goes when they end: the disk is
+    // shared and the profiles are not wanted afterwards.
+    let profiles = root.join("target").join("bench").join("profiles");
+    std::fs::create_dir_all(&profiles)?;
     let started = Instant::now();
     let status = Command::new("node")
         .current_dir(root)
@@ -168,29 +147,36 @@ fn browser(root: &Path, dist: PathBuf) -> Result<()> {
         .env("TDG_BASE_URL", &url)
         .env("TDG_BIG_URL", &big_url)
         .env("TDG_CHROMIUM", crate::tools::CHROMIUM)
-        .status()?;
-    if !status.success() {
+        .env("TMPDIR", &profiles)
+        .status();
+    let _ = std::fs::remove_dir_all(&profiles);
+    if !status?.success() {
         bail!(
             "the browser benchmark failed after {:.0} s",
             started.elapsed().as_secs_f64()
         );
     }
-    // The office view: 1,000 reports from files to the last row (tdg makes the season).
+    // The office view: 1,000 reports from files to the last row (tdg makes the season). In
+    // release, like the native timings above: on a fresh machine the bench builds one profile.
     crate::process::run(Command::new("cargo").current_dir(root).args([
         "build",
         "--quiet",
+        "--release",
         "--package",
         "tdg-cli",
     ]))?;
+    std::fs::create_dir_all(&profiles)?;
     let status = Command::new("node")
         .current_dir(root)
         .arg("tests/bench/office.mjs")
         .env("TDG_BASE_URL", &url)
         .env("TDG_CHROMIUM", crate::tools::CHROMIUM)
-        .env("TDG_BIN", root.join("target").join("debug").join("tdg"))
+        .env("TDG_BIN", root.join("target").join("release").join("tdg"))
         .env("TDG_OUT", root.join("target").join("bench"))
-        .status()?;
-    if !status.success() {
+        .env("TMPDIR", &profiles)
+        .status();
+    let _ = std::fs::remove_dir_all(&profiles);
+    if !status?.success() {
         bail!("the office view's benchmark failed");
     }
     Ok(())
