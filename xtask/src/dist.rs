@@ -27,6 +27,14 @@ pub fn run(root: &Path) -> Result<PathBuf> {
         &dist,
         "-Oz",
     )?;
+    // Views the app loads when the user opens them (the print view: crates/views).
+    glue(
+        root,
+        &release.join("tdg_views.wasm"),
+        "tdg_views",
+        &dist,
+        "-Oz",
+    )?;
     // The receiving office's view (office.html): its own module, page and worker, so the unit's
     // first load does not grow. Built for speed (`[profile.office]`); `-O1`: `-Oz` took
     // minutes on this 1.7 MB module, and the office loads it once, on a page of its own.
@@ -149,6 +157,8 @@ fn run_cargo_build(root: &Path) -> Result<()> {
         "tdg-app",
         "--package",
         "tdg-signer",
+        "--package",
+        "tdg-views",
         "--target",
         tools::WASM_TARGET,
     ]))?;

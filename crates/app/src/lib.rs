@@ -13,6 +13,7 @@ pub mod signer;
 pub mod state;
 pub mod storage;
 pub mod training;
+pub mod views;
 
 pub use components::app::App;
 

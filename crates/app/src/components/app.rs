@@ -4,7 +4,7 @@ use crate::components::exercises::{Exercises, ExercisesState};
 use crate::components::header::Header;
 use crate::components::notice::NoticeArea;
 use crate::components::offline_notice::{already_said, OfflineNotice};
-use crate::components::print_view::PrintView;
+use crate::components::print_host::PrintHost;
 use crate::components::progress_line::progress_line;
 use crate::components::start::StartScreen;
 use crate::components::step_bar::step_bar;
@@ -17,6 +17,7 @@ use crate::state::{
     DEFAULT_PERIOD,
 };
 use crate::storage::{OtherTabSave, SaveError};
+use crate::views::{PrintInput, PrintSigned};
 use std::rc::Rc;
 use tdg_model::draft::StoredDraft;
 use tdg_model::{score, AnswerSheet, Assessment, Catalog, Date};
@@ -63,7 +64,7 @@ fn not_saved() -> Notice {
 }
 
 /// Scores the draft as it would be if sent on `day` (see `AppState::send_day`).
-fn assess(catalog: &Catalog, sheet: &AnswerSheet, day: Date) -> Option<Assessment> {
+pub fn assess(catalog: &Catalog, sheet: &AnswerSheet, day: Date) -> Option<Assessment> {
     let mut sheet = sheet.clone();
     sheet.submitted_on = Some(day);
     score(catalog, &sheet).ok()
@@ -259,9 +260,9 @@ pub fn app(props: &AppProps) -> Html {
                 <AssessScreen state={state.clone()} {catalog} assessment={a} on_action={dispatch.clone()} />
             </>
         },
-        (_, Some(catalog), Some(a)) if state.screen == Screen::Print => html! {
-            <PrintView catalog={catalog.catalog.clone()} draft={state.draft.clone()} assessment={a} signed={state.signed.clone()}
-                fingerprint={state.key.as_ref().map(|k| k.fingerprint.clone())} {day} {today} {lang} {training} on_action={dispatch.clone()} />
+        (_, Some(catalog), Some(_)) if state.screen == Screen::Print => html! {
+            <PrintHost {catalog} input={PrintInput { draft: state.draft.clone(), signed: state.signed.as_ref().map(PrintSigned::from),
+                fingerprint: state.key.as_ref().map(|k| k.fingerprint.clone()), day, today, lang, training }} on_action={dispatch.clone()} />
         },
         (_, Some(catalog), _) => html! {
             <>

@@ -19,6 +19,7 @@ pub mod notice;
 pub mod number_input;
 pub mod offline_notice;
 pub mod prefill_confirm;
+pub mod print_host;
 pub mod print_view;
 pub mod progress_line;
 pub mod sign_panel;

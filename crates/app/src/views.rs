@@ -1,0 +1,278 @@
+//! Views loaded on demand: `tdg-views` (crates/views), a second WebAssembly module built from
+//! this crate's own components, fetched the first time the user opens one of them, like the
+//! signing module. The print view (with the document details form and the QR code) is the first:
+//! it is the largest component, and a unit opens it once, at the end.
+//!
+//! The module renders into an element of this app's page with its own Yew app. What it needs
+//! goes in as [`PrintInput`] (JSON) plus the catalog's bytes, which it reads and scores itself
+//! with the same `tdg-model` code; what the user does there comes back as a [`PrintEvent`], three
+//! plain values (`kind`, `field`, `text`) that this app turns into its own `Action`s, so the
+//! reducer stays the only place where the draft changes. Both sides are compiled from this file.
+
+use crate::state::{Action, DocEdit, Screen};
+use serde::{Deserialize, Serialize};
+use tdg_model::draft::{Authority, DocField, Draft};
+use tdg_model::{Date, Lang};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// What the print view shows, besides the catalog.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PrintInput {
+    pub draft: Draft,
+    pub signed: Option<PrintSigned>,
+    pub fingerprint: Option<String>,
+    /// The day the report is dated and scored as sent on (`AppState::send_day`).
+    pub day: Date,
+    pub today: Date,
+    pub lang: Lang,
+    pub training: bool,
+}
+
+/// The signed report the print binds to (`state::SignedInfo`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PrintSigned {
+    pub file_name: String,
+    pub sha256: String,
+    pub signed_on: Date,
+}
+
+impl From<&crate::state::SignedInfo> for PrintSigned {
+    fn from(s: &crate::state::SignedInfo) -> PrintSigned {
+        PrintSigned {
+            file_name: s.file_name.clone(),
+            sha256: s.sha256.clone(),
+            signed_on: s.signed_on,
+        }
+    }
+}
+
+impl From<&PrintSigned> for crate::state::SignedInfo {
+    fn from(s: &PrintSigned) -> crate::state::SignedInfo {
+        crate::state::SignedInfo {
+            file_name: s.file_name.clone(),
+            sha256: s.sha256.clone(),
+            signed_on: s.signed_on,
+        }
+    }
+}
+
+/// What the user did in the print view that this app must apply.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PrintEvent {
+    Back,
+    Edit(DocEdit),
+}
+
+/// The text fields of the document details, by their number on the wire.
+const DOC_FIELDS: [DocField; 18] = [
+    DocField::GoverningBody,
+    DocField::Addressee,
+    DocField::Number,
+    DocField::IssuerCode,
+    DocField::Place,
+    DocField::SignerOnBehalfOf,
+    DocField::SignerPosition,
+    DocField::SignerName,
+    DocField::Recipients,
+    DocField::Shortcomings,
+    DocField::Proposals,
+    DocField::ContactName,
+    DocField::ContactPhone,
+    DocField::PersonName,
+    DocField::PersonPosition,
+    DocField::PersonWorkplace,
+    DocField::HeadName,
+    DocField::HeadPosition,
+];
+
+const BACK: u32 = 0;
+const TEXT: u32 = 1;
+const SEND_ON: u32 = 2;
+const AUTHORITY: u32 = 3;
+
+fn index_of<T: PartialEq>(all: &[T], item: &T) -> u32 {
+    // Every variant is in its list (the tests check it): the position always exists.
+    all.iter().position(|x| x == item).unwrap_or(usize::MAX) as u32
+}
+
+impl PrintEvent {
+    /// The event from the print view's own `Action`s; `None` for one it never sends.
+    pub fn from_action(action: Action) -> Option<PrintEvent> {
+        match action {
+            Action::Go(Screen::Assess) => Some(PrintEvent::Back),
+            Action::EditDocument(edit) => Some(PrintEvent::Edit(edit)),
+            _ => None,
+        }
+    }
+
+    pub fn into_action(self) -> Action {
+        match self {
+            PrintEvent::Back => Action::Go(Screen::Assess),
+            PrintEvent::Edit(edit) => Action::EditDocument(edit),
+        }
+    }
+
+    /// `(kind, field, text)` for the other module.
+    pub fn encode(&self) -> (u32, u32, String) {
+        match self {
+            PrintEvent::Back => (BACK, 0, String::new()),
+            PrintEvent::Edit(DocEdit::Text(field, text)) => {
+                (TEXT, index_of(&DOC_FIELDS, field), text.clone())
+            }
+            PrintEvent::Edit(DocEdit::SendOn(day)) => {
+                (SEND_ON, 0, day.map(|d| d.to_string()).unwrap_or_default())
+            }
+            PrintEvent::Edit(DocEdit::Authority(a)) => {
+                (AUTHORITY, index_of(&Authority::ALL, a), String::new())
+            }
+        }
+    }
+
+    /// The event from the other module's three values; `None` for values no version of this
+    /// file writes (a module of another build).
+    pub fn decode(kind: u32, field: u32, text: String) -> Option<PrintEvent> {
+        let field = usize::try_from(field).ok()?;
+        Some(match kind {
+            BACK => PrintEvent::Back,
+            TEXT => PrintEvent::Edit(DocEdit::Text(*DOC_FIELDS.get(field)?, text)),
+            SEND_ON if text.is_empty() => PrintEvent::Edit(DocEdit::SendOn(None)),
+            SEND_ON => PrintEvent::Edit(DocEdit::SendOn(Some(Date::parse_iso(&text).ok()?))),
+            AUTHORITY => PrintEvent::Edit(DocEdit::Authority(*Authority::ALL.get(field)?)),
+            _ => return None,
+        })
+    }
+}
+
+/// The loaded `tdg_views.js` module, or why it could not be loaded (in both languages).
+pub async fn module() -> Result<ViewsModule, (String, String)> {
+    match load_views().await {
+        Ok(module) => Ok(module.unchecked_into()),
+        Err(e) => {
+            let why = crate::browser::js_text(e);
+            Err((
+                format!("Không tải được phần bản in (tdg_views): {why}. Kiểm tra kết nối tới trang rồi thử lại."),
+                format!("The print view (tdg_views) could not be loaded: {why}. Check the connection to the site and try again."),
+            ))
+        }
+    }
+}
+
+#[wasm_bindgen(inline_js = "
+let loaded;
+export function load_views() {
+  // This snippet lives in snippets/<crate>/; the module sits at the site's root, next to the app.
+  // A failed load is forgotten, so that trying again fetches again.
+  loaded ??= (async () => {
+    const mod = await import(new URL('../../tdg_views.js', import.meta.url).href);
+    await mod.default({ module_or_path: new URL('../../tdg_views_bg.wasm', import.meta.url) });
+    return mod;
+  })().catch((error) => { loaded = undefined; throw error; });
+  return loaded;
+}
+")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    async fn load_views() -> Result<JsValue, JsValue>;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The loaded `tdg_views.js` module (crates/views): its exported functions are methods.
+    pub type ViewsModule;
+    /// Mounts the print view in `root`; `host(kind, field, text)` receives each [`PrintEvent`].
+    #[wasm_bindgen(method, catch)]
+    pub fn print_open(
+        this: &ViewsModule,
+        root: &web_sys::Element,
+        catalog: &[u8],
+        input: &str,
+        host: &js_sys::Function,
+    ) -> Result<(), JsValue>;
+    /// Shows a new [`PrintInput`] in the mounted print view.
+    #[wasm_bindgen(method, catch)]
+    pub fn print_update(this: &ViewsModule, input: &str) -> Result<(), JsValue>;
+    /// Removes the print view.
+    #[wasm_bindgen(method)]
+    pub fn print_close(this: &ViewsModule);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A new text field fails to compile here until it is given a number in `DOC_FIELDS`.
+    fn listed(field: DocField) -> bool {
+        use DocField::*;
+        match field {
+            GoverningBody | Addressee | Number | IssuerCode | Place | SignerOnBehalfOf
+            | SignerPosition | SignerName | Recipients | Shortcomings | Proposals | ContactName
+            | ContactPhone | PersonName | PersonPosition | PersonWorkplace | HeadName
+            | HeadPosition => DOC_FIELDS.contains(&field),
+        }
+    }
+
+    #[test]
+    fn every_print_event_crosses_to_the_other_module_and_back() {
+        let mut events = vec![
+            PrintEvent::Back,
+            PrintEvent::Edit(DocEdit::SendOn(None)),
+            PrintEvent::Edit(DocEdit::SendOn(Some(
+                Date::new(2026, 2, 3).expect("a date"),
+            ))),
+        ];
+        for field in DOC_FIELDS {
+            assert!(listed(field));
+            events.push(PrintEvent::Edit(DocEdit::Text(
+                field,
+                "Sở Nội vụ\nô".into(),
+            )));
+        }
+        events.extend(
+            Authority::ALL
+                .iter()
+                .map(|a| PrintEvent::Edit(DocEdit::Authority(*a))),
+        );
+        for event in events {
+            let (kind, field, text) = event.encode();
+            assert_eq!(PrintEvent::decode(kind, field, text), Some(event.clone()));
+            assert_eq!(
+                PrintEvent::from_action(event.clone().into_action()),
+                Some(event)
+            );
+        }
+    }
+
+    #[test]
+    fn values_of_another_build_are_ignored() {
+        assert_eq!(PrintEvent::decode(9, 0, String::new()), None);
+        assert_eq!(PrintEvent::decode(TEXT, 18, "x".into()), None);
+        assert_eq!(PrintEvent::decode(AUTHORITY, 5, String::new()), None);
+        assert_eq!(PrintEvent::decode(SEND_ON, 0, "31/12/2026".into()), None);
+        assert_eq!(PrintEvent::from_action(Action::DismissNotice), None);
+    }
+
+    #[test]
+    fn the_input_reads_back_as_written() {
+        let input = PrintInput {
+            draft: Draft::default(),
+            signed: Some(PrintSigned {
+                file_name: "a.json".into(),
+                sha256: "ab".repeat(32),
+                signed_on: Date::new(2026, 11, 28).expect("a date"),
+            }),
+            fingerprint: Some("z6Mk".into()),
+            day: Date::new(2026, 11, 28).expect("a date"),
+            today: Date::new(2026, 11, 29).expect("a date"),
+            lang: Lang::En,
+            training: true,
+        };
+        let json = serde_json::to_string_pretty(&input).expect("writes");
+        assert_eq!(
+            serde_json::from_str::<PrintInput>(&json).expect("reads"),
+            input
+        );
+    }
+}

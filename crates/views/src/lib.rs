@@ -1,0 +1,115 @@
+//! `tdg-views`: the app's views that only some visits need, in a WebAssembly module of their
+//! own that the app loads when the user opens one (`crates/app/src/views.rs`, the host side), so
+//! that they are not part of the first load. The components are the app's own (`tdg-app` as a
+//! library); this crate only mounts them and carries what the user does back to the app.
+//!
+//! The print view: `print_open` reads the catalog's bytes with `Catalog::from_json` and scores
+//! the draft with `tdg_model::score` (through the app's `assess`), the same code as the app, so
+//! the printed total is the one on screen; `print_update` shows a changed draft;
+//! `print_close` removes it.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use tdg_app::components::print_view::PrintView;
+use tdg_app::shared::Shared;
+use tdg_app::state::{Action, SignedInfo};
+use tdg_app::views::{PrintEvent, PrintInput};
+use tdg_model::{Catalog, Lang};
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+thread_local! {
+    /// The mounted print view (one at a time).
+    static OPEN: RefCell<Option<yew::AppHandle<PrintRoot>>> = const { RefCell::new(None) };
+    /// How `print_update` reaches the mounted view's state.
+    static SET_INPUT: RefCell<Option<UseStateSetter<Rc<PrintInput>>>> = const { RefCell::new(None) };
+}
+
+#[derive(Properties, PartialEq)]
+struct RootProps {
+    catalog: Shared<Catalog>,
+    initial: Rc<PrintInput>,
+    events: Callback<PrintEvent>,
+}
+
+#[function_component(PrintRoot)]
+fn print_root(props: &RootProps) -> Html {
+    let input = use_state(|| props.initial.clone());
+    SET_INPUT.with(|slot| *slot.borrow_mut() = Some(input.setter()));
+    let catalog = props.catalog.clone();
+    let assessment = use_memo((*input).clone(), |input| {
+        let sheet = tdg_model::scored_sheet(&catalog, &input.draft.sheet).sheet;
+        tdg_app::components::app::assess(&catalog, &sheet, input.day).map(Rc::new)
+    });
+    let Some(assessment) = (*assessment).clone() else {
+        return html! {};
+    };
+    let events = props.events.clone();
+    let on_action = Callback::from(move |action: Action| {
+        if let Some(event) = PrintEvent::from_action(action) {
+            events.emit(event);
+        }
+    });
+    html! {
+        <PrintView catalog={props.catalog.clone()} draft={input.draft.clone()} {assessment}
+            signed={input.signed.as_ref().map(SignedInfo::from)} fingerprint={input.fingerprint.clone()}
+            day={input.day} today={input.today} lang={input.lang} training={input.training} {on_action} />
+    }
+}
+
+fn read_input(input: &str) -> Result<PrintInput, JsValue> {
+    serde_json::from_str(input).map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// Mounts the print view in `root`. `host(kind, field, text)` receives what the user does
+/// (`PrintEvent::encode`).
+#[wasm_bindgen]
+pub fn print_open(
+    root: web_sys::Element,
+    catalog: &[u8],
+    input: &str,
+    host: js_sys::Function,
+) -> Result<(), JsValue> {
+    let catalog = Catalog::from_json(catalog).map_err(|e| {
+        JsValue::from_str(&format!(
+            "{} / {}",
+            e.message(Lang::Vi),
+            e.message(Lang::En)
+        ))
+    })?;
+    let initial = Rc::new(read_input(input)?);
+    print_close();
+    let events = Callback::from(move |event: PrintEvent| {
+        let (kind, field, text) = event.encode();
+        let _ = host.call3(&JsValue::NULL, &kind.into(), &field.into(), &text.into());
+    });
+    let props = RootProps {
+        catalog: Shared::new(catalog),
+        initial,
+        events,
+    };
+    let app = yew::Renderer::<PrintRoot>::with_root_and_props(root, props).render();
+    OPEN.with(|open| *open.borrow_mut() = Some(app));
+    Ok(())
+}
+
+/// Shows a changed input (the draft, the signature, the language…) in the mounted view.
+#[wasm_bindgen]
+pub fn print_update(input: &str) -> Result<(), JsValue> {
+    let input = Rc::new(read_input(input)?);
+    // Out of the cell first: setting re-renders, and the render puts the setter back.
+    let setter = SET_INPUT.with(|slot| slot.borrow().clone());
+    if let Some(setter) = setter {
+        setter.set(input);
+    }
+    Ok(())
+}
+
+/// Removes the print view (the app left the print screen).
+#[wasm_bindgen]
+pub fn print_close() {
+    SET_INPUT.with(|slot| slot.borrow_mut().take());
+    if let Some(app) = OPEN.with(|open| open.borrow_mut().take()) {
+        app.destroy();
+    }
+}
