@@ -133,6 +133,12 @@ pub fn register(trust: &TrustList) -> Vec<UnitKey> {
 /// the period is read (every other field skipped), so this pass costs a fraction of the
 /// verification that follows, which reads each file strictly.
 pub fn most_declared_period(files: &[SeasonFile]) -> Option<i32> {
+    most_declared(&period_counts(files))
+}
+
+/// How many readable reports declare each year. Counts of several workers add up, so the
+/// office view settles its period over all its files before any worker verifies one.
+pub fn period_counts(files: &[SeasonFile]) -> std::collections::BTreeMap<i32, u32> {
     #[derive(serde::Deserialize)]
     #[serde(rename_all = "camelCase")]
     struct Report {
@@ -142,11 +148,16 @@ pub fn most_declared_period(files: &[SeasonFile]) -> Option<i32> {
     struct Subject {
         period: i32,
     }
-    let mut counts = std::collections::BTreeMap::<i32, usize>::new();
+    let mut counts = std::collections::BTreeMap::<i32, u32>::new();
     for f in files {
         if let Ok(r) = serde_json::from_slice::<Report>(f.bytes) {
             *counts.entry(r.credential_subject.period).or_default() += 1;
         }
     }
-    counts.into_iter().max_by_key(|(_, n)| *n).map(|(p, _)| p)
+    counts
+}
+
+/// The year with the most reports (the later year on a tie).
+pub fn most_declared(counts: &std::collections::BTreeMap<i32, u32>) -> Option<i32> {
+    counts.iter().max_by_key(|(_, n)| **n).map(|(p, _)| *p)
 }

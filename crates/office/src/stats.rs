@@ -18,10 +18,19 @@ pub struct BandCount {
 
 /// Band counts per tier and group, from a ranking (which holds only counted reports).
 pub fn band_counts(entries: &[Entry], ranked: &[RankedEntry]) -> Vec<BandCount> {
+    band_counts_by(ranked, |i| &entries[i].band)
+}
+
+/// Band counts per tier and group with each entry's band given by `band_of` (an appraised band
+/// where the office appraised the unit).
+pub fn band_counts_by<'a>(
+    ranked: &'a [RankedEntry],
+    band_of: impl Fn(usize) -> &'a str,
+) -> Vec<BandCount> {
     let mut counts: BTreeMap<(&str, &str, &str), u32> = BTreeMap::new();
     for r in ranked {
         *counts
-            .entry((&r.tier, &r.group, &entries[r.entry].band))
+            .entry((&r.tier, &r.group, band_of(r.entry)))
             .or_default() += 1;
     }
     counts
