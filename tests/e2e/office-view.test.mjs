@@ -80,6 +80,14 @@ test('every defect is flagged with its own message and a cluster is ranked as td
   // The charts render, each with its title, and their figures add up to the ranking.
   assert.ok(await page.getByTestId('chart-bands').locator('rect').count() > 10);
   assert.equal(await page.getByRole('img', { name: 'Phân bố tổng điểm (mỗi cột 10 điểm)' }).count(), 1);
+  // The heat map: one cluster or block at a time, each chosen in its list; its table says the same.
+  const heatGroups = await page.getByLabel('Cụm, khối thi đua của bản đồ').locator('option').count();
+  assert.equal(heatGroups, new Set(expected.ranking.map((r) => `${r.tier}|${r.group}`)).size);
+  await page.getByLabel('Cụm, khối thi đua của bản đồ').selectOption({ index: heatGroups - 1 });
+  const heatUnits = await page.getByTestId('heat-data').locator('thead th').count() - 1;
+  const heatCriteria = await page.getByTestId('heat-data').locator('tbody tr').count();
+  assert.ok(heatUnits > 3 && heatCriteria > 5, `${heatUnits} units, ${heatCriteria} criteria`);
+  assert.ok(await page.getByTestId('chart-heat').locator('rect').count() >= heatUnits * heatCriteria);
   const histogram = await page.locator('table.chart-data tbody td.num').allTextContents();
   assert.equal(histogram.reduce((sum, n) => sum + Number(n), 0), expected.ranking.length);
   // The page as the office sees it (the viewport: a full-page shot of a 300-row table is slow).

@@ -2,8 +2,8 @@
 
 use super::{
     appraisal_editor::AppraisalEditor, band_table::BandTable, charts::Charts, exports::Exports,
-    filters::Filters, missing_list::MissingList, open_form::OpenForm, print_summary::PrintSummary,
-    progress_bar::ProgressBar, report_table::ReportTable,
+    filters::Filters, heat_map::HeatMap, missing_list::MissingList, open_form::OpenForm,
+    print_summary::PrintSummary, progress_bar::ProgressBar, report_table::ReportTable,
 };
 use crate::i18n::tr;
 use crate::state::{Action, CatalogState, LoadedCatalog, Notice, OfficeState, Picked};
@@ -116,6 +116,7 @@ pub fn app() -> Html {
                     <BandTable state={state.clone()} />
                     <MissingList state={state.clone()} />
                     <Charts state={state.clone()} />
+                    <HeatMap state={state.clone()} />
                     <Exports state={state.clone()} />
                     <PrintSummary state={state.clone()} />
                 }
