@@ -2,8 +2,9 @@
 // same WebAssembly module as the page (its `season_*` functions), so the page stays responsive.
 // The page starts one per core and settles the season once every share is back.
 // Messages:
-//   {kind:'open', files:[{name, file}], trust, catalog, received} → {kind:'counts', counts, total}
-//     (reads the files; `counts`: how many reports declare each year, JSON)
+//   {kind:'open', files:[{name, file}], trust, catalog, received} → {kind:'progress', done, total}…
+//     then {kind:'counts', counts, total} (reads and verifies the files but for their period;
+//     `counts`: how many reports declare each year, JSON)
 //   {kind:'verify', period} → {kind:'progress', done, total}… then {kind:'part', part, timings, memory}
 //     (`part`: tdg_office::session::SeasonPart as JSON)
 // Errors come back as {kind:'error', message: '{"vi","en"}'}.
@@ -21,17 +22,31 @@ let timings = {};
 async function open({ files, trust, catalog, received }) {
   timings = { start: clock() };
   office.season_open(trust, catalog, received);
-  // A worker may read synchronously: one file after another, no promise per file.
-  const reader = typeof FileReaderSync === 'function' ? new FileReaderSync() : null;
-  for (const { name, file } of files) {
-    try {
-      const bytes = reader ? reader.readAsArrayBuffer(file) : await file.arrayBuffer();
-      office.season_add(name, new Uint8Array(bytes));
-    } catch (e) {
-      office.season_add_unread(name, String(e && e.message ? e.message : e));
+  // Many reads at once (each waits on the browser's file I/O, so they overlap), and the next
+  // batch is read while this one is verified: the period is not known yet (the page settles it
+  // over every worker's files), so each report's period check waits for it (season_set_period).
+  const READ_AHEAD = 64;
+  const readAt = (i) => {
+    const part = files.slice(i, i + READ_AHEAD);
+    return Promise.allSettled(part.map(({ file }) => file.arrayBuffer())).then((read) => ({ part, read }));
+  };
+  let next = files.length > 0 ? readAt(0) : null;
+  let last = 0;
+  for (let i = 0; next; i += READ_AHEAD) {
+    const { part, read } = await next;
+    next = i + READ_AHEAD < files.length ? readAt(i + READ_AHEAD) : null;
+    read.forEach((r, j) => {
+      if (r.status === 'fulfilled') office.season_add(part[j].name, new Uint8Array(r.value));
+      else office.season_add_unread(part[j].name, String(r.reason && r.reason.message ? r.reason.message : r.reason));
+    });
+    const done = office.season_verify(0x7fffffff);
+    const now = performance.now();
+    if (now - last > PROGRESS_MS) {
+      last = now;
+      postMessage({ kind: 'progress', done, total: Math.max(files.length, office.season_total()) });
     }
   }
-  timings.read = clock();
+  timings.read = clock(); // read and verified, but for the period
   return { kind: 'counts', counts: office.season_period_counts(), total: office.season_total() };
 }
 

@@ -6,7 +6,7 @@
 //! count the years their reports declare; the office crate picks); the shares come back as
 //! `SeasonPart`s that the page merges. Dropped folders are walked here, in JavaScript, because
 //! only the drop event can reach their entries. Each step leaves a User Timing measure
-//! (`office:read`, `office:verify`, `office:part`, per worker) and the workers' memory in the
+//! (`office:read-verify`, `office:period`, `office:part`, per worker) and the workers' memory in the
 //! mark `office:memory`, for `tests/bench/office.mjs`.
 
 use js_sys::{Array, Function, Promise, Uint8Array};
@@ -41,20 +41,28 @@ function ask(i, message, progress) {
   });
 }
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+const cores = () => Math.max(1, Math.min(navigator.hardwareConcurrency || 1, MAX_WORKERS));
+// The workers start (and compile the module) as soon as the office picks files, while it picks
+// the trust list and the date, not when it presses the button.
+function warm() { while (pool.length < cores()) pool.push(newWorker()); }
 export async function run_season(trust, catalog, received, period, choose, progress) {
   if (busy) throw JSON.stringify({ vi: 'Đang bận, xin chờ.', en: 'Busy, please wait.' });
   busy = true;
   try {
     const all = files.slice();
-    const cores = Math.max(1, Math.min(navigator.hardwareConcurrency || 1, MAX_WORKERS));
-    const n = Math.max(1, Math.min(cores, Math.ceil(all.length / MIN_PER_WORKER)));
+    const n = Math.max(1, Math.min(cores(), Math.ceil(all.length / MIN_PER_WORKER)));
     while (pool.length < n) pool.push(newWorker());
     const share = (i) => all.slice(Math.floor(i * all.length / n), Math.floor((i + 1) * all.length / n));
     const ids = [...Array(n).keys()];
-    const opened = await Promise.all(ids.map((i) => ask(i, { kind: 'open', files: share(i), trust, catalog, received })));
-    const chosen = period || choose(opened.map((o) => o.counts));
-    const totals = opened.map((o) => o.total);
     const done = ids.map(() => 0);
+    const totals = ids.map((i) => share(i).length);
+    const opened = await Promise.all(ids.map((i) => ask(i, { kind: 'open', files: share(i), trust, catalog, received }, (d) => {
+      done[i] = d.done;
+      totals[i] = d.total;
+      progress(sum(done), sum(totals));
+    })));
+    const chosen = period || choose(opened.map((o) => o.counts));
+    opened.forEach((o, i) => { totals[i] = o.total; });
     const parts = await Promise.all(ids.map((i) => ask(i, { kind: 'verify', period: chosen }, (d) => {
       done[i] = d.done;
       progress(sum(done), sum(totals));
@@ -62,8 +70,8 @@ export async function run_season(trust, catalog, received, period, choose, progr
     // The workers' clocks are absolute; the page's measures count from its own origin.
     const at = (t) => t - performance.timeOrigin;
     parts.forEach(({ timings: t }, i) => {
-      performance.measure('office:read:' + i, { start: at(t.start), end: at(t.read) });
-      performance.measure('office:verify:' + i, { start: at(t.read), end: at(t.verified) });
+      performance.measure('office:read-verify:' + i, { start: at(t.start), end: at(t.read) });
+      performance.measure('office:period:' + i, { start: at(t.read), end: at(t.verified) });
       performance.measure('office:part:' + i, { start: at(t.verified), end: at(t.part) });
     });
     performance.mark('office:memory', { detail: parts.map((p) => p.memory) });
@@ -75,6 +83,7 @@ export async function run_season(trust, catalog, received, period, choose, progr
 export function mark(name) { performance.mark(name); }
 const files = [];
 export function add_files(list, fromFolder) {
+  warm();
   const names = [];
   for (const f of list) {
     const name = (fromFolder && f.webkitRelativePath) || f.name;
@@ -97,6 +106,7 @@ async function walk(entry, prefix, out) {
   }
 }
 export async function add_dropped(dataTransfer) {
+  warm();
   const entries = Array.from(dataTransfer.items || [])
     .map((i) => (i.webkitGetAsEntry ? i.webkitGetAsEntry() : null));
   const out = [];

@@ -7,7 +7,7 @@ use crate::analysis::{settle, Analysis, RowOutcome};
 use crate::archive::{has_extension, unzip, Handed, Unread};
 use crate::entry::{Entry, UnitKey};
 use crate::intake::{
-    entry, most_declared, period_counts, verify_file, Outcome, Season, SeasonFile,
+    check_period, entry, most_declared, period_counts, verify_file_in, Outcome, SeasonFile,
 };
 use crate::missing::Missing;
 use crate::ranking::{RankedEntry, TieBreaker};
@@ -109,7 +109,9 @@ impl Session {
     /// The period checked: the office's, or the year most readable reports declare.
     pub fn period(&mut self) -> Option<i32> {
         if self.period.is_none() {
-            self.period = most_declared(&self.period_counts());
+            if let Some(p) = most_declared(&self.period_counts()) {
+                self.set_period(p);
+            }
         }
         self.period
     }
@@ -120,9 +122,15 @@ impl Session {
         period_counts(&self.files())
     }
 
-    /// The period to check, settled over every worker's files. Call before verifying.
+    /// The period to check, settled over every worker's files: the reports verified without it
+    /// get their period check now, the others are verified with it.
     pub fn set_period(&mut self, period: i32) {
         self.period = Some(period);
+        for outcome in &mut self.outcomes {
+            if let Outcome::Verified(verdict) = outcome {
+                check_period(verdict, period);
+            }
+        }
     }
 
     fn files(&self) -> Vec<SeasonFile<'_>> {
@@ -138,25 +146,17 @@ impl Session {
             .collect()
     }
 
-    /// Verifies up to `count` more files; returns how many of [`Session::total`] are done
-    /// (unreadable files count as done). Call [`Session::period`] first, after the last
-    /// [`Session::add`].
+    /// Verifies up to `count` more of the files added so far; returns how many of
+    /// [`Session::total`] are done (unreadable files count as done). Before the period is set,
+    /// files are verified without it and their period check is made by
+    /// [`Session::set_period`]: the office view's workers verify while they still read.
     pub fn verify_next(&mut self, count: usize) -> usize {
-        let Some(period) = self.period() else {
-            // No readable report: nothing to verify.
-            return self.total();
-        };
-        let season = Season {
-            catalogs: &self.catalogs,
-            trust: &self.trust,
-            period,
-        };
         let files = self.files();
         let start = self.outcomes.len();
-        let end = files.len().min(start + count);
+        let end = files.len().min(start.saturating_add(count));
         let new: Vec<Outcome> = files[start..end]
             .iter()
-            .map(|f| verify_file(&season, f))
+            .map(|f| verify_file_in(&self.catalogs, &self.trust, self.period, f))
             .collect();
         self.outcomes.extend(new);
         self.done()
@@ -171,7 +171,8 @@ impl Session {
     /// worker's entries: [`merge`] settles them. The verdicts are dropped here (the page gets
     /// what it shows); the files' bytes stay for a later check.
     pub fn part(&mut self) -> SeasonPart {
-        while self.done() < self.total() && self.period().is_some() {
+        self.period();
+        while self.done() < self.total() {
             self.verify_next(usize::MAX);
         }
         let mut outcomes = std::mem::take(&mut self.outcomes).into_iter();

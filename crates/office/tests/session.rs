@@ -232,3 +232,34 @@ fn the_sha256_column_says_what_to_do_in_the_pages_own_terms() {
     }
     assert_eq!(row.sha256.len(), 64);
 }
+
+#[test]
+fn reports_verified_before_the_period_is_known_get_their_period_check_when_it_is() {
+    // The office view's workers verify while they still read; the period comes after.
+    let (files, _, trust, received) = demo();
+    let reports: Vec<_> = files.iter().filter(|f| f.is_report()).collect();
+    let opened = || {
+        let mut s = Session::new(&trust, CATALOG, Some(received), None).expect("a season");
+        for f in &reports {
+            s.add(&f.path, f.bytes.clone());
+        }
+        s
+    };
+    let mut early = opened();
+    assert_eq!(early.verify_next(usize::MAX), reports.len());
+    early.set_period(2026);
+    let mut late = opened();
+    late.set_period(2026);
+    late.verify_next(usize::MAX);
+    let (early, late) = (early.part(), late.part());
+    assert_eq!(early, late);
+    let other = early
+        .files
+        .iter()
+        .find(|f| {
+            f.file
+                .ends_with(tdg_office::demo::Defect::OtherPeriod.file_name())
+        })
+        .expect("the report of another year");
+    assert!(!other.passes);
+}
