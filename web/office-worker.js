@@ -1,26 +1,57 @@
-// The office view's worker: verifies and re-scores a season's reports with the same
-// WebAssembly module as the page (its `season_*` functions), so the page stays responsive.
-// Messages: {kind:'open', files:[{name, file}], trust, catalog, received, period} answers
-// progress messages then {kind:'done', result: <season JSON>}; {kind:'csv'} and {kind:'xlsx'}
-// export the season verified last. Errors come back as {kind:'error', message: '{"vi","en"}'}.
+// One of the office view's workers: reads and verifies its share of a season's reports with the
+// same WebAssembly module as the page (its `season_*` functions), so the page stays responsive.
+// The page starts one per core and settles the season once every share is back.
+// Messages:
+//   {kind:'open', files:[{name, file}], trust, catalog, received} → {kind:'progress', done, total}…
+//     then {kind:'counts', counts, total} (reads and verifies the files but for their period;
+//     `counts`: how many reports declare each year, JSON)
+//   {kind:'verify', period} → {kind:'progress', done, total}… then {kind:'part', part, timings, memory}
+//     (`part`: tdg_office::session::SeasonPart as JSON)
+// Errors come back as {kind:'error', message: '{"vi","en"}'}.
 import init, * as office from './office_web.js';
 
-const ready = init({ module_or_path: new URL('office_web_bg.wasm', import.meta.url) });
-// Progress is posted at most this often: enough for a smooth bar, few enough messages.
-const PROGRESS_MS = 50;
+let wasm;
+const ready = init({ module_or_path: new URL('office_web_bg.wasm', import.meta.url) }).then((w) => { wasm = w; });
+// Progress is posted at most this often by each worker: enough for a bar that moves, few enough
+// that redrawing it does not take the cores the workers verify on.
+const PROGRESS_MS = 250;
+// The worker's own clock as the page's (performance.now() counts from each one's origin).
+const clock = () => performance.timeOrigin + performance.now();
+let timings = {};
 
-async function open({ files, trust, catalog, received, period }) {
-  office.season_open(trust, catalog, received, period);
-  // Read many files at once (the reads overlap), hand them over in the order given.
+async function open({ files, trust, catalog, received }) {
+  timings = { start: clock() };
+  office.season_open(trust, catalog, received);
+  // Many reads at once (each waits on the browser's file I/O, so they overlap), and the next
+  // batch is read while this one is verified: the period is not known yet (the page settles it
+  // over every worker's files), so each report's period check waits for it (season_set_period).
   const READ_AHEAD = 64;
-  for (let i = 0; i < files.length; i += READ_AHEAD) {
+  const readAt = (i) => {
     const part = files.slice(i, i + READ_AHEAD);
-    const read = await Promise.allSettled(part.map(({ file }) => file.arrayBuffer()));
+    return Promise.allSettled(part.map(({ file }) => file.arrayBuffer())).then((read) => ({ part, read }));
+  };
+  let next = files.length > 0 ? readAt(0) : null;
+  let last = 0;
+  for (let i = 0; next; i += READ_AHEAD) {
+    const { part, read } = await next;
+    next = i + READ_AHEAD < files.length ? readAt(i + READ_AHEAD) : null;
     read.forEach((r, j) => {
       if (r.status === 'fulfilled') office.season_add(part[j].name, new Uint8Array(r.value));
       else office.season_add_unread(part[j].name, String(r.reason && r.reason.message ? r.reason.message : r.reason));
     });
+    const done = office.season_verify(0x7fffffff);
+    const now = performance.now();
+    if (now - last > PROGRESS_MS) {
+      last = now;
+      postMessage({ kind: 'progress', done, total: Math.max(files.length, office.season_total()) });
+    }
   }
+  timings.read = clock(); // read and verified, but for the period
+  return { kind: 'counts', counts: office.season_period_counts(), total: office.season_total() };
+}
+
+function verify({ period }) {
+  office.season_set_period(period);
   const total = office.season_total();
   let done = 0;
   let last = 0;
@@ -33,20 +64,20 @@ async function open({ files, trust, catalog, received, period }) {
       postMessage({ kind: 'progress', done, total });
     }
   }
-  return office.season_finish();
+  timings.verified = clock();
+  const part = office.season_part();
+  timings.part = clock();
+  // What the worker holds once its share is verified: its JavaScript heap (where the browser
+  // tells) and the module's memory, which keeps the files for a later check.
+  const memory = { wasm: wasm ? wasm.memory.buffer.byteLength : 0, heap: performance.memory ? performance.memory.usedJSHeapSize : 0 };
+  return { kind: 'part', part, timings, memory };
 }
 
 self.onmessage = async ({ data }) => {
   try {
     await ready;
-    if (data.kind === 'open') {
-      postMessage({ kind: 'done', result: await open(data) });
-    } else if (data.kind === 'csv') {
-      postMessage({ kind: 'done', result: office.season_csv() });
-    } else if (data.kind === 'xlsx') {
-      const bytes = office.season_xlsx();
-      postMessage({ kind: 'done', result: bytes }, [bytes.buffer]);
-    }
+    if (data.kind === 'open') postMessage(await open(data));
+    else if (data.kind === 'verify') postMessage(verify(data));
   } catch (e) {
     const message = typeof e === 'string' ? e
       : JSON.stringify({ vi: 'Lỗi khi kiểm tra: ' + e, en: 'Checking failed: ' + e });

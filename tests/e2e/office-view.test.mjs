@@ -49,7 +49,10 @@ test('every defect is flagged with its own message and a cluster is ranked as td
   const { page, problems } = await openSeason();
   const failing = expected.files.filter((f) => !f.passes);
   assert.ok(failing.length >= 12, `${failing.length} failing files`);
+  // The table draws only the rows in view: the search box brings any file into it.
+  const search = page.getByLabel('Tìm trong bảng (tên tệp, mã hoặc tên đơn vị)');
   for (const f of failing) {
+    await search.fill(basename(f.file));
     const row = page.locator(`#season tr[data-file="${basename(f.file)}"]`);
     const text = await row.textContent();
     const messages = f.error ? [f.error.vi] : f.checks.filter((c) => c.mark === '✗').map((c) => c.vi);
@@ -57,13 +60,34 @@ test('every defect is flagged with its own message and a cluster is ranked as td
     for (const m of messages) assert.ok(text.includes(m), `${basename(f.file)}: “${m}” not in “${text}”`);
   }
   // The resend: the earlier report is listed as replaced, not dropped.
+  await search.fill('DEMO-XA-005');
   assert.match(await page.locator('#season tr[data-file="DEMO-XA-005.json"]').textContent(), /Đã có báo cáo gửi sau thay thế/);
-  // Not submitted, as tdg batch lists them.
+  // The SHA-256 column says what to do in the page's terms, never a command-line flag.
+  const sha = await page.locator('#season tr[data-file="DEMO-XA-005.json"] td.note').allTextContents();
+  assert.ok(sha.some((t) => t.includes('bản giấy')), sha.join(' | '));
+  assert.ok(sha.every((t) => !t.includes('--expect')), sha.join(' | '));
+  await search.fill('');
+  assert.equal(await page.locator('#season').getAttribute('data-rows'), String(expected.files.length));
+  // Only the rows in view are drawn; scrolled to the end, the last row is.
+  assert.ok(await page.locator('#season tbody tr[data-file]').count() < 60);
+  await page.locator('.table-view').evaluate((v) => { v.scrollTop = v.scrollHeight; });
+  await page.locator(`#season tr[aria-rowindex="${expected.files.length + 1}"]`).waitFor();
+  await page.locator('.table-view').evaluate((v) => { v.scrollTop = 0; });
+  // Not submitted, as tdg batch lists them (the sections below the table come a moment later).
+  await page.getByTestId('missing').waitFor();
   const missing = await page.getByTestId('missing').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.unit));
   assert.deepEqual(missing, expected.notSubmitted.map((m) => m.unit.code));
   // The charts render, each with its title, and their figures add up to the ranking.
   assert.ok(await page.getByTestId('chart-bands').locator('rect').count() > 10);
   assert.equal(await page.getByRole('img', { name: 'Phân bố tổng điểm (mỗi cột 10 điểm)' }).count(), 1);
+  // The heat map: one cluster or block at a time, each chosen in its list; its table says the same.
+  const heatGroups = await page.getByLabel('Cụm, khối thi đua của bản đồ').locator('option').count();
+  assert.equal(heatGroups, new Set(expected.ranking.map((r) => `${r.tier}|${r.group}`)).size);
+  await page.getByLabel('Cụm, khối thi đua của bản đồ').selectOption({ index: heatGroups - 1 });
+  const heatUnits = await page.getByTestId('heat-data').locator('thead th').count() - 1;
+  const heatCriteria = await page.getByTestId('heat-data').locator('tbody tr').count();
+  assert.ok(heatUnits > 3 && heatCriteria > 5, `${heatUnits} units, ${heatCriteria} criteria`);
+  assert.ok(await page.getByTestId('chart-heat').locator('rect').count() >= heatUnits * heatCriteria);
   const histogram = await page.locator('table.chart-data tbody td.num').allTextContents();
   assert.equal(histogram.reduce((sum, n) => sum + Number(n), 0), expected.ranking.length);
   // The page as the office sees it (the viewport: a full-page shot of a 300-row table is slow).
@@ -101,6 +125,14 @@ test('every defect is flagged with its own message and a cluster is ranked as td
   // Ranked by the appraised total now: the unit moved down.
   const after = await ranked();
   assert.notDeepEqual(after[0][1], first);
+  // The CSV carries the appraised total beside the unit's own.
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải tệp CSV' }).click()]);
+  const lines = readFileSync(await csv.path(), 'utf8').split('\r\n');
+  const cells = (line) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, ''));
+  const head = cells(lines[0]);
+  const line = cells(lines.find((l) => l.includes(`,"${first}",`)));
+  assert.equal(Number(line[head.indexOf('"Điểm thẩm định"')]), num(appraised));
+  assert.ok(Number(line[head.indexOf('"Thứ hạng sau thẩm định"')]) > 1);
   // Kept in this browser: a reload shows it again.
   await page.reload();
   await page.getByLabel('Các tệp báo cáo (.json, .zip)').waitFor();

@@ -7,17 +7,21 @@ use crate::batch_input::gather;
 use crate::error::{read, CliError};
 use crate::verify_cmd::{date_flag, load_catalogs, load_trust, printable, year_flag};
 use tdg_model::units::format_points;
-use tdg_model::{Catalog, Lang};
+use tdg_model::Lang;
 use tdg_office::analysis::{analyse_outcomes, Analysis, RowOutcome};
+use tdg_office::appraisal::{self, AppraisalFile};
 use tdg_office::archive::Handed;
+use tdg_office::export::{self, Export};
 use tdg_office::intake::{most_declared_period, verify_all, Season, SeasonFile};
-use tdg_office::{export, Standing};
+use tdg_office::session::season_view;
+use tdg_office::Standing;
 use tdg_report::verdict_text::{report_error_vi, Mark};
 use tdg_report::verify::ReportError;
 
 pub const USAGE: &str = "\
 usage: tdg batch --trust TRUST.json --catalog FILE [--catalog FILE]... [--period YEAR]
-                 [--received YYYY-MM-DD] [--csv OUT.csv] [--xlsx OUT.xlsx] [--json] PATH...
+                 [--received YYYY-MM-DD] [--appraisal FILE] [--csv OUT.csv]
+                 [--xlsx OUT.xlsx] [--json] PATH...
 
   PATH        a report file, a folder (read with its subfolders) or a .zip archive
   --trust     the office's trust list (version 2); its units are the register: those without
@@ -26,8 +30,11 @@ usage: tdg batch --trust TRUST.json --catalog FILE [--catalog FILE]... [--period
   --period    the reporting year being collected (default: the year most reports declare)
   --received  the day the office received the batch: sets the official timing; without it
               timing is not checked and units are ranked by their signed totals
+  --appraisal the office's appraisal file (thẩm định, as the office view exports it): the
+              appraised totals, bands and ranks beside the self-assessed ones
   --csv       write one row per file (UTF-8 with BOM, for Excel)
-  --xlsx      write the workbook: reports, one sheet per tier, not submitted, failed files
+  --xlsx      write the workbook: reports, one sheet per tier, appraisals, not submitted,
+              failed files
 
 Exit status 0 when every file passes, 1 when some fail (listed), 2 on wrong usage.";
 
@@ -39,6 +46,7 @@ pub fn run(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
             "--catalog",
             "--period",
             "--received",
+            "--appraisal",
             "--csv",
             "--xlsx",
         ],
@@ -79,12 +87,41 @@ pub fn run(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
         trust: &trust,
         period,
     };
-    let catalog = catalogs.first().map(|k| &k.catalog);
+    let Some(catalog) = catalogs.first().map(|k| &k.catalog) else {
+        return Err(CliError::Usage(USAGE.into()));
+    };
+    let appraisals = match args.value("--appraisal") {
+        None => AppraisalFile::default(),
+        Some(path) => appraisal::parse(&read(path)?, catalog).map_err(|e| CliError::Bilingual {
+            vi: format!("{path}: {}", e.message_vi()),
+            en: format!("{path}: {e}"),
+        })?,
+    };
     // The tie-breakers are the catalog's (default model): an office changes them there.
-    let tie_breakers = catalog.map_or(&[][..], |c| c.tie_breakers());
-    let analysis = analyse_outcomes(&season, &files, verify_all(&season, &files), tie_breakers);
-    write_exports(&args, &analysis, catalog)?;
+    let analysis = analyse_outcomes(
+        &season,
+        &files,
+        verify_all(&season, &files),
+        catalog.tie_breakers(),
+    );
     let unread: Vec<&Handed> = handed.iter().filter(|h| h.bytes.is_err()).collect();
+    let view = season_view(
+        &analysis,
+        &unread
+            .iter()
+            .filter_map(|h| {
+                h.bytes
+                    .as_ref()
+                    .err()
+                    .map(|why| (h.name.clone(), why.clone()))
+            })
+            .collect::<Vec<_>>(),
+        &skipped,
+        Some(period),
+        received_on,
+    );
+    let exported = Export::new(&view, catalog, &appraisals);
+    write_exports(&args, &exported)?;
     if args.has("--json") {
         println!(
             "{}",
@@ -93,13 +130,13 @@ pub fn run(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
     } else {
         print!(
             "{}",
-            text(&analysis, catalog, &unread, &skipped, period, received_on)
+            text(&analysis, &exported, &unread, &skipped, period, received_on)
         );
     }
     Ok(analysis.failed_files() == 0 && unread.is_empty())
 }
 
-fn write_exports(args: &Args, a: &Analysis, catalog: Option<&Catalog>) -> Result<(), CliError> {
+fn write_exports(args: &Args, x: &Export) -> Result<(), CliError> {
     let write = |path: &str, bytes: &[u8]| {
         std::fs::write(path, bytes).map_err(|source| CliError::Write {
             path: path.to_owned(),
@@ -107,10 +144,10 @@ fn write_exports(args: &Args, a: &Analysis, catalog: Option<&Catalog>) -> Result
         })
     };
     if let Some(path) = args.value("--csv") {
-        write(path, export::csv(a, catalog).as_bytes())?;
+        write(path, export::csv(x).as_bytes())?;
     }
     if let Some(path) = args.value("--xlsx") {
-        let bytes = export::xlsx(a, catalog).map_err(|e| CliError::Bilingual {
+        let bytes = export::xlsx(x).map_err(|e| CliError::Bilingual {
             vi: format!("{path}: {}", e.message_vi()),
             en: format!("{path}: {e}"),
         })?;
@@ -121,12 +158,13 @@ fn write_exports(args: &Args, a: &Analysis, catalog: Option<&Catalog>) -> Result
 
 fn text(
     a: &Analysis,
-    catalog: Option<&Catalog>,
+    x: &Export,
     unread: &[&Handed],
     skipped: &[String],
     period: i32,
     received_on: Option<tdg_model::Date>,
 ) -> String {
+    let catalog = Some(x.catalog);
     let mut out = String::new();
     let mut line = |s: String| {
         out.push_str(&printable(&s));
@@ -147,10 +185,11 @@ fn text(
     line(String::new());
     line("XẾP HẠNG / RANKING".into());
     let mut heading = None;
-    for r in &a.ranked {
+    // Ranked by the appraised total where the office appraised a unit (--appraisal).
+    for r in x.ranked() {
         if heading != Some((&r.tier, &r.group)) {
             heading = Some((&r.tier, &r.group));
-            let tier = export::tier_name(catalog, &r.tier);
+            let tier = export::tier_name(catalog, &r.tier, Some(period));
             let group = if r.group.is_empty() {
                 "—".to_owned()
             } else {
@@ -160,8 +199,15 @@ fn text(
         }
         let e = &a.entries[r.entry];
         let band = export::band_name(catalog, &e.band);
+        let appraised = x.appraised(r.entry).map_or_else(String::new, |ap| {
+            format!(
+                "  thẩm định / appraised {} {}",
+                format_points(ap.total, Lang::Vi),
+                export::band_name(catalog, &ap.band)
+            )
+        });
         line(format!(
-            "  {:>3}{} {:<14} {:<32} {:>7}  {band}",
+            "  {:>3}{} {:<14} {:<32} {:>7}  {band}{appraised}",
             r.rank,
             if r.tied { "=" } else { " " },
             e.unit.code,

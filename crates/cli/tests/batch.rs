@@ -166,3 +166,67 @@ fn wrong_usage_exits_2_and_a_season_never_goes_into_an_existing_folder() {
     assert_eq!(out.status.code(), Some(2));
     assert!(tdg(&["batch", "--help"]).status.success());
 }
+
+#[test]
+fn an_appraisal_file_puts_the_appraised_total_in_the_csv_and_a_bad_one_is_refused_located() {
+    let dir = season();
+    let reports = dir.join("bao-cao");
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(reports.join("DEMO-XA-010.json")).expect("a report"))
+            .expect("json");
+    let subject = &report["credentialSubject"];
+    let criterion = subject["results"]["criteria"][0]["id"]
+        .as_str()
+        .expect("an id");
+    let appraisal = dir.join("tham-dinh.json");
+    std::fs::write(
+        &appraisal,
+        serde_json::json!({"format": "tdg-appraisal", "version": 1, "units": [{
+            "tier": subject["unit"]["tier"], "unitCode": "DEMO-XA-010",
+            "criteria": [{"criterion": criterion, "milliPoints": 0, "reason": "thử nghiệm"}]}]})
+        .to_string(),
+    )
+    .expect("written");
+    let csv = dir.join("tham-dinh.csv");
+    let with = |extra: &[&str]| {
+        let trust = dir.join("trust.json");
+        let mut args = vec!["batch", "--trust", path(&trust), "--catalog", CATALOG];
+        args.extend(extra);
+        args.push(path(&reports));
+        tdg(&args)
+    };
+    let out = with(&[
+        "--received",
+        "2026-11-27",
+        "--appraisal",
+        path(&appraisal),
+        "--csv",
+        path(&csv),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("thẩm định / appraised"));
+    let text = std::fs::read_to_string(&csv).expect("the CSV");
+    let headings: Vec<&str> = text.lines().next().expect("headings").split(',').collect();
+    let col = headings
+        .iter()
+        .position(|h| *h == "\"Điểm thẩm định\"")
+        .expect("the column");
+    let line = text
+        .lines()
+        .find(|l| {
+            l.starts_with("\"bao-cao/DEMO-XA-010.json\"") || l.contains("/DEMO-XA-010.json\"")
+        })
+        .expect("its line");
+    // Every text is quoted and no text here holds a comma before that column.
+    assert_ne!(line.split(',').nth(col), Some(""), "{line}");
+
+    std::fs::write(&appraisal, br#"{"format":"tdg-appraisal","version":1,"units":[{"tier":"xa-phuong","unitCode":"X","criteria":[{"criterion":"nope","milliPoints":0,"reason":"r"}]}]}"#).expect("written");
+    let out = with(&["--appraisal", path(&appraisal)]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/units/0/criteria/0/criterion"), "{err}");
+}

@@ -25,11 +25,16 @@ pub fn progress_line(lang: Lang, done: u32, total: u32) -> String {
     )
 }
 
-/// A tier as the catalog names it in `lang`, or its id.
-pub fn tier_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
-    catalog
-        .tier(id)
-        .map_or_else(|| id.to_owned(), |t| t.name.get(lang).to_owned())
+/// A tier as the catalog names it in `lang` for `period` (tiers are renamed over the years: the
+/// catalog's names by period, never a name written here), or its id. No period: the current name.
+pub fn tier_name(catalog: &Catalog, id: &str, period: Option<i32>, lang: Lang) -> String {
+    catalog.tier(id).map_or_else(
+        || id.to_owned(),
+        |t| match period {
+            Some(p) => t.name_for(p).get(lang).to_owned(),
+            None => t.name.get(lang).to_owned(),
+        },
+    )
 }
 
 /// A band as the catalog names it in `lang`, or its id.
@@ -58,6 +63,26 @@ pub fn points(milli: u32, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tier_is_named_for_the_reports_period() {
+        let catalog = Catalog::from_json(include_bytes!(
+            "../../../assets/catalogs/hp-175-kh-ubnd.json"
+        ))
+        .expect("the shipped catalog");
+        assert_eq!(
+            tier_name(&catalog, "xa-phuong", Some(2024), Lang::Vi),
+            "Cấp xã, phường, thị trấn"
+        );
+        assert_eq!(
+            tier_name(&catalog, "xa-phuong", Some(2026), Lang::Vi),
+            "Cấp xã, phường, đặc khu"
+        );
+        assert_eq!(
+            tier_name(&catalog, "xa-phuong", Some(2024), Lang::En),
+            "Commune level: communes, wards, townships"
+        );
+    }
 
     #[test]
     fn progress_counts_are_written_the_languages_way() {

@@ -54,15 +54,10 @@ fn with_session<T>(f: impl FnOnce(&mut Session) -> T) -> Result<T, JsValue> {
     SESSION.with(|s| s.borrow_mut().as_mut().map(f).ok_or_else(no_season))
 }
 
-/// Worker: opens a season. `received` is `YYYY-MM-DD` or empty (timing not checked); `period`
-/// 0 means the year most reports declare. Throws a `{vi, en}` JSON text when refused.
+/// Worker: opens its share of a season. `received` is `YYYY-MM-DD` or empty (timing not
+/// checked). Throws a `{vi, en}` JSON text when refused.
 #[wasm_bindgen]
-pub fn season_open(
-    trust: &[u8],
-    catalog: &[u8],
-    received: &str,
-    period: i32,
-) -> Result<(), JsValue> {
+pub fn season_open(trust: &[u8], catalog: &[u8], received: &str) -> Result<(), JsValue> {
     let received_on = if received.is_empty() {
         None
     } else {
@@ -73,8 +68,7 @@ pub fn season_open(
             })
         })?)
     };
-    let period = (period != 0).then_some(period);
-    let session = Session::new(trust, catalog, received_on, period).map_err(|e| refusal(&e))?;
+    let session = Session::new(trust, catalog, received_on, None).map_err(|e| refusal(&e))?;
     SESSION.with(|s| *s.borrow_mut() = Some(session));
     Ok(())
 }
@@ -99,13 +93,28 @@ pub fn season_add_unread(name: &str, reason: &str) -> Result<(), JsValue> {
     })
 }
 
-/// Worker: the number of files to verify (the period is settled here, once every file is in).
+/// Worker: how many of its reports declare each year (JSON `{"2026": 120}`), for the page to
+/// settle the period over every worker's files.
+#[wasm_bindgen]
+pub fn season_period_counts() -> Result<String, JsValue> {
+    with_session(|s| serde_json::to_string(&s.period_counts()).unwrap_or_default())
+}
+
+/// Worker: the period to check (the office's, or the one the page settled; 0 when no file
+/// declares one: then nothing is readable and nothing is verified).
+#[wasm_bindgen]
+pub fn season_set_period(period: i32) -> Result<(), JsValue> {
+    with_session(|s| {
+        if period != 0 {
+            s.set_period(period);
+        }
+    })
+}
+
+/// Worker: the number of files to verify.
 #[wasm_bindgen]
 pub fn season_total() -> Result<u32, JsValue> {
-    with_session(|s| {
-        s.period();
-        u32::try_from(s.total()).unwrap_or(u32::MAX)
-    })
+    with_session(|s| u32::try_from(s.total()).unwrap_or(u32::MAX))
 }
 
 /// Worker: verifies up to `count` more files; returns how many are done.
@@ -114,32 +123,8 @@ pub fn season_verify(count: u32) -> Result<u32, JsValue> {
     with_session(|s| u32::try_from(s.verify_next(count as usize)).unwrap_or(u32::MAX))
 }
 
-/// Worker: the analysed season as JSON (`tdg_office::session::SeasonView`).
+/// Worker: its share, verified, as JSON (`tdg_office::session::SeasonPart`).
 #[wasm_bindgen]
-pub fn season_finish() -> Result<String, JsValue> {
-    with_session(|s| serde_json::to_string(&s.finish()).unwrap_or_default())
-}
-
-/// Worker: the CSV export (UTF-8 with BOM) of the analysed season.
-#[wasm_bindgen]
-pub fn season_csv() -> Result<String, JsValue> {
-    with_session(|s| {
-        s.analysis()
-            .map(|a| tdg_office::export::csv(a, s.catalog()))
-            .ok_or_else(no_season)
-    })?
-}
-
-/// Worker: the XLSX workbook of the analysed season.
-#[wasm_bindgen]
-pub fn season_xlsx() -> Result<Vec<u8>, JsValue> {
-    with_session(|s| {
-        let a = s.analysis().ok_or_else(no_season)?;
-        tdg_office::export::xlsx(a, s.catalog()).map_err(|e| {
-            refusal(&SessionError {
-                vi: e.message_vi(),
-                en: e.to_string(),
-            })
-        })
-    })?
+pub fn season_part() -> Result<String, JsValue> {
+    with_session(|s| serde_json::to_string(&s.part()).unwrap_or_default())
 }

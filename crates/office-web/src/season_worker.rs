@@ -1,44 +1,89 @@
-//! The page's side of `office-worker.js`: one worker for the page's life, so that the season it
-//! verified stays there for the exports. The report files go to the worker as `File` objects
-//! (structured clone: no copy of their contents on the page) and are read there, so the page
-//! never blocks on reading or verifying. Dropped folders are walked here, in JavaScript, because
-//! only the drop event can reach their entries.
+//! The page's side of `office-worker.js`: one worker per core (at most four: more gain
+//! nothing on an office's machine, and each holds a copy of the module), kept
+//! for the page's life. The report files go to the workers as `File` objects (structured clone:
+//! no copy of their contents on the page) and each reads and verifies its share, so the page never
+//! blocks on reading or verifying. The period is settled over every share first (the workers
+//! count the years their reports declare; the office crate picks); the shares come back as
+//! `SeasonPart`s that the page merges. Dropped folders are walked here, in JavaScript, because
+//! only the drop event can reach their entries. Each step leaves a User Timing measure
+//! (`office:read-verify`, `office:period`, `office:part`, per worker) and the workers' memory in the
+//! mark `office:memory`, for `tests/bench/office.mjs`.
 
 use js_sys::{Array, Function, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen(inline_js = "
-let worker;
-let pending = null;
-function theWorker() {
-  if (!worker) {
-    // This snippet lives in snippets/<crate>/; the worker sits at the site's root.
-    worker = new Worker(new URL('../../office-worker.js', import.meta.url), { type: 'module' });
+const MAX_WORKERS = 4;
+// Below this many files a second worker costs more (its start) than it saves.
+const MIN_PER_WORKER = 64;
+const pool = [];
+let busy = false;
+function newWorker() {
+  // This snippet lives in snippets/<crate>/; the worker sits at the site's root.
+  return new Worker(new URL('../../office-worker.js', import.meta.url), { type: 'module' });
+}
+function ask(i, message, progress) {
+  return new Promise((resolve, reject) => {
+    const worker = pool[i];
     worker.onmessage = (m) => {
       const d = m.data;
-      if (!pending) return;
-      if (d.kind === 'progress') { pending.progress(d.done, d.total); return; }
-      const p = pending; pending = null;
-      if (d.kind === 'error') p.reject(d.message); else p.resolve(d.result);
+      if (d.kind === 'progress') { if (progress) progress(d); return; }
+      if (d.kind === 'error') reject(d.message); else resolve(d);
     };
     worker.onerror = (e) => {
       e.preventDefault();
-      const p = pending; pending = null; worker = undefined;
-      if (p) p.reject(JSON.stringify({ vi: 'Không chạy được phần kiểm tra: ' + e.message, en: 'The checking worker failed: ' + e.message }));
+      // A worker that failed is not used again.
+      pool[i] = newWorker();
+      reject(JSON.stringify({ vi: 'Không chạy được phần kiểm tra: ' + e.message, en: 'The checking worker failed: ' + e.message }));
     };
-  }
-  return worker;
-}
-function ask(message, progress, transfer) {
-  if (pending) return Promise.reject(JSON.stringify({ vi: 'Đang bận, xin chờ.', en: 'Busy, please wait.' }));
-  return new Promise((resolve, reject) => {
-    pending = { resolve, reject, progress: progress || (() => {}) };
-    theWorker().postMessage(message, transfer || []);
+    worker.postMessage(message);
   });
 }
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+const cores = () => Math.max(1, Math.min(navigator.hardwareConcurrency || 1, MAX_WORKERS));
+// The workers start (and compile the module) as soon as the office picks files, while it picks
+// the trust list and the date, not when it presses the button.
+function warm() { while (pool.length < cores()) pool.push(newWorker()); }
+export async function run_season(trust, catalog, received, period, choose, progress) {
+  if (busy) throw JSON.stringify({ vi: 'Đang bận, xin chờ.', en: 'Busy, please wait.' });
+  busy = true;
+  try {
+    const all = files.slice();
+    const n = Math.max(1, Math.min(cores(), Math.ceil(all.length / MIN_PER_WORKER)));
+    while (pool.length < n) pool.push(newWorker());
+    const share = (i) => all.slice(Math.floor(i * all.length / n), Math.floor((i + 1) * all.length / n));
+    const ids = [...Array(n).keys()];
+    const done = ids.map(() => 0);
+    const totals = ids.map((i) => share(i).length);
+    const opened = await Promise.all(ids.map((i) => ask(i, { kind: 'open', files: share(i), trust, catalog, received }, (d) => {
+      done[i] = d.done;
+      totals[i] = d.total;
+      progress(sum(done), sum(totals));
+    })));
+    const chosen = period || choose(opened.map((o) => o.counts));
+    opened.forEach((o, i) => { totals[i] = o.total; });
+    const parts = await Promise.all(ids.map((i) => ask(i, { kind: 'verify', period: chosen }, (d) => {
+      done[i] = d.done;
+      progress(sum(done), sum(totals));
+    })));
+    // The workers' clocks are absolute; the page's measures count from its own origin.
+    const at = (t) => t - performance.timeOrigin;
+    parts.forEach(({ timings: t }, i) => {
+      performance.measure('office:read-verify:' + i, { start: at(t.start), end: at(t.read) });
+      performance.measure('office:period:' + i, { start: at(t.read), end: at(t.verified) });
+      performance.measure('office:part:' + i, { start: at(t.verified), end: at(t.part) });
+    });
+    performance.mark('office:memory', { detail: parts.map((p) => p.memory) });
+    return parts.map((p) => p.part);
+  } finally {
+    busy = false;
+  }
+}
+export function mark(name) { performance.mark(name); }
 const files = [];
 export function add_files(list, fromFolder) {
+  warm();
   const names = [];
   for (const f of list) {
     const name = (fromFolder && f.webkitRelativePath) || f.name;
@@ -61,6 +106,7 @@ async function walk(entry, prefix, out) {
   }
 }
 export async function add_dropped(dataTransfer) {
+  warm();
   const entries = Array.from(dataTransfer.items || [])
     .map((i) => (i.webkitGetAsEntry ? i.webkitGetAsEntry() : null));
   const out = [];
@@ -73,11 +119,6 @@ export async function add_dropped(dataTransfer) {
   files.push(...out);
   return out.map((f) => f.name);
 }
-export function run_season(trust, catalog, received, period, progress) {
-  return ask({ kind: 'open', files: files.slice(), trust, catalog, received, period }, progress);
-}
-export function export_csv() { return ask({ kind: 'csv' }); }
-export function export_xlsx() { return ask({ kind: 'xlsx' }); }
 ")]
 extern "C" {
     /// Keeps the files for the next season; returns their names.
@@ -89,10 +130,11 @@ extern "C" {
         catalog: &Uint8Array,
         received: &str,
         period: i32,
+        choose: &Function,
         progress: &Function,
     ) -> Promise;
-    fn export_csv() -> Promise;
-    fn export_xlsx() -> Promise;
+    /// A User Timing mark (`performance.mark`).
+    pub fn mark(name: &str);
 }
 
 /// Why the worker refused or failed, in both languages.
@@ -131,41 +173,42 @@ pub fn forget_files() {
     clear_files();
 }
 
-/// Verifies the kept files in the worker; `progress(done, total)` as it goes. Returns the
-/// season as JSON.
+/// Verifies the kept files in the workers; `progress(done, total)` as it goes. `period` 0: the
+/// year most reports declare, over every worker's files. Returns each worker's share as JSON
+/// (`tdg_office::session::SeasonPart`), in the order of the files.
 pub async fn verify(
     trust: &[u8],
     catalog: &[u8],
     received: &str,
     period: i32,
     progress: impl FnMut(u32, u32) + 'static,
-) -> Result<String, WorkerError> {
+) -> Result<Vec<String>, WorkerError> {
     let progress = Closure::<dyn FnMut(u32, u32)>::new(progress);
+    let choose = Closure::<dyn FnMut(Array) -> i32>::new(|counts: Array| {
+        let mut all = std::collections::BTreeMap::<i32, u32>::new();
+        for c in counts.iter().filter_map(|c| c.as_string()) {
+            // The workers wrote these counts; one that does not parse counts nothing.
+            let part: std::collections::BTreeMap<i32, u32> =
+                serde_json::from_str(&c).unwrap_or_default();
+            for (year, n) in part {
+                *all.entry(year).or_default() += n;
+            }
+        }
+        tdg_office::intake::most_declared(&all).unwrap_or(0)
+    });
     let result = JsFuture::from(run_season(
         &Uint8Array::from(trust),
         &Uint8Array::from(catalog),
         received,
         period,
+        choose.as_ref().unchecked_ref(),
         progress.as_ref().unchecked_ref(),
     ))
     .await;
-    // The worker sends no progress once it has answered.
+    // The workers send no progress once they have answered.
     drop(progress);
+    drop(choose);
     result
         .map_err(worker_error)
-        .map(|v| v.as_string().unwrap_or_default())
-}
-
-pub async fn csv() -> Result<String, WorkerError> {
-    JsFuture::from(export_csv())
-        .await
-        .map_err(worker_error)
-        .map(|v| v.as_string().unwrap_or_default())
-}
-
-pub async fn xlsx() -> Result<Vec<u8>, WorkerError> {
-    JsFuture::from(export_xlsx())
-        .await
-        .map_err(worker_error)
-        .map(|v| Uint8Array::new(&v).to_vec())
+        .map(|v| names(v.unchecked_into()))
 }

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 use tdg_model::{Catalog, Date, Lang};
 use tdg_office::appraisal::{rank_appraised, AppraisalFile, Appraised, UnitAppraisal};
-use tdg_office::session::SeasonView;
+use tdg_office::session::{FileView, SeasonView};
 use tdg_office::{RankedEntry, Standing};
 use tdg_report::trust::normalize_label;
 use yew::Reducible;
@@ -65,6 +65,9 @@ pub struct OfficeState {
     pub season: Option<Rc<SeasonView>>,
     pub tier: Option<String>,
     pub group: Option<String>,
+    /// The table's search box: only the rows whose file, unit code or name contain it (the
+    /// table shows only the rows in view, so the browser's find-in-page cannot reach the rest).
+    pub search: String,
     pub appraisals: Rc<AppraisalFile>,
     /// The entry whose appraisal is being edited.
     pub editing: Option<usize>,
@@ -84,6 +87,7 @@ impl Default for OfficeState {
             season: None,
             tier: None,
             group: None,
+            search: String::new(),
             appraisals: Rc::new(AppraisalFile::default()),
             editing: None,
             notice: None,
@@ -113,6 +117,7 @@ pub enum Action {
     },
     FilterTier(Option<String>),
     FilterGroup(Option<String>),
+    Search(String),
     Edit(Option<usize>),
     /// Sets a unit's appraisal (no criteria: removes it).
     Appraise(UnitAppraisal),
@@ -194,6 +199,7 @@ impl Reducible for OfficeState {
                 // A filter on a tier or group the new season lacks would hide every row.
                 s.tier = None;
                 s.group = None;
+                s.search.clear();
             }
             Action::Failed { vi, en } => s.run = Run::Failed { vi, en },
             Action::FilterTier(t) => {
@@ -201,6 +207,7 @@ impl Reducible for OfficeState {
                 s.group = None;
             }
             Action::FilterGroup(g) => s.group = g,
+            Action::Search(text) => s.search = text,
             Action::Edit(e) => s.editing = e,
             Action::Appraise(unit) => {
                 let mut file = (*s.appraisals).clone();
@@ -246,21 +253,46 @@ pub fn appraised_ranking(
     )
 }
 
+/// Band counts per cluster or block with the appraisals: an appraised unit in its appraised band.
+pub fn appraised_bands(
+    season: &SeasonView,
+    appraisals: &AppraisalFile,
+    catalog: &Catalog,
+) -> Vec<tdg_office::BandCount> {
+    let (_, appraised) = appraised_ranking(season, appraisals, catalog);
+    tdg_office::appraisal::appraised_band_counts(&season.entries, &season.ranked, &appraised)
+}
+
 /// Whether a tier and group pass the filter (groups compared as the ranking compares them).
 pub fn in_filter(tier: &str, group: &str, f_tier: Option<&str>, f_group: Option<&str>) -> bool {
     f_tier.is_none_or(|t| t == tier)
         && f_group.is_none_or(|g| normalize_label(g) == normalize_label(group))
 }
 
+/// Whether a file matches the search box: its name, unit code or unit name contains the text,
+/// whatever the case, spacing or Unicode form. An empty search matches every file.
+pub fn matches_search(f: &FileView, search: &str) -> bool {
+    let needle = normalize_label(search);
+    needle.is_empty()
+        || std::iter::once(f.file.as_str())
+            .chain(
+                f.unit
+                    .iter()
+                    .flat_map(|u| [u.code.as_str(), u.name.as_str()]),
+            )
+            .any(|text| normalize_label(text).contains(&needle))
+}
+
 /// The rows to show: the counted reports of the chosen tier and group in ranking order (by the
 /// appraised total where there is one), then every other file there (replaced, failed), then,
-/// with no filter, the files that could not be read.
+/// with no filter, the files that could not be read; only those matching `search`.
 pub fn table_rows(
     season: &SeasonView,
     ranked: &[RankedEntry],
     appraised: &[Option<Appraised>],
     tier: Option<&str>,
     group: Option<&str>,
+    search: &str,
 ) -> Vec<Row> {
     let mut file_of = vec![None; season.entries.len()];
     for (i, f) in season.files.iter().enumerate() {
@@ -296,14 +328,36 @@ pub fn table_rows(
                 appraised: None,
             }),
     );
+    rows.retain(|r| matches_search(&season.files[r.file], search));
     rows
+}
+
+/// The table's rows in view: it shows only those (and a few more on each side, so that a quick
+/// scroll does not show blank rows), each of a fixed height; the rest are a blank space of the
+/// same height, so the scroll bar is the whole table's. Returns the first row shown and the row
+/// after the last.
+pub fn rows_in_view(
+    rows: usize,
+    scroll_top: u32,
+    viewport: u32,
+    row_height: u32,
+    extra: usize,
+) -> (usize, usize) {
+    let row_height = row_height.max(1);
+    let first = usize::try_from(scroll_top / row_height).unwrap_or(usize::MAX);
+    let visible = usize::try_from(viewport.div_ceil(row_height)).unwrap_or(usize::MAX);
+    let start = first.saturating_sub(extra).min(rows);
+    let end = first
+        .saturating_add(visible)
+        .saturating_add(extra)
+        .min(rows);
+    (start, end.max(start))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use tdg_office::archive::Unread;
-    use tdg_office::session::FileView;
     use tdg_office::{CriterionPoints, Entry, UnitKey};
 
     fn reduce(state: OfficeState, action: Action) -> OfficeState {
@@ -446,6 +500,8 @@ mod tests {
             official_total: None,
             band: Some(e.band.clone()),
             rescaled: false,
+            period: Some(2026),
+            sha256: String::new(),
         }
     }
 
@@ -497,6 +553,8 @@ mod tests {
             official_total: None,
             band: None,
             rescaled: false,
+            period: None,
+            sha256: String::new(),
         });
         SeasonView {
             period: Some(2026),
@@ -523,7 +581,7 @@ mod tests {
             rows.iter().map(|r| s.files[r.file].file.clone()).collect()
         };
         assert_eq!(
-            names(table_rows(&s, &ranked, &appraised, None, None)),
+            names(table_rows(&s, &ranked, &appraised, None, None, "")),
             ["B.json", "A.json", "C.json", "D.json", "broken.json"]
         );
         assert_eq!(
@@ -532,7 +590,8 @@ mod tests {
                 &ranked,
                 &appraised,
                 Some("xa-phuong"),
-                Some("cụm  1")
+                Some("cụm  1"),
+                ""
             )),
             ["B.json", "A.json", "D.json"]
         );
@@ -548,10 +607,47 @@ mod tests {
             }],
         });
         let (ranked, appraised) = appraised_ranking(&s, &file, &catalog);
-        let rows = table_rows(&s, &ranked, &appraised, None, Some("Cụm 1"));
+        let rows = table_rows(&s, &ranked, &appraised, None, Some("Cụm 1"), "");
         assert_eq!(names(rows.clone()), ["A.json", "B.json", "D.json"]);
         assert_eq!(rows[1].appraised.as_ref().map(|a| a.total), Some(60_000));
         assert_eq!(rows[1].rank.as_ref().map(|r| r.rank), Some(2));
+    }
+
+    #[test]
+    fn the_search_box_finds_a_file_by_name_code_or_unit_whatever_the_case() {
+        let s = season();
+        let catalog = match ready().catalog {
+            CatalogState::Ready(c) => c.catalog,
+            _ => unreachable!("ready() has a catalog"),
+        };
+        let (ranked, appraised) = appraised_ranking(&s, &AppraisalFile::default(), &catalog);
+        let found = |search: &str| -> Vec<String> {
+            table_rows(&s, &ranked, &appraised, None, None, search)
+                .iter()
+                .map(|r| s.files[r.file].file.clone())
+                .collect()
+        };
+        assert_eq!(found("c.JSON"), ["C.json"]);
+        assert_eq!(found("  d "), ["D.json"]);
+        assert_eq!(found("BROKEN"), ["broken.json"]);
+        assert_eq!(found("").len(), 5);
+        assert!(found("nothing like it").is_empty());
+        let searched = reduce(ready(), Action::Search("a".into()));
+        assert_eq!(searched.search, "a");
+        let next = reduce(searched, Action::Finished(Rc::new(season())));
+        assert_eq!(next.search, "", "a new season shows every row");
+    }
+
+    #[test]
+    fn only_the_rows_in_view_are_shown_and_the_last_is_reachable() {
+        // 1,000 rows of 34 px in a 680 px window: 20 in view, 10 more each side.
+        assert_eq!(rows_in_view(1000, 0, 680, 34, 10), (0, 30));
+        assert_eq!(rows_in_view(1000, 34 * 500, 680, 34, 10), (490, 530));
+        // Scrolled to the bottom: the last row is shown.
+        assert_eq!(rows_in_view(1000, 34 * 1000 - 680, 680, 34, 10).1, 1000);
+        // Past the end (a table that shrank under the scroll), nothing out of range.
+        assert_eq!(rows_in_view(5, 34 * 900, 680, 34, 10), (5, 5));
+        assert_eq!(rows_in_view(0, 0, 680, 0, 10), (0, 0));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! A whole season in one call: every file verified, which report counts, the ranking, who did
 //! not submit and the statistics. The office view and `tdg batch` both show this.
 
-use crate::entry::Entry;
+use crate::entry::{Entry, UnitKey};
 use crate::intake::{entry, register, verify_all, Outcome, Season, SeasonFile};
 use crate::missing::{not_submitted, Missing};
 use crate::ranking::{rank, RankedEntry, TieBreaker};
@@ -95,13 +95,14 @@ pub fn analyse_outcomes(
             outcome,
         });
     }
-    let standing = standings(&entries);
-    let counted: Vec<usize> = (0..entries.len())
-        .filter(|&i| standing[i] == Standing::Counted)
-        .collect();
-    let ranked = rank(&entries, &counted, tie_breakers, normalize_label);
+    let settled = settle(
+        &entries,
+        &register(season.trust),
+        season.period,
+        tie_breakers,
+    );
     let mut place = vec![None; entries.len()];
-    for r in &ranked {
+    for r in &settled.ranked {
         place[r.entry] = Some(r.clone());
     }
     for row in &mut rows {
@@ -112,17 +113,54 @@ pub fn analyse_outcomes(
             ..
         } = &mut row.outcome
         {
-            *s = standing[*entry];
+            *s = settled.standing[*entry];
             *rank = place[*entry].take();
         }
     }
     Analysis {
-        missing: not_submitted(&register(season.trust), &entries, &counted, season.period),
-        bands: band_counts(&entries, &ranked),
-        criteria: criterion_stats(&entries, &counted),
-        timing_checked: counted.iter().all(|&i| entries[i].official),
+        missing: settled.missing,
+        bands: settled.bands,
+        criteria: settled.criteria,
+        timing_checked: settled.timing_checked,
         rows,
         entries,
+        ranked: settled.ranked,
+    }
+}
+
+/// What the entries of a whole season settle: which report counts, the ranking, who did not
+/// submit, the statistics. One function for `tdg batch` and for the office view, which verifies
+/// its files in several workers and settles the season once they are all back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settled {
+    /// One per entry.
+    pub standing: Vec<Standing>,
+    pub ranked: Vec<RankedEntry>,
+    pub missing: Vec<Missing>,
+    pub bands: Vec<BandCount>,
+    pub criteria: Vec<CriterionStats>,
+    /// Every ranked total is official.
+    pub timing_checked: bool,
+}
+
+/// Settles a season's entries against the register (the registered units) for `period`.
+pub fn settle(
+    entries: &[Entry],
+    register: &[UnitKey],
+    period: i32,
+    tie_breakers: &[TieBreaker],
+) -> Settled {
+    let standing = standings(entries);
+    let counted: Vec<usize> = (0..entries.len())
+        .filter(|&i| standing[i] == Standing::Counted)
+        .collect();
+    let ranked = rank(entries, &counted, tie_breakers, normalize_label);
+    Settled {
+        missing: not_submitted(register, entries, &counted, period),
+        bands: band_counts(entries, &ranked),
+        criteria: criterion_stats(entries, &counted),
+        timing_checked: counted.iter().all(|&i| entries[i].official),
+        standing,
         ranked,
     }
 }

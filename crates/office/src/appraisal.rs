@@ -331,3 +331,18 @@ pub fn rank_appraised(
         appraised,
     )
 }
+
+/// Band counts per tier and group after appraisal: an appraised unit counts in its appraised
+/// band, the others in their own (what the band chart and its table show).
+pub fn appraised_band_counts(
+    entries: &[Entry],
+    ranked: &[RankedEntry],
+    appraised: &[Option<Appraised>],
+) -> Vec<crate::stats::BandCount> {
+    crate::stats::band_counts_by(ranked, |i| {
+        appraised
+            .get(i)
+            .and_then(Option::as_ref)
+            .map_or(entries[i].band.as_str(), |a| a.band.as_str())
+    })
+}

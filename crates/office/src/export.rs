@@ -1,13 +1,16 @@
 //! The season as the office hands it on: a CSV file and an Excel workbook, from one table so
 //! that both say the same. Headings are Vietnamese; numbers are numbers (points with up to three
-//! decimals, as the catalog counts them in thousandths).
+//! decimals, as the catalog counts them in thousandths). Made from the season as the office view
+//! shows it ([`SeasonView`]) with the office's appraisals beside the self-assessed results, so
+//! the page and `tdg batch` export the same table.
 
-use crate::analysis::{Analysis, RowOutcome};
+use crate::appraisal::{rank_appraised, AppraisalFile, Appraised};
+use crate::ranking::RankedEntry;
+use crate::session::{CheckMark, CheckView, FileView, SeasonView};
 use crate::standing::Standing;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use tdg_model::{Catalog, Lang};
-use tdg_report::verdict_text::{report_error_vi, Check, CheckLine, Mark};
-use tdg_report::Verdict;
+use tdg_report::verdict_text::Check;
 
 /// One cell of a table.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,11 +55,16 @@ fn count(n: u32) -> Cell {
     Cell::Number(f64::from(n))
 }
 
-/// The tier's name in the catalog, or its id.
-pub fn tier_name(catalog: Option<&Catalog>, id: &str) -> String {
-    catalog
-        .and_then(|c| c.tier(id))
-        .map_or_else(|| id.to_owned(), |t| t.name.get(Lang::Vi).to_owned())
+/// The tier's name in the catalog for the report's period (tiers are renamed over the years,
+/// as the catalog says), or its id.
+pub fn tier_name(catalog: Option<&Catalog>, id: &str, period: Option<i32>) -> String {
+    catalog.and_then(|c| c.tier(id)).map_or_else(
+        || id.to_owned(),
+        |t| match period {
+            Some(p) => t.name_for(p).get(Lang::Vi).to_owned(),
+            None => t.name.get(Lang::Vi).to_owned(),
+        },
+    )
 }
 
 /// The band's name in the catalog, or its id.
@@ -75,8 +83,16 @@ pub fn group_name(catalog: Option<&Catalog>, group: &str) -> String {
         .map_or_else(|| group.to_owned(), |g| g.name.get(Lang::Vi).to_owned())
 }
 
-fn check_cell(line: &CheckLine) -> Cell {
-    text(format!("{} {}", line.mark.symbol(), line.vi))
+fn symbol(mark: CheckMark) -> &'static str {
+    match mark {
+        CheckMark::Pass => "✓",
+        CheckMark::Fail => "✗",
+        CheckMark::Note => "!",
+    }
+}
+
+fn check_cell(line: &CheckView) -> Cell {
+    text(format!("{} {}", symbol(line.mark), line.vi))
 }
 
 fn standing_text(standing: Standing) -> &'static str {
@@ -87,8 +103,82 @@ fn standing_text(standing: Standing) -> &'static str {
     }
 }
 
-/// One row per file: who, every check, the totals, band and rank.
-pub fn reports_table(a: &Analysis, catalog: Option<&Catalog>) -> Table {
+/// The season with the office's appraisals, ready to be written out.
+pub struct Export<'a> {
+    pub view: &'a SeasonView,
+    pub catalog: &'a Catalog,
+    pub appraisals: &'a AppraisalFile,
+    /// The ranking with the appraisals (the same as the view's without any).
+    ranked: Vec<RankedEntry>,
+    /// Per entry: its appraisal, if any.
+    appraised: Vec<Option<Appraised>>,
+    /// Per entry: its place in the view's (self-assessed) ranking and in the appraised one.
+    own_place: Vec<Option<usize>>,
+    appraised_place: Vec<Option<usize>>,
+}
+
+impl<'a> Export<'a> {
+    pub fn new(
+        view: &'a SeasonView,
+        catalog: &'a Catalog,
+        appraisals: &'a AppraisalFile,
+    ) -> Export<'a> {
+        let (ranked, appraised) = rank_appraised(
+            &view.entries,
+            &view.ranked,
+            appraisals,
+            catalog,
+            catalog.tie_breakers(),
+        );
+        let places = |ranking: &[RankedEntry]| {
+            let mut place = vec![None; view.entries.len()];
+            for (i, r) in ranking.iter().enumerate() {
+                if let Some(p) = place.get_mut(r.entry) {
+                    *p = Some(i);
+                }
+            }
+            place
+        };
+        Export {
+            own_place: places(&view.ranked),
+            appraised_place: places(&ranked),
+            view,
+            catalog,
+            appraisals,
+            ranked,
+            appraised,
+        }
+    }
+
+    /// The ranking with the appraisals: by the appraised total where there is one.
+    pub fn ranked(&self) -> &[RankedEntry] {
+        &self.ranked
+    }
+
+    /// The appraisal of an entry, if the office made one.
+    pub fn appraised(&self, entry: usize) -> Option<&Appraised> {
+        self.appraised.get(entry).and_then(Option::as_ref)
+    }
+
+    fn own_rank(&self, entry: usize) -> Option<&RankedEntry> {
+        self.own_place
+            .get(entry)
+            .copied()
+            .flatten()
+            .map(|i| &self.view.ranked[i])
+    }
+
+    fn appraised_rank(&self, entry: usize) -> Option<&RankedEntry> {
+        self.appraised_place
+            .get(entry)
+            .copied()
+            .flatten()
+            .map(|i| &self.ranked[i])
+    }
+}
+
+/// One row per file: who, every check, the totals, band and rank, self-assessed and appraised.
+pub fn reports_table(x: &Export) -> Table {
     let mut headings: Vec<String> = [
         "Tệp",
         "Mã đơn vị",
@@ -109,32 +199,33 @@ pub fn reports_table(a: &Analysis, catalog: Option<&Catalog>) -> Table {
             "Xếp loại",
             "Thứ hạng",
             "Số đơn vị trong cụm, khối",
+            "Điểm thẩm định",
+            "Xếp loại thẩm định",
+            "Thứ hạng sau thẩm định",
             "Tính vào xếp hạng",
             "SHA-256",
         ]
         .map(String::from),
     );
-    let rows = a
-        .rows
+    let rows = x
+        .view
+        .files
         .iter()
-        .map(|row| match &row.outcome {
-            RowOutcome::Unreadable(e) => {
-                let mut cells = vec![text(&row.file)];
+        .map(|f| match (&f.unreadable, f.entry) {
+            (None, Some(entry)) => report_row(x, f, entry),
+            (why, _) => {
+                let mut cells = vec![text(&f.file)];
                 cells.extend(std::iter::repeat_n(Cell::Empty, 5));
                 cells.push(text("Không đọc được"));
-                cells.push(text(report_error_vi(e)));
+                cells.push(text(
+                    why.as_ref().map(|w| w.vi.as_str()).unwrap_or_default(),
+                ));
                 cells.extend(std::iter::repeat_n(
                     Cell::Empty,
                     headings.len() - cells.len(),
                 ));
                 cells
             }
-            RowOutcome::Report {
-                verdict,
-                standing,
-                rank,
-                ..
-            } => report_row(&row.file, verdict, *standing, rank.as_ref(), catalog),
         })
         .collect();
     Table {
@@ -144,55 +235,66 @@ pub fn reports_table(a: &Analysis, catalog: Option<&Catalog>) -> Table {
     }
 }
 
-fn report_row(
-    file: &str,
-    v: &Verdict,
-    standing: Standing,
-    rank: Option<&crate::ranking::RankedEntry>,
-    catalog: Option<&Catalog>,
-) -> Vec<Cell> {
-    let checks: Vec<CheckLine> = Check::ALL.iter().map(|c| c.line(v)).collect();
-    let failures: Vec<&str> = checks
+fn report_row(x: &Export, f: &FileView, entry: usize) -> Vec<Cell> {
+    let catalog = Some(x.catalog);
+    let failures: Vec<&str> = f
+        .checks
         .iter()
-        .filter(|c| c.mark == Mark::Fail)
+        .filter(|c| c.mark == CheckMark::Fail)
         .map(|c| c.vi.as_str())
         .collect();
+    let (code, name, tier, group) = f.unit.as_ref().map_or_else(Default::default, |u| {
+        (
+            u.code.clone(),
+            u.name.clone(),
+            tier_name(catalog, &u.tier, f.period),
+            group_name(catalog, &u.group),
+        )
+    });
     let mut cells = vec![
-        text(file),
-        text(&v.unit.code),
-        text(&v.unit.name),
-        text(tier_name(catalog, &v.unit.tier)),
-        text(group_name(catalog, &v.unit.group)),
-        Cell::Number(f64::from(v.period)),
-        text(if v.passes() {
-            "Đạt"
-        } else {
-            "Không đạt"
-        }),
+        text(&f.file),
+        text(code),
+        text(name),
+        text(tier),
+        text(group),
+        f.period.map_or(Cell::Empty, |p| Cell::Number(f64::from(p))),
+        text(if f.passes { "Đạt" } else { "Không đạt" }),
         text(failures.join("; ")),
     ];
-    cells.extend(checks.iter().map(check_cell));
+    cells.extend(f.checks.iter().map(check_cell));
+    let rank = x.own_rank(entry);
+    let appraised = x.appraised(entry);
     cells.extend([
-        points(v.stored_total),
-        v.official_total().map_or(Cell::Empty, points),
-        text(band_name(catalog, &v.stored_band)),
+        f.signed_total.map_or(Cell::Empty, points),
+        f.official_total.map_or(Cell::Empty, points),
+        f.band
+            .as_deref()
+            .map_or(Cell::Empty, |b| text(band_name(catalog, b))),
         rank.map_or(Cell::Empty, |r| count(r.rank)),
         rank.map_or(Cell::Empty, |r| count(r.of)),
-        text(standing_text(standing)),
-        text(&v.sha256),
+        appraised.map_or(Cell::Empty, |a| points(a.total)),
+        appraised.map_or(Cell::Empty, |a| text(band_name(catalog, &a.band))),
+        x.appraised_rank(entry)
+            .map_or(Cell::Empty, |r| count(r.rank)),
+        f.standing.map_or(Cell::Empty, |s| text(standing_text(s))),
+        text(&f.sha256),
     ]);
     cells
 }
 
-/// Per tier, the counted reports with one column per criterion.
-pub fn tier_tables(a: &Analysis, catalog: Option<&Catalog>) -> Vec<Table> {
-    let mut tiers: Vec<&str> = a.ranked.iter().map(|r| r.tier.as_str()).collect();
+/// Per tier, the counted reports with one column per criterion, ranked as the table ranks them
+/// (by the appraised total where there is one).
+pub fn tier_tables(x: &Export) -> Vec<Table> {
+    let view = x.view;
+    let catalog = Some(x.catalog);
+    let mut tiers: Vec<&str> = x.ranked.iter().map(|r| r.tier.as_str()).collect();
     tiers.dedup();
+    let counted: Vec<usize> = view.ranked.iter().map(|r| r.entry).collect();
+    let stats = crate::stats::criterion_stats(&view.entries, &counted);
     tiers
         .into_iter()
         .map(|tier| {
-            let criteria: Vec<&str> = a
-                .criteria
+            let criteria: Vec<&str> = stats
                 .iter()
                 .filter(|c| c.tier == tier)
                 .map(|c| c.criterion.as_str())
@@ -203,22 +305,25 @@ pub fn tier_tables(a: &Analysis, catalog: Option<&Catalog>) -> Vec<Table> {
                 "Cụm, khối thi đua",
                 "Thứ hạng",
                 "Tổng điểm",
+                "Điểm thẩm định",
             ]
             .map(String::from)
             .to_vec();
             headings.extend(criteria.iter().map(|c| (*c).to_owned()));
-            let rows = a
+            let rows = x
                 .ranked
                 .iter()
                 .filter(|r| r.tier == tier)
                 .map(|r| {
-                    let e = &a.entries[r.entry];
+                    let e = &view.entries[r.entry];
                     let mut cells = vec![
                         text(&e.unit.code),
                         text(&e.unit.name),
                         text(group_name(catalog, &r.group)),
                         count(r.rank),
                         points(e.total),
+                        x.appraised(r.entry)
+                            .map_or(Cell::Empty, |a| points(a.total)),
                     ];
                     cells.extend(criteria.iter().map(|id| {
                         e.criteria
@@ -230,7 +335,7 @@ pub fn tier_tables(a: &Analysis, catalog: Option<&Catalog>) -> Vec<Table> {
                 })
                 .collect();
             Table {
-                name: sheet_name(&tier_name(catalog, tier)),
+                name: sheet_name(&tier_name(catalog, tier, view.period)),
                 headings,
                 rows,
             }
@@ -238,8 +343,62 @@ pub fn tier_tables(a: &Analysis, catalog: Option<&Catalog>) -> Vec<Table> {
         .collect()
 }
 
+/// The appraisals of this season's ranked units: one row per appraised criterion, with the
+/// unit's own points beside the appraised ones and the reason.
+pub fn appraisal_table(x: &Export) -> Table {
+    let view = x.view;
+    let catalog = x.catalog;
+    let mut rows = Vec::new();
+    for r in &view.ranked {
+        let e = &view.entries[r.entry];
+        let Some(unit) = x.appraisals.unit(&e.unit.tier, &e.unit.code) else {
+            continue;
+        };
+        for a in &unit.criteria {
+            let own = e.criteria.iter().find(|c| c.id == a.criterion);
+            let criterion_text = catalog
+                .tier(&e.unit.tier)
+                .and_then(|t| t.criteria.iter().find(|c| c.id == a.criterion))
+                .map(|c| c.text.get(Lang::Vi).to_owned())
+                .unwrap_or_default();
+            rows.push(vec![
+                text(&e.unit.code),
+                text(&e.unit.name),
+                text(tier_name(Some(catalog), &e.unit.tier, Some(e.period))),
+                text(group_name(Some(catalog), &r.group)),
+                text(&a.criterion),
+                text(criterion_text),
+                own.map_or(Cell::Empty, |c| points(c.points)),
+                points(a.milli_points),
+                own.map_or(Cell::Empty, |c| points(c.max)),
+                text(&a.reason),
+            ]);
+        }
+    }
+    Table {
+        name: "Thẩm định".into(),
+        headings: [
+            "Mã đơn vị",
+            "Tên đơn vị",
+            "Cấp",
+            "Cụm, khối thi đua",
+            "Mã tiêu chí",
+            "Tiêu chí",
+            "Điểm tự đánh giá",
+            "Điểm thẩm định",
+            "Điểm tối đa",
+            "Lý do thẩm định",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows,
+    }
+}
+
 /// The registered units with no counted report.
-pub fn missing_table(a: &Analysis, catalog: Option<&Catalog>) -> Table {
+pub fn missing_table(x: &Export) -> Table {
+    let view = x.view;
+    let catalog = Some(x.catalog);
     Table {
         name: "Chưa nộp".into(),
         headings: [
@@ -251,19 +410,20 @@ pub fn missing_table(a: &Analysis, catalog: Option<&Catalog>) -> Table {
         ]
         .map(String::from)
         .to_vec(),
-        rows: a
+        rows: view
             .missing
             .iter()
             .map(|m| {
                 vec![
                     text(&m.unit.code),
                     text(&m.unit.name),
-                    text(tier_name(catalog, &m.unit.tier)),
+                    text(tier_name(catalog, &m.unit.tier, view.period)),
                     text(group_name(catalog, &m.unit.group)),
                     text(
                         m.failed
                             .iter()
-                            .map(|&i| a.entries[i].file.as_str())
+                            .filter_map(|&i| view.entries.get(i))
+                            .map(|e| e.file.as_str())
                             .collect::<Vec<_>>()
                             .join("; "),
                     ),
@@ -274,31 +434,31 @@ pub fn missing_table(a: &Analysis, catalog: Option<&Catalog>) -> Table {
 }
 
 /// Every file that does not count because it failed, with why, in both languages.
-pub fn failures_table(a: &Analysis) -> Table {
-    let rows = a
-        .rows
+pub fn failures_table(view: &SeasonView) -> Table {
+    let rows = view
+        .files
         .iter()
-        .filter_map(|row| {
-            let (vi, en) = match &row.outcome {
-                RowOutcome::Unreadable(e) => (report_error_vi(e), e.to_string()),
-                RowOutcome::Report {
-                    verdict,
-                    standing: Standing::Failed,
-                    ..
-                } => {
-                    let failed: Vec<CheckLine> = Check::ALL
+        .filter_map(|f| {
+            let (vi, en) = match (&f.unreadable, f.standing) {
+                (Some(why), _) => (why.vi.clone(), why.en.clone()),
+                (None, Some(Standing::Failed)) => {
+                    let failed: Vec<&CheckView> = f
+                        .checks
                         .iter()
-                        .map(|c| c.line(verdict))
-                        .filter(|l| l.mark == Mark::Fail)
+                        .filter(|l| l.mark == CheckMark::Fail)
                         .collect();
-                    let join = |pick: fn(&CheckLine) -> &str| {
-                        failed.iter().map(pick).collect::<Vec<_>>().join("; ")
+                    let join = |pick: fn(&CheckView) -> &str| {
+                        failed
+                            .iter()
+                            .map(|l| pick(l))
+                            .collect::<Vec<_>>()
+                            .join("; ")
                     };
                     (join(|l| &l.vi), join(|l| &l.en))
                 }
-                RowOutcome::Report { .. } => return None,
+                _ => return None,
             };
-            Some(vec![text(&row.file), text(vi), text(en)])
+            Some(vec![text(&f.file), text(vi), text(en)])
         })
         .collect();
     Table {
@@ -318,8 +478,8 @@ fn sheet_name(name: &str) -> String {
 
 /// The reports table as CSV: UTF-8 with a byte-order mark (without it Excel reads the
 /// Vietnamese as mojibake), comma-separated, every text quoted.
-pub fn csv(a: &Analysis, catalog: Option<&Catalog>) -> String {
-    let table = reports_table(a, catalog);
+pub fn csv(x: &Export) -> String {
+    let table = reports_table(x);
     let mut out = String::from('\u{feff}');
     let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
     let line = |cells: Vec<String>| cells.join(",") + "\r\n";
@@ -338,16 +498,20 @@ pub fn csv(a: &Analysis, catalog: Option<&Catalog>) -> String {
     out
 }
 
-/// The workbook: the reports, one sheet per tier, the units that did not submit, the files
-/// that failed.
-pub fn xlsx(a: &Analysis, catalog: Option<&Catalog>) -> Result<Vec<u8>, ExportError> {
+/// The workbook: the reports, one sheet per tier, the appraisals (when there are any), the
+/// units that did not submit, the files that failed.
+pub fn xlsx(x: &Export) -> Result<Vec<u8>, ExportError> {
     let mut workbook = Workbook::new();
     let heading = Format::new().set_bold().set_text_wrap();
     let decimal = Format::new().set_num_format("0.###");
-    let mut tables = vec![reports_table(a, catalog)];
-    tables.extend(tier_tables(a, catalog));
-    tables.push(missing_table(a, catalog));
-    tables.push(failures_table(a));
+    let mut tables = vec![reports_table(x)];
+    tables.extend(tier_tables(x));
+    let appraisals = appraisal_table(x);
+    if !appraisals.rows.is_empty() {
+        tables.push(appraisals);
+    }
+    tables.push(missing_table(x));
+    tables.push(failures_table(x.view));
     for table in tables {
         let sheet = workbook.add_worksheet();
         sheet.set_name(&table.name)?;

@@ -5,7 +5,7 @@ use crate::entry::{CriterionPoints, Entry, UnitKey};
 use tdg_model::score::Status;
 use tdg_model::Date;
 use tdg_report::trust::TrustList;
-use tdg_report::verify::{KnownCatalog, ReportError};
+use tdg_report::verify::{KnownCatalog, PeriodCheck, ReportError};
 use tdg_report::{verify, Verdict, VerifyOptions};
 
 /// One file the office handed over, with the day it says it received it.
@@ -33,17 +33,38 @@ pub struct Season<'a> {
 
 /// Verifies one file.
 pub fn verify_file(season: &Season, file: &SeasonFile) -> Outcome {
+    verify_file_in(season.catalogs, season.trust, Some(season.period), file)
+}
+
+/// Verifies one file for `period`, or with the period not yet known (then
+/// [`check_period`] makes its period check once it is).
+pub fn verify_file_in(
+    catalogs: &[KnownCatalog],
+    trust: &TrustList,
+    period: Option<i32>,
+    file: &SeasonFile,
+) -> Outcome {
     let options = VerifyOptions {
-        catalogs: season.catalogs,
-        trust: Some(season.trust),
+        catalogs,
+        trust: Some(trust),
         received_on: file.received_on,
-        period: Some(season.period),
+        period,
         expect_sha256: None,
     };
     match verify(file.bytes, &options) {
         Ok(verdict) => Outcome::Verified(Box::new(verdict)),
         Err(e) => Outcome::Unreadable(e),
     }
+}
+
+/// The period check of a report verified before the period was known, as `tdg_report::verify`
+/// makes it (nothing else in a verdict depends on the period asked for).
+pub fn check_period(verdict: &mut Verdict, period: i32) {
+    verdict.period_check = if verdict.period == period {
+        PeriodCheck::Expected
+    } else {
+        PeriodCheck::Other { expected: period }
+    };
 }
 
 /// Verifies every file, on every core where there are threads (natively; in the browser the
@@ -133,6 +154,12 @@ pub fn register(trust: &TrustList) -> Vec<UnitKey> {
 /// the period is read (every other field skipped), so this pass costs a fraction of the
 /// verification that follows, which reads each file strictly.
 pub fn most_declared_period(files: &[SeasonFile]) -> Option<i32> {
+    most_declared(&period_counts(files))
+}
+
+/// How many readable reports declare each year. Counts of several workers add up, so the
+/// office view settles its period over all its files before any worker verifies one.
+pub fn period_counts(files: &[SeasonFile]) -> std::collections::BTreeMap<i32, u32> {
     #[derive(serde::Deserialize)]
     #[serde(rename_all = "camelCase")]
     struct Report {
@@ -142,11 +169,16 @@ pub fn most_declared_period(files: &[SeasonFile]) -> Option<i32> {
     struct Subject {
         period: i32,
     }
-    let mut counts = std::collections::BTreeMap::<i32, usize>::new();
+    let mut counts = std::collections::BTreeMap::<i32, u32>::new();
     for f in files {
         if let Ok(r) = serde_json::from_slice::<Report>(f.bytes) {
             *counts.entry(r.credential_subject.period).or_default() += 1;
         }
     }
-    counts.into_iter().max_by_key(|(_, n)| *n).map(|(p, _)| p)
+    counts
+}
+
+/// The year with the most reports (the later year on a tie).
+pub fn most_declared(counts: &std::collections::BTreeMap<i32, u32>) -> Option<i32> {
+    counts.iter().max_by_key(|(_, n)| **n).map(|(p, _)| *p)
 }

@@ -26,5 +26,6 @@ pub use missing::Missing;
 pub use ranking::{natural_order, rank, RankedEntry, TieBreaker};
 pub use standing::{standings, Standing};
 pub use stats::{
-    band_counts, criterion_stats, histogram, weakest_criteria, BandCount, Bucket, CriterionStats,
+    band_counts, criterion_stats, heat_map, histogram, weakest_criteria, BandCount, Bucket,
+    CriterionStats, HeatMap,
 };

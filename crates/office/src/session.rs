@@ -3,20 +3,24 @@
 //! show a progress bar, then analysed once. The result, [`SeasonView`], is what the page renders:
 //! plain data, every check already in words, so the page holds no rule of its own.
 
-use crate::analysis::{analyse_outcomes, Analysis, RowOutcome};
+use crate::analysis::{settle, Analysis, RowOutcome};
 use crate::archive::{has_extension, unzip, Handed, Unread};
 use crate::entry::{Entry, UnitKey};
-use crate::intake::{most_declared_period, verify_file, Outcome, Season, SeasonFile};
+use crate::intake::{
+    check_period, entry, most_declared, period_counts, verify_file_in, Outcome, SeasonFile,
+};
 use crate::missing::Missing;
-use crate::ranking::RankedEntry;
+use crate::ranking::{RankedEntry, TieBreaker};
 use crate::standing::Standing;
 use crate::stats::BandCount;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use tdg_model::units::MilliPoints;
 use tdg_model::{Date, Lang};
 use tdg_report::trust::TrustList;
 use tdg_report::verdict_text::{self, report_error_vi, Check, Mark};
-use tdg_report::verify::KnownCatalog;
+use tdg_report::verify::{FileHashCheck, KnownCatalog};
+use tdg_report::Verdict;
 
 /// Why a season could not be opened, in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
@@ -36,7 +40,6 @@ pub struct Session {
     skipped: Vec<String>,
     /// `outcomes[i]` is the outcome of the i-th readable file, in the order handed.
     outcomes: Vec<Outcome>,
-    analysis: Option<(Analysis, i32)>,
 }
 
 impl Session {
@@ -65,7 +68,6 @@ impl Session {
             handed: Vec::new(),
             skipped: Vec::new(),
             outcomes: Vec::new(),
-            analysis: None,
         })
     }
 
@@ -107,9 +109,28 @@ impl Session {
     /// The period checked: the office's, or the year most readable reports declare.
     pub fn period(&mut self) -> Option<i32> {
         if self.period.is_none() {
-            self.period = most_declared_period(&self.files());
+            if let Some(p) = most_declared(&self.period_counts()) {
+                self.set_period(p);
+            }
         }
         self.period
+    }
+
+    /// How many of this session's readable reports declare each year: the office view adds the
+    /// counts of its workers and gives each the period with [`Session::set_period`].
+    pub fn period_counts(&self) -> BTreeMap<i32, u32> {
+        period_counts(&self.files())
+    }
+
+    /// The period to check, settled over every worker's files: the reports verified without it
+    /// get their period check now, the others are verified with it.
+    pub fn set_period(&mut self, period: i32) {
+        self.period = Some(period);
+        for outcome in &mut self.outcomes {
+            if let Outcome::Verified(verdict) = outcome {
+                check_period(verdict, period);
+            }
+        }
     }
 
     fn files(&self) -> Vec<SeasonFile<'_>> {
@@ -125,25 +146,17 @@ impl Session {
             .collect()
     }
 
-    /// Verifies up to `count` more files; returns how many of [`Session::total`] are done
-    /// (unreadable files count as done). Call [`Session::period`] first, after the last
-    /// [`Session::add`].
+    /// Verifies up to `count` more of the files added so far; returns how many of
+    /// [`Session::total`] are done (unreadable files count as done). Before the period is set,
+    /// files are verified without it and their period check is made by
+    /// [`Session::set_period`]: the office view's workers verify while they still read.
     pub fn verify_next(&mut self, count: usize) -> usize {
-        let Some(period) = self.period() else {
-            // No readable report: nothing to verify.
-            return self.total();
-        };
-        let season = Season {
-            catalogs: &self.catalogs,
-            trust: &self.trust,
-            period,
-        };
         let files = self.files();
         let start = self.outcomes.len();
-        let end = files.len().min(start + count);
+        let end = files.len().min(start.saturating_add(count));
         let new: Vec<Outcome> = files[start..end]
             .iter()
-            .map(|f| verify_file(&season, f))
+            .map(|f| verify_file_in(&self.catalogs, &self.trust, self.period, f))
             .collect();
         self.outcomes.extend(new);
         self.done()
@@ -153,44 +166,115 @@ impl Session {
         self.outcomes.len() + self.handed.iter().filter(|h| h.bytes.is_err()).count()
     }
 
-    /// Verifies what is left, analyses the season and describes it for the page.
-    pub fn finish(&mut self) -> SeasonView {
-        while self.done() < self.total() && self.period().is_some() {
+    /// Verifies what is left and describes this session's files for the page: every file a
+    /// row, every readable report an entry. Which report counts and the ranking need every
+    /// worker's entries: [`merge`] settles them. The verdicts are dropped here (the page gets
+    /// what it shows); the files' bytes stay for a later check.
+    pub fn part(&mut self) -> SeasonPart {
+        self.period();
+        while self.done() < self.total() {
             self.verify_next(usize::MAX);
         }
-        let period = self.period.unwrap_or_default();
-        let season = Season {
-            catalogs: &self.catalogs,
-            trust: &self.trust,
-            period,
-        };
-        let outcomes = std::mem::take(&mut self.outcomes);
-        let files = self.files();
-        // The catalog's tie-breakers (default model), as `tdg batch` uses them.
-        let tie_breakers = self
-            .catalogs
-            .first()
-            .map_or(&[][..], |k| k.catalog.tie_breakers());
-        let analysis = analyse_outcomes(&season, &files, outcomes, tie_breakers);
-        let view = season_view(
-            &analysis,
-            &self.handed,
-            &self.skipped,
-            self.period,
-            self.received_on,
-        );
-        self.analysis = Some((analysis, period));
-        view
+        let mut outcomes = std::mem::take(&mut self.outcomes).into_iter();
+        let mut entries = Vec::new();
+        let files = self
+            .handed
+            .iter()
+            .filter_map(|h| match &h.bytes {
+                Err(why) => Some(FileView::unreadable(&h.name, why.clone())),
+                Ok(bytes) => outcomes.next().map(|o| match o {
+                    Outcome::Unreadable(e) => FileView::unreadable(
+                        &h.name,
+                        Unread {
+                            vi: report_error_vi(&e),
+                            en: e.to_string(),
+                        },
+                    ),
+                    Outcome::Verified(verdict) => {
+                        let file = SeasonFile {
+                            name: &h.name,
+                            bytes,
+                            received_on: self.received_on,
+                        };
+                        entries.push(entry(&file, &verdict));
+                        file_view(&h.name, &verdict, entries.len() - 1, Standing::Failed)
+                    }
+                }),
+            })
+            .collect();
+        SeasonPart {
+            period: self.period,
+            received_on: self.received_on,
+            files,
+            entries,
+            skipped: self.skipped.clone(),
+        }
     }
 
-    /// The analysis [`Session::finish`] made, for the exports.
-    pub fn analysis(&self) -> Option<&Analysis> {
-        self.analysis.as_ref().map(|(a, _)| a)
+    /// This session alone, settled: [`Session::part`] then [`merge`].
+    pub fn finish(&mut self, tie_breakers: &[TieBreaker]) -> SeasonView {
+        let part = self.part();
+        let register = crate::intake::register(&self.trust);
+        merge(vec![part], &register, tie_breakers)
     }
 
     /// The catalog the season is checked against.
     pub fn catalog(&self) -> Option<&tdg_model::Catalog> {
         self.catalogs.first().map(|k| &k.catalog)
+    }
+}
+
+/// One worker's share of a season: its files as rows, its readable reports as entries (the
+/// rows' `entry` index into them), before the season is settled. Crosses to the page as JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SeasonPart {
+    /// The period checked (none when no file declares one).
+    pub period: Option<i32>,
+    pub received_on: Option<Date>,
+    pub files: Vec<FileView>,
+    pub entries: Vec<Entry>,
+    pub skipped: Vec<String>,
+}
+
+/// The season from every worker's part, in the order the files were shared out: which report
+/// counts, the ranking, who did not submit (against `register`), the band counts. Every part
+/// was checked for the same period and received date.
+pub fn merge(
+    parts: Vec<SeasonPart>,
+    register: &[UnitKey],
+    tie_breakers: &[TieBreaker],
+) -> SeasonView {
+    let period = parts.iter().find_map(|p| p.period);
+    let received_on = parts.iter().find_map(|p| p.received_on);
+    let mut files = Vec::new();
+    let mut entries = Vec::new();
+    let mut skipped = Vec::new();
+    for part in parts {
+        let offset = entries.len();
+        files.extend(part.files.into_iter().map(|mut f| {
+            f.entry = f.entry.map(|e| e + offset);
+            f
+        }));
+        entries.extend(part.entries);
+        skipped.extend(part.skipped);
+    }
+    let settled = settle(&entries, register, period.unwrap_or_default(), tie_breakers);
+    for f in &mut files {
+        if let Some(e) = f.entry {
+            f.standing = settled.standing.get(e).copied();
+        }
+    }
+    SeasonView {
+        period,
+        received_on,
+        timing_checked: received_on.is_some() && settled.timing_checked,
+        files,
+        entries,
+        ranked: settled.ranked,
+        missing: settled.missing,
+        bands: settled.bands,
+        skipped,
     }
 }
 
@@ -231,6 +315,10 @@ pub struct FileView {
     pub official_total: Option<MilliPoints>,
     pub band: Option<String>,
     pub rescaled: bool,
+    /// The period the report declares.
+    pub period: Option<i32>,
+    /// The file's SHA-256 (lowercase hex), to compare with the paper copy; empty when unreadable.
+    pub sha256: String,
 }
 
 /// The season as the office view shows it.
@@ -268,71 +356,38 @@ fn mark(m: Mark) -> CheckMark {
     }
 }
 
-/// The page's view of an analysis; `handed` lists every file in the order handed (those the
-/// reader failed on among them), `skipped` the files inside archives that were not read.
+/// The page's view of an analysis (`tdg batch`): its rows, then the files that could not be
+/// read at all (`unread`), and the files inside archives that were not read (`skipped`).
 pub fn season_view(
     a: &Analysis,
-    handed: &[Handed],
+    unread: &[(String, Unread)],
     skipped: &[String],
     period: Option<i32>,
     received_on: Option<Date>,
 ) -> SeasonView {
-    let mut rows = a.rows.iter();
-    let files = handed
+    let files = a
+        .rows
         .iter()
-        .filter_map(|h| match &h.bytes {
-            Err(why) => Some(FileView {
-                file: h.name.clone(),
-                unreadable: Some(why.clone()),
-                ..FileView::empty()
-            }),
-            Ok(_) => rows.next().map(|row| match &row.outcome {
-                RowOutcome::Unreadable(e) => FileView {
-                    file: row.file.clone(),
-                    unreadable: Some(Unread {
-                        vi: report_error_vi(e),
-                        en: e.to_string(),
-                    }),
-                    ..FileView::empty()
+        .map(|row| match &row.outcome {
+            RowOutcome::Unreadable(e) => FileView::unreadable(
+                &row.file,
+                Unread {
+                    vi: report_error_vi(e),
+                    en: e.to_string(),
                 },
-                RowOutcome::Report {
-                    verdict,
-                    entry,
-                    standing,
-                    ..
-                } => {
-                    let to_view = |l: tdg_report::verdict_text::CheckLine| CheckView {
-                        mark: mark(l.mark),
-                        vi: l.vi,
-                        en: l.en,
-                    };
-                    let checks: Vec<CheckView> = Check::ALL
-                        .iter()
-                        .map(|c| to_view(c.line(verdict)))
-                        .collect();
-                    // The lines beyond the checks (a registered name that differs).
-                    let notes = verdict_text::lines(verdict)
-                        .into_iter()
-                        .map(to_view)
-                        .filter(|l| !checks.contains(l))
-                        .collect();
-                    FileView {
-                        file: row.file.clone(),
-                        unreadable: None,
-                        entry: Some(*entry),
-                        unit: Some(a.entries[*entry].unit.clone()),
-                        passes: verdict.passes(),
-                        standing: Some(*standing),
-                        checks,
-                        notes,
-                        signed_total: Some(verdict.stored_total),
-                        official_total: verdict.official_total(),
-                        band: Some(verdict.stored_band.clone()),
-                        rescaled: verdict.stored_rescaled,
-                    }
-                }
-            }),
+            ),
+            RowOutcome::Report {
+                verdict,
+                entry,
+                standing,
+                ..
+            } => file_view(&row.file, verdict, *entry, *standing),
         })
+        .chain(
+            unread
+                .iter()
+                .map(|(name, why)| FileView::unreadable(name, why.clone())),
+        )
         .collect();
     SeasonView {
         period,
@@ -347,11 +402,68 @@ pub fn season_view(
     }
 }
 
+/// A verified report as a row: every check in words, in [`Check::ALL`]'s order.
+fn file_view(name: &str, verdict: &Verdict, entry: usize, standing: Standing) -> FileView {
+    let to_view = |l: tdg_report::verdict_text::CheckLine| CheckView {
+        mark: mark(l.mark),
+        vi: l.vi,
+        en: l.en,
+    };
+    let lines: Vec<_> = Check::ALL.iter().map(|c| c.line(verdict)).collect();
+    // The lines beyond the checks (a registered name that differs).
+    let notes = verdict_text::lines(verdict)
+        .into_iter()
+        .filter(|l| !lines.contains(l))
+        .map(to_view)
+        .collect();
+    let checks = Check::ALL
+        .iter()
+        .zip(lines)
+        .map(|(c, l)| match (c, &verdict.file_hash) {
+            // The verifier's sentence names a command-line flag; the office's table and exports
+            // say what to do with what they show.
+            (Check::FileHash, FileHashCheck::NotChecked) => paper_copy(&verdict.sha256),
+            _ => to_view(l),
+        })
+        .collect();
+    FileView {
+        file: name.to_owned(),
+        unreadable: None,
+        entry: Some(entry),
+        unit: Some(UnitKey {
+            code: verdict.unit.code.clone(),
+            name: verdict.unit.name.clone(),
+            tier: verdict.unit.tier.clone(),
+            variant: verdict.unit.variant.clone(),
+            group: verdict.unit.group.clone(),
+        }),
+        passes: verdict.passes(),
+        standing: Some(standing),
+        checks,
+        notes,
+        signed_total: Some(verdict.stored_total),
+        official_total: verdict.official_total(),
+        band: Some(verdict.stored_band.clone()),
+        rescaled: verdict.stored_rescaled,
+        period: Some(verdict.period),
+        sha256: verdict.sha256.clone(),
+    }
+}
+
+/// The SHA-256 check where nobody compared it yet: the hash, and what to compare it with.
+pub fn paper_copy(sha256: &str) -> CheckView {
+    CheckView {
+        mark: CheckMark::Note,
+        vi: format!("đối chiếu với mã SHA-256 in trên bản giấy: {sha256}"),
+        en: format!("compare with the SHA-256 printed on the paper copy: {sha256}"),
+    }
+}
+
 impl FileView {
-    fn empty() -> FileView {
+    fn unreadable(name: &str, why: Unread) -> FileView {
         FileView {
-            file: String::new(),
-            unreadable: None,
+            file: name.to_owned(),
+            unreadable: Some(why),
             entry: None,
             unit: None,
             passes: false,
@@ -362,6 +474,8 @@ impl FileView {
             official_total: None,
             band: None,
             rescaled: false,
+            period: None,
+            sha256: String::new(),
         }
     }
 }

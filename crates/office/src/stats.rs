@@ -18,10 +18,19 @@ pub struct BandCount {
 
 /// Band counts per tier and group, from a ranking (which holds only counted reports).
 pub fn band_counts(entries: &[Entry], ranked: &[RankedEntry]) -> Vec<BandCount> {
+    band_counts_by(ranked, |i| &entries[i].band)
+}
+
+/// Band counts per tier and group with each entry's band given by `band_of` (an appraised band
+/// where the office appraised the unit).
+pub fn band_counts_by<'a>(
+    ranked: &'a [RankedEntry],
+    band_of: impl Fn(usize) -> &'a str,
+) -> Vec<BandCount> {
     let mut counts: BTreeMap<(&str, &str, &str), u32> = BTreeMap::new();
     for r in ranked {
         *counts
-            .entry((&r.tier, &r.group, &entries[r.entry].band))
+            .entry((&r.tier, &r.group, band_of(r.entry)))
             .or_default() += 1;
     }
     counts
@@ -178,5 +187,55 @@ mod tests {
         );
         assert_eq!((h[9].from, h[9].to), (90_000, 100_000));
         assert_eq!(histogram([], 0).len(), 10);
+    }
+}
+
+/// The heat map of one tier's cluster or block: criteria (rows) against units (columns), each
+/// cell the unit's points as a share of the criterion's maximum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeatMap {
+    /// Criterion ids, in the catalog's order as the first report lists them.
+    pub criteria: Vec<String>,
+    /// The ranked entries shown, in ranking order (indexes into the entries).
+    pub units: Vec<usize>,
+    /// `cells[criterion][unit]`: the share in basis points; `None` where the unit's report has
+    /// no such criterion or it was answered "không áp dụng".
+    pub cells: Vec<Vec<Option<BasisPoints>>>,
+}
+
+/// The heat map of the ranked units of `tier` and `group` (as the ranking spells the group).
+pub fn heat_map(entries: &[Entry], ranked: &[RankedEntry], tier: &str, group: &str) -> HeatMap {
+    let units: Vec<usize> = ranked
+        .iter()
+        .filter(|r| r.tier == tier && r.group == group)
+        .map(|r| r.entry)
+        .collect();
+    let mut criteria: Vec<String> = Vec::new();
+    for &u in &units {
+        for c in &entries[u].criteria {
+            if !criteria.contains(&c.id) {
+                criteria.push(c.id.clone());
+            }
+        }
+    }
+    let cells = criteria
+        .iter()
+        .map(|id| {
+            units
+                .iter()
+                .map(|&u| {
+                    entries[u]
+                        .criteria
+                        .iter()
+                        .find(|c| &c.id == id && !c.not_applicable)
+                        .map(|c| ratio(u64::from(c.points), u64::from(c.max), 10_000))
+                })
+                .collect()
+        })
+        .collect();
+    HeatMap {
+        criteria,
+        units,
+        cells,
     }
 }

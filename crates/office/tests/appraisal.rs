@@ -181,3 +181,48 @@ fn typed_points_are_read_in_thousandths_with_either_decimal_mark() {
         assert_eq!(parse_points(bad), None, "{bad}");
     }
 }
+
+#[test]
+fn an_appraised_unit_counts_in_its_appraised_band() {
+    use tdg_office::appraisal::{appraised_band_counts, Appraised};
+    use tdg_office::{rank, CriterionPoints, Entry, UnitKey};
+    let entry = |code: &str, band: &str| Entry {
+        file: format!("{code}.json"),
+        unit: UnitKey {
+            code: code.into(),
+            name: code.into(),
+            tier: "xa-phuong".into(),
+            variant: None,
+            group: "Cụm 1".into(),
+        },
+        period: 2026,
+        created: String::new(),
+        received_on: None,
+        passes: true,
+        total: 90_000,
+        official: false,
+        band: band.into(),
+        rescaled: false,
+        criteria: vec![CriterionPoints {
+            id: "c".into(),
+            points: 1,
+            max: 1,
+            met_target: true,
+            not_applicable: false,
+        }],
+    };
+    let entries = [entry("A", "xuat-sac"), entry("B", "xuat-sac")];
+    let ranked = rank(&entries, &[0, 1], &[], |g| g.to_owned());
+    let appraised = [
+        None,
+        Some(Appraised {
+            total: 60_000,
+            band: "kha".into(),
+        }),
+    ];
+    let counts: Vec<(String, u32)> = appraised_band_counts(&entries, &ranked, &appraised)
+        .into_iter()
+        .map(|b| (b.band, b.count))
+        .collect();
+    assert_eq!(counts, [("kha".to_owned(), 1), ("xuat-sac".to_owned(), 1)]);
+}

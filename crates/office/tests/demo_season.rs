@@ -44,6 +44,17 @@ fn make_season() -> Verified {
     Verified { analysis, trust }
 }
 
+/// The season as the office view shows it (and the exports read it).
+fn view(s: &Verified) -> tdg_office::session::SeasonView {
+    tdg_office::session::season_view(
+        &s.analysis,
+        &[],
+        &[],
+        Some(2026),
+        Date::parse_iso("2026-11-27").ok(),
+    )
+}
+
 fn outcome(s: &Verified, defect: Defect) -> &RowOutcome {
     &s.analysis
         .rows
@@ -233,7 +244,10 @@ fn the_workbook_reads_back_with_every_sheet_frozen_headings_and_numbers_as_numbe
     use calamine::{Data, Reader, Xlsx};
     let s = season();
     let catalog = tdg_model::Catalog::from_json(CATALOG).expect("the catalog");
-    let bytes = tdg_office::export::xlsx(&s.analysis, Some(&catalog)).expect("a workbook");
+    let view = view(s);
+    let none = tdg_office::appraisal::AppraisalFile::default();
+    let bytes = tdg_office::export::xlsx(&tdg_office::export::Export::new(&view, &catalog, &none))
+        .expect("a workbook");
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).expect("a zip");
     for i in 1..=5 {
         let mut xml = String::new();
@@ -257,14 +271,7 @@ fn the_workbook_reads_back_with_every_sheet_frozen_headings_and_numbers_as_numbe
 
     let reports = book.worksheet_range("Báo cáo").expect("the reports sheet");
     assert_eq!(reports.height(), s.analysis.rows.len() + 1);
-    let headings: Vec<String> = reports
-        .rows()
-        .next()
-        .expect("headings")
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
-    let col = |name: &str| headings.iter().position(|h| h == name).expect(name);
+    let col = columns(&reports);
     // The first counted report: its total and rank are numbers, equal to the analysis.
     let first = s
         .analysis
@@ -295,10 +302,25 @@ fn the_workbook_reads_back_with_every_sheet_frozen_headings_and_numbers_as_numbe
     assert!(cut[1].to_string().contains("dòng"), "{:?}", cut[1]);
 }
 
+/// A sheet's column by its heading (the first row).
+fn columns(sheet: &calamine::Range<calamine::Data>) -> impl Fn(&str) -> usize {
+    let headings: Vec<String> = sheet
+        .rows()
+        .next()
+        .expect("headings")
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    move |name| headings.iter().position(|h| h == name).expect(name)
+}
+
 #[test]
 fn the_csv_starts_with_a_byte_order_mark_and_has_a_line_per_file() {
     let s = season();
-    let csv = tdg_office::export::csv(&s.analysis, None);
+    let catalog = tdg_model::Catalog::from_json(CATALOG).expect("the catalog");
+    let view = view(s);
+    let none = tdg_office::appraisal::AppraisalFile::default();
+    let csv = tdg_office::export::csv(&tdg_office::export::Export::new(&view, &catalog, &none));
     assert!(csv.starts_with('\u{feff}'));
     assert_eq!(csv.lines().count(), s.analysis.rows.len() + 1);
     assert!(csv
@@ -306,4 +328,131 @@ fn the_csv_starts_with_a_byte_order_mark_and_has_a_line_per_file() {
         .next()
         .expect("headings")
         .contains("\"Tổng điểm chính thức\""));
+}
+
+#[test]
+fn the_exports_carry_the_appraised_total_band_and_rank_and_the_reasons_sheet() {
+    use calamine::{Data, Reader, Xlsx};
+    use tdg_office::appraisal::{AppraisalFile, CriterionAppraisal, UnitAppraisal};
+    use tdg_office::export::{csv, xlsx, Export};
+    let s = season();
+    let catalog = tdg_model::Catalog::from_json(CATALOG).expect("the catalog");
+    let view = view(s);
+    // The first of a cluster loses a criterion's points entirely.
+    let first = view
+        .ranked
+        .iter()
+        .find(|r| r.rank == 1 && r.of > 3)
+        .expect("a first place");
+    let e = &view.entries[first.entry];
+    let criterion = e
+        .criteria
+        .iter()
+        .find(|c| c.points > 0)
+        .expect("a scored criterion");
+    let mut appraisals = AppraisalFile::default();
+    appraisals.set(UnitAppraisal {
+        tier: e.unit.tier.clone(),
+        unit_code: e.unit.code.clone(),
+        criteria: vec![CriterionAppraisal {
+            criterion: criterion.id.clone(),
+            milli_points: 0,
+            reason: "Minh chứng không khớp số liệu (thử nghiệm)".into(),
+        }],
+    });
+    let x = Export::new(&view, &catalog, &appraisals);
+    let appraised = x.appraised(first.entry).expect("appraised").clone();
+    assert_eq!(appraised.total, e.total - criterion.points);
+
+    let mut book = Xlsx::new(std::io::Cursor::new(xlsx(&x).expect("a workbook"))).expect("xlsx");
+    assert!(book.sheet_names().contains(&"Thẩm định".to_owned()));
+    let reports = book.worksheet_range("Báo cáo").expect("the reports sheet");
+    let col = columns(&reports);
+    let row = reports
+        .rows()
+        .find(|r| r[col("Tệp")].to_string() == e.file)
+        .expect("its row");
+    assert_eq!(row[col("Thứ hạng")], Data::Float(1.0));
+    assert_eq!(
+        row[col("Điểm thẩm định")],
+        Data::Float(f64::from(appraised.total) / 1000.0)
+    );
+    assert_eq!(
+        row[col("Xếp loại thẩm định")],
+        Data::String(tdg_office::export::band_name(
+            Some(&catalog),
+            &appraised.band
+        ))
+    );
+    let new_rank = x
+        .ranked()
+        .iter()
+        .find(|r| r.entry == first.entry)
+        .expect("ranked")
+        .rank;
+    assert_eq!(
+        row[col("Thứ hạng sau thẩm định")],
+        Data::Float(f64::from(new_rank))
+    );
+    // Another unit of the cluster, not appraised: no appraised total, a rank all the same.
+    let other = view
+        .ranked
+        .iter()
+        .find(|r| r.group == first.group && r.entry != first.entry)
+        .expect("another");
+    let other_row = reports
+        .rows()
+        .find(|r| r[col("Tệp")].to_string() == view.entries[other.entry].file)
+        .expect("its row");
+    assert_eq!(other_row[col("Điểm thẩm định")], Data::Empty);
+    assert!(matches!(
+        other_row[col("Thứ hạng sau thẩm định")],
+        Data::Float(_)
+    ));
+
+    let sheet = book
+        .worksheet_range("Thẩm định")
+        .expect("the appraisal sheet");
+    assert_eq!(sheet.height(), 2);
+    let line: Vec<String> = sheet
+        .rows()
+        .nth(1)
+        .expect("a line")
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(line[0], e.unit.code);
+    assert_eq!(line[4], criterion.id);
+    assert_eq!(line[7], "0");
+    assert_eq!(line[9], "Minh chứng không khớp số liệu (thử nghiệm)");
+
+    let text = csv(&x);
+    let head = text.lines().next().expect("headings");
+    for h in [
+        "\"Điểm thẩm định\"",
+        "\"Xếp loại thẩm định\"",
+        "\"Thứ hạng sau thẩm định\"",
+    ] {
+        assert!(head.contains(h), "{h}");
+    }
+    let line = text
+        .lines()
+        .find(|l| l.starts_with(&format!("\"{}\"", e.file)))
+        .expect("its line");
+    assert!(
+        line.contains(&format!(",{},", f64::from(appraised.total) / 1000.0)),
+        "{line}"
+    );
+}
+
+#[test]
+fn tiers_are_named_as_the_catalog_names_them_in_the_reports_period() {
+    let catalog = tdg_model::Catalog::from_json(CATALOG).expect("the catalog");
+    let name = |period| tdg_office::export::tier_name(Some(&catalog), "xa-phuong", period);
+    assert_eq!(name(Some(2024)), "Cấp xã, phường, thị trấn");
+    assert_eq!(name(Some(2026)), "Cấp xã, phường, đặc khu");
+    assert_eq!(
+        tdg_office::export::tier_name(None, "xa-phuong", Some(2024)),
+        "xa-phuong"
+    );
 }

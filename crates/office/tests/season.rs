@@ -324,3 +324,46 @@ fn a_listed_group_id_reads_as_its_name_and_a_typed_one_as_typed() {
     assert_eq!(group_name(Some(&catalog), "Cụm tự gõ"), "Cụm tự gõ");
     assert_eq!(group_name(None, "khoi-1"), "khoi-1");
 }
+
+#[test]
+fn the_heat_map_gives_each_units_points_as_a_share_of_each_criterions_maximum() {
+    let mut a = entry("a.json", "A", "Cụm 1", 80_000);
+    a.criteria = vec![
+        CriterionPoints {
+            id: "c1".into(),
+            points: 30_000,
+            max: 40_000,
+            met_target: false,
+            not_applicable: false,
+        },
+        CriterionPoints {
+            id: "c2".into(),
+            points: 0,
+            max: 10_000,
+            met_target: false,
+            not_applicable: true,
+        },
+    ];
+    let mut b = entry("b.json", "B", "Cụm 1", 90_000);
+    b.criteria = vec![CriterionPoints {
+        id: "c1".into(),
+        points: 40_000,
+        max: 40_000,
+        met_target: true,
+        not_applicable: false,
+    }];
+    let c = entry("c.json", "C", "Cụm 2", 95_000);
+    let entries = [a, b, c];
+    let ranked = rank(&entries, &[0, 1, 2], &[], same_group);
+    let map = heat_map(&entries, &ranked, "xa-phuong", "Cụm 1");
+    assert_eq!(
+        map.units,
+        [1, 0],
+        "ranking order, the other cluster left out"
+    );
+    assert_eq!(map.criteria, ["c1", "c2"]);
+    assert_eq!(
+        map.cells,
+        [vec![Some(10_000), Some(7_500)], vec![None, None]]
+    );
+}

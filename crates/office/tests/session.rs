@@ -5,23 +5,32 @@
 use std::io::Write;
 use tdg_model::Date;
 use tdg_office::analysis::analyse;
-use tdg_office::demo::{season_with_trust, TRUST_FILE};
+use tdg_office::demo::{season_with_trust, DemoFile, TRUST_FILE};
 use tdg_office::intake::{Season, SeasonFile};
-use tdg_office::session::{CheckMark, Session};
+use tdg_office::session::{merge, CheckMark, SeasonPart, Session};
 use tdg_office::Standing;
+use tdg_report::trust::TrustList;
 use tdg_report::verify::KnownCatalog;
 
 const CATALOG: &[u8] = include_bytes!("../../../assets/catalogs/hp-175-kh-ubnd.json");
 
-#[test]
-fn a_season_opened_file_by_file_equals_the_batch_analysis() {
+/// The demonstration season, its trust list (parsed and as a file) and its received date.
+fn demo() -> (Vec<DemoFile>, TrustList, Vec<u8>, Date) {
     let received = Date::parse_iso("2026-11-27").expect("a date");
     let (files, trust) = season_with_trust(CATALOG, 2026, received).expect("the season");
-    let trust_bytes = &files
+    let trust_bytes = files
         .iter()
         .find(|f| f.path == TRUST_FILE)
         .expect("the season's trust list")
-        .bytes;
+        .bytes
+        .clone();
+    (files, trust, trust_bytes, received)
+}
+
+#[test]
+fn a_season_opened_file_by_file_equals_the_batch_analysis() {
+    let (files, trust, trust_bytes, received) = demo();
+    let trust_bytes = &trust_bytes;
     let reports: Vec<_> = files.iter().filter(|f| f.is_report()).collect();
     let mut session = Session::new(trust_bytes, CATALOG, Some(received), None).expect("a season");
     // The first ten reports inside a zip, with a note that is not a report.
@@ -46,7 +55,7 @@ fn a_season_opened_file_by_file_equals_the_batch_analysis() {
         assert!(now > done && now <= session.total());
         done = now;
     }
-    let view = session.finish();
+    let view = session.finish(catalogs_tie_breakers());
 
     let catalogs = [KnownCatalog::from_bytes(CATALOG).expect("the catalog")];
     let season = Season {
@@ -106,6 +115,13 @@ fn a_season_opened_file_by_file_equals_the_batch_analysis() {
     );
 }
 
+fn catalogs_tie_breakers() -> &'static [tdg_office::TieBreaker] {
+    static CATALOG_PARSED: std::sync::OnceLock<tdg_model::Catalog> = std::sync::OnceLock::new();
+    CATALOG_PARSED
+        .get_or_init(|| tdg_model::Catalog::from_json(CATALOG).expect("the catalog"))
+        .tie_breakers()
+}
+
 #[test]
 fn a_bad_trust_list_or_catalog_is_refused_in_both_languages() {
     let e = Session::new(b"{}", CATALOG, None, None)
@@ -130,4 +146,120 @@ fn a_bad_trust_list_or_catalog_is_refused_in_both_languages() {
         "{}",
         e.vi
     );
+}
+
+#[test]
+fn a_season_shared_between_two_workers_settles_as_one() {
+    // The office view verifies its files in one worker per core; each worker's part is merged
+    // on the page. The resend (two reports of one unit) lands in different parts.
+    let (files, trust_list, trust, received) = demo();
+    let trust = &trust;
+    let mut reports: Vec<_> = files.iter().filter(|f| f.is_report()).collect();
+    reports.sort_by(|a, b| a.path.cmp(&b.path));
+    let resent: Vec<usize> = reports
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.path.contains("DEMO-XA-005"))
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(resent.len(), 2, "the resend's two files");
+    let half = resent[0] + 1;
+    let session = |part: &[&&DemoFile]| {
+        let mut s = Session::new(trust, CATALOG, Some(received), None).expect("a season");
+        for f in part {
+            s.add(&f.path, f.bytes.clone());
+        }
+        s
+    };
+    let mut one = session(&reports.iter().collect::<Vec<_>>());
+    let whole = one.finish(catalogs_tie_breakers());
+    let (first, second) = reports.split_at(half);
+    let mut parts = [
+        session(&first.iter().collect::<Vec<_>>()),
+        session(&second.iter().collect::<Vec<_>>()),
+    ];
+    // The period is settled over both parts' counts before either verifies.
+    let mut counts = parts[0].period_counts();
+    for (year, n) in parts[1].period_counts() {
+        *counts.entry(year).or_default() += n;
+    }
+    let period = tdg_office::intake::most_declared(&counts).expect("a period");
+    assert_eq!(period, 2026);
+    let parts: Vec<_> = parts
+        .iter_mut()
+        .map(|s| {
+            s.set_period(period);
+            // Each part crosses to the page as JSON.
+            let json = serde_json::to_string(&s.part()).expect("json");
+            serde_json::from_str::<SeasonPart>(&json).expect("back")
+        })
+        .collect();
+    let merged = merge(
+        parts,
+        &tdg_office::intake::register(&trust_list),
+        catalogs_tie_breakers(),
+    );
+    assert_eq!(merged, whole);
+    assert!(merged.files.iter().any(|f| f.file.contains("DEMO-XA-005")
+        && matches!(f.standing, Some(Standing::Superseded { .. }))));
+}
+
+#[test]
+fn the_sha256_column_says_what_to_do_in_the_pages_own_terms() {
+    let (files, _, trust, received) = demo();
+    let trust = &trust;
+    let report = files.iter().find(|f| f.is_report()).expect("a report");
+    let mut s = Session::new(trust, CATALOG, Some(received), None).expect("a season");
+    s.add(&report.path, report.bytes.clone());
+    let view = s.finish(catalogs_tie_breakers());
+    let row = &view.files[0];
+    let hash = &row.checks[tdg_report::verdict_text::Check::ALL
+        .iter()
+        .position(|c| *c == tdg_report::verdict_text::Check::FileHash)
+        .expect("the SHA-256 check")];
+    assert_eq!(hash.mark, CheckMark::Note);
+    assert!(
+        hash.vi.contains("bản giấy") && hash.vi.contains(&row.sha256),
+        "{}",
+        hash.vi
+    );
+    assert!(hash.en.contains("paper copy"), "{}", hash.en);
+    for line in row.checks.iter().chain(&row.notes) {
+        assert!(
+            !line.vi.contains("--") && !line.en.contains("--"),
+            "{line:?}"
+        );
+    }
+    assert_eq!(row.sha256.len(), 64);
+}
+
+#[test]
+fn reports_verified_before_the_period_is_known_get_their_period_check_when_it_is() {
+    // The office view's workers verify while they still read; the period comes after.
+    let (files, _, trust, received) = demo();
+    let reports: Vec<_> = files.iter().filter(|f| f.is_report()).collect();
+    let opened = || {
+        let mut s = Session::new(&trust, CATALOG, Some(received), None).expect("a season");
+        for f in &reports {
+            s.add(&f.path, f.bytes.clone());
+        }
+        s
+    };
+    let mut early = opened();
+    assert_eq!(early.verify_next(usize::MAX), reports.len());
+    early.set_period(2026);
+    let mut late = opened();
+    late.set_period(2026);
+    late.verify_next(usize::MAX);
+    let (early, late) = (early.part(), late.part());
+    assert_eq!(early, late);
+    let other = early
+        .files
+        .iter()
+        .find(|f| {
+            f.file
+                .ends_with(tdg_office::demo::Defect::OtherPeriod.file_name())
+        })
+        .expect("the report of another year");
+    assert!(!other.passes);
 }

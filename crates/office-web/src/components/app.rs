@@ -2,8 +2,8 @@
 
 use super::{
     appraisal_editor::AppraisalEditor, band_table::BandTable, charts::Charts, exports::Exports,
-    filters::Filters, missing_list::MissingList, open_form::OpenForm, print_summary::PrintSummary,
-    progress_bar::ProgressBar, report_table::ReportTable,
+    filters::Filters, heat_map::HeatMap, missing_list::MissingList, open_form::OpenForm,
+    print_summary::PrintSummary, progress_bar::ProgressBar, report_table::ReportTable,
 };
 use crate::i18n::tr;
 use crate::state::{Action, CatalogState, LoadedCatalog, Notice, OfficeState, Picked};
@@ -55,6 +55,19 @@ pub fn app() -> Html {
             });
         });
     }
+    // The sections below the table are drawn a moment after it (a task later), so that the
+    // table shows as soon as the season is settled: `below` is the season drawn in full.
+    let below = use_state(|| None::<usize>);
+    {
+        let below = below.clone();
+        use_effect_with(state.season.clone(), move |season| {
+            let key = season.as_ref().map(|s| Rc::as_ptr(s) as usize);
+            let timeout = key
+                .map(|key| gloo::timers::callback::Timeout::new(0, move || below.set(Some(key))));
+            move || drop(timeout)
+        });
+    }
+    let whole = state.season.as_ref().map(|s| Rc::as_ptr(s) as usize) == *below;
     let lang = state.lang;
     let other = match lang {
         Lang::Vi => Lang::En,
@@ -99,11 +112,14 @@ pub fn app() -> Html {
                 <Filters state={state.clone()} />
                 <ReportTable state={state.clone()} />
                 <AppraisalEditor state={state.clone()} />
-                <BandTable state={state.clone()} />
-                <MissingList state={state.clone()} />
-                <Charts state={state.clone()} />
-                <Exports state={state.clone()} />
-                <PrintSummary state={state.clone()} />
+                if whole {
+                    <BandTable state={state.clone()} />
+                    <MissingList state={state.clone()} />
+                    <Charts state={state.clone()} />
+                    <HeatMap state={state.clone()} />
+                    <Exports state={state.clone()} />
+                    <PrintSummary state={state.clone()} />
+                }
             }
         </main>
         </>

@@ -1,9 +1,9 @@
-//! How many units of each cluster or block reached each band (self-assessed), for the chosen
-//! tier and group.
+//! How many units of each cluster or block reached each band (the appraised band where the
+//! office appraised the unit, its own otherwise), for the chosen tier and group.
 
 use super::app::Part;
 use crate::i18n::{band_name, group_name, tier_name, tr};
-use crate::state::in_filter;
+use crate::state::{appraised_bands, in_filter};
 use yew::prelude::*;
 
 #[function_component(BandTable)]
@@ -14,7 +14,8 @@ pub fn band_table(p: &Part) -> Html {
         return html! {};
     };
     let catalog = &c.catalog;
-    let rows = season.bands.iter().filter(|b| {
+    let bands = appraised_bands(season, &state.appraisals, catalog);
+    let rows = bands.iter().filter(|b| {
         in_filter(
             &b.tier,
             &b.group,
@@ -34,7 +35,7 @@ pub fn band_table(p: &Part) -> Html {
                 </tr></thead>
                 <tbody>{ for rows.map(|b| html! {
                     <tr>
-                        <td>{ tier_name(catalog, &b.tier, lang) }</td>
+                        <td>{ tier_name(catalog, &b.tier, season.period, lang) }</td>
                         <td>{ group_name(catalog, &b.group, lang) }</td>
                         <td>{ band_name(catalog, &b.band, lang) }</td>
                         <td class="num">{ b.count }</td>

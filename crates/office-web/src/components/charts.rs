@@ -4,7 +4,7 @@
 
 use super::app::Part;
 use crate::i18n::{band_name, group_name, points, tr, trs};
-use crate::state::in_filter;
+use crate::state::{appraised_bands, in_filter};
 use tdg_office::histogram;
 use yew::prelude::*;
 
@@ -27,8 +27,8 @@ pub fn charts(p: &Part) -> Html {
     let (f_tier, f_group) = (state.tier.as_deref(), state.group.as_deref());
     // Bands per group, as stacked horizontal bars.
     let mut groups: Vec<GroupBands> = Vec::new();
-    for b in season
-        .bands
+    let bands = appraised_bands(season, &state.appraisals, catalog);
+    for b in bands
         .iter()
         .filter(|b| in_filter(&b.tier, &b.group, f_tier, f_group))
     {

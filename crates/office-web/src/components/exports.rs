@@ -1,12 +1,13 @@
-//! The season handed on: the workbook and the CSV (made by the worker, which holds the verified
-//! season, with `tdg_office::export`), the printable summary, and the appraisal file.
+//! The season handed on: the workbook and the CSV (made on the page with `tdg_office::export`,
+//! from the season and the appraisals as they stand), the printable summary, and the appraisal
+//! file.
 
 use super::app::{Handle, Part};
 use crate::browser;
 use crate::i18n::tr;
-use crate::season_worker;
 use crate::state::{Action, Notice};
 use crate::storage;
+use tdg_office::export::Export;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -17,6 +18,17 @@ fn failed(state: &Handle, vi: String, en: String) {
         en,
         error: true,
     }));
+}
+
+/// An export of the season on the page, with the appraisals as they stand.
+fn exported<T>(
+    state: &Handle,
+    make: impl FnOnce(&Export) -> Result<T, String>,
+) -> Result<T, String> {
+    let (Some(season), Some(c)) = (state.season.as_ref(), state.loaded_catalog()) else {
+        return Err("no season".into());
+    };
+    make(&Export::new(season, &c.catalog, &state.appraisals))
 }
 
 fn file_stem(state: &Handle) -> String {
@@ -36,47 +48,42 @@ pub fn exports(p: &Part) -> Html {
     let on_xlsx = {
         let state = state.clone();
         Callback::from(move |_| {
-            let state = state.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let done = match season_worker::xlsx().await {
-                    Ok(bytes) => browser::download(
-                        &format!("{}.xlsx", file_stem(&state)),
-                        &bytes,
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    ),
-                    Err(e) => Err(e.en),
-                };
-                if let Err(e) = done {
-                    failed(
-                        &state,
-                        format!("Không tạo được tệp Excel: {e}"),
-                        format!("The workbook could not be made: {e}"),
-                    );
-                }
+            let made = exported(&state, |x| {
+                tdg_office::export::xlsx(x).map_err(|e| e.to_string())
+            })
+            .and_then(|bytes| {
+                browser::download(
+                    &format!("{}.xlsx", file_stem(&state)),
+                    &bytes,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                )
             });
+            if let Err(e) = made {
+                failed(
+                    &state,
+                    format!("Không tạo được tệp Excel: {e}"),
+                    format!("The workbook could not be made: {e}"),
+                );
+            }
         })
     };
     let on_csv = {
         let state = state.clone();
         Callback::from(move |_| {
-            let state = state.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let done = match season_worker::csv().await {
-                    Ok(text) => browser::download(
-                        &format!("{}.csv", file_stem(&state)),
-                        text.as_bytes(),
-                        "text/csv;charset=utf-8",
-                    ),
-                    Err(e) => Err(e.en),
-                };
-                if let Err(e) = done {
-                    failed(
-                        &state,
-                        format!("Không tạo được tệp CSV: {e}"),
-                        format!("The CSV could not be made: {e}"),
-                    );
-                }
+            let made = exported(&state, |x| Ok(tdg_office::export::csv(x))).and_then(|text| {
+                browser::download(
+                    &format!("{}.csv", file_stem(&state)),
+                    text.as_bytes(),
+                    "text/csv;charset=utf-8",
+                )
             });
+            if let Err(e) = made {
+                failed(
+                    &state,
+                    format!("Không tạo được tệp CSV: {e}"),
+                    format!("The CSV could not be made: {e}"),
+                );
+            }
         })
     };
     let on_print = Callback::from(|_| browser::print());

@@ -46,7 +46,7 @@ pub fn filters(p: &Part) -> Html {
             <select id="filter-tier" onchange={on_tier}>
                 <option value="" selected={state.tier.is_none()}>{ tr(lang, "Tất cả", "All") }</option>
                 { for tiers.iter().map(|t| html! {
-                    <option value={t.to_string()} selected={state.tier.as_deref() == Some(*t)}>{ tier_name(catalog, t, lang) }</option>
+                    <option value={t.to_string()} selected={state.tier.as_deref() == Some(*t)}>{ tier_name(catalog, t, season.period, lang) }</option>
                 }) }
             </select>
             <label for="filter-group">{ tr(lang, "Cụm, khối thi đua", "Cluster or block") }</label>

@@ -28,7 +28,7 @@ pub fn missing_list(p: &Part) -> Html {
                 <tr data-unit={m.unit.code.clone()}>
                     <td>{ &m.unit.code }</td>
                     <td>{ &m.unit.name }</td>
-                    <td>{ tier_name(catalog, &m.unit.tier, lang) }</td>
+                    <td>{ tier_name(catalog, &m.unit.tier, season.period, lang) }</td>
                     <td>{ group_name(catalog, &m.unit.group, lang) }</td>
                     <td>{ if failed.is_empty() { tr(lang, "chưa nộp", "not submitted").to_owned() } else {
                         format!("{}: {}", tr(lang, "đã gửi nhưng không đạt", "sent but failed"), failed.join("; ")) } }</td>

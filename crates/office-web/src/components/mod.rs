@@ -6,6 +6,7 @@ pub mod band_table;
 pub mod charts;
 pub mod exports;
 pub mod filters;
+pub mod heat_map;
 pub mod missing_list;
 pub mod open_form;
 pub mod print_summary;

@@ -10,7 +10,9 @@ use crate::state::{Action, CatalogState, LoadedCatalog, Notice, Picked};
 use std::rc::Rc;
 use tdg_model::units::format_int;
 use tdg_model::{Catalog, Date, Lang};
-use tdg_office::session::SeasonView;
+use tdg_office::intake::register;
+use tdg_office::session::{merge, SeasonPart, SeasonView};
+use tdg_report::trust::TrustList;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -221,7 +223,8 @@ pub fn open_form(p: &Part) -> Html {
     }
 }
 
-/// Hands the season to the worker and follows it to the end.
+/// Hands the season to the workers, follows them to the end and settles the season from their
+/// shares.
 fn run(state: super::app::Handle) {
     let (Some(trust), Some(catalog)) = (state.trust.clone(), state.loaded_catalog().cloned())
     else {
@@ -245,8 +248,11 @@ fn run(state: super::app::Handle) {
             progress,
         )
         .await;
-        match result.map(|json| serde_json::from_str::<SeasonView>(&json)) {
-            Ok(Ok(view)) => state.dispatch(Action::Finished(Rc::new(view))),
+        match result.map(|parts| settle(&parts, &trust.bytes, &catalog.catalog)) {
+            Ok(Ok(view)) => {
+                season_worker::mark("office:settled");
+                state.dispatch(Action::Finished(Rc::new(view)));
+            }
             Ok(Err(e)) => state.dispatch(Action::Failed {
                 vi: format!("Kết quả kiểm tra không đọc được: {e}"),
                 en: format!("The check's result cannot be read: {e}"),
@@ -254,4 +260,16 @@ fn run(state: super::app::Handle) {
             Err(e) => state.dispatch(Action::Failed { vi: e.vi, en: e.en }),
         }
     });
+}
+
+/// The season from the workers' shares (JSON), against the trust list's register.
+fn settle(parts: &[String], trust: &[u8], catalog: &Catalog) -> Result<SeasonView, String> {
+    let parts = parts
+        .iter()
+        .map(|p| serde_json::from_str::<SeasonPart>(p))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| e.to_string())?;
+    // The workers read this trust list already; a failure here would be theirs too.
+    let trust = TrustList::from_json(trust).map_err(|e| e.to_string())?;
+    Ok(merge(parts, &register(&trust), catalog.tie_breakers()))
 }

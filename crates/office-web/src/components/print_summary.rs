@@ -27,7 +27,7 @@ pub fn print_summary(p: &Part) -> Html {
                 <tr>
                     <td class="num">{ i + 1 }</td>
                     <td>{ &e.unit.name }</td>
-                    <td>{ tier_name(catalog, &r.tier, lang) }</td>
+                    <td>{ tier_name(catalog, &r.tier, Some(e.period), lang) }</td>
                     <td>{ group_name(catalog, &r.group, lang) }</td>
                     <td class="num">{ points(e.total, lang) }{ if e.rescaled { "*" } else { "" } }</td>
                     <td>{ band_name(catalog, &e.band, lang) }</td>

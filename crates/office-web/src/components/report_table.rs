@@ -4,29 +4,31 @@
 
 use super::app::Part;
 use crate::i18n::{band_name, group_name, points, tier_name, tr, trs};
-use crate::state::{appraised_ranking, table_rows, Action};
+use crate::state::{appraised_ranking, rows_in_view, table_rows, Action};
+use tdg_model::units::format_int;
 use tdg_model::Lang;
 use tdg_office::session::{CheckMark, CheckView, FileView};
 use tdg_office::Standing;
 use tdg_report::verdict_text::Check;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 fn check_cell(c: &CheckView, lang: Lang) -> Html {
-    let (text, other) = match lang {
-        Lang::Vi => (&c.vi, &c.en),
-        Lang::En => (&c.en, &c.vi),
+    let text = match lang {
+        Lang::Vi => &c.vi,
+        Lang::En => &c.en,
     };
     match c.mark {
         // A pass is a mark (its column names the check): the sentence is there for whoever
-        // points at it. One text node per cell: a thousand rows stay quick to lay out.
+        // points at it.
         CheckMark::Pass => html! {
             <td class="pass" title={text.clone()}>{"✓"}</td>
         },
         CheckMark::Fail => html! {
-            <td class="fail" title={other.clone()}>{"✗ "}{ text }</td>
+            <td class="fail" title={both(lang, &c.vi, &c.en)}>{"✗ "}{ text }</td>
         },
         CheckMark::Note => html! {
-            <td class="note" title={other.clone()}>{"! "}{ text }</td>
+            <td class="note" title={both(lang, &c.vi, &c.en)}>{"! "}{ text }</td>
         },
     }
 }
@@ -44,16 +46,28 @@ fn standing_text(f: &FileView, lang: Lang) -> &'static str {
     }
 }
 
+/// Every row of the table is this high (CSS: `#season tbody tr`), so the rows in view follow
+/// from the scroll position alone.
+pub const ROW_PX: u32 = 34;
+/// Rows drawn beyond each edge of the view.
+const EXTRA_ROWS: usize = 10;
+/// The view's height before it is measured (about 70vh on a laptop).
+const VIEWPORT_PX: u32 = 680;
+
 #[function_component(ReportTable)]
 pub fn report_table(p: &Part) -> Html {
     let state = &p.state;
     let lang = state.lang;
+    // Where the table is scrolled to and how high its view is: local to the table, so that
+    // scrolling renders only the table.
+    let scroll = use_state(|| (0u32, VIEWPORT_PX));
+    let view = use_node_ref();
     let (Some(season), Some(c)) = (state.season.clone(), state.loaded_catalog().cloned()) else {
         return html! {};
     };
     let catalog = c.catalog.clone();
     // Ranking with appraisals and the rows: recomputed only when the season, the appraisals or
-    // the filter change, never on other state changes.
+    // the filters change, never on other state changes.
     let rows = use_memo(
         (
             season.clone(),
@@ -61,8 +75,9 @@ pub fn report_table(p: &Part) -> Html {
             catalog.clone(),
             state.tier.clone(),
             state.group.clone(),
+            state.search.clone(),
         ),
-        |(season, appraisals, catalog, tier, group)| {
+        |(season, appraisals, catalog, tier, group, search)| {
             let (ranked, appraised) = appraised_ranking(season, appraisals, catalog);
             table_rows(
                 season,
@@ -70,11 +85,53 @@ pub fn report_table(p: &Part) -> Html {
                 &appraised,
                 tier.as_deref(),
                 group.as_deref(),
+                search,
             )
         },
     );
-    let heading = |h: &str| html! { <th scope="col">{ h.to_owned() }</th> };
-    let rows_html = rows.iter().map(|row| {
+    {
+        // The season's table is on screen: the figure `tests/bench/office.mjs` reads.
+        use_effect_with(season.clone(), |_| {
+            crate::season_worker::mark("office:shown")
+        });
+    }
+    let on_scroll = {
+        let scroll = scroll.clone();
+        let view = view.clone();
+        Callback::from(move |_: Event| {
+            if let Some(el) = view.cast::<web_sys::Element>() {
+                let top = u32::try_from(el.scroll_top()).unwrap_or(0);
+                let height = u32::try_from(el.client_height()).unwrap_or(VIEWPORT_PX);
+                if (top, height) != *scroll {
+                    scroll.set((top, height));
+                }
+            }
+        })
+    };
+    let on_search = {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .map(|i| i.value())
+                .unwrap_or_default();
+            state.dispatch(Action::Search(value));
+        })
+    };
+    let (start, end) = rows_in_view(rows.len(), scroll.0, scroll.1, ROW_PX, EXTRA_ROWS);
+    let columns = 13 + Check::ALL.len();
+    let spacer = |n: usize| {
+        (n > 0).then(|| {
+            html! {
+                // The `height` attribute, not a style: the page's CSP allows no inline style.
+                <tr class="spacer" aria-hidden="true">
+                    <td colspan={columns.to_string()} height={(n as u64 * u64::from(ROW_PX)).to_string()}></td>
+                </tr>
+            }
+        })
+    };
+    let rows_html = rows[start..end].iter().enumerate().map(|(i, row)| {
         let f = &season.files[row.file];
         let entry = f.entry.map(|e| &season.entries[e]);
         let edit = {
@@ -86,33 +143,35 @@ pub fn report_table(p: &Part) -> Html {
             format!("{}{}", r.rank, if r.tied { "=" } else { "" })
         });
         let unit = f.unit.as_ref();
+        let band = f.band.as_deref().map(|b| band_name(&catalog, b, lang)).unwrap_or_default();
         html! {
-            <tr data-file={f.file.clone()} class={classes!(if f.passes { "ok" } else { "failed" })}>
+            <tr data-file={f.file.clone()} aria-rowindex={(start + i + 2).to_string()} class={classes!(if f.passes { "ok" } else { "failed" })}>
                 <td class="rank">{ rank.unwrap_or_default() }</td>
-                <td class="file">{ &f.file }</td>
+                <td class="file" title={f.file.clone()}>{ &f.file }</td>
                 <td>{ unit.map(|u| u.code.clone()).unwrap_or_default() }</td>
-                <td>{ unit.map(|u| u.name.clone()).unwrap_or_default() }</td>
-                <td>{ unit.map(|u| tier_name(&catalog, &u.tier, lang)).unwrap_or_default() }</td>
+                <td title={unit.map(|u| u.name.clone()).unwrap_or_default()}>{ unit.map(|u| u.name.clone()).unwrap_or_default() }</td>
+                <td>{ unit.map(|u| tier_name(&catalog, &u.tier, f.period, lang)).unwrap_or_default() }</td>
                 <td>{ unit.map(|u| group_name(&catalog, &u.group, lang)).unwrap_or_default() }</td>
                 if let Some(why) = &f.unreadable {
-                    <td class="fail" colspan={Check::ALL.len().to_string()} title={if lang == Lang::Vi { why.en.clone() } else { why.vi.clone() }}>
+                    <td class="fail" colspan={Check::ALL.len().to_string()} title={both(lang, &why.vi, &why.en)}>
                         {"✗ "}{ trs(lang, why.vi.clone(), why.en.clone()) }
                     </td>
                 } else {
                     { for f.checks.iter().map(|c| check_cell(c, lang)) }
                 }
-                <td>
+                <td title={f.notes.iter().map(|n| both(lang, &n.vi, &n.en)).collect::<Vec<_>>().join("\n")}>
                     { standing_text(f, lang) }
-                    { for f.notes.iter().map(|n| html! { <div class="note">{"! "}{ trs(lang, n.vi.clone(), n.en.clone()) }</div> }) }
+                    { for f.notes.iter().map(|n| html! { <span class="note">{" ! "}{ trs(lang, n.vi.clone(), n.en.clone()) }</span> }) }
                 </td>
                 <td class="num">{ f.signed_total.map(|t| points(t, lang)).unwrap_or_default() }</td>
                 <td class="num" data-col="official">{ f.official_total.map(|t| points(t, lang)).unwrap_or_default() }</td>
-                <td>
-                    { f.band.as_deref().map(|b| band_name(&catalog, b, lang)).unwrap_or_default() }
-                    if f.rescaled {
-                        <span class="rescaled" title={tr(lang, "Tổng điểm đã quy đổi vì có tiêu chí “không áp dụng”", "Total rescaled: some criteria are “not applicable”")}>{ tr(lang, " (quy đổi, có tiêu chí không áp dụng)", " (rescaled, some criteria not applicable)") }</span>
-                    }
-                </td>
+                if f.rescaled {
+                    <td title={tr(lang, "Tổng điểm đã quy đổi vì có tiêu chí “không áp dụng”", "Total rescaled: some criteria are “not applicable”")}>
+                        { band }<span class="rescaled">{ tr(lang, " (quy đổi, có tiêu chí không áp dụng)", " (rescaled, some criteria not applicable)") }</span>
+                    </td>
+                } else {
+                    <td>{ band }</td>
+                }
                 <td class="num" data-col="appraised">{ row.appraised.as_ref().map(|a| points(a.total, lang)).unwrap_or_default() }</td>
                 <td data-col="appraised-band">{ row.appraised.as_ref().map(|a| band_name(&catalog, &a.band, lang)).unwrap_or_default() }</td>
                 <td class="no-print">
@@ -127,30 +186,56 @@ pub fn report_table(p: &Part) -> Html {
             </tr>
         }
     });
+    let count = format_int(rows.len() as u64, lang);
     html! {
         <section class="season-table no-print">
             <h2 id="table-title">{ tr(lang, "Các báo cáo đã nhận", "Reports received") }</h2>
-            <div class="scroll">
-            <table id="season" aria-labelledby="table-title" data-rows={rows.len().to_string()}>
-                <thead><tr>
-                    { heading(tr(lang, "Thứ hạng", "Rank")) }
-                    { heading(tr(lang, "Tệp", "File")) }
-                    { heading(tr(lang, "Mã đơn vị", "Unit code")) }
-                    { heading(tr(lang, "Tên đơn vị", "Unit")) }
-                    { heading(tr(lang, "Cấp", "Tier")) }
-                    { heading(tr(lang, "Cụm, khối thi đua", "Cluster or block")) }
-                    { for Check::ALL.iter().map(|c| heading(c.heading(lang))) }
-                    { heading(tr(lang, "Tình trạng", "Standing")) }
-                    { heading(tr(lang, "Tổng điểm đã ký", "Signed total")) }
-                    { heading(tr(lang, "Tổng điểm chính thức", "Official total")) }
-                    { heading(tr(lang, "Xếp loại tự đánh giá", "Self-assessed band")) }
-                    { heading(tr(lang, "Điểm thẩm định", "Appraised total")) }
-                    { heading(tr(lang, "Xếp loại thẩm định", "Appraised band")) }
-                    <th scope="col" class="no-print"><span class="sr-only">{ tr(lang, "Thao tác", "Actions") }</span></th>
+            <p class="field">
+                <label for="table-search">{ tr(lang, "Tìm trong bảng (tên tệp, mã hoặc tên đơn vị)", "Find in the table (file, unit code or name)") }</label>
+                <input id="table-search" type="search" value={state.search.clone()} oninput={on_search} />
+                <span class="hint" role="status" data-testid="table-count">{ trs(lang, format!("{count} dòng"), format!("{count} rows")) }</span>
+            </p>
+            <p class="hint">{ tr(lang,
+                "Bảng chỉ vẽ các dòng đang xem: cuộn trong bảng (hoặc chọn bảng rồi dùng phím mũi tên, Page Down) để xem tiếp; tệp Excel, CSV và bản in có đủ mọi dòng.",
+                "The table draws only the rows in view: scroll in it (or focus it and use the arrow keys, Page Down) to see more; the workbook, the CSV and the printout have every row.") }</p>
+            <div class="scroll table-view" ref={view} onscroll={on_scroll} tabindex="0" role="region" aria-labelledby="table-title">
+            <table id="season" aria-labelledby="table-title" aria-rowcount={(rows.len() + 1).to_string()} data-rows={rows.len().to_string()}>
+                <thead><tr aria-rowindex="1">
+                    { heading(tr(lang, "Thứ hạng", "Rank"), "c-rank") }
+                    { heading(tr(lang, "Tệp", "File"), "c-file") }
+                    { heading(tr(lang, "Mã đơn vị", "Unit code"), "c-code") }
+                    { heading(tr(lang, "Tên đơn vị", "Unit"), "c-name") }
+                    { heading(tr(lang, "Cấp", "Tier"), "c-tier") }
+                    { heading(tr(lang, "Cụm, khối thi đua", "Cluster or block"), "c-group") }
+                    { for Check::ALL.iter().map(|c| heading(c.heading(lang), "c-check")) }
+                    { heading(tr(lang, "Tình trạng", "Standing"), "c-standing") }
+                    { heading(tr(lang, "Tổng điểm đã ký", "Signed total"), "c-num") }
+                    { heading(tr(lang, "Tổng điểm chính thức", "Official total"), "c-num") }
+                    { heading(tr(lang, "Xếp loại tự đánh giá", "Self-assessed band"), "c-band") }
+                    { heading(tr(lang, "Điểm thẩm định", "Appraised total"), "c-num") }
+                    { heading(tr(lang, "Xếp loại thẩm định", "Appraised band"), "c-band") }
+                    <th scope="col" class="no-print c-action"><span class="sr-only">{ tr(lang, "Thao tác", "Actions") }</span></th>
                 </tr></thead>
-                <tbody>{ for rows_html }</tbody>
+                <tbody>
+                    { for spacer(start) }
+                    { for rows_html }
+                    { for spacer(rows.len() - end) }
+                </tbody>
             </table>
             </div>
         </section>
+    }
+}
+
+fn heading(h: &str, class: &'static str) -> Html {
+    html! { <th scope="col" class={class}>{ h.to_owned() }</th> }
+}
+
+/// A cell's hover text: the sentence in the page's language, then in the other (a cell shows
+/// one line; a long sentence is cut with "…").
+fn both(lang: Lang, vi: &str, en: &str) -> String {
+    match lang {
+        Lang::Vi => format!("{vi}\n{en}"),
+        Lang::En => format!("{en}\n{vi}"),
     }
 }
