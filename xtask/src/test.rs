@@ -69,14 +69,16 @@ pub fn run(root: &Path) -> Result<()> {
         ])
         .status();
     tally.check("cargo clippy", clippy.is_ok_and(|s| s.success()));
-    // The app's in-browser tests and the office view's page only compile for WebAssembly:
-    // lint them there too.
+    // The app's in-browser tests, the on-demand views and the office view's page only compile
+    // for WebAssembly as they ship: lint them there too.
     tools::ensure_wasm_target()?;
     let clippy_wasm = cargo()
         .args([
             "clippy",
             "--package",
             "tdg-app",
+            "--package",
+            "tdg-views",
             "--package",
             "tdg-office-web",
             "--target",
