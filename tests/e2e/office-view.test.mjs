@@ -113,6 +113,12 @@ test('every defect is flagged with its own message and a cluster is ranked as td
   assert.equal(await row.locator('[data-col=appraised]').textContent(), '');
   await row.getByRole('button', { name: /^Thẩm định/ }).click();
   const editor = page.locator('section.appraisal');
+  // The editor opens where the person is: its heading has the focus and is in view.
+  await page.waitForFunction(() => document.activeElement?.id === 'appraisal-title');
+  assert.ok(await editor.getByRole('heading').first().isVisible());
+  const box = await page.locator('#appraisal-title').boundingBox();
+  const viewport = page.viewportSize();
+  assert.ok(box && box.y + box.height > 0 && box.y < viewport.height, `the heading is on screen: ${JSON.stringify(box)}`);
   await editor.locator('input').first().fill('0');
   await editor.locator('textarea').first().fill('Minh chứng không khớp số liệu (thử nghiệm)');
   await editor.getByRole('button', { name: 'Lưu thẩm định' }).click();

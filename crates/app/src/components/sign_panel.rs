@@ -237,16 +237,37 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
                 )));
                 return;
             }
-            match &key {
+            let (step, said, start_signing) =
+                (step.clone(), dispatch.clone(), start_signing.clone());
+            let next = move |key: Option<KeyInfo>| match key {
                 None => step.set(Step::Create),
                 Some(k) => match k.protection {
                     KeyProtection::Legacy => step.set(Step::Create),
                     KeyProtection::Pending => step.set(Step::Reopen),
                     KeyProtection::Unreadable => {
-                        failed(&dispatch, &KeyError::Unreadable(k.fingerprint.clone()))
+                        failed(&said, &KeyError::Unreadable(k.fingerprint.clone()))
                     }
-                    KeyProtection::Browser | KeyProtection::Password => start_signing(k.clone()),
+                    KeyProtection::Browser | KeyProtection::Password => start_signing(k),
                 },
+            };
+            match &key {
+                Some(k) => next(Some(k.clone())),
+                // Not known yet: just after a reload the stored key may still be on its way
+                // from IndexedDB. Asked here rather than offering to make a key the unit has.
+                None => {
+                    let dispatch = dispatch.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match key_store::current(crate::training::key_area()).await {
+                            Ok(found) => {
+                                if let Some(info) = &found {
+                                    dispatch.emit(Action::KeyReady(info.clone()));
+                                }
+                                next(found);
+                            }
+                            Err(e) => failed(&dispatch, &e),
+                        }
+                    });
+                }
             }
         })
     };

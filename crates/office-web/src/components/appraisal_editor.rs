@@ -24,6 +24,18 @@ fn value(e: &InputEvent) -> String {
         .unwrap_or_default()
 }
 
+/// Brings the editor's heading into view and gives it the focus.
+fn focus_heading() {
+    let heading = gloo::utils::document()
+        .get_element_by_id("appraisal-title")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(heading) = heading {
+        heading.scroll_into_view();
+        // A failed focus (the element just went away) leaves the page as it was.
+        let _ = heading.focus();
+    }
+}
+
 #[function_component(AppraisalEditor)]
 pub fn appraisal_editor(p: &Part) -> Html {
     let state = &p.state;
@@ -53,9 +65,15 @@ pub fn appraisal_editor(p: &Part) -> Html {
                 )
             })
             .unwrap_or_default();
-        use_effect_with(editing, move |_| {
+        use_effect_with(editing, move |editing| {
             typed.set(start);
             error.set(None);
+            // The editor is drawn below the whole table: without this, "Thẩm định" seemed to
+            // do nothing (walk-through H2). The focus goes to its heading, which is scrolled
+            // into view, so a keyboard or screen-reader user lands in it too.
+            if editing.is_some() {
+                focus_heading();
+            }
         });
     }
     let (Some(e), Some(season), Some(c)) = (editing, &state.season, state.loaded_catalog()) else {
@@ -150,7 +168,7 @@ pub fn appraisal_editor(p: &Part) -> Html {
     });
     html! {
         <section class="appraisal no-print" aria-labelledby="appraisal-title">
-            <h2 id="appraisal-title">{ trs(lang,
+            <h2 id="appraisal-title" tabindex="-1">{ trs(lang,
                 format!("Thẩm định: {} ({})", entry.unit.name, entry.unit.code),
                 format!("Appraisal: {} ({})", entry.unit.name, entry.unit.code)) }</h2>
             <p class="hint">{ tr(lang,
