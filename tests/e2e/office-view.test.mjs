@@ -120,6 +120,12 @@ test('every defect is flagged with its own message and a cluster is ranked as td
   const viewport = page.viewportSize();
   assert.ok(box && box.y + box.height > 0 && box.y < viewport.height, `the heading is on screen: ${JSON.stringify(box)}`);
   await editor.locator('input').first().fill('0');
+  // Without a reason: refused, naming the criterion in its own words, never by its id.
+  await editor.getByRole('button', { name: 'Lưu thẩm định' }).click();
+  const noReason = page.getByText(/cần ghi lý do thẩm định/);
+  await noReason.waitFor();
+  assert.match(await noReason.textContent(), /^“[^”]+”: cần ghi lý do thẩm định/);
+  assert.doesNotMatch(await noReason.textContent(), /\b(xp|sn)\./);
   await editor.locator('textarea').first().fill('Minh chứng không khớp số liệu (thử nghiệm)');
   await editor.getByRole('button', { name: 'Lưu thẩm định' }).click();
   await editor.waitFor({ state: 'detached' });

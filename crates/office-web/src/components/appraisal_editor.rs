@@ -7,6 +7,7 @@ use crate::i18n::{points, tr, trs};
 use crate::state::{Action, Notice};
 use crate::storage;
 use std::collections::BTreeMap;
+use tdg_model::Lang;
 use tdg_office::appraisal::{check_criterion, parse_points, CriterionAppraisal, UnitAppraisal};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -22,6 +23,14 @@ fn value(e: &InputEvent) -> String {
                 })
         })
         .unwrap_or_default()
+}
+
+/// A criterion's own words in `lang`; its id only if the catalog does not have it.
+fn criterion_name(catalog: &tdg_model::Catalog, tier: &str, id: &str, lang: Lang) -> String {
+    catalog
+        .tier(tier)
+        .and_then(|t| t.criteria.iter().find(|k| k.id == id))
+        .map_or_else(|| id.to_string(), |c| c.text.get(lang).to_string())
 }
 
 /// Brings the editor's heading into view and gives it the focus.
@@ -97,10 +106,18 @@ pub fn appraisal_editor(p: &Part) -> Html {
                 if pts.trim().is_empty() && reason.trim().is_empty() {
                     continue;
                 }
+                // Named as the office reads it, never by its id (walk-through M1).
+                let name = |lang| criterion_name(&catalog, &entry.unit.tier, id, lang);
                 let Some(milli_points) = parse_points(pts) else {
                     error.set(Some((
-                        format!("{id}: điểm thẩm định phải là một số, ví dụ 8 hoặc 8,5"),
-                        format!("{id}: the appraised points must be a number such as 8 or 8.5"),
+                        format!(
+                            "“{}”: điểm thẩm định phải là một số, ví dụ 8 hoặc 8,5",
+                            name(Lang::Vi)
+                        ),
+                        format!(
+                            "“{}”: the appraised points must be a number such as 8 or 8.5",
+                            name(Lang::En)
+                        ),
                     )));
                     return;
                 };
@@ -110,7 +127,10 @@ pub fn appraisal_editor(p: &Part) -> Html {
                     reason: reason.trim().to_owned(),
                 };
                 if let Err(e) = check_criterion(&catalog, &entry.unit.tier, &c, id) {
-                    error.set(Some((format!("{id}: {}", e.vi), format!("{id}: {}", e.en))));
+                    error.set(Some((
+                        format!("“{}”: {}", name(Lang::Vi), e.vi),
+                        format!("“{}”: {}", name(Lang::En), e.en),
+                    )));
                     return;
                 }
                 criteria.push(c);
