@@ -101,10 +101,7 @@ pub fn check_criterion(
     c: &CriterionAppraisal,
     at: &str,
 ) -> Result<(), AppraisalError> {
-    let Some(criterion) = catalog
-        .tier(tier)
-        .and_then(|t| t.criteria.iter().find(|k| k.id == c.criterion))
-    else {
+    let Some(criterion) = catalog.tier(tier).and_then(|t| t.criterion(&c.criterion)) else {
         return Err(AppraisalError::new(
             format!("{at}/criterion"),
             format!(

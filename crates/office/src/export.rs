@@ -358,7 +358,7 @@ pub fn appraisal_table(x: &Export) -> Table {
             let own = e.criteria.iter().find(|c| c.id == a.criterion);
             let criterion_text = catalog
                 .tier(&e.unit.tier)
-                .and_then(|t| t.criteria.iter().find(|c| c.id == a.criterion))
+                .and_then(|t| t.criterion(&a.criterion))
                 .map(|c| c.text.get(Lang::Vi).to_owned())
                 .unwrap_or_default();
             rows.push(vec![

@@ -404,9 +404,9 @@ fn check_dates(report: &Report, created: &str) -> DatesCheck {
 /// A registration mismatch with the catalog's names of the tiers and variants it compares, so
 /// the office reads "Sở, ban, ngành", not `so-nganh`.
 fn named(registration: Registration, catalog: Option<&Catalog>, period: i32) -> Registration {
-    let (Registration::Mismatch { mut fields }, Some(catalog)) = (registration.clone(), catalog)
-    else {
-        return registration;
+    let (mut fields, catalog) = match (registration, catalog) {
+        (Registration::Mismatch { fields }, Some(catalog)) => (fields, catalog),
+        (other, _) => return other,
     };
     for f in &mut fields {
         let name = |id: &str| match f.field.as_str() {
@@ -495,7 +495,7 @@ fn check_results(
     let name = |id: &str| {
         catalog
             .tier(&rescored.tier)
-            .and_then(|t| t.criteria.iter().find(|c| c.id == id))
+            .and_then(|t| t.criterion(id))
             .map_or_else(|| Text::new(id, id), |c| c.text.clone())
     };
     for r in &rescored.criteria {

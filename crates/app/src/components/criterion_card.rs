@@ -70,6 +70,12 @@ impl FieldErrors<'_> {
 
 /// One criterion: the plan's wording and where it comes from, an input that fits its kind,
 /// its evidence, its points and why.
+/// The id of a criterion card's title: the card is labelled by it, and its evidence buttons are
+/// described by it.
+pub fn title_id(criterion: &str) -> String {
+    format!("c-{criterion}-title")
+}
+
 #[function_component(CriterionCard)]
 pub fn criterion_card(props: &CriterionCardProps) -> Html {
     let lang = props.lang;
@@ -105,9 +111,9 @@ pub fn criterion_card(props: &CriterionCardProps) -> Html {
     let na = r.status == Status::NotApplicable;
     html! {
         // tabindex -1: the error summary can move the focus here for an error about the whole answer.
-        <article class={classes!("criterion", status_class)} id={format!("c-{id}")} tabindex="-1" aria-labelledby={format!("c-{id}-title")}>
+        <article class={classes!("criterion", status_class)} id={format!("c-{id}")} tabindex="-1" aria-labelledby={title_id(&id)}>
             <header>
-                <h3 id={format!("c-{id}-title")}>{ c.text.get(lang) }</h3>
+                <h3 id={title_id(&id)}>{ c.text.get(lang) }</h3>
                 if na {
                     <p class="points">
                         <strong>{ "—" }</strong>

@@ -38,7 +38,7 @@ pub fn error_summary(tier: &Tier, errors: &[AnswerError], lang: Lang) -> Html {
             <p>{ words::ERRORS_INTRO.get(lang) }</p>
             <ul>
                 { for errors.iter().map(|e| {
-                    let criterion = tier.criteria.iter().find(|c| c.id == e.criterion);
+                    let criterion = tier.criterion(&e.criterion);
                     let anchor = criterion.map(|c| field_anchor(c, Field::parse(&e.field)));
                     let text = error_summary_text(criterion, e, lang);
                     match anchor {

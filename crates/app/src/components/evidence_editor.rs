@@ -222,7 +222,7 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
                 }
                 // Eight cards have eight "Thêm minh chứng": the card's title says which one.
                 <button type="button" class="add-evidence" ref={toggle_ref} aria-expanded={adding.to_string()}
-                    aria-describedby={format!("c-{}-title", props.criterion)}
+                    aria-describedby={crate::components::criterion_card::title_id(&props.criterion)}
                     aria-controls={(*adding).then(|| form_id.clone())} onclick={toggle}>{ words::ADD.get(lang) }</button>
             </div>
             if *adding {

@@ -710,6 +710,11 @@ impl Tier {
         self.variants.iter().find(|v| v.id == id)
     }
 
+    /// The criterion `id` of this tier, whatever its variant.
+    pub fn criterion(&self, id: &str) -> Option<&Criterion> {
+        self.criteria.iter().find(|c| c.id == id)
+    }
+
     /// The tier's name for `period`: "xã, phường, thị trấn" to 2024, "xã, phường, đặc khu"
     /// from 2025, as the catalog says.
     /// The label of the cluster or block field for `period`: `Some(None)` when the catalog

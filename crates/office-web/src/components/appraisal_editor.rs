@@ -29,7 +29,7 @@ fn value(e: &InputEvent) -> String {
 fn criterion_name(catalog: &tdg_model::Catalog, tier: &str, id: &str, lang: Lang) -> String {
     catalog
         .tier(tier)
-        .and_then(|t| t.criteria.iter().find(|k| k.id == id))
+        .and_then(|t| t.criterion(id))
         .map_or_else(|| id.to_string(), |c| c.text.get(lang).to_string())
 }
 
@@ -160,7 +160,7 @@ pub fn appraisal_editor(p: &Part) -> Html {
     };
     let rows = entry.criteria.iter().map(|cp| {
         let label = tier
-            .and_then(|t| t.criteria.iter().find(|k| k.id == cp.id))
+            .and_then(|t| t.criterion(&cp.id))
             .map_or_else(|| cp.id.clone(), |k| k.text.get(lang).to_owned());
         let (pts, reason) = typed.get(&cp.id).cloned().unwrap_or_default();
         let set = |which: usize| {

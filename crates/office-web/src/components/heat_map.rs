@@ -77,7 +77,7 @@ pub fn heat_map_view(p: &Part) -> Html {
     let criterion_text = |id: &str| {
         catalog
             .tier(tier)
-            .and_then(|t| t.criteria.iter().find(|c| c.id == id))
+            .and_then(|t| t.criterion(id))
             .map_or_else(|| id.to_owned(), |c| c.text.get(lang).to_owned())
     };
     let code = |u: usize| season.entries[u].unit.code.clone();
