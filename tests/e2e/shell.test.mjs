@@ -27,6 +27,11 @@ test('switches to English and remembers it after a reload', async () => {
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('heading', { level: 1, name: 'Digital-transformation self-assessment' }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  // The enterprise tier offers its variants once chosen, in the language on screen.
+  assert.equal(await page.getByLabel('IT enterprises', { exact: true }).count(), 0, 'no variant before a tier');
+  await page.getByLabel(/^Enterprises/).check();
+  await page.getByLabel('IT enterprises', { exact: true }).check();
+  assert.ok(await page.getByLabel('Enterprises in general', { exact: true }).isVisible());
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Digital-transformation self-assessment' }).waitFor();
   await page.getByRole('button', { name: 'Tiếng Việt' }).click();

@@ -132,7 +132,7 @@ fn thousand_criteria_site(root: &Path, dist: &Path) -> Result<PathBuf> {
 }
 
 fn browser(root: &Path, dist: PathBuf) -> Result<()> {
-    crate::tools::ensure_chromium()?;
+    crate::tools::ensure_chromium(None)?;
     crate::tools::ensure_e2e_packages(root)?;
     let big_url = crate::serve::spawn(thousand_criteria_site(root, &dist)?)?;
     let url = crate::serve::spawn(dist)?;

@@ -17,34 +17,28 @@ pub fn run(root: &Path) -> Result<PathBuf> {
     }
     std::fs::create_dir_all(&dist)?;
     let release = root.join("target").join(tools::WASM_TARGET).join("release");
-    // The app, and the signing module it loads on first use (cryptography stays out of the
-    // first load).
-    glue(root, &release.join("tdg-app.wasm"), "tdg_app", &dist, "-Oz")?;
-    glue(
+    let modules = [
+        // The app, and the signing module it loads on first use (cryptography stays out of
+        // the first load).
+        ("tdg-app.wasm", "tdg_app", "-Oz"),
+        ("tdg_signer.wasm", "tdg_signer", "-Oz"),
+        // Views the app loads when the user opens them (the print view: crates/views).
+        ("tdg_views.wasm", "tdg_views", "-Oz"),
+        // The receiving office's view (office.html): its own module, page and worker, so the
+        // unit's first load does not grow. Its own crates are built for speed (Cargo.toml);
+        // `-O1`: `-Oz` took minutes on this 1.7 MB module, and the office loads it once.
+        ("tdg_office_web.wasm", "office_web", "-O1"),
+    ];
+    for (file, name, _) in modules {
+        glue(&release.join(file), name, &dist)?;
+    }
+    // wasm-opt is single-threaded and takes 20 s a module: run them side by side.
+    wasm_opt_all(
         root,
-        &release.join("tdg_signer.wasm"),
-        "tdg_signer",
-        &dist,
-        "-Oz",
-    )?;
-    // Views the app loads when the user opens them (the print view: crates/views).
-    glue(
-        root,
-        &release.join("tdg_views.wasm"),
-        "tdg_views",
-        &dist,
-        "-Oz",
-    )?;
-    // The receiving office's view (office.html): its own module, page and worker, so the unit's
-    // first load does not grow. Built for speed (`[profile.office]`); `-O1`: `-Oz` took
-    // minutes on this 1.7 MB module, and the office loads it once, on a page of its own.
-    let office = root.join("target").join(tools::WASM_TARGET).join("office");
-    glue(
-        root,
-        &office.join("tdg_office_web.wasm"),
-        "office_web",
-        &dist,
-        "-O1",
+        &modules
+            .iter()
+            .map(|(_, name, level)| (dist.join(format!("{name}_bg.wasm")), *level))
+            .collect::<Vec<_>>(),
     )?;
     copy_dir(&root.join("web"), &dist)?;
     // The catalogs, and the sample units and exercises for training workshops.
@@ -159,14 +153,6 @@ fn run_cargo_build(root: &Path) -> Result<()> {
         "tdg-signer",
         "--package",
         "tdg-views",
-        "--target",
-        tools::WASM_TARGET,
-    ]))?;
-    // The office's module, optimised for speed (Cargo.toml, `[profile.office]`).
-    process::run(Command::new("cargo").current_dir(root).args([
-        "build",
-        "--profile",
-        "office",
         "--package",
         "tdg-office-web",
         "--target",
@@ -174,9 +160,8 @@ fn run_cargo_build(root: &Path) -> Result<()> {
     ]))
 }
 
-/// wasm-bindgen's JS glue for `wasm` as `<name>.js` + `<name>_bg.wasm`, then wasm-opt at
-/// `level` (`-Oz`, `-O1`…).
-fn glue(root: &Path, wasm: &Path, name: &str, dist: &Path, level: &str) -> Result<()> {
+/// wasm-bindgen's JS glue for `wasm` as `<name>.js` + `<name>_bg.wasm`.
+fn glue(wasm: &Path, name: &str, dist: &Path) -> Result<()> {
     let started = std::time::Instant::now();
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(wasm)
@@ -190,7 +175,28 @@ fn glue(root: &Path, wasm: &Path, name: &str, dist: &Path, level: &str) -> Resul
         "wasm-bindgen {name}: {:.1} s",
         started.elapsed().as_secs_f64()
     );
-    optimise(root, &dist.join(format!("{name}_bg.wasm")), level)
+    Ok(())
+}
+
+/// wasm-opt on each (module, level), as many at once as there are cores.
+fn wasm_opt_all(root: &Path, modules: &[(PathBuf, &str)]) -> Result<()> {
+    // Installed once, before the threads, so that they do not race to install it.
+    tools::wasm_opt(root)?;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for batch in modules.chunks(cores.max(1)) {
+        std::thread::scope(|scope| {
+            let running: Vec<_> = batch
+                .iter()
+                .map(|(wasm, level)| scope.spawn(move || optimise(root, wasm, level)))
+                .collect();
+            running.into_iter().try_for_each(|thread| {
+                thread
+                    .join()
+                    .unwrap_or_else(|_| Err(anyhow::anyhow!("a wasm-opt thread panicked")))
+            })
+        })?;
+    }
+    Ok(())
 }
 
 /// `wasm-opt <level>` (`-Oz` for the unit's modules), in place. With `TDG_WASM_NAMES=1` the function names are kept (`-g`), so
@@ -205,7 +211,10 @@ fn optimise(root: &Path, wasm: &Path, level: &str) -> Result<()> {
     let cached = cache_dir.join(format!("{}.wasm", cache_key(&input, keep_names, level)));
     if cached.exists() {
         std::fs::copy(&cached, wasm)?;
-        eprintln!("wasm-opt {level}: unchanged input, cached result");
+        eprintln!(
+            "wasm-opt {level} {}: unchanged input, cached result",
+            wasm.display()
+        );
         return Ok(());
     }
     let wasm_opt = tools::wasm_opt(root)?;
@@ -216,7 +225,11 @@ fn optimise(root: &Path, wasm: &Path, level: &str) -> Result<()> {
         command.arg("-g");
     }
     process::run(command.arg(wasm).arg("-o").arg(wasm))?;
-    eprintln!("wasm-opt {level}: {:.1} s", started.elapsed().as_secs_f64());
+    eprintln!(
+        "wasm-opt {level} {}: {:.1} s",
+        wasm.display(),
+        started.elapsed().as_secs_f64()
+    );
     std::fs::create_dir_all(&cache_dir)?;
     std::fs::copy(wasm, &cached)?;
     Ok(())

@@ -2,6 +2,7 @@
 
 use anyhow::{bail, Context, Result};
 use std::io::{BufRead, BufReader};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 /// Runs a command with inherited output; an error names the command.
@@ -12,6 +13,33 @@ pub fn run(cmd: &mut Command) -> Result<()> {
         .with_context(|| format!("could not start {}", describe(cmd)))?;
     if !status.success() {
         bail!("{} failed ({status})", describe(cmd));
+    }
+    Ok(())
+}
+
+/// Runs a command with its output appended to `log`; on failure the error carries the log's
+/// last lines, so a background install that fails still says why.
+pub fn run_logged(cmd: &mut Command, log: &Path) -> Result<()> {
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(log)
+        .with_context(|| format!("opening {}", log.display()))?;
+    let status = cmd
+        .stdout(file.try_clone()?)
+        .stderr(file)
+        .status()
+        .with_context(|| format!("could not start {}", describe(cmd)))?;
+    if !status.success() {
+        let text = std::fs::read_to_string(log).unwrap_or_default();
+        let tail: Vec<&str> = text.lines().rev().take(30).collect();
+        let tail: Vec<&str> = tail.into_iter().rev().collect();
+        bail!(
+            "{} failed ({status}); the end of {}:\n{}",
+            describe(cmd),
+            log.display(),
+            tail.join("\n")
+        );
     }
     Ok(())
 }

@@ -1,8 +1,8 @@
 //! `cargo xtask test`: every test there is, ending with one line `N passed, N failed`.
 //!
-//! Steps: formatting and lints (one check each), native tests of every crate, the app's
-//! in-browser tests in headless Chromium, the site build, and the end-to-end tests that drive
-//! the built site in headless Chromium.
+//! Steps: formatting and lints (one check each), native tests of every crate, the site build,
+//! and the end-to-end tests that drive the built site in headless Chromium (the app's
+//! components are tested there, on the site as it ships, and natively through the reducer).
 
 use crate::process::{self, tee};
 use crate::tools;
@@ -51,6 +51,9 @@ pub fn run(root: &Path) -> Result<()> {
         c
     };
 
+    // Chromium and the npm tools download while the Rust code compiles.
+    let installs = tools::install_in_background(root);
+
     step("formatting");
     tally.check(
         "cargo fmt --check",
@@ -69,8 +72,8 @@ pub fn run(root: &Path) -> Result<()> {
         ])
         .status();
     tally.check("cargo clippy", clippy.is_ok_and(|s| s.success()));
-    // The app's in-browser tests, the on-demand views and the office view's page only compile
-    // for WebAssembly as they ship: lint them there too.
+    // The app, the on-demand views and the office view's page only compile for WebAssembly as
+    // they ship: lint them there too.
     tools::ensure_wasm_target()?;
     let clippy_wasm = cargo()
         .args([
@@ -98,36 +101,20 @@ pub fn run(root: &Path) -> Result<()> {
     let (ok, out) = tee(cargo().args(["test", "--workspace"]))?;
     tally.runner("native tests", ok, cargo_counts(&out));
 
-    step("in-browser tests (headless Chromium)");
-    tools::ensure_wasm_target()?;
-    tools::ensure_chromium()?;
-    let runner = tools::test_runner()?;
-    let (ok, out) = tee(cargo()
-        .args([
-            "test",
-            "--package",
-            "tdg-app",
-            "--target",
-            tools::WASM_TARGET,
-            "--test",
-            "browser",
-        ])
-        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", &runner)
-        .env("CHROMEDRIVER", tools::CHROMEDRIVER)
-        .env(
-            "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
-            root.join("crates/app/webdriver.json"),
-        )
-        .env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "60")
-        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
-    tally.runner("in-browser tests", ok, cargo_counts(&out));
+    // The downloads started at the top must be there before wasm-opt and the browser run.
+    let installed = installs
+        .join()
+        .unwrap_or_else(|_| Err(anyhow::anyhow!("the install thread panicked")));
+    if let Err(e) = &installed {
+        eprintln!("error: {e:#}");
+        tally.check("install Chromium and the npm tools", false);
+    }
 
     step("site build (dist/)");
     let dist = crate::dist::run(root);
     tally.check("cargo xtask dist", dist.is_ok());
     if let Ok(dist) = dist {
         step("end-to-end tests (headless Chromium on the built site)");
-        tools::ensure_e2e_packages(root)?;
         // The end-to-end tests compare the page with `tdg` on the same answers.
         let built = process::run(cargo().args(["build", "--quiet", "--package", "tdg-cli"]));
         tally.check("cargo build tdg-cli", built.is_ok());

@@ -1,6 +1,6 @@
 //! The tools the build and the tests need, installed on first use from the package registries.
 
-use crate::process::{exists, run};
+use crate::process::{exists, run, run_logged};
 use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -56,46 +56,14 @@ fn locked_version(lock: &str, name: &str) -> Option<String> {
     None
 }
 
-/// A per-user cache of versioned tools, shared by every clone (CI clones afresh each run).
-fn tools_cache() -> PathBuf {
-    if let Some(dir) = std::env::var_os("TDG_TOOLS_DIR") {
-        return PathBuf::from(dir);
-    }
-    let home = std::env::var_os("HOME")
-        .map(PathBuf::from)
-        .unwrap_or_else(std::env::temp_dir);
-    home.join(".cache").join("tdg-tools")
-}
-
-/// `wasm-bindgen-test-runner` of exactly the pinned version, installed from crates.io if missing.
-pub fn test_runner() -> Result<PathBuf> {
-    let root = tools_cache().join(format!("wasm-bindgen-{WASM_BINDGEN_VERSION}"));
-    let runner = root.join("bin").join("wasm-bindgen-test-runner");
-    if !runner.exists() {
-        eprintln!("Installing wasm-bindgen-test-runner {WASM_BINDGEN_VERSION} into {} (once, about 3 minutes)…", root.display());
-        run(Command::new("cargo")
-            .args([
-                "install",
-                "wasm-bindgen-cli",
-                "--version",
-                WASM_BINDGEN_VERSION,
-                "--no-default-features",
-                "--root",
-            ])
-            .arg(&root))?;
-    }
-    Ok(runner)
-}
-
 pub const CHROMIUM: &str = "/usr/bin/chromium";
-pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-
-/// Debian's Chromium and ChromeDriver, installed with apt-get when missing.
-pub fn ensure_chromium() -> Result<()> {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+/// Debian's Chromium (for the end-to-end tests and the bench), installed with apt-get when
+/// missing. `log` takes apt-get's output when the install runs beside a build.
+pub fn ensure_chromium(log: Option<&Path>) -> Result<()> {
+    if Path::new(CHROMIUM).exists() {
         return Ok(());
     }
-    eprintln!("Chromium or ChromeDriver is missing: installing Debian's chromium and chromium-driver (about 2 minutes)…");
+    eprintln!("Chromium is missing: installing Debian's chromium (about 2 minutes)…");
     let root = Command::new("id")
         .arg("-u")
         .output()
@@ -111,10 +79,28 @@ pub fn ensure_chromium() -> Result<()> {
             cmd.arg("apt-get");
         }
         cmd.env("DEBIAN_FRONTEND", "noninteractive");
-        run(cmd.args(args))
+        match log {
+            Some(log) => run_logged(cmd.args(args), log),
+            None => run(cmd.args(args)),
+        }
     };
     apt(&["update"])?;
-    apt(&["install", "-y", "chromium", "chromium-driver"])
+    apt(&["install", "-y", "chromium"])
+}
+
+/// What the site build and the end-to-end tests download (Chromium, npm's wasm-opt and the
+/// test packages), fetched on a thread of its own: it waits on the network while the compiler
+/// works. Its output goes to `target/tools/install.log`, printed only if it fails.
+pub fn install_in_background(root: &Path) -> std::thread::JoinHandle<Result<()>> {
+    let root = root.to_path_buf();
+    std::thread::spawn(move || {
+        let dir = root.join("target").join("tools");
+        std::fs::create_dir_all(&dir)?;
+        let log = dir.join("install.log");
+        ensure_chromium(Some(&log))?;
+        wasm_opt_logged(&root, Some(&log))?;
+        ensure_e2e_packages_logged(&root, Some(&log))
+    })
 }
 
 fn ensure_node() -> Result<()> {
@@ -126,6 +112,10 @@ fn ensure_node() -> Result<()> {
 
 /// The `wasm-opt` of npm's binaryen package (Debian's is too old for Rust 1.95's output).
 pub fn wasm_opt(root: &Path) -> Result<PathBuf> {
+    wasm_opt_logged(root, None)
+}
+
+fn wasm_opt_logged(root: &Path, log: Option<&Path>) -> Result<PathBuf> {
     let dir = root.join("target").join("tools").join("npm");
     let bin = dir
         .join("node_modules")
@@ -139,24 +129,36 @@ pub fn wasm_opt(root: &Path) -> Result<PathBuf> {
             dir.display()
         );
         std::fs::create_dir_all(&dir)?;
-        run(Command::new("npm")
-            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+        let mut npm = Command::new("npm");
+        npm.args(["install", "--no-audit", "--no-fund", "--prefix"])
             .arg(&dir)
-            .arg(BINARYEN_NPM))?;
+            .arg(BINARYEN_NPM);
+        match log {
+            Some(log) => run_logged(&mut npm, log)?,
+            None => run(&mut npm)?,
+        }
     }
     Ok(bin)
 }
 
 /// The end-to-end tests' npm packages (playwright-core, no browser download), from the lock file.
 pub fn ensure_e2e_packages(root: &Path) -> Result<()> {
+    ensure_e2e_packages_logged(root, None)
+}
+
+fn ensure_e2e_packages_logged(root: &Path, log: Option<&Path>) -> Result<()> {
     let dir = root.join("tests").join("e2e");
     let modules = dir.join("node_modules");
     let packages = ["playwright-core", "axe-core", "canonicalize"];
     if packages.iter().any(|p| !modules.join(p).exists()) {
         ensure_node()?;
-        run(Command::new("npm")
-            .args(["ci", "--no-audit", "--no-fund"])
-            .current_dir(&dir))?;
+        let mut npm = Command::new("npm");
+        npm.args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&dir);
+        match log {
+            Some(log) => run_logged(&mut npm, log)?,
+            None => run(&mut npm)?,
+        }
     }
     Ok(())
 }
