@@ -53,10 +53,15 @@ test('a commune switched to a department signs only the department answers', asy
 
     await page.getByRole('navigation', { name: 'Các bước' }).getByRole('button', { name: 'Đơn vị', exact: true }).click();
     await page.getByLabel(/Sở, ban, ngành/).check();
+    // The name and code typed for the commune stand under the department's labels: said.
+    const carried = page.getByRole('note').filter({ hasText: 'Tên và mã dưới đây được giữ lại từ khi chọn “Cấp xã, phường, đặc khu”' });
+    await carried.waitFor();
+    await page.getByLabel(/^Tên cơ quan, đơn vị/).fill('Sở Đổi Cấp');
+    assert.equal(await carried.count(), 0, 'gone once the name is changed');
     await page.getByRole('button', { name: /Bắt đầu đánh giá|Tiếp tục đánh giá/ }).click();
     await page.getByRole('heading', { name: 'Kết quả tự chấm' }).waitFor();
     // The screen says that the commune's answers are kept but not counted.
-    await page.getByText(/câu trả lời đã nhập cho cấp hoặc phân loại khác vẫn được giữ/).waitFor();
+    await page.getByText(/câu trả lời đã nhập cho cấp, phân loại khác hoặc cho tiêu chí không chấm trong năm này vẫn được giữ/).waitFor();
 
     const { report, path } = await signAndRead(page, dir);
     assert.match(verifyAsOffice(path), /ĐẠT \/ PASS/);
@@ -73,6 +78,44 @@ test('a commune switched to a department signs only the department answers', asy
     await page.getByLabel(/Cấp xã, phường, đặc khu/).check();
     await page.getByRole('button', { name: /Bắt đầu đánh giá|Tiếp tục đánh giá/ }).click();
     assert.equal(await page.getByLabel('Số hồ sơ xử lý trên môi trường mạng').inputValue(), '560');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('in 2025 a commune is assessed on its phase-1 review in the place of its own plan', async () => {
+  const context = await openBrowser();
+  try {
+    const { page, problems } = await openApp(context);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    const PLAN = 'Ban hành kế hoạch cụ thể và phát động phong trào thi đua chuyển đổi số tại đơn vị';
+    const REVIEW = /^Tổng kết, đánh giá, rút kinh nghiệm giai đoạn 1/;
+    const steps = page.getByRole('navigation', { name: 'Các bước' });
+    // 2026: the unit's own plan is assessed, the review is not; answer the plan.
+    await page.getByLabel(/Cấp xã, phường, đặc khu/).check();
+    await page.getByRole('button', { name: /Bắt đầu đánh giá|Tiếp tục đánh giá/ }).click();
+    await page.getByRole('heading', { name: 'Kết quả tự chấm' }).waitFor();
+    const plan = page.getByRole('article', { name: PLAN });
+    await plan.getByLabel('Đã thực hiện', { exact: true }).check();
+    assert.equal(await page.getByRole('article', { name: REVIEW }).count(), 0);
+    const n2026 = await page.getByRole('article').count();
+    // 2025: the review takes the plan's place; the plan's answer is kept, not counted.
+    await steps.getByRole('button', { name: 'Đơn vị', exact: true }).click();
+    await page.getByLabel('Năm đánh giá').selectOption('2025');
+    await page.getByRole('button', { name: /Bắt đầu đánh giá|Tiếp tục đánh giá/ }).click();
+    await page.getByRole('heading', { name: 'Kết quả tự chấm' }).waitFor();
+    const review = page.getByRole('article', { name: REVIEW });
+    assert.match(await review.textContent(), /chỉ chấm năm 2025/);
+    assert.equal(await page.getByRole('article', { name: PLAN }).count(), 0);
+    assert.equal(await page.getByRole('article').count(), n2026, 'one criterion for the other');
+    await page.getByText(/1 câu trả lời đã nhập cho cấp, phân loại khác hoặc cho tiêu chí không chấm trong năm này/).waitFor();
+    // Back to 2026: the plan's answer is where it was.
+    await steps.getByRole('button', { name: 'Đơn vị', exact: true }).click();
+    await page.getByLabel('Năm đánh giá').selectOption('2026');
+    await page.getByRole('button', { name: /Bắt đầu đánh giá|Tiếp tục đánh giá/ }).click();
+    assert.ok(await page.getByRole('article', { name: PLAN }).getByLabel('Đã thực hiện', { exact: true }).isChecked());
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -24,6 +24,9 @@ test('opens in Vietnamese with the tiers of the catalog', async () => {
 
 test('switches to English and remembers it after a reload', async () => {
   const { page, problems } = await openApp(context);
+  // The start screen of a first visit (the test above left a draft with a tier chosen).
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('heading', { level: 1, name: 'Digital-transformation self-assessment' }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'en');

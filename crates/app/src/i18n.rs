@@ -427,11 +427,20 @@ pub mod says {
         )
     }
 
+    /// The unit's name and code stand as they were typed for another tier.
+    pub fn unit_carried(lang: Lang, from_tier: &str) -> String {
+        pick(
+            lang,
+            format!("Tên và mã dưới đây được giữ lại từ khi chọn “{from_tier}”. Hãy kiểm tra lại cho đúng đơn vị của cấp vừa chọn."),
+            format!("The name and code below were kept from when “{from_tier}” was chosen. Check that they are right for the tier now chosen."),
+        )
+    }
+
     pub fn set_aside(lang: Lang, n: usize) -> String {
         pick(
             lang,
-            format!("{n} câu trả lời đã nhập cho cấp hoặc phân loại khác vẫn được giữ trong bản nháp, nhưng không được chấm điểm và không đưa vào báo cáo."),
-            format!("{n} answer(s) typed for another tier or type are kept in the draft, but are not scored and do not go into the report."),
+            format!("{n} câu trả lời đã nhập cho cấp, phân loại khác hoặc cho tiêu chí không chấm trong năm này vẫn được giữ trong bản nháp, nhưng không được chấm điểm và không đưa vào báo cáo."),
+            format!("{n} answer(s) typed for another tier or type, or for a criterion not assessed this year, are kept in the draft, but are not scored and do not go into the report."),
         )
     }
 

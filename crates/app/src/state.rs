@@ -138,6 +138,17 @@ pub struct AppState {
     /// Embedded where the browser refuses the offline cache (web/offline.js): offline use
     /// needs the tool's own tab.
     pub embedded_offline: bool,
+    /// The unit's name and code as they were when another tier was chosen: the start screen
+    /// says they were kept from that tier until the user changes them (`carried_from`).
+    pub unit_carried: Option<CarriedUnit>,
+}
+
+/// What a change of tier kept of the unit (the fields are the same for every tier, only their
+/// labels change: a commune's name would otherwise stand as an enterprise's without a word).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CarriedUnit {
+    pub from_tier: String,
+    pub unit: UnitInfo,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -288,7 +299,19 @@ impl AppState {
             embed: EmbedState::default(),
             update_ready: false,
             embedded_offline: false,
+            unit_carried: None,
         }
+    }
+
+    /// The tier the unit's name and code were typed for, while they stand unchanged under
+    /// another tier: the start screen asks the user to check them.
+    pub fn carried_from(&self) -> Option<&tdg_model::Tier> {
+        let carried = self.unit_carried.as_ref()?;
+        let unchanged =
+            carried.unit.name == self.draft.unit.name && carried.unit.code == self.draft.unit.code;
+        (unchanged && carried.from_tier != self.draft.sheet.tier)
+            .then(|| self.catalog()?.tier(&carried.from_tier))
+            .flatten()
     }
 
     pub fn catalog(&self) -> Option<&Catalog> {
@@ -394,6 +417,7 @@ impl AppState {
             } => {
                 if let Some(stored) = draft {
                     next.draft = stored.draft;
+                    next.unit_carried = None;
                     next.sample = stored.sample;
                 }
                 next.history = history;
@@ -423,6 +447,17 @@ impl AppState {
                     .and_then(|c| c.tier(&id))
                     .is_some_and(|t| t.periods.contains(self.draft.sheet.period));
                 if fits && id != self.draft.sheet.tier {
+                    let unit = &self.draft.unit;
+                    let typed = !unit.name.trim().is_empty() || !unit.code.trim().is_empty();
+                    next.unit_carried = match &self.unit_carried {
+                        // Still unchanged since an earlier switch: it was typed for that tier.
+                        Some(c) if self.carried_from().is_some() => Some(c.clone()),
+                        _ if typed && !self.draft.sheet.tier.is_empty() => Some(CarriedUnit {
+                            from_tier: self.draft.sheet.tier.clone(),
+                            unit: unit.clone(),
+                        }),
+                        _ => None,
+                    };
                     next.draft.sheet.variant = None;
                     next.draft.sheet.tier = id;
                     next.signed = None;
@@ -474,6 +509,7 @@ impl AppState {
             } => {
                 next.keep_current(&at);
                 next.draft = draft;
+                next.unit_carried = None;
                 // A sample of a past year carries the day it was sent: scored as sent today,
                 // the 2024 district would open with a late penalty by surprise (review M8).
                 if sample && next.draft.document.send_on.is_none() {
@@ -506,6 +542,7 @@ impl AppState {
             Action::Reset { at } => {
                 next.keep_current(&at);
                 next.draft = AppState::new(self.lang, self.draft.sheet.period).draft;
+                next.unit_carried = None;
                 next.sample = false;
                 next.signed = None;
                 next.screen = Screen::Start;
@@ -852,6 +889,37 @@ pub(crate) mod tests {
                 "ỦY BAN NHÂN DÂN".into(),
                 "PHÓ CHỦ TỊCH".into()
             )
+        );
+    }
+
+    /// Walk-through L10: a commune's name kept under "Tên doanh nghiệp" is said, until the user
+    /// changes it or goes back to the commune; a name typed for the enterprise is not flagged.
+    #[test]
+    fn a_unit_name_kept_across_a_change_of_tier_is_said_until_changed() {
+        let from = |s: &AppState| s.carried_from().map(|t| t.id.clone());
+        let s = commune().reduce(Action::SetUnit(UnitField::Name, "UBND xã An Lư".into()));
+        assert_eq!(from(&s), None);
+        let s = s.reduce(Action::ChooseTier("doanh-nghiep".into()));
+        assert_eq!(from(&s).as_deref(), Some("xa-phuong"));
+        // A second switch still names the tier it was typed for.
+        let s = s.reduce(Action::ChooseTier("so-nganh".into()));
+        assert_eq!(from(&s).as_deref(), Some("xa-phuong"));
+        assert_eq!(
+            from(&s.reduce(Action::ChooseTier("xa-phuong".into()))),
+            None,
+            "back where it was typed"
+        );
+        let s = s.reduce(Action::SetUnit(UnitField::Name, "Sở Xây dựng".into()));
+        assert_eq!(from(&s), None, "changed by the user");
+        assert_eq!(
+            from(&s.reduce(Action::ChooseTier("ca-nhan".into()))).as_deref(),
+            Some("so-nganh"),
+            "typed for the department, then carried to the individual"
+        );
+        // Nothing typed, nothing said.
+        assert_eq!(
+            from(&commune().reduce(Action::ChooseTier("so-nganh".into()))),
+            None
         );
     }
 

@@ -47,7 +47,7 @@ type Run = fn(&[OsString]) -> Result<bool, CliError>;
 /// Each command: the words that name it, its usage, and what runs it.
 const COMMANDS: &[(&[&str], &str, Run)] = &[
     (&["catalog", "check"], "usage: tdg catalog check FILE...\n\n  Checks catalog files; every problem is listed with its JSON path.", catalog_cmd::check),
-    (&["score"], "usage: tdg score --catalog FILE [--tier ID] [--variant ID] [--period YEAR] [--submitted YYYY-MM-DD]\n                 [--lang vi|en] [--json] ANSWERS.json\n\n  Scores one answers file. Answers of another tier or variant are named and not scored.", score_cmd::run),
+    (&["score"], "usage: tdg score --catalog FILE [--tier ID] [--variant ID] [--period YEAR] [--submitted YYYY-MM-DD]\n                 [--lang vi|en] [--json] ANSWERS.json\n\n  Scores one answers file. Answers of another tier or variant, or of a criterion not assessed that year, are named and not scored.", score_cmd::run),
     (&["keygen"], "usage: tdg keygen --out KEY.json [--password-file F | --passphrase] [--label TEXT]\n\n  Makes a unit key and writes its password-protected backup (Argon2id 64 MiB, 3 passes;\n  a password of at least 12 characters, or --passphrase: eight generated words, printed once).", keys_cmd::keygen),
     (&["sign"], "usage: tdg sign --key KEY.json [--password-file F] --catalog FILE [--tier ID] [--variant ID]\n                [--period YEAR] --unit-name NAME --unit-code CODE [--unit-group CLUSTER]\n                [--date YYYY-MM-DD] ANSWERS.json > REPORT.json\n\n  Signs the answers of the chosen tier and variant (others are named and left out).", sign_cmd::run),
     (&["verify"], verify_cmd::USAGE, verify_cmd::run),

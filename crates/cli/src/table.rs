@@ -43,7 +43,7 @@ pub fn render(catalog: &Catalog, sheet: &AnswerSheet, a: &Assessment, lang: Lang
             pts(group.max)
         );
         for (criterion, result) in tier
-            .criteria_for(sheet.variant.as_deref())
+            .criteria_for(sheet.variant.as_deref(), sheet.period)
             .zip(a.criteria.iter())
             .filter(|(_, r)| r.group == group.id)
         {

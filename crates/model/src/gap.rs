@@ -125,7 +125,7 @@ fn criteria_with_results<'a>(
     // `score` lists the results in the tier's order, so a zip pairs them in linear time (a
     // lookup by id per criterion made a 1,000-criterion plan quadratic). The id check guards
     // against an assessment made for another tier.
-    tier.criteria_for(sheet.variant.as_deref())
+    tier.criteria_for(sheet.variant.as_deref(), sheet.period)
         .zip(assessment.criteria.iter())
         .filter(|(c, r)| c.id == r.id)
 }

@@ -26,7 +26,7 @@ pub fn scored_sheet(catalog: &Catalog, sheet: &AnswerSheet) -> ScopedSheet {
     };
     // One map lookup per criterion of the tier, not a scan of the tier per answer.
     let answers: BTreeMap<_, _> = tier
-        .criteria_for(sheet.variant.as_deref())
+        .criteria_for(sheet.variant.as_deref(), sheet.period)
         .filter_map(|c| Some((c.id.clone(), sheet.answers.get(&c.id)?.clone())))
         .collect();
     let set_aside = if answers.len() == sheet.answers.len() {

@@ -312,7 +312,7 @@ pub fn score(catalog: &Catalog, sheet: &AnswerSheet) -> Result<Assessment, Score
     let variant = sheet.variant.as_deref();
     let mut errors = Vec::new();
     let criteria: Vec<CriterionResult> = tier
-        .criteria_for(variant)
+        .criteria_for(variant, sheet.period)
         .map(|c| {
             let measure = c.measure_for(sheet.period);
             score_criterion(c, &measure, sheet.answers.get(&c.id), &mut errors)
@@ -464,7 +464,10 @@ fn exceeding_criteria(
     min_denominator: u64,
 ) -> u32 {
     let mut times = 0;
-    for (criterion, result) in tier.criteria_for(sheet.variant.as_deref()).zip(criteria) {
+    for (criterion, result) in tier
+        .criteria_for(sheet.variant.as_deref(), sheet.period)
+        .zip(criteria)
+    {
         if let (
             Measure::Ratio { target, .. },
             Basis::Ratio {

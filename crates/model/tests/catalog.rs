@@ -223,3 +223,48 @@ fn the_usual_signer_is_catalog_data() {
         other => panic!("a bare “TM.” must be refused: {other:?}"),
     }
 }
+
+/// A criterion's years: every year's set of criteria must add up to 100, and a criterion
+/// assessed in no year of its tier, or years given twice, are refused where they are written.
+#[test]
+fn each_years_criteria_add_up_to_100() {
+    let xp = |v: &serde_json::Value, id: &str| {
+        v["tiers"][2]["criteria"]
+            .as_array()
+            .expect("criteria")
+            .iter()
+            .position(|c| c["id"] == id)
+            .expect(id)
+    };
+    // The phase-1 review without its years: 2025 is fine, the other years count 105.
+    let problems = broken(|v| {
+        let i = xp(v, "xp.tong-ket-giai-doan-1");
+        v["tiers"][2]["criteria"][i]
+            .as_object_mut()
+            .expect("criterion")
+            .remove("years");
+    });
+    let joined = problems.join("\n");
+    for needle in [
+        "tiers[2].criteria: maximum points add up to 105 instead of 100 from 2022",
+        "tiers[2].criteria: maximum points add up to 105 instead of 100 from 2026",
+    ] {
+        assert!(joined.contains(needle), "missing «{needle}» in:\n{joined}");
+    }
+    assert!(!joined.contains("from 2025"), "{joined}");
+    // Years outside the tier, and years given twice.
+    let problems = broken(|v| {
+        let i = xp(v, "xp.tong-ket-giai-doan-1");
+        v["tiers"][2]["criteria"][i]["years"] = serde_json::json!([{ "from": 2019, "to": 2020 }]);
+        let j = xp(v, "xp.ke-hoach-phat-dong");
+        v["tiers"][2]["criteria"][j]["years"] =
+            serde_json::json!([{ "from": 2022 }, { "from": 2024, "to": 2025 }]);
+    });
+    let joined = problems.join("\n");
+    for needle in [
+        "].years: 'years' leaves no year of the tier's periods",
+        "].years: two entries cover the year 2024",
+    ] {
+        assert!(joined.contains(needle), "missing «{needle}» in:\n{joined}");
+    }
+}

@@ -579,3 +579,31 @@ fn enterprise_maturity_and_printed_levels_read_on_their_own() {
         }
     }
 }
+
+/// III.1: the review at the end of phase 1, for the departments and the communes (the
+/// districts' tier ends with 2024), assessed in 2025 only, in the place and with the points of
+/// VI.1, the unit's own plan, which is assessed in every other year.
+#[test]
+fn the_phase_1_review_is_assessed_in_2025_in_the_place_of_the_units_plan() {
+    let catalog = common::catalog();
+    for (tier, prefix) in [("so-nganh", "sn"), ("xa-phuong", "xp")] {
+        let t = catalog.tier(tier).expect(tier);
+        let review = format!("{prefix}.tong-ket-giai-doan-1");
+        let plan = format!("{prefix}.ke-hoach-phat-dong");
+        let c = t.criterion(&review).expect("the review");
+        assert_eq!(c.measure, Measure::YesNo);
+        assert_eq!(c.evidence, tdg_model::catalog::EvidenceRule::Required);
+        assert_eq!(c.provenance.section(), Some("III.1"));
+        assert!(c.model_note.vi.contains("cách chấm điểm mặc định"));
+        assert_eq!(
+            c.max_points,
+            t.criterion(&plan).expect("plan").max_points,
+            "the same points, so the total stays 100"
+        );
+        for year in 2022..=2030 {
+            let ids: Vec<&str> = t.criteria_for(None, year).map(|c| c.id.as_str()).collect();
+            assert_eq!(ids.contains(&review.as_str()), year == 2025, "{year}");
+            assert_eq!(ids.contains(&plan.as_str()), year != 2025, "{year}");
+        }
+    }
+}

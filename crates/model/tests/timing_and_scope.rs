@@ -108,6 +108,47 @@ fn a_variant_keeps_only_its_own_criteria() {
     assert_eq!(scoped.set_aside, vec![only_cntt.id.clone()]);
 }
 
+/// A year keeps only the criteria assessed that year: in 2025 the phase-1 review is scored and
+/// the unit's own plan is set aside (kept in the draft); in 2026 the other way round. Both
+/// years' full answers reach 100.
+#[test]
+fn a_year_keeps_only_the_criteria_assessed_that_year() {
+    let c = catalog();
+    let answers = [
+        ("xp.ke-hoach-phat-dong", yes(true)),
+        ("xp.tong-ket-giai-doan-1", yes(true)),
+    ];
+    let mut s = sheet("xa-phuong", None, &answers);
+    s.period = 2025;
+    let scoped = scored_sheet(&c, &s);
+    assert_eq!(
+        scoped.sheet.answers.keys().collect::<Vec<_>>(),
+        vec!["xp.tong-ket-giai-doan-1"]
+    );
+    assert_eq!(scoped.set_aside, vec!["xp.ke-hoach-phat-dong".to_string()]);
+    let r = score(&c, &scoped.sheet).expect("scores");
+    assert!(r.criterion("xp.ke-hoach-phat-dong").is_none());
+    let full: u32 = r.criteria.iter().map(|c| c.max).sum();
+    assert_eq!(full, 100_000);
+    s.period = 2026;
+    let scoped = scored_sheet(&c, &s);
+    assert_eq!(
+        scoped.set_aside,
+        vec!["xp.tong-ket-giai-doan-1".to_string()]
+    );
+    let r = score(&c, &scoped.sheet).expect("scores");
+    assert!(r.criterion("xp.tong-ket-giai-doan-1").is_none());
+    let full: u32 = r.criteria.iter().map(|c| c.max).sum();
+    assert_eq!(full, 100_000);
+    // Unscoped, an answer for a criterion not assessed that year is an error, as for another
+    // tier's: a signed report cannot carry it.
+    let r = score(&c, &s).expect("scores");
+    assert!(r
+        .errors
+        .iter()
+        .any(|e| e.criterion == "xp.tong-ket-giai-doan-1"));
+}
+
 #[test]
 fn an_unknown_tier_keeps_every_answer_so_scoring_names_the_tier() {
     let c = catalog();

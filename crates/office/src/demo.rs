@@ -319,7 +319,7 @@ fn answers(catalog: &Catalog, tier: &str, period: i32, day: Date, quality: u64) 
     let mut rng = Rng(quality.wrapping_mul(7919) ^ day.days_since_epoch().unsigned_abs());
     let criteria = catalog
         .tier(tier)
-        .map(|t| t.criteria_for(None).collect::<Vec<_>>())
+        .map(|t| t.criteria_for(None, period).collect::<Vec<_>>())
         .unwrap_or_default();
     let answers: BTreeMap<String, Answer> = criteria
         .into_iter()

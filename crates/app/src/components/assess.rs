@@ -65,7 +65,7 @@ pub fn assess_screen(props: &AssessProps) -> Html {
                                     { format!("{} {}", g.id, group.map(|x| x.name.get(lang)).unwrap_or("")) }
                                     <span class="group-points">{ says::points_of(lang, &format_points(g.points, lang), &format_points(g.max, lang)) }</span>
                                 </h2>
-                                { for tier.indexed_criteria_for(sheet.variant.as_deref()).zip(a.criteria.iter()).filter(|(_, r)| r.group == g.id).map(|((index, c), r)| html! {
+                                { for tier.indexed_criteria_for(sheet.variant.as_deref(), sheet.period).zip(a.criteria.iter()).filter(|(_, r)| r.group == g.id).map(|((index, c), r)| html! {
                                     <CriterionCard key={c.id.clone()} catalog={shared.clone()} tier={tier_index} {index} result={r.clone()}
                                         answer={sheet.answers.get(&c.id).cloned()}
                                         errors={a.errors.iter().filter(|e| e.criterion == c.id).cloned().collect::<Vec<_>>()}

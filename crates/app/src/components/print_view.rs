@@ -160,7 +160,7 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                     </colgroup>
                     <thead><tr><th>{ "TT" }</th><th>{ "Tiêu chí" }</th><th>{ "Kết quả" }</th><th>{ "Minh chứng" }</th><th>{ "Điểm tối đa" }</th><th>{ "Điểm tự chấm" }</th><th>{ "Điểm thẩm định" }</th></tr></thead>
                     <tbody>
-                        { for tier.criteria_for(props.draft.sheet.variant.as_deref()).zip(a.criteria.iter()).enumerate().map(|(i, (c, r))| {
+                        { for tier.criteria_for(props.draft.sheet.variant.as_deref(), props.draft.sheet.period).zip(a.criteria.iter()).enumerate().map(|(i, (c, r))| {
                             let answer = props.draft.sheet.answers.get(&c.id);
                             // Not applicable is not zero: its maximum is left out, in brackets.
                             let na = r.status == tdg_model::Status::NotApplicable;

@@ -2,7 +2,7 @@ use crate::components::draft_history::draft_history;
 use crate::components::draft_tools::DraftTools;
 use crate::components::kept_drafts::kept_drafts;
 use crate::components::tier_picker::TierPicker;
-use crate::i18n::{start as words, unit};
+use crate::i18n::{says, start as words, unit};
 use crate::shared::Shared;
 use crate::state::{Action, AppState, LoadedCatalog, Screen, UnitField};
 use tdg_model::draft::Draft;
@@ -49,6 +49,11 @@ pub fn start_screen(props: &StartProps) -> Html {
         <section class="start-unit" aria-labelledby="unit-title">
             <h2 id="unit-title">{ unit::TITLE.get(lang) }</h2>
             <p class="muted">{ unit::REQUIRED_NOTE.get(lang) }</p>
+            if let Some(from) = state.carried_from() {
+                <p class="note unit-carried" role="note">
+                    { says::unit_carried(lang, from.name_for(draft.sheet.period).get(lang)) }
+                </p>
+            }
             <div class="unit-fields">
                 { required_field("unit-name", labels.name, &draft.unit.name, Some("organization"), unit_input(UnitField::Name), None, lang) }
                 { required_field("unit-code", labels.code, &draft.unit.code, None, unit_input(UnitField::Code), labels.code_hint, lang) }

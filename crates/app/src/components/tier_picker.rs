@@ -58,11 +58,13 @@ fn tier_option(props: &TierPickerProps, tier: &Tier) -> Html {
     let onchange = props
         .on_action
         .reform(move |_: Event| Action::ChooseTier(tier_id.clone()));
-    let from_plan = tier
+    // The criteria of the chosen year (the phase-1 review is assessed in 2025 only).
+    let assessed: Vec<_> = tier
         .criteria
         .iter()
-        .filter(|c| c.provenance.is_plan())
-        .count();
+        .filter(|c| c.assessed_in(props.period))
+        .collect();
+    let from_plan = assessed.iter().filter(|c| c.provenance.is_plan()).count();
     html! {
         <div class={classes!("tier", checked.then_some("chosen"), (!usable).then_some("unusable"))}>
             <input type="radio" name="tier" id={id.clone()} value={tier.id.clone()}
@@ -71,8 +73,8 @@ fn tier_option(props: &TierPickerProps, tier: &Tier) -> Html {
                 <span class="tier-name">{ tier.name_for(props.period).get(lang) }</span>
                 <span class="tier-members">{ tier.members.get(lang) }</span>
                 <span class="tier-count">
-                    { format!("{} {} ({} {}, {} {})", tier.criteria.len(), t(lang, Msg::CriteriaCount),
-                        from_plan, t(lang, Msg::FromPlan), tier.criteria.len() - from_plan, t(lang, Msg::DefaultModel)) }
+                    { format!("{} {} ({} {}, {} {})", assessed.len(), t(lang, Msg::CriteriaCount),
+                        from_plan, t(lang, Msg::FromPlan), assessed.len() - from_plan, t(lang, Msg::DefaultModel)) }
                 </span>
                 if !usable { <span class="tier-unusable">{ t(lang, Msg::NoTierForPeriod) }</span> }
             </label>

@@ -421,6 +421,10 @@ pub struct Criterion {
     /// The variants this criterion applies to; empty means all of the tier's variants.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub variants: Vec<String>,
+    /// The reporting years this criterion is assessed in; empty means every year of its tier
+    /// (the phase-1 review, khoản 1 Mục III, is assessed in 2025 only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub years: Vec<YearRange>,
     pub text: Text,
     pub help: Text,
     pub measure: Measure,
@@ -684,26 +688,43 @@ impl Catalog {
 }
 
 impl Tier {
-    /// The criteria that apply to `variant` (all of them when the tier has no variants).
+    /// The criteria assessed for `variant` (all variants when the tier has none) in the
+    /// reporting year `period`.
     pub fn criteria_for<'a>(
         &'a self,
         variant: Option<&'a str>,
+        period: i32,
     ) -> impl Iterator<Item = &'a Criterion> + 'a {
-        self.indexed_criteria_for(variant).map(|(_, c)| c)
+        self.indexed_criteria_for(variant, period).map(|(_, c)| c)
     }
 
     /// The same, with each criterion's position in `criteria`.
     pub fn indexed_criteria_for<'a>(
         &'a self,
         variant: Option<&'a str>,
+        period: i32,
     ) -> impl Iterator<Item = (usize, &'a Criterion)> + 'a {
         self.criteria
             .iter()
             .enumerate()
-            .filter(move |(_, c)| match variant {
-                Some(v) => c.variants.is_empty() || c.variants.iter().any(|x| x == v),
-                None => true,
-            })
+            .filter(move |(_, c)| c.applies_to(variant) && c.assessed_in(period))
+    }
+
+    /// The years in which the set of criteria may change, within `periods`: the tier's first
+    /// year and each year a criterion starts or stops being assessed. Checking these years
+    /// checks every set of criteria a unit can meet (an open-ended tier included).
+    pub fn years_with_their_own_criteria(&self) -> Vec<i32> {
+        let mut years = std::collections::BTreeSet::from([self.periods.from]);
+        for range in self.criteria.iter().flat_map(|c| &c.years) {
+            years.insert(range.from);
+            if let Some(to) = range.to {
+                years.insert(to.saturating_add(1));
+            }
+        }
+        years
+            .into_iter()
+            .filter(|y| self.periods.contains(*y))
+            .collect()
     }
 
     pub fn variant(&self, id: &str) -> Option<&Variant> {
@@ -741,6 +762,20 @@ impl Tier {
 }
 
 impl Criterion {
+    /// Whether this criterion is assessed for `variant` (`None`: a tier without variants, or
+    /// every variant).
+    pub fn applies_to(&self, variant: Option<&str>) -> bool {
+        match variant {
+            Some(v) => self.variants.is_empty() || self.variants.iter().any(|x| x == v),
+            None => true,
+        }
+    }
+
+    /// Whether this criterion is assessed in the reporting year `period`.
+    pub fn assessed_in(&self, period: i32) -> bool {
+        self.years.is_empty() || self.years.iter().any(|r| r.contains(period))
+    }
+
     /// The target for `period`: a per-period entry, else the measure's own.
     pub fn target_for(&self, period: i32) -> Option<u32> {
         let own = match &self.measure {

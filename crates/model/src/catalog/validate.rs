@@ -79,8 +79,11 @@ pub enum CatalogIssue {
         min: i64,
         max: i64,
     },
+    /// `year`: the first reporting year of the criteria set that does not add up, when the
+    /// tier's criteria change from year to year.
     PointsSum {
         variant: Option<String>,
+        year: Option<i32>,
         sum: MilliPoints,
     },
     NoFullLevel,
@@ -106,7 +109,10 @@ pub enum CatalogIssue {
     /// Every criterion of a tier (or variant) may be "not applicable": nothing would be left.
     AllNotApplicable {
         variant: Option<String>,
+        year: Option<i32>,
     },
+    /// A criterion assessed in no year of its tier.
+    NeverAssessed,
 }
 
 impl CatalogProblem {
@@ -139,13 +145,14 @@ impl CatalogIssue {
             TargetOutOfRange { value, min, max } => {
                 format!("{value} is outside the allowed range {min}..={max}")
             }
-            PointsSum { variant, sum } => format!(
-                "maximum points add up to {} instead of 100{}",
+            PointsSum { variant, year, sum } => format!(
+                "maximum points add up to {} instead of 100{}{}",
                 f64_free(*sum),
                 variant
                     .as_ref()
                     .map(|v| format!(" for variant '{v}'"))
-                    .unwrap_or_default()
+                    .unwrap_or_default(),
+                year.map(|y| format!(" from {y}")).unwrap_or_default()
             ),
             NoFullLevel => "no level earns the full points (share 10000)".into(),
             BadYearRange => "'from' is after 'to'".into(),
@@ -164,13 +171,15 @@ impl CatalogIssue {
                 "only ratio, count and maturity criteria take per-period targets".into()
             }
             OverlappingPeriods(year) => format!("two entries cover the year {year}"),
-            AllNotApplicable { variant } => format!(
-                "every criterion may be \"not applicable\"{}: at least one must always apply",
+            AllNotApplicable { variant, year } => format!(
+                "every criterion may be \"not applicable\"{}{}: at least one must always apply",
                 variant
                     .as_ref()
                     .map(|v| format!(" for variant '{v}'"))
-                    .unwrap_or_default()
+                    .unwrap_or_default(),
+                year.map(|y| format!(" from {y}")).unwrap_or_default()
             ),
+            NeverAssessed => "'years' leaves no year of the tier's periods".into(),
         }
     }
 
@@ -187,13 +196,14 @@ impl CatalogIssue {
             TargetOutOfRange { value, min, max } => {
                 format!("{value} nằm ngoài khoảng cho phép {min}..={max}")
             }
-            PointsSum { variant, sum } => format!(
-                "tổng điểm tối đa là {} thay vì 100{}",
+            PointsSum { variant, year, sum } => format!(
+                "tổng điểm tối đa là {} thay vì 100{}{}",
                 f64_free(*sum),
                 variant
                     .as_ref()
                     .map(|v| format!(" (phân loại '{v}')"))
-                    .unwrap_or_default()
+                    .unwrap_or_default(),
+                year.map(|y| format!(" từ năm {y}")).unwrap_or_default()
             ),
             NoFullLevel => "không có mức nào đạt điểm tối đa (share 10000)".into(),
             BadYearRange => "năm bắt đầu (from) sau năm kết thúc (to)".into(),
@@ -213,13 +223,15 @@ impl CatalogIssue {
                     .into()
             }
             OverlappingPeriods(year) => format!("hai mục cùng áp dụng cho năm {year}"),
-            AllNotApplicable { variant } => format!(
-                "mọi tiêu chí đều có thể “không áp dụng”{}: phải có ít nhất một tiêu chí luôn áp dụng",
+            AllNotApplicable { variant, year } => format!(
+                "mọi tiêu chí đều có thể “không áp dụng”{}{}: phải có ít nhất một tiêu chí luôn áp dụng",
                 variant
                     .as_ref()
                     .map(|v| format!(" (phân loại '{v}')"))
-                    .unwrap_or_default()
+                    .unwrap_or_default(),
+                year.map(|y| format!(" từ năm {y}")).unwrap_or_default()
             ),
+            NeverAssessed => "“years” không chứa năm nào trong thời gian áp dụng của cấp".into(),
         }
     }
 }
@@ -607,12 +619,34 @@ fn check_tier(
         let cpath = format!("{path}.criteria[{i}]");
         c.id(format!("{cpath}.id"), &criterion.id, criterion_ids);
         check_criterion(c, &cpath, criterion, group_ids, &variant_ids);
+        check_criterion_years(c, &cpath, criterion, tier);
     }
     if tier.criteria.is_empty() {
         c.push(format!("{path}.criteria"), CatalogIssue::Empty);
     }
     check_points_sum(c, path, tier);
     check_something_applies(c, path, tier);
+}
+
+/// A criterion's years: valid ranges, never one year twice, and at least one year of its tier.
+fn check_criterion_years(c: &mut Collector, path: &str, criterion: &Criterion, tier: &Tier) {
+    if criterion.years.is_empty() {
+        return;
+    }
+    for (i, range) in criterion.years.iter().enumerate() {
+        c.years(&format!("{path}.years[{i}]"), range);
+    }
+    c.no_overlap(&format!("{path}.years"), criterion.years.iter());
+    let starts = criterion
+        .years
+        .iter()
+        .map(|r| r.from.max(tier.periods.from));
+    if !starts
+        .into_iter()
+        .any(|y| tier.periods.contains(y) && criterion.assessed_in(y))
+    {
+        c.push(format!("{path}.years"), CatalogIssue::NeverAssessed);
+    }
 }
 
 /// Texts by period (a tier's names, a group field's labels): each bilingual, years valid and
@@ -625,49 +659,62 @@ fn check_period_names(c: &mut Collector, path: &str, names: &[super::PeriodName]
     c.no_overlap(path, names.iter().map(|n| &n.periods));
 }
 
-fn check_something_applies(c: &mut Collector, path: &str, tier: &Tier) {
-    let all_may_not_apply = |variant: Option<&str>| {
-        tier.criteria_for(variant)
-            .all(|x| x.allows_not_applicable())
-    };
+/// Each set of criteria a unit can meet: per variant (or the whole tier) and per year in which
+/// the set changes (`None` for the year when the tier's criteria never change).
+fn criteria_sets(tier: &Tier) -> Vec<(Option<&str>, Option<i32>)> {
     let variants: Vec<Option<&str>> = if tier.variants.is_empty() {
         vec![None]
     } else {
         tier.variants.iter().map(|v| Some(v.id.as_str())).collect()
     };
-    for v in variants {
-        if !tier.criteria.is_empty() && all_may_not_apply(v) {
-            let variant = v.map(String::from);
+    let years = tier.years_with_their_own_criteria();
+    let years: Vec<Option<i32>> = if years.len() > 1 {
+        years.into_iter().map(Some).collect()
+    } else {
+        vec![None]
+    };
+    variants
+        .iter()
+        .flat_map(|v| years.iter().map(move |y| (*v, *y)))
+        .collect()
+}
+
+fn check_something_applies(c: &mut Collector, path: &str, tier: &Tier) {
+    if tier.criteria.is_empty() {
+        return;
+    }
+    for (variant, year) in criteria_sets(tier) {
+        let period = year.unwrap_or(tier.periods.from);
+        if tier
+            .criteria_for(variant, period)
+            .all(|x| x.allows_not_applicable())
+        {
             c.push(
                 format!("{path}.criteria"),
-                CatalogIssue::AllNotApplicable { variant },
+                CatalogIssue::AllNotApplicable {
+                    variant: variant.map(String::from),
+                    year,
+                },
             );
         }
     }
 }
 
 fn check_points_sum(c: &mut Collector, path: &str, tier: &Tier) {
-    let sum_for = |variant: Option<&str>| -> MilliPoints {
-        tier.criteria_for(variant)
+    for (variant, year) in criteria_sets(tier) {
+        let period = year.unwrap_or(tier.periods.from);
+        let sum = tier
+            .criteria_for(variant, period)
             .map(|x| x.max_points)
-            .fold(0, u32::saturating_add)
-    };
-    if tier.variants.is_empty() {
-        let sum = sum_for(None);
+            .fold(0, u32::saturating_add);
         if sum != TIER_TOTAL {
             c.push(
                 format!("{path}.criteria"),
-                CatalogIssue::PointsSum { variant: None, sum },
-            );
-        }
-    }
-    for v in &tier.variants {
-        let sum = sum_for(Some(&v.id));
-        if sum != TIER_TOTAL {
-            let variant = Some(v.id.clone());
-            c.push(
-                format!("{path}.criteria"),
-                CatalogIssue::PointsSum { variant, sum },
+                CatalogIssue::PointsSum {
+                    variant: variant.map(String::from),
+                    year,
+                    sum,
+                },
             );
         }
     }
