@@ -122,24 +122,44 @@ test('third-party cookies blocked, partitioning off: storage refused, access ask
   await page.close();
 });
 
-const unitName = (frame) => frame.getByLabel('Tên đơn vị');
+const unitName = (scope) => scope.getByLabel('Tên đơn vị');
 /// Waits until the unit's name in `scope` (a page or a frame locator) reads `name`.
 async function waitForUnitName(scope, name) {
-  const field = scope.getByLabel('Tên đơn vị');
+  const field = unitName(scope);
   for (let i = 0; i < 100 && (await field.inputValue()) !== name; i++) await new Promise((r) => setTimeout(r, 100));
   assert.equal(await field.inputValue(), name);
 }
+/// The "Đơn vị" step of a draft open on the results.
+const unitStep = (scope) => scope.getByRole('navigation', { name: 'Các bước' }).getByRole('button', { name: 'Đơn vị', exact: true }).click();
+/// Clicks `button` in `scope` and saves the download that follows under `name`: its text.
+async function download(page, button, name) {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const path = join(FILES, name);
+  await file.saveAs(path);
+  return readFileSync(path, 'utf8');
+}
+const signer = (report) => JSON.parse(report).proof.verificationMethod;
 
-test('third-party cookies blocked, partitioning on (Chrome as it ships): the frame keeps its own draft; once the user allows storage access, the tool uses its own drafts through the handle, over a reload', async () => {
+test('third-party cookies blocked, partitioning on (Chrome as it ships): the frame keeps its own draft; once the user allows storage access, the tool uses its own drafts and key through the handle, over a reload', async () => {
   const options = { blockThirdPartyCookies: true, storagePartitioning: true };
   let context = await openBrowser(options);
   const profile = context.profileDir;
   try {
-    // The tool opened directly: a draft in its own storage.
+    // The tool opened directly: a draft and the unit's key in its own storage.
     const direct = await context.newPage();
+    direct.on('dialog', (d) => d.accept());
     await direct.goto(APP);
     await unitName(direct).fill('UBND xã Tiên Lãng (mở trực tiếp)');
-    await direct.waitForFunction(() => Object.values(localStorage).some((v) => v.includes('(mở trực tiếp)')));
+    await direct.getByLabel('Mã đơn vị').fill('XA-TL-01');
+    await direct.getByLabel(/Cấp xã, phường, đặc khu/).check();
+    await direct.getByRole('button', { name: 'Bắt đầu đánh giá →' }).click();
+    await direct.getByRole('button', { name: 'Ký và tải báo cáo (JSON)' }).click();
+    await direct.getByLabel('Mật khẩu (ít nhất 12 ký tự)').fill(PASSWORD);
+    await direct.getByLabel('Nhập lại mật khẩu').fill(PASSWORD);
+    await download(direct, direct.getByRole('button', { name: 'Tạo khóa và tải tệp sao lưu' }), 'direct-backup.json');
+    await direct.getByLabel('Tệp sao lưu vừa tải').setInputFiles(join(FILES, 'direct-backup.json'));
+    await direct.getByLabel('Mật khẩu của tệp vừa tải').fill(PASSWORD);
+    const directReport = await download(direct, direct.getByRole('button', { name: 'Mở tệp sao lưu và ký' }), 'direct-report.json');
     await direct.close();
 
     // In the portal: the frame's storage works (the portal's partition), without the tool's draft.
@@ -162,12 +182,16 @@ test('third-party cookies blocked, partitioning on (Chrome as it ships): the fra
     // The user's grant, as the browser keeps it: the tool's site inside the portal's site.
     context = await openBrowser({ ...options, profile, storageAccessGrants: [['http://127.0.0.1', 'http://localhost']] });
     ({ page, frame, problems } = await openHost(context));
-    // Granted before: the tool takes its own storage at once, and opens its own draft.
-    await waitForUnitName(frame, 'UBND xã Tiên Lãng (mở trực tiếp)');
+    // Granted before: the tool takes its own storage at once and opens its own draft, on its
+    // results; the frame's draft is kept among the previous drafts.
+    await frame.getByRole('heading', { name: 'Kết quả tự chấm' }).waitFor();
     assert.equal(await appFrame(page).evaluate(() => document.hasStorageAccess()), true);
     assert.equal(await frame.getByTestId('storage-share').count(), 0);
-    // The frame's own draft is kept among the previous drafts.
-    await frame.getByText('Các bản nháp trước').first().waitFor();
+    // The unit's key, from the handle's IndexedDB: the report is signed at once, by the same key.
+    const framed = await download(page, frame.getByRole('button', { name: 'Ký và tải báo cáo (JSON)' }), 'framed-report.json');
+    assert.equal(signer(framed), signer(directReport));
+    await unitStep(frame);
+    assert.equal(await unitName(frame).inputValue(), 'UBND xã Tiên Lãng (mở trực tiếp)');
     await unitName(frame).fill('UBND xã Tiên Lãng (trong cổng)');
     // Through the handle: the tool's own localStorage, not the partition's.
     await appFrame(page).waitForFunction(() => Object.values(window.tdgStorageHandle.localStorage).some((v) => v.includes('(trong cổng)')));
@@ -177,10 +201,14 @@ test('third-party cookies blocked, partitioning on (Chrome as it ships): the fra
     // A reload keeps it (the grant persists: taken again without a click).
     await page.reload();
     frame = await toolFrame(page);
+    await frame.getByRole('heading', { name: 'Kết quả tự chấm' }).waitFor();
+    await unitStep(frame);
     await waitForUnitName(frame, 'UBND xã Tiên Lãng (trong cổng)');
     // And the tool opened directly has it: one storage.
     const again = await context.newPage();
     await again.goto(APP);
+    await again.getByRole('heading', { name: 'Kết quả tự chấm' }).waitFor();
+    await unitStep(again);
     await waitForUnitName(again, 'UBND xã Tiên Lãng (trong cổng)');
     assert.deepEqual(problems, []);
   } finally {
