@@ -4,7 +4,7 @@
 //! parser or the reducer could decide; it only talks to the browser.
 
 use crate::browser::js_text;
-use crate::state::{Action, EmbedAction};
+use crate::state::{Action, EmbedAction, StorageStart};
 use std::cell::RefCell;
 use tdg_portal::protocol::{AppMessage, Configure, Gate, HostMessage};
 use tdg_portal::{EmbedConfig, Loaded};
@@ -348,15 +348,14 @@ pub async fn check_storage(dispatch: yew::Callback<Action>) {
         return;
     }
     let blocked = storage_blocked();
-    if !blocked && has_storage_access().await {
-        return;
-    }
-    if storage_access_granted().await {
-        take_storage(dispatch).await;
-    } else if blocked {
-        dispatch.emit(Action::Embed(EmbedAction::StorageBlocked));
-    } else {
-        dispatch.emit(Action::Embed(EmbedAction::StoragePartitioned));
+    // The permission is asked only when the frame lacks its own storage.
+    let has_access = has_storage_access().await;
+    let granted = (blocked || !has_access) && storage_access_granted().await;
+    match StorageStart::decide(blocked, has_access, granted) {
+        StorageStart::Own => {}
+        StorageStart::Take => take_storage(dispatch).await,
+        StorageStart::Blocked => dispatch.emit(Action::Embed(EmbedAction::StorageBlocked)),
+        StorageStart::Partitioned => dispatch.emit(Action::Embed(EmbedAction::StoragePartitioned)),
     }
 }
 

@@ -30,6 +30,32 @@ pub enum StorageAccess {
     Granted,
 }
 
+/// What a cross-site frame does about storage at start-up (`crate::portal::check_storage`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageStart {
+    /// The frame has its site's own storage (same site, or third-party cookies allowed).
+    Own,
+    /// Access was granted before (the browser keeps the grant): take it now, without a click.
+    Take,
+    /// No storage at all: offer the button that asks for it.
+    Blocked,
+    /// The host site's partition: offer the tool's own storage.
+    Partitioned,
+}
+
+impl StorageStart {
+    /// `blocked`: `window.localStorage` throws; `has_access`: `document.hasStorageAccess()`;
+    /// `granted`: the `storage-access` permission is already granted.
+    pub fn decide(blocked: bool, has_access: bool, granted: bool) -> Self {
+        match (blocked, has_access, granted) {
+            (false, true, _) => Self::Own,
+            (_, _, true) => Self::Take,
+            (true, _, false) => Self::Blocked,
+            (false, false, false) => Self::Partitioned,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EmbedState {
     /// `embed.json` (the defaults until it is read, or when it cannot be).
@@ -505,5 +531,21 @@ mod tests {
         // The partition's draft is not lost: it is among the previous drafts.
         assert_eq!(s.history.len(), 1);
         assert_eq!(s.history[0].draft.unit.name, "Trong cổng");
+    }
+
+    #[test]
+    fn a_frame_takes_a_grant_at_start_and_otherwise_offers_what_its_storage_allows() {
+        use StorageStart::*;
+        // Its own storage already: nothing to ask, whatever the permission.
+        assert_eq!(StorageStart::decide(false, true, false), Own);
+        assert_eq!(StorageStart::decide(false, true, true), Own);
+        // Granted before: taken at once, blocked or partitioned.
+        assert_eq!(StorageStart::decide(true, false, true), Take);
+        assert_eq!(StorageStart::decide(false, false, true), Take);
+        assert_eq!(StorageStart::decide(true, true, true), Take);
+        // Not granted: the button that fits.
+        assert_eq!(StorageStart::decide(true, false, false), Blocked);
+        assert_eq!(StorageStart::decide(true, true, false), Blocked);
+        assert_eq!(StorageStart::decide(false, false, false), Partitioned);
     }
 }
