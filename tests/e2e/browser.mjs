@@ -1,29 +1,64 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium, headless, with a fresh profile.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const BASE_URL = process.env.TDG_BASE_URL ?? 'http://127.0.0.1:8080/';
 export const OUT = process.env.TDG_OUT ?? 'target/e2e';
 
+// The features Playwright 1.65.1 turns off in Chromium (its chromiumSwitches), less
+// ThirdPartyStoragePartitioning: for `storagePartitioning`, the last --disable-features wins.
+const PLAYWRIGHT_DISABLED_FEATURES_BUT_PARTITIONING = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable', 'LensOverlay', 'MediaRouter', 'PaintHolding',
+  'AvoidCorsURLLoaderRestartOnRedirect', 'TcpPortRandomizationWin', 'OptimizationHints',
+  'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch', 'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
 /// `bypassCSP` only for tests that inject a checker script (the accessibility audit); `lang`
 /// starts Chromium in that interface language (e.g. 'en-US'); `blockThirdPartyCookies` sets
-/// the profile's "third-party cookies" setting (true: blocked, which also blocks the storage of
-/// a cross-site frame; false: allowed, the frame's storage then partitioned by the top-level
-/// site; unset: the browser's default), for the embedding test. Service workers are blocked
+/// the profile's "third-party cookies" setting (true: blocked; false: allowed; unset: the
+/// browser's default), for the embedding test. Service workers are blocked
 /// (the app then runs online only, as where they are unavailable) unless `serviceWorkers` is
 /// 'allow' (tests/e2e/offline.test.mjs): requests a worker answers from its cache never reach
 /// `page.route`, which other tests use to make files fail.
-export async function openBrowser({ bypassCSP = false, lang, blockThirdPartyCookies, serviceWorkers = 'block' } = {}) {
-  const profile = mkdtempSync(join(tmpdir(), 'tdg-e2e-'));
-  if (blockThirdPartyCookies !== undefined) {
-    mkdirSync(join(profile, 'Default'), { recursive: true });
-    // cookie_controls_mode: 1 blocks third-party cookies, 0 allows them (as the settings page writes).
-    const block = blockThirdPartyCookies === true;
-    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: block ? 1 : 0, block_third_party_cookies: block } }));
+///
+/// Storage partitioning: Playwright turns Chromium's ThirdPartyStoragePartitioning off
+/// (microsoft/playwright#32230), so by default a cross-site frame with third-party cookies
+/// blocked has no storage at all, as in a browser whose policy turns partitioning off.
+/// `storagePartitioning: true` keeps it on, as Chrome ships (since version 115): such a frame
+/// then has storage of its own, partitioned by the top-level site. `profile` reopens a profile
+/// a previous call made (`context.profileDir`); `storageAccessGrants` lists
+/// `[embedded site, top-level site]` pairs written into it as the browser writes the user's
+/// "Allow" on its storage-access prompt (a site-scoped content setting exception).
+export async function openBrowser({ bypassCSP = false, lang, blockThirdPartyCookies, serviceWorkers = 'block', storagePartitioning = false, profile, storageAccessGrants = [] } = {}) {
+  const dir = profile ?? mkdtempSync(join(tmpdir(), 'tdg-e2e-'));
+  if (blockThirdPartyCookies !== undefined || storageAccessGrants.length > 0) {
+    mkdirSync(join(dir, 'Default'), { recursive: true });
+    const file = join(dir, 'Default', 'Preferences');
+    const prefs = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+    prefs.profile ??= {};
+    if (blockThirdPartyCookies !== undefined) {
+      // cookie_controls_mode: 1 blocks third-party cookies, 0 allows them (as the settings page writes).
+      prefs.profile.cookie_controls_mode = blockThirdPartyCookies ? 1 : 0;
+      prefs.profile.block_third_party_cookies = blockThirdPartyCookies;
+    }
+    for (const [embedded, top] of storageAccessGrants) {
+      prefs.profile.content_settings ??= {};
+      prefs.profile.content_settings.exceptions ??= {};
+      prefs.profile.content_settings.exceptions.storage_access ??= {};
+      prefs.profile.content_settings.exceptions.storage_access[`${embedded},${top}`] = {
+        setting: 1, // allow
+        last_modified: '13370000000000000',
+        expiration: '0',
+        model: 0,
+      };
+    }
+    writeFileSync(file, JSON.stringify(prefs));
   }
-  return chromium.launchPersistentContext(profile, {
+  const context = await chromium.launchPersistentContext(dir, {
     bypassCSP,
     serviceWorkers,
     ...(lang ? { locale: lang } : {}),
@@ -31,8 +66,11 @@ export async function openBrowser({ bypassCSP = false, lang, blockThirdPartyCook
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      ...(lang ? [`--lang=${lang}`] : [])],
+      ...(lang ? [`--lang=${lang}`] : []),
+      ...(storagePartitioning ? [`--disable-features=${PLAYWRIGHT_DISABLED_FEATURES_BUT_PARTITIONING.join(',')}`] : [])],
   });
+  context.profileDir = dir;
+  return context;
 }
 
 /// Opens the app at `path` and fails the test on any console error or page error.

@@ -4,7 +4,7 @@
 //! parser or the reducer could decide; it only talks to the browser.
 
 use crate::browser::js_text;
-use crate::state::{Action, EmbedAction};
+use crate::state::{Action, EmbedAction, StorageStart};
 use std::cell::RefCell;
 use tdg_portal::protocol::{AppMessage, Configure, Gate, HostMessage};
 use tdg_portal::{EmbedConfig, Loaded};
@@ -257,6 +257,9 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = document, js_name = requestStorageAccess)]
     fn request_access(types: &js_sys::Object) -> Result<js_sys::Promise, JsValue>;
 
+    #[wasm_bindgen(catch, js_namespace = document, js_name = hasStorageAccess)]
+    fn has_access() -> Result<js_sys::Promise, JsValue>;
+
     #[wasm_bindgen(catch, js_namespace = ["navigator", "permissions"], js_name = query)]
     fn query_permission(descriptor: &js_sys::Object) -> Result<js_sys::Promise, JsValue>;
 }
@@ -322,16 +325,37 @@ pub async fn take_storage(dispatch: yew::Callback<Action>) {
     }
 }
 
-/// At start-up in a frame whose storage is blocked: storage already granted to this site is
-/// taken at once (no click needed); otherwise the user is offered the button.
+/// True when this document already has its site's own storage and cookies (top level, a
+/// same-site frame, a browser that allows third-party cookies, or access already taken).
+async fn has_storage_access() -> bool {
+    let Ok(promise) = has_access() else {
+        return false;
+    };
+    JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// At start-up in a cross-site frame: storage already granted to this site inside this host
+/// is taken at once (no click needed; the grant is the browser's, kept until the user or the
+/// browser withdraws it). Otherwise a frame whose storage is blocked offers the button that
+/// asks for it, and a frame whose storage is partitioned by the host's site (Chrome with
+/// third-party cookies blocked) offers to use the tool's own drafts and key.
 pub async fn check_storage(dispatch: yew::Callback<Action>) {
-    if !is_embedded() || !storage_blocked() {
+    if !is_embedded() {
         return;
     }
-    if storage_access_granted().await {
-        take_storage(dispatch).await;
-    } else {
-        dispatch.emit(Action::Embed(EmbedAction::StorageBlocked));
+    let blocked = storage_blocked();
+    // The permission is asked only when the frame lacks its own storage.
+    let has_access = has_storage_access().await;
+    let granted = (blocked || !has_access) && storage_access_granted().await;
+    match StorageStart::decide(blocked, has_access, granted) {
+        StorageStart::Own => {}
+        StorageStart::Take => take_storage(dispatch).await,
+        StorageStart::Blocked => dispatch.emit(Action::Embed(EmbedAction::StorageBlocked)),
+        StorageStart::Partitioned => dispatch.emit(Action::Embed(EmbedAction::StoragePartitioned)),
     }
 }
 

@@ -5,7 +5,7 @@ pub mod embed;
 
 use crate::shared::Shared;
 use crate::storage::Kept;
-pub use embed::{EmbedAction, EmbedState, StorageAccess};
+pub use embed::{EmbedAction, EmbedState, StorageAccess, StorageStart};
 use std::rc::Rc;
 use tdg_model::draft::{Authority, DocField, Draft, StoredDraft, UnitInfo};
 use tdg_model::history;

@@ -1,10 +1,11 @@
 //! Embedding in a portal, wired into the app: a hook that starts the service in `portal.rs`
 //! once (embed.json, the host's messages, the height, storage access, the deep link, `ready`),
-//! and the panels it may need (`prefill_confirm`, `storage_access`). The decisions are the
+//! and the panels it may need (`prefill_confirm`, `storage_access`, `storage_share`). The decisions are the
 //! reducer's (`state/embed.rs`).
 
 use crate::components::prefill_confirm::prefill_confirm;
 use crate::components::storage_access::storage_access;
+use crate::components::storage_share::storage_share;
 use crate::state::{Action, AppState, CatalogState, EmbedAction, StorageAccess};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -105,7 +106,8 @@ pub fn use_embedding(state: &UseReducerHandle<AppState>) {
     }
 }
 
-/// The host's values waiting for the user, and the storage panel of a blocked frame.
+/// The host's values waiting for the user, and the storage panel of a blocked or partitioned
+/// frame.
 pub fn embedding_panels(state: &AppState, on_action: &Callback<Action>) -> Html {
     html! {
         <>
@@ -114,6 +116,9 @@ pub fn embedding_panels(state: &AppState, on_action: &Callback<Action>) -> Html 
             }
             if matches!(state.embed.storage, StorageAccess::Blocked | StorageAccess::Refused) {
                 { storage_access(state, on_action) }
+            }
+            if state.embed.storage == StorageAccess::Partitioned {
+                { storage_share(state.lang, on_action) }
             }
         </>
     }

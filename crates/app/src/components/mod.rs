@@ -26,6 +26,7 @@ pub mod sign_panel;
 pub mod start;
 pub mod step_bar;
 pub mod storage_access;
+pub mod storage_share;
 pub mod summary;
 pub mod tab_conflict;
 pub mod tier_picker;

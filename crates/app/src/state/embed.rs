@@ -21,8 +21,39 @@ pub enum StorageAccess {
     Blocked,
     /// The browser refused access: the user is offered a new tab and the draft export.
     Refused,
+    /// A cross-site frame whose storage works but is partitioned by the host's site (what
+    /// Chrome does with third-party cookies blocked): the draft is kept, but apart from the
+    /// tool's own drafts and key (those of the tool opened directly). The user may ask to use
+    /// the tool's own storage; a refusal changes nothing.
+    Partitioned,
     /// Access was granted: the site's storage is used through the granted handle.
     Granted,
+}
+
+/// What a cross-site frame does about storage at start-up (`crate::portal::check_storage`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageStart {
+    /// The frame has its site's own storage (same site, or third-party cookies allowed).
+    Own,
+    /// Access was granted before (the browser keeps the grant): take it now, without a click.
+    Take,
+    /// No storage at all: offer the button that asks for it.
+    Blocked,
+    /// The host site's partition: offer the tool's own storage.
+    Partitioned,
+}
+
+impl StorageStart {
+    /// `blocked`: `window.localStorage` throws; `has_access`: `document.hasStorageAccess()`;
+    /// `granted`: the `storage-access` permission is already granted.
+    pub fn decide(blocked: bool, has_access: bool, granted: bool) -> Self {
+        match (blocked, has_access, granted) {
+            (false, true, _) => Self::Own,
+            (_, _, true) => Self::Take,
+            (true, _, false) => Self::Blocked,
+            (false, false, false) => Self::Partitioned,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -68,6 +99,9 @@ pub enum EmbedAction {
     /// which fetches them).
     DeepLink(DeepLink),
     StorageBlocked,
+    /// The frame's storage works but is the host site's partition (see
+    /// `StorageAccess::Partitioned`).
+    StoragePartitioned,
     StorageRefused,
     /// Access granted: what the site's storage holds, read through the handle.
     StorageGranted {
@@ -130,6 +164,14 @@ impl AppState {
             EmbedAction::DeclinePrefill => self.embed.prefill = None,
             EmbedAction::DeepLink(link) => self.open_link(link),
             EmbedAction::StorageBlocked => self.embed.storage = StorageAccess::Blocked,
+            EmbedAction::StoragePartitioned => self.embed.storage = StorageAccess::Partitioned,
+            // The frame's own (partitioned) storage still keeps the draft: only say so.
+            EmbedAction::StorageRefused if self.embed.storage == StorageAccess::Partitioned => {
+                self.notice = Some(Notice::info(
+                    "Trình duyệt không cho phép dùng bản nháp và khóa của công cụ trong khung này. Bản nháp vẫn được lưu, riêng cho trang nhúng này.",
+                    "The browser does not allow the tool's own drafts and key in this frame. The draft is still saved, for this embedding page only.",
+                ))
+            }
             EmbedAction::StorageRefused => self.embed.storage = StorageAccess::Refused,
             EmbedAction::StorageGranted { draft, history, at } => {
                 self.embed.storage = StorageAccess::Granted;
@@ -446,5 +488,64 @@ mod tests {
         }));
         assert_eq!(s.draft.unit.name, "Gõ trong khung");
         assert!(matches!(s.catalog, CatalogState::Ready(_)));
+    }
+
+    #[test]
+    fn a_refusal_in_a_partitioned_frame_keeps_its_storage_and_says_so() {
+        let s = ready()
+            .reduce(embed(EmbedAction::StoragePartitioned))
+            .reduce(Action::SetUnit(UnitField::Name, "Gõ trong khung".into()))
+            .reduce(embed(EmbedAction::StorageRefused));
+        // Not the refused panel (new tab, export): the frame's own storage keeps the draft.
+        assert_eq!(s.embed.storage, StorageAccess::Partitioned);
+        assert_eq!(s.draft.unit.name, "Gõ trong khung");
+        let notice = s.notice.unwrap_or_else(|| Notice::error("", ""));
+        assert!(notice.vi.contains("Bản nháp vẫn được lưu"), "{}", notice.vi);
+        assert!(notice.en.contains("still saved"), "{}", notice.en);
+        // In a blocked frame, a refusal is the refused path.
+        let s = ready()
+            .reduce(embed(EmbedAction::StorageBlocked))
+            .reduce(embed(EmbedAction::StorageRefused));
+        assert_eq!(s.embed.storage, StorageAccess::Refused);
+    }
+
+    #[test]
+    fn access_granted_in_a_partitioned_frame_opens_the_tools_own_draft() {
+        let own = StoredDraft::new(
+            ready()
+                .reduce(Action::SetUnit(UnitField::Name, "Mở trực tiếp".into()))
+                .draft,
+            "2026-11-27T08:00:00Z",
+            false,
+        );
+        let s = ready()
+            .reduce(Action::SetUnit(UnitField::Name, "Trong cổng".into()))
+            .reduce(embed(EmbedAction::StoragePartitioned))
+            .reduce(embed(EmbedAction::StorageGranted {
+                draft: Some(own.clone()),
+                history: Vec::new(),
+                at: "2026-11-28T08:00:00Z".into(),
+            }));
+        assert_eq!(s.embed.storage, StorageAccess::Granted);
+        assert_eq!(s.draft.unit.name, "Mở trực tiếp");
+        // The partition's draft is not lost: it is among the previous drafts.
+        assert_eq!(s.history.len(), 1);
+        assert_eq!(s.history[0].draft.unit.name, "Trong cổng");
+    }
+
+    #[test]
+    fn a_frame_takes_a_grant_at_start_and_otherwise_offers_what_its_storage_allows() {
+        use StorageStart::*;
+        // Its own storage already: nothing to ask, whatever the permission.
+        assert_eq!(StorageStart::decide(false, true, false), Own);
+        assert_eq!(StorageStart::decide(false, true, true), Own);
+        // Granted before: taken at once, blocked or partitioned.
+        assert_eq!(StorageStart::decide(true, false, true), Take);
+        assert_eq!(StorageStart::decide(false, false, true), Take);
+        assert_eq!(StorageStart::decide(true, true, true), Take);
+        // Not granted: the button that fits.
+        assert_eq!(StorageStart::decide(true, false, false), Blocked);
+        assert_eq!(StorageStart::decide(true, true, false), Blocked);
+        assert_eq!(StorageStart::decide(false, false, false), Partitioned);
     }
 }
