@@ -141,6 +141,11 @@ pub fn run(root: &Path) -> Result<()> {
             Some(test_embed_json(&format!("http://localhost:{port}")))
         })?;
         let other_url = crate::serve::spawn(dist.clone())?;
+        // Each test's browser profile goes under target/, emptied before and after the run
+        // (they are 10–50 MB each, and tests do not delete them).
+        let profiles = root.join("target").join("e2e-profiles");
+        let _ = std::fs::remove_dir_all(&profiles);
+        std::fs::create_dir_all(&profiles)?;
         let (ok, out) = tee(Command::new("node")
             .current_dir(root)
             .args([
@@ -163,7 +168,9 @@ pub fn run(root: &Path) -> Result<()> {
                 "TDG_JCS_BIN",
                 root.join("target").join("debug").join("tdg-jcs"),
             )
-            .env("TDG_OUT", root.join("target").join("e2e")))?;
+            .env("TDG_OUT", root.join("target").join("e2e"))
+            .env("TMPDIR", &profiles))?;
+        let _ = std::fs::remove_dir_all(&profiles);
         tally.runner("end-to-end tests", ok, tap_counts(&out));
     } else if let Err(e) = dist {
         eprintln!("error: {e:#}");
