@@ -2,6 +2,7 @@
 
 use crate::browser::js_text;
 use crate::state::LoadedCatalog;
+use tdg_model::Localized;
 use tdg_model::{Catalog, Lang};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;

@@ -20,6 +20,7 @@
 use crate::signer::SignerError;
 use crate::state::{KeyInfo, KeyProtection};
 use serde::{Deserialize, Serialize};
+use tdg_model::Localized;
 use tdg_signer_api::Refusal;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -277,9 +278,9 @@ pub enum KeyError {
 }
 
 impl KeyError {
-    pub fn message(&self) -> (String, String) {
+    fn texts(&self) -> (String, String) {
         match self {
-            KeyError::Signer(e) => e.message(),
+            KeyError::Signer(e) => e.both(),
             KeyError::Storage(why) => (
                 format!("Trình duyệt không lưu được khóa (bộ nhớ bị chặn, đầy, hoặc chế độ riêng tư): {why}"),
                 format!("The browser could not store the key (storage blocked, full, or private mode): {why}"),
@@ -341,6 +342,20 @@ impl KeyError {
             "badReply" => KeyError::Signer(SignerError::BadReply(text())),
             _ => return None,
         })
+    }
+}
+
+impl tdg_model::Localized for KeyError {
+    fn message(&self, lang: tdg_model::Lang) -> String {
+        let (vi, en) = self.texts();
+        match lang {
+            tdg_model::Lang::Vi => vi,
+            tdg_model::Lang::En => en,
+        }
+    }
+
+    fn both(&self) -> (String, String) {
+        self.texts()
     }
 }
 

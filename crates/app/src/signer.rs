@@ -92,7 +92,7 @@ pub enum SignerError {
 
 impl SignerError {
     /// The message for people, in both languages.
-    pub fn message(&self) -> (String, String) {
+    fn texts(&self) -> (String, String) {
         match self {
             SignerError::Load(why) => (
                 format!("Không tải được phần ký số (tdg_signer): {why}. Kiểm tra kết nối tới trang rồi thử lại."),
@@ -108,6 +108,20 @@ impl SignerError {
                 format!("The signing module answered in an unexpected form ({why}): app and module of different versions? Reload the page."),
             ),
         }
+    }
+}
+
+impl tdg_model::Localized for SignerError {
+    fn message(&self, lang: tdg_model::Lang) -> String {
+        let (vi, en) = self.texts();
+        match lang {
+            tdg_model::Lang::Vi => vi,
+            tdg_model::Lang::En => en,
+        }
+    }
+
+    fn both(&self) -> (String, String) {
+        self.texts()
     }
 }
 

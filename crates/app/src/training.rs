@@ -9,6 +9,7 @@
 use crate::key_store::{self, KeyArea};
 use crate::storage;
 use tdg_model::training::ExerciseSet;
+use tdg_model::Localized;
 use tdg_model::{Catalog, Lang};
 
 /// The page's switch, outside training's own area.
@@ -74,7 +75,7 @@ pub async fn reset() -> Result<(), (String, String)> {
     storage::clear_training_area().map_err(|_| not_stored())?;
     key_store::forget(KeyArea::Training)
         .await
-        .map_err(|e| e.message())?;
+        .map_err(|e| e.both())?;
     reload();
     Ok(())
 }

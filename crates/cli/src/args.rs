@@ -5,7 +5,7 @@
 use std::ffi::OsStr;
 
 /// What is wrong with the arguments (exit status 2). The English text is `Display`;
-/// [`ArgError::message_vi`] is the Vietnamese.
+/// its `Localized` message gives the Vietnamese.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ArgError {
     #[error("{0} needs a value (--help lists the options)")]
@@ -19,7 +19,7 @@ pub enum ArgError {
 }
 
 impl ArgError {
-    pub fn message_vi(&self) -> String {
+    fn vietnamese(&self) -> String {
         match self {
             ArgError::MissingValue(flag) => {
                 format!("{flag} cần một giá trị (--help liệt kê các tùy chọn)")
@@ -31,6 +31,16 @@ impl ArgError {
                 format!("{option} không nhận giá trị, không phải '{value}'")
             }
             ArgError::NotUtf8(text) => format!("một tham số không phải văn bản UTF-8: {text}"),
+        }
+    }
+}
+
+/// Vietnamese from `vietnamese`, English from `Display`.
+impl tdg_model::Localized for ArgError {
+    fn message(&self, lang: tdg_model::Lang) -> String {
+        match lang {
+            tdg_model::Lang::Vi => self.vietnamese(),
+            tdg_model::Lang::En => self.to_string(),
         }
     }
 }
@@ -120,6 +130,7 @@ impl Args {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tdg_model::Localized;
 
     fn strings(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
@@ -177,7 +188,10 @@ mod tests {
         for (raw, expected) in cases {
             let e = Args::parse(&strings(&raw), &["--tier"], &["--json"]).expect_err("refused");
             assert_eq!(e, expected);
-            assert!(!e.message_vi().is_empty() && e.message_vi() != e.to_string());
+            assert!(
+                !e.message(tdg_model::Lang::Vi).is_empty()
+                    && e.message(tdg_model::Lang::Vi) != e.to_string()
+            );
         }
     }
 

@@ -8,6 +8,7 @@ use crate::error::{read, CliError};
 use crate::verify_cmd::{date_flag, load_catalogs, load_trust, printable, year_flag};
 use tdg_model::units::format_points;
 use tdg_model::Lang;
+use tdg_model::Localized;
 use tdg_office::analysis::{analyse_outcomes, Analysis, RowOutcome};
 use tdg_office::appraisal::{self, AppraisalFile};
 use tdg_office::archive::Handed;
@@ -93,7 +94,7 @@ pub fn run(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
     let appraisals = match args.value("--appraisal") {
         None => AppraisalFile::default(),
         Some(path) => appraisal::parse(&read(path)?, catalog).map_err(|e| CliError::Bilingual {
-            vi: format!("{path}: {}", e.message_vi()),
+            vi: format!("{path}: {}", e.message(tdg_model::Lang::Vi)),
             en: format!("{path}: {e}"),
         })?,
     };
@@ -148,7 +149,7 @@ fn write_exports(args: &Args, x: &Export) -> Result<(), CliError> {
     }
     if let Some(path) = args.value("--xlsx") {
         let bytes = export::xlsx(x).map_err(|e| CliError::Bilingual {
-            vi: format!("{path}: {}", e.message_vi()),
+            vi: format!("{path}: {}", e.message(tdg_model::Lang::Vi)),
             en: format!("{path}: {e}"),
         })?;
         write(path, &bytes)?;

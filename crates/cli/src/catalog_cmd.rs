@@ -2,6 +2,7 @@
 
 use crate::args::Args;
 use crate::error::{read, CliError};
+use tdg_model::Localized;
 use tdg_model::{Catalog, Lang};
 
 /// Returns Ok(true) when every catalog is valid.

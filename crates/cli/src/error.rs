@@ -1,6 +1,7 @@
 //! Errors that stop `tdg` before it can judge its input (exit status 2).
 
 use tdg_model::Lang;
+use tdg_model::Localized;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
@@ -39,11 +40,23 @@ pub enum CliError {
 }
 
 impl CliError {
-    /// Vietnamese first, then English, as everywhere in the tool.
-    pub fn message(&self) -> String {
-        let vi = match self {
-            CliError::Usage(text) => return text.clone(),
-            CliError::Args(e) => e.message_vi(),
+    /// What the terminal shows: Vietnamese first, then English, as everywhere in the tool (a
+    /// usage text as it is).
+    pub fn for_terminal(&self) -> String {
+        match self {
+            CliError::Usage(text) => text.clone(),
+            _ => format!(
+                "lỗi: {}\nerror: {}",
+                self.message(Lang::Vi),
+                self.message(Lang::En)
+            ),
+        }
+    }
+
+    fn vietnamese(&self) -> String {
+        match self {
+            CliError::Usage(text) => text.clone(),
+            CliError::Args(e) => e.message(tdg_model::Lang::Vi),
             CliError::Read { path, source } => format!("Không đọc được {path}: {source}"),
             CliError::Catalog { path, message } => {
                 format!("{path}: danh mục không hợp lệ: {message}")
@@ -51,14 +64,23 @@ impl CliError {
             CliError::AnswerSheet { path, error } => {
                 format!("{path}: {}", error.message(Lang::Vi))
             }
-            CliError::Score(e) => e.message_vi(),
+            CliError::Score(e) => e.message(tdg_model::Lang::Vi),
             CliError::Invalid(text) => text.clone(),
             CliError::Bilingual { vi, .. } => vi.clone(),
             CliError::Write { path, source } => format!("Không ghi được {path}: {source}"),
-            CliError::Backup(e) => e.message_vi(),
+            CliError::Backup(e) => e.message(tdg_model::Lang::Vi),
             CliError::Sign(e) => format!("Không ký được báo cáo: {e}"),
-        };
-        format!("lỗi: {vi}\nerror: {self}")
+        }
+    }
+}
+
+/// Vietnamese from `vietnamese`, English from `Display`.
+impl Localized for CliError {
+    fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => self.vietnamese(),
+            Lang::En => self.to_string(),
+        }
     }
 }
 

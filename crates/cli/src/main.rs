@@ -84,7 +84,7 @@ fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(e) => {
-            eprintln!("{}", e.message());
+            eprintln!("{}", e.for_terminal());
             ExitCode::from(2)
         }
     }

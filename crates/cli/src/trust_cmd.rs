@@ -3,6 +3,7 @@
 
 use crate::args::Args;
 use crate::error::{read, CliError};
+use tdg_model::Localized;
 use tdg_report::trust::{convert_v1, read_unit_csv, CSV_HEADER};
 
 pub const USAGE: &str = "\
@@ -24,7 +25,7 @@ pub fn run(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
         en: format!("{csv_path} is not UTF-8 text"),
     })?;
     let convert = |e: tdg_report::trust::ConvertError| CliError::Bilingual {
-        vi: e.message_vi(),
+        vi: e.message(tdg_model::Lang::Vi),
         en: e.to_string(),
     };
     let rows = read_unit_csv(&csv).map_err(convert)?;

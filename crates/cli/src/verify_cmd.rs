@@ -5,6 +5,7 @@
 use crate::args::Args;
 use crate::error::{read, read_at_most, CliError};
 use tdg_model::units::format_points;
+use tdg_model::Localized;
 use tdg_model::{Date, Lang};
 use tdg_report::trust::TrustList;
 use tdg_report::verdict_text::{self, CheckLine};
@@ -162,7 +163,7 @@ fn report_all(
 
 pub(crate) fn load_trust(path: &str, bytes: &[u8]) -> Result<TrustList, CliError> {
     TrustList::from_json(bytes).map_err(|e| CliError::Bilingual {
-        vi: format!("{path}: {}", e.message_vi()),
+        vi: format!("{path}: {}", e.message(tdg_model::Lang::Vi)),
         en: format!("{path}: {e}"),
     })
 }

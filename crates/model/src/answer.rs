@@ -47,8 +47,8 @@ pub enum AnswerSheetError {
     Structure(StrictJsonError),
 }
 
-impl AnswerSheetError {
-    pub fn message(&self, lang: Lang) -> String {
+impl crate::Localized for AnswerSheetError {
+    fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (_, Lang::En) => self.to_string(),
             (AnswerSheetError::NotUtf8(offset), Lang::Vi) => {
@@ -61,7 +61,10 @@ impl AnswerSheetError {
                 format!("tệp câu trả lời không hợp lệ: {}", n.message(Lang::Vi))
             }
             (AnswerSheetError::Structure(e), Lang::Vi) => {
-                format!("tệp câu trả lời không hợp lệ: {}", e.message_vi())
+                format!(
+                    "tệp câu trả lời không hợp lệ: {}",
+                    e.message(crate::Lang::Vi)
+                )
             }
         }
     }
@@ -255,6 +258,7 @@ pub enum EvidenceDefect {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Localized;
 
     #[test]
     fn an_answers_file_with_a_key_given_twice_is_refused() {

@@ -83,9 +83,9 @@ pub enum DmyError {
     NoSuchDay { day: u32, month: u32, year: u32 },
 }
 
-impl DmyError {
+impl crate::Localized for DmyError {
     /// The message for the person who typed it, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
+    fn message(&self, lang: Lang) -> String {
         match (lang, self) {
             (Lang::En, e) => {
                 let mut text = e.to_string();
@@ -219,6 +219,7 @@ impl<'de> Deserialize<'de> for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Localized;
 
     #[test]
     fn parses_only_real_dates() {

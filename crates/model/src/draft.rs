@@ -450,8 +450,8 @@ pub enum DraftError {
     Structure(StrictJsonError),
 }
 
-impl DraftError {
-    pub fn message(&self, lang: Lang) -> String {
+impl crate::Localized for DraftError {
+    fn message(&self, lang: Lang) -> String {
         match lang {
             Lang::En => {
                 format!("The draft was not imported: {self}. Your current draft is unchanged.")
@@ -469,7 +469,7 @@ impl DraftError {
                     }
                     DraftError::DoesNotFit(e) => format!("bản nháp không khớp danh mục: {e}"),
                     DraftError::UnsafeNumber(n) => n.message(Lang::Vi),
-                    DraftError::Structure(e) => e.message_vi(),
+                    DraftError::Structure(e) => e.message(crate::Lang::Vi),
                 };
                 format!("Chưa nhập bản nháp: {why}. Bản nháp hiện tại được giữ nguyên.")
             }
@@ -691,6 +691,7 @@ pub fn import_draft(bytes: &[u8], catalog: &Catalog) -> Result<Draft, DraftError
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Localized;
 
     fn catalog() -> Catalog {
         Catalog::from_json(include_bytes!(

@@ -25,4 +25,4 @@ pub use date::Date;
 pub use numbers::MAX_SAFE_INTEGER;
 pub use scope::{scored_sheet, ScopedSheet};
 pub use score::{score, Assessment, ScoreError, Status};
-pub use text::{Lang, Text};
+pub use text::{Lang, Localized, Text};

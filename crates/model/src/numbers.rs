@@ -64,9 +64,11 @@ impl UnsafeNumber {
             }
         }
     }
+}
 
+impl crate::Localized for UnsafeNumber {
     /// The whole sentence in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
+    fn message(&self, lang: Lang) -> String {
         match lang {
             Lang::En => self.to_string(),
             Lang::Vi => format!(
@@ -158,6 +160,7 @@ pub fn find_unsafe_number(text: &str) -> Option<UnsafeNumber> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Localized;
 
     #[test]
     fn judges_each_number_form() {

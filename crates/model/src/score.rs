@@ -25,7 +25,7 @@ pub enum ScoreError {
 }
 
 impl ScoreError {
-    pub fn message_vi(&self) -> String {
+    fn vietnamese(&self) -> String {
         match self {
             ScoreError::UnknownTier(t) => format!("Danh mục không có cấp '{t}'."),
             ScoreError::VariantRequired { tier, choices } => {
@@ -40,6 +40,16 @@ impl ScoreError {
             ScoreError::TierNotInPeriod { tier, period } => {
                 format!("Cấp '{tier}' không còn (hoặc chưa có) trong năm {period}.")
             }
+        }
+    }
+}
+
+/// Vietnamese from `vietnamese`, English from `Display`.
+impl crate::Localized for ScoreError {
+    fn message(&self, lang: crate::Lang) -> String {
+        match lang {
+            crate::Lang::Vi => self.vietnamese(),
+            crate::Lang::En => self.to_string(),
         }
     }
 }

@@ -5,6 +5,7 @@
 //! ±`tdg_model::MAX_SAFE_INTEGER` (see `tdg_model::numbers` for the rule and why).
 
 use crate::numbers::{find_unsafe_number, is_safe_integer, UnsafeNumber};
+use crate::text::Localized;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 use std::fmt;
@@ -45,7 +46,7 @@ pub enum StrictJsonError {
 
 impl StrictJsonError {
     /// The Vietnamese, located as the English (`Display`) is.
-    pub fn message_vi(&self) -> String {
+    fn vietnamese(&self) -> String {
         match self {
             StrictJsonError::TooLarge { size, max } => {
                 format!("tệp dài {size} byte, quá giới hạn {max} byte")
@@ -67,6 +68,16 @@ impl StrictJsonError {
                 )
             }
             StrictJsonError::UnsafeNumber(n) => n.message(crate::text::Lang::Vi),
+        }
+    }
+}
+
+/// Vietnamese from `vietnamese`, English from `Display`.
+impl crate::Localized for StrictJsonError {
+    fn message(&self, lang: crate::Lang) -> String {
+        match lang {
+            crate::Lang::Vi => self.vietnamese(),
+            crate::Lang::En => self.to_string(),
         }
     }
 }

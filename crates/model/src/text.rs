@@ -29,6 +29,18 @@ impl Lang {
     }
 }
 
+/// A message a person reads, said in the language on screen. Every error the app, the office
+/// and `tdg` show implements it: the one way a message is said in Vietnamese or English.
+pub trait Localized {
+    fn message(&self, lang: Lang) -> String;
+
+    /// Both languages, Vietnamese first: for a notice that keeps both (the app switches
+    /// language without losing it) or a terminal that prints both.
+    fn both(&self) -> (String, String) {
+        (self.message(Lang::Vi), self.message(Lang::En))
+    }
+}
+
 /// A text given in both languages. Both must be present and non-empty in a valid catalog.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {

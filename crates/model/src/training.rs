@@ -103,13 +103,13 @@ pub enum ExerciseProblem {
     EmptyGoal,
 }
 
-impl ExercisesError {
-    pub fn message(&self, lang: Lang) -> String {
+impl crate::Localized for ExercisesError {
+    fn message(&self, lang: Lang) -> String {
         match lang {
             Lang::En => self.to_string(),
             Lang::Vi => match self {
                 ExercisesError::Json(e) => {
-                    format!("tệp bài tập không hợp lệ: {}", e.message_vi())
+                    format!("tệp bài tập không hợp lệ: {}", e.message(crate::Lang::Vi))
                 }
                 ExercisesError::Shape(why) => {
                     format!("tệp bài tập không đúng cấu trúc: {why}")
@@ -225,6 +225,7 @@ impl Exercise {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Localized;
 
     const CATALOG: &[u8] = include_bytes!("../../../assets/catalogs/hp-175-kh-ubnd.json");
 

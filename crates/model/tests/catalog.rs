@@ -2,6 +2,7 @@
 
 mod common;
 use tdg_model::catalog::{CatalogError, Provenance};
+use tdg_model::Localized;
 
 #[test]
 fn shipped_catalog_is_valid_and_every_tier_sums_to_100() {

@@ -5,6 +5,7 @@
 mod common;
 use tdg_model::catalog::{CatalogError, EmulationGroupKind, Provenance};
 use tdg_model::citation::{basis_line, document_date};
+use tdg_model::Localized;
 use tdg_model::{score, Catalog, Lang, Measure};
 
 fn edited(edit: impl FnOnce(&mut serde_json::Value)) -> Result<Catalog, Vec<String>> {

@@ -20,6 +20,7 @@ use std::collections::HashSet;
 use tdg_model::score::{band_for, rescale};
 use tdg_model::units::MilliPoints;
 use tdg_model::Catalog;
+use tdg_model::Localized;
 use tdg_report::trust::normalize_label;
 
 /// What an appraisal file says it is.
@@ -74,11 +75,21 @@ impl AppraisalError {
         }
     }
 
-    pub fn message_vi(&self) -> String {
+    fn vietnamese(&self) -> String {
         if self.at.is_empty() {
             self.vi.clone()
         } else {
             format!("{}: {}", self.at, self.vi)
+        }
+    }
+}
+
+/// Vietnamese from `vietnamese`, English from `Display`.
+impl tdg_model::Localized for AppraisalError {
+    fn message(&self, lang: tdg_model::Lang) -> String {
+        match lang {
+            tdg_model::Lang::Vi => self.vietnamese(),
+            tdg_model::Lang::En => self.to_string(),
         }
     }
 }
@@ -148,7 +159,10 @@ pub fn parse(bytes: &[u8], catalog: &Catalog) -> Result<AppraisalFile, Appraisal
     let value = tdg_report::strict_json::parse(bytes).map_err(|e| {
         AppraisalError::new(
             String::new(),
-            format!("tệp thẩm định không đọc được: {}", e.message_vi()),
+            format!(
+                "tệp thẩm định không đọc được: {}",
+                e.message(tdg_model::Lang::Vi)
+            ),
             format!("the appraisal file cannot be read: {e}"),
         )
     })?;

@@ -4,6 +4,7 @@
 //! skipped.
 
 use std::io::{Read, Seek};
+use tdg_model::Localized;
 use tdg_report::strict_json::{StrictJsonError, MAX_BYTES};
 
 /// A report file's bytes, or why they could not be read.
@@ -35,7 +36,7 @@ impl Unread {
             max: MAX_BYTES,
         };
         Unread {
-            vi: e.message_vi(),
+            vi: e.message(tdg_model::Lang::Vi),
             en: e.to_string(),
         }
     }

@@ -35,9 +35,19 @@ pub enum ExportError {
 }
 
 impl ExportError {
-    pub fn message_vi(&self) -> String {
+    fn vietnamese(&self) -> String {
         match self {
             ExportError::Xlsx(e) => format!("không ghi được tệp Excel: {e}"),
+        }
+    }
+}
+
+/// Vietnamese from `vietnamese`, English from `Display`.
+impl tdg_model::Localized for ExportError {
+    fn message(&self, lang: tdg_model::Lang) -> String {
+        match lang {
+            tdg_model::Lang::Vi => self.vietnamese(),
+            tdg_model::Lang::En => self.to_string(),
         }
     }
 }

@@ -16,6 +16,7 @@ use crate::stats::BandCount;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use tdg_model::units::MilliPoints;
+use tdg_model::Localized;
 use tdg_model::{Date, Lang};
 use tdg_report::trust::TrustList;
 use tdg_report::verdict_text::{self, report_error_vi, Check, Mark};
@@ -53,7 +54,10 @@ impl Session {
         period: Option<i32>,
     ) -> Result<Session, SessionError> {
         let trust = TrustList::from_json(trust).map_err(|e| SessionError {
-            vi: format!("Danh sách khóa tin cậy không đọc được: {}", e.message_vi()),
+            vi: format!(
+                "Danh sách khóa tin cậy không đọc được: {}",
+                e.message(tdg_model::Lang::Vi)
+            ),
             en: format!("The trust list cannot be read: {e}"),
         })?;
         let catalog = KnownCatalog::from_bytes(catalog).map_err(|e| SessionError {

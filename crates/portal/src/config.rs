@@ -109,9 +109,11 @@ impl Problem {
             kind,
         }
     }
+}
 
+impl tdg_model::Localized for Problem {
     /// The problem for people, with its place: `embed.json, /allowedOrigins/1: …`.
-    pub fn message(&self, lang: Lang) -> String {
+    fn message(&self, lang: Lang) -> String {
         let place = match &self.at {
             Location::File => String::from("embed.json"),
             Location::Pointer(p) => format!("embed.json, {p}"),
@@ -119,14 +121,14 @@ impl Problem {
         let what = match lang {
             Lang::En => self.kind.to_string(),
             Lang::Vi => match &self.kind {
-                ProblemKind::Json(e) => e.message_vi(),
+                ProblemKind::Json(e) => e.message(tdg_model::Lang::Vi),
                 ProblemKind::NotObject => "tệp không phải một đối tượng JSON".into(),
                 ProblemKind::Version => {
                     "\"version\" phải là 1 (ứng dụng này chỉ đọc phiên bản 1)".into()
                 }
                 ProblemKind::UnknownField => "trường không được biết (bỏ qua)".into(),
                 ProblemKind::WrongType((vi, _)) => format!("cần {vi}"),
-                ProblemKind::Origin(e) => format!("{} (bị bỏ ra)", e.message_vi()),
+                ProblemKind::Origin(e) => format!("{} (bị bỏ ra)", e.message(tdg_model::Lang::Vi)),
                 ProblemKind::TooMany(n) => format!("quá {n} mục (phần thừa bị bỏ qua)"),
                 ProblemKind::Lang => "ngôn ngữ là \"vi\" hoặc \"en\"".into(),
                 ProblemKind::ThemeName => {
@@ -334,6 +336,7 @@ pub fn is_colour(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tdg_model::Localized;
 
     fn pointers(loaded: &Loaded) -> Vec<String> {
         loaded

@@ -34,8 +34,8 @@ pub enum Why {
     NotInCatalog,
 }
 
-impl Ignored {
-    pub fn message(&self, lang: Lang) -> String {
+impl tdg_model::Localized for Ignored {
+    fn message(&self, lang: Lang) -> String {
         let why = match (lang, self.why) {
             (Lang::Vi, Why::Unknown) => "tham số không được biết",
             (Lang::En, Why::Unknown) => "unknown parameter",
@@ -174,6 +174,7 @@ fn encode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tdg_model::Localized;
 
     #[test]
     fn reads_the_portal_link() {

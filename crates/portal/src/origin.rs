@@ -29,7 +29,7 @@ pub enum OriginError {
 }
 
 impl OriginError {
-    pub fn message_vi(&self) -> &'static str {
+    fn vietnamese(&self) -> &'static str {
         match self {
             OriginError::Scheme => "nguồn (origin) phải bắt đầu bằng https:// (hoặc http://)",
             OriginError::Wildcard => "không chấp nhận ký tự đại diện (*): hãy liệt kê từng nguồn",
@@ -41,6 +41,16 @@ impl OriginError {
                 "tên miền trống hoặc có ký tự không hợp lệ (tên miền tiếng Việt hãy viết dạng xn--)"
             }
             OriginError::Port => "cổng phải là số từ 1 đến 65535",
+        }
+    }
+}
+
+/// Vietnamese from `vietnamese`, English from `Display`.
+impl tdg_model::Localized for OriginError {
+    fn message(&self, lang: tdg_model::Lang) -> String {
+        match lang {
+            tdg_model::Lang::Vi => self.vietnamese().to_string(),
+            tdg_model::Lang::En => self.to_string(),
         }
     }
 }

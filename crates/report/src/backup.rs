@@ -121,7 +121,7 @@ pub enum BackupError {
 }
 
 impl BackupError {
-    pub fn message_vi(&self) -> String {
+    fn vietnamese(&self) -> String {
         match self {
             BackupError::PasswordTooShort => {
                 format!("Mật khẩu cần ít nhất {MIN_PASSWORD_CHARS} ký tự.")
@@ -153,6 +153,16 @@ impl BackupError {
                  vượt mức chương trình cho phép ({MAX_MEMORY_KIB} KiB, {MAX_ITERATIONS} lượt, \
                  {MAX_PARALLELISM} luồng): tệp không do chương trình này tạo, hoặc đã bị sửa."
             ),
+        }
+    }
+}
+
+/// Vietnamese from `vietnamese`, English from `Display`.
+impl tdg_model::Localized for BackupError {
+    fn message(&self, lang: tdg_model::Lang) -> String {
+        match lang {
+            tdg_model::Lang::Vi => self.vietnamese(),
+            tdg_model::Lang::En => self.to_string(),
         }
     }
 }
@@ -346,6 +356,7 @@ const WORDS: [&str; 256] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tdg_model::Localized;
 
     fn backup_json(password: &str) -> String {
         let key = UnitKey::from_seed([42; 32]);
@@ -478,7 +489,10 @@ mod tests {
             assert!(started.elapsed() < std::time::Duration::from_millis(50));
             let refused = refused.expect("an error");
             assert!(refused.to_string().contains("262144 KiB"), "{refused}");
-            assert!(refused.message_vi().contains("vượt mức"), "{refused:?}");
+            assert!(
+                refused.message(tdg_model::Lang::Vi).contains("vượt mức"),
+                "{refused:?}"
+            );
         }
         // The limits themselves are allowed.
         let mut edge: serde_json::Value = serde_json::from_str(&json).expect("json");

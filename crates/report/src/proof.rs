@@ -35,7 +35,7 @@ pub enum ProofError {
 
 impl ProofError {
     /// The same reason in Vietnamese (the English is `Display`).
-    pub fn message_vi(&self) -> String {
+    fn vietnamese(&self) -> String {
         match self {
             ProofError::Missing => "tệp không có chữ ký".into(),
             ProofError::NotAnObject => "tệp hoặc phần chữ ký không phải một đối tượng JSON".into(),
@@ -58,6 +58,16 @@ impl ProofError {
             ProofError::Canonical(e) => {
                 format!("tệp có giá trị không chuẩn hóa được theo JCS (chi tiết kỹ thuật: {e})")
             }
+        }
+    }
+}
+
+/// Vietnamese from `vietnamese`, English from `Display`.
+impl tdg_model::Localized for ProofError {
+    fn message(&self, lang: tdg_model::Lang) -> String {
+        match lang {
+            tdg_model::Lang::Vi => self.vietnamese(),
+            tdg_model::Lang::En => self.to_string(),
         }
     }
 }

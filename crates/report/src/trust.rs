@@ -59,7 +59,7 @@ pub enum TrustListError {
 }
 
 impl TrustListError {
-    pub fn message_vi(&self) -> String {
+    fn vietnamese(&self) -> String {
         match self {
             TrustListError::Invalid(why) => format!("Danh sách khóa không hợp lệ: {why}"),
             TrustListError::Version1 => "Danh sách khóa phiên bản 1 chỉ gắn khóa với mã đơn vị; \
@@ -69,6 +69,16 @@ impl TrustListError {
             TrustListError::UnknownVersion(v) => {
                 format!("Danh sách khóa phiên bản {v} chưa được hỗ trợ (công cụ đọc phiên bản 2).")
             }
+        }
+    }
+}
+
+/// Vietnamese from `vietnamese`, English from `Display`.
+impl tdg_model::Localized for TrustListError {
+    fn message(&self, lang: tdg_model::Lang) -> String {
+        match lang {
+            tdg_model::Lang::Vi => self.vietnamese(),
+            tdg_model::Lang::En => self.to_string(),
         }
     }
 }
@@ -288,7 +298,7 @@ pub enum ConvertError {
 }
 
 impl ConvertError {
-    pub fn message_vi(&self) -> String {
+    fn vietnamese(&self) -> String {
         match self {
             ConvertError::NotVersion1(why) => {
                 format!("Danh sách cũ không phải danh sách khóa phiên bản 1: {why}")
@@ -297,6 +307,16 @@ impl ConvertError {
             ConvertError::MissingUnits(codes) => {
                 format!("Tệp CSV thiếu dòng cho các đơn vị: {codes}")
             }
+        }
+    }
+}
+
+/// Vietnamese from `vietnamese`, English from `Display`.
+impl tdg_model::Localized for ConvertError {
+    fn message(&self, lang: tdg_model::Lang) -> String {
+        match lang {
+            tdg_model::Lang::Vi => self.vietnamese(),
+            tdg_model::Lang::En => self.to_string(),
         }
     }
 }

@@ -8,6 +8,7 @@ use crate::verify::{
     ResultsCheck, TimingCheck, Verdict,
 };
 use tdg_model::units::format_points;
+use tdg_model::Localized;
 use tdg_model::{Lang, Timing};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -152,7 +153,7 @@ pub fn proof(p: &ProofCheck) -> CheckLine {
         ProofCheck::Valid => line(Mark::Pass, "chữ ký hợp lệ", "proof valid"),
         ProofCheck::Invalid(why) => line(
             Mark::Fail,
-            format!("chữ ký không hợp lệ: {}", why.message_vi()),
+            format!("chữ ký không hợp lệ: {}", why.message(tdg_model::Lang::Vi)),
             format!("proof invalid: {why}"),
         ),
         ProofCheck::IssuerMismatch => line(
@@ -355,7 +356,7 @@ fn results(r: &ResultsCheck) -> CheckLine {
             Mark::Fail,
             format!(
                 "không chấm lại được: {}",
-                why.message_vi().trim_end_matches('.')
+                why.message(tdg_model::Lang::Vi).trim_end_matches('.')
             ),
             format!("cannot re-score: {why}"),
         ),
@@ -581,7 +582,7 @@ fn file_hash(h: &FileHashCheck) -> CheckLine {
 /// Why a file is not a report at all, in Vietnamese (the English is the error's `Display`).
 pub fn report_error_vi(e: &ReportError) -> String {
     match e {
-        ReportError::Json(j) => format!("không đọc được tệp: {}", j.message_vi()),
+        ReportError::Json(j) => format!("không đọc được tệp: {}", j.message(tdg_model::Lang::Vi)),
         ReportError::NoVersion => "không phải báo cáo: thiếu trường reportVersion".into(),
         ReportError::UnknownVersion(v) => format!(
             "báo cáo phiên bản {v}, công cụ này chỉ đọc phiên bản {REPORT_VERSION}: hãy dùng phiên bản công cụ mới hơn"

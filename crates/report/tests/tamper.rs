@@ -6,6 +6,7 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use tdg_model::Localized;
 use tdg_model::{AnswerSheet, Catalog, Date};
 use tdg_report::proof::{self, ProofOptions};
 use tdg_report::report::sign_report;
@@ -887,7 +888,9 @@ fn a_version_1_trust_list_is_refused_with_the_way_to_convert_it() {
     let err = TrustList::from_json(&read_fixture("trust-list-v1.json")).expect_err("v1");
     assert_eq!(err, tdg_report::trust::TrustListError::Version1);
     assert!(err.to_string().contains("tdg trust convert"));
-    assert!(err.message_vi().contains("tdg trust convert"));
+    assert!(err
+        .message(tdg_model::Lang::Vi)
+        .contains("tdg trust convert"));
 }
 
 /// Why the number rule exists: without it these files carry a valid signature while the typed

@@ -8,6 +8,7 @@
 //! the browser lacks Ed25519, with [`sign_with_seed`]), and [`finish_report`] assembles the
 //! proof. `tdg_report::sign_report` (the command line) runs the same two steps.
 
+use tdg_model::Localized;
 use tdg_model::{Catalog, Date, Lang};
 use tdg_report::report::{file_name, finish_report as finish, prepare_report as prepare};
 use tdg_report::report::{PreparedReport, SignRequest};
@@ -49,7 +50,7 @@ fn not_signed(e: impl std::fmt::Display) -> Refusal {
 }
 
 fn backup_refusal(e: backup::BackupError) -> Refusal {
-    Refusal::new(e.message_vi(), e.to_string())
+    Refusal::new(e.message(tdg_model::Lang::Vi), e.to_string())
 }
 
 pub fn prepare_report_json(catalog_bytes: &[u8], request: &str) -> Result<String, Refusal> {

@@ -14,6 +14,7 @@ use tdg_app::components::print_view::PrintView;
 use tdg_app::shared::Shared;
 use tdg_app::state::{Action, SignedInfo};
 use tdg_app::views::{PrintEvent, PrintInput};
+use tdg_model::Localized;
 use tdg_model::{Catalog, Lang};
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;

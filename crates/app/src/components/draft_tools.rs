@@ -3,6 +3,7 @@ use crate::shared::Shared;
 use crate::state::{Action, LoadedCatalog, Notice};
 use tdg_model::draft::{import_draft, Draft, DraftFile};
 use tdg_model::Lang;
+use tdg_model::Localized;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use tdg_model::draft::Draft;
 use tdg_model::Lang;
+use tdg_model::Localized;
 use tdg_signer_api::PrepareRequest;
 use yew::prelude::*;
 
@@ -40,7 +41,7 @@ enum Step {
 const MIN_PASSWORD: usize = 12;
 
 fn failed(dispatch: &Callback<Action>, e: &KeyError) {
-    let (vi, en) = e.message();
+    let (vi, en) = e.both();
     dispatch.emit(Action::Notify(Notice::error(vi, en)));
 }
 

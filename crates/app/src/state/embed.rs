@@ -6,6 +6,7 @@
 use super::{Action, AppState, Notice, Screen, UnitField};
 use tdg_model::draft::StoredDraft;
 use tdg_model::history;
+use tdg_model::Localized;
 use tdg_portal::deep_link::{DeepLink, Why};
 use tdg_portal::protocol::Configure;
 use tdg_portal::{EmbedConfig, Loaded};

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::text::Lang;
+use crate::text::Localized;
 use crate::units::FULL_SHARE;
 use std::collections::BTreeSet;
 use std::fmt;
@@ -30,9 +31,9 @@ fn list(problems: &[CatalogProblem]) -> String {
     parts.join("; ")
 }
 
-impl CatalogError {
+impl crate::Localized for CatalogError {
     /// The message for people, in the chosen language.
-    pub fn message(&self, lang: Lang) -> String {
+    fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (CatalogError::NotUtf8 { offset }, Lang::Vi) => {
                 format!(
@@ -115,8 +116,8 @@ pub enum CatalogIssue {
     NeverAssessed,
 }
 
-impl CatalogProblem {
-    pub fn message(&self, lang: Lang) -> String {
+impl crate::Localized for CatalogProblem {
+    fn message(&self, lang: Lang) -> String {
         let what = match lang {
             Lang::Vi => self.issue.vi(),
             Lang::En => self.issue.en(),

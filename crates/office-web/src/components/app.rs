@@ -9,6 +9,7 @@ use crate::i18n::tr;
 use crate::state::{Action, CatalogState, LoadedCatalog, Notice, OfficeState, Picked};
 use crate::{browser, storage, CATALOG_URL};
 use std::rc::Rc;
+use tdg_model::Localized;
 use tdg_model::{Catalog, Lang};
 use yew::prelude::*;
 

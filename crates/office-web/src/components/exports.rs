@@ -7,6 +7,7 @@ use crate::browser;
 use crate::i18n::tr;
 use crate::state::{Action, Notice};
 use crate::storage;
+use tdg_model::Localized;
 use tdg_office::export::Export;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -149,7 +150,7 @@ pub fn exports(p: &Part) -> Html {
                     }
                     Err(e) => failed(
                         &state,
-                        format!("{}: {}", file.name(), e.message_vi()),
+                        format!("{}: {}", file.name(), e.message(tdg_model::Lang::Vi)),
                         format!("{}: {e}", file.name()),
                     ),
                 }

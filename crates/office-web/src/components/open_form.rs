@@ -9,6 +9,7 @@ use crate::season_worker;
 use crate::state::{Action, CatalogState, LoadedCatalog, Notice, Picked};
 use std::rc::Rc;
 use tdg_model::units::format_int;
+use tdg_model::Localized;
 use tdg_model::{Catalog, Date, Lang};
 use tdg_office::intake::register;
 use tdg_office::session::{merge, SeasonPart, SeasonView};
