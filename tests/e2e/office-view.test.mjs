@@ -39,7 +39,8 @@ async function openSeason({ received = RECEIVED, only, within = context } = {}) 
   await page.getByLabel('Danh sách khóa tin cậy (trust.json)').setInputFiles(join(season, 'trust.json'));
   // Nothing defaults the received date, and the form says what that means.
   await page.getByTestId('no-received').waitFor();
-  if (received) await page.getByLabel('Ngày nhận (do cơ quan nhập)').fill(received);
+  // Typed day first, as the field asks (dd/mm/yyyy whatever the browser's locale).
+  if (received) await page.getByLabel('Ngày nhận (do cơ quan nhập)').fill(received.split('-').reverse().join('/'));
   await page.getByRole('button', { name: 'Kiểm tra và tổng hợp' }).click();
   await page.getByTestId('season-summary').waitFor();
   return { page, problems };

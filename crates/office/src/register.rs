@@ -5,7 +5,6 @@
 //! same. Every bad row is named by its line and column in both languages; good rows are kept and
 //! nothing is dropped silently.
 
-use std::io::Cursor;
 use tdg_model::{Catalog, Date, Lang};
 use tdg_report::keys::{KeyError, PublicKey};
 use tdg_report::trust::{normalize_label, split_csv_fields, RegisteredKey, TrustList};
@@ -627,37 +626,9 @@ pub fn read_xlsx(
     catalog: &Catalog,
     known: &[String],
 ) -> Result<Imported, ImportError> {
-    use calamine::{Data, Reader, Xlsx};
-    let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| ImportError::Xlsx(e.to_string()))?;
-    let range = match book.worksheet_range_at(0) {
-        Some(r) => r.map_err(|e| ImportError::Xlsx(e.to_string()))?,
-        None => return Err(ImportError::Empty),
-    };
-    let first_row = range.start().map_or(0, |(r, _)| r as usize);
-    let first_col = range.start().map_or(0, |(_, c)| c as usize);
-    let text = |cell: &Data| -> String {
-        match cell {
-            Data::Empty => String::new(),
-            Data::String(s) => s.clone(),
-            Data::Int(i) => i.to_string(),
-            // A code typed as a number (1234) is shown without a fraction, as Excel shows it.
-            Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-            Data::Float(f) => f.to_string(),
-            Data::Bool(b) => b.to_string(),
-            Data::DateTime(d) => {
-                let (y, m, day, ..) = d.to_ymd_hms_milli();
-                format!("{y:04}-{m:02}-{day:02}")
-            }
-            Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-            Data::Error(e) => format!("#{e:?}"),
-        }
-    };
-    let mut rows = range.rows().enumerate().map(|(i, row)| {
-        // Lines as Excel numbers them, whatever empty rows and columns come first.
-        let mut cells = vec![String::new(); first_col];
-        cells.extend(row.iter().map(text));
-        (first_row + i + 1, cells)
-    });
+    let mut rows = xlsx::first_sheet(bytes)
+        .map_err(ImportError::Xlsx)?
+        .into_iter();
     let Some((_, header)) = rows.find(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
     else {
         return Err(ImportError::Empty);
@@ -778,3 +749,4 @@ impl Register {
 
 #[cfg(test)]
 mod tests;
+mod xlsx;
