@@ -81,6 +81,8 @@ pub struct OfficeState {
     pub appraisals: Rc<AppraisalFile>,
     /// The entry whose appraisal is being edited.
     pub editing: Option<usize>,
+    /// The file whose checks are shown in full (index into `SeasonView::files`).
+    pub details: Option<usize>,
     pub notice: Option<Notice>,
 }
 
@@ -103,6 +105,7 @@ impl Default for OfficeState {
             search: String::new(),
             appraisals: Rc::new(AppraisalFile::default()),
             editing: None,
+            details: None,
             notice: None,
         }
     }
@@ -142,6 +145,8 @@ pub enum Action {
     FilterGroup(Option<String>),
     Search(String),
     Edit(Option<usize>),
+    /// Shows a file's checks in full (or closes them).
+    Details(Option<usize>),
     /// Sets a unit's appraisal (no criteria: removes it).
     Appraise(UnitAppraisal),
     /// Appraisals read from a file (already validated): they replace those of the same units.
@@ -246,6 +251,7 @@ impl Reducible for OfficeState {
                 s.run = Run::Done;
                 s.season = Some(view);
                 s.editing = None;
+                s.details = None;
                 // A filter on a tier or group the new season lacks would hide every row.
                 s.tier = None;
                 s.group = None;
@@ -259,6 +265,7 @@ impl Reducible for OfficeState {
             Action::FilterGroup(g) => s.group = g,
             Action::Search(text) => s.search = text,
             Action::Edit(e) => s.editing = e,
+            Action::Details(f) => s.details = f,
             Action::Appraise(unit) => {
                 let mut file = (*s.appraisals).clone();
                 file.set(unit);
@@ -768,10 +775,12 @@ mod tests {
         let s = reduce(s, Action::FilterTier(Some("so-nganh".into())));
         assert_eq!(s.group, None, "a group belongs to a tier");
         let s = reduce(s, Action::Edit(Some(0)));
+        let s = reduce(s, Action::Details(Some(4)));
+        assert_eq!(s.details, Some(4));
         let s = reduce(s, Action::Finished(Rc::new(season())));
         assert_eq!(
-            (s.tier.clone(), s.group.clone(), s.editing),
-            (None, None, None)
+            (s.tier.clone(), s.group.clone(), s.editing, s.details),
+            (None, None, None, None)
         );
         assert_eq!(s.run, Run::Done);
     }

@@ -6,6 +6,7 @@ pub mod band_table;
 pub mod charts;
 pub mod date_field;
 pub mod exports;
+pub mod file_details;
 pub mod filters;
 pub mod heat_map;
 pub mod missing_list;

@@ -176,7 +176,12 @@ pub fn register_panel(p: &Part) -> Html {
                     aria-label={tr(lang, "Sổ đăng ký đơn vị và khóa", "Unit register and keys")}>
                     <table id="register">
                         <thead><tr>
-                            { for headings.iter().map(|c| html! { <th scope="col">{ c.name(lang) }</th> }) }
+                            { for headings.iter().map(|c| html! { <th scope="col">{ match c {
+                                // The list shows the short fingerprint people compare; the whole
+                                // did:key is on hover and in the downloads.
+                                Column::Key => tr(lang, "Khóa (dấu vân tay)", "Key (fingerprint)"),
+                                c => c.name(lang),
+                            } }</th> }) }
                             <th scope="col">{ tr(lang, "Tình trạng", "Status") }</th>
                             <th scope="col">{ tr(lang, "Sửa", "Edit") }</th>
                         </tr></thead>
