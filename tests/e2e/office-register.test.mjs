@@ -108,6 +108,24 @@ test('the register imports from CSV naming its bad row, is edited on the page, r
   await page.getByTestId('register-count').filter({ hasText: /^274 đơn vị, 274 khóa/ }).waitFor();
   await page.getByText(/^Xem và sửa sổ đăng ký/).click();
   assert.match(await page.locator('#register tr[data-unit="DEMO-XA-011"]').textContent(), /đổi tên/);
+
+  // The page's storage full: an edit still works on the page, and the page says it was not kept.
+  const fillers = await page.evaluate(() => {
+    // Big pieces first, then smaller ones, until not one more character fits.
+    let n = 0;
+    for (let size = 1 << 20; size >= 16; size >>= 2) {
+      const chunk = 'x'.repeat(size);
+      try { for (;;) localStorage.setItem(`filler-${n++}`, chunk); } catch { /* full at this size */ }
+    }
+    return n;
+  });
+  await page.getByRole('button', { name: 'Sửa DEMO-XA-012' }).click();
+  // A longer name than the stored one: the register no longer fits.
+  await page.getByLabel('Tên đơn vị DEMO-XA-012').fill(`Xã minh hoạ số 12 (khi bộ nhớ đầy)${' dài'.repeat(200)}`);
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await page.getByRole('alert').filter({ hasText: 'Trình duyệt không lưu được sổ đăng ký' }).waitFor();
+  assert.match(await page.locator('#register tr[data-unit="DEMO-XA-012"]').textContent(), /khi bộ nhớ đầy/);
+  await page.evaluate((n) => { for (let i = 0; i < n; i++) localStorage.removeItem(`filler-${i}`); }, fillers);
   assert.deepEqual(problems, []);
   await page.close();
 });
