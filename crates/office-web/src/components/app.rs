@@ -65,8 +65,7 @@ pub fn app() -> Html {
             });
         });
     }
-    // Every change of the register is stored at once (never silently lost: a refusal is said),
-    // and a season on show is checked again against it.
+    // Every change of the register is stored at once (never silently lost: a refusal is said).
     {
         let state = state.clone();
         use_effect_with(state.register.clone(), move |register| {
@@ -83,6 +82,13 @@ pub fn app() -> Html {
                     }));
                 }
             }
+        });
+    }
+    {
+        // Also when a run ends: a register edited while it ran was not the one it checked.
+        let state = state.clone();
+        let deps = (state.register.clone(), state.running());
+        use_effect_with(deps, move |_| {
             if state.needs_recheck() {
                 super::open_form::run(state.clone());
             }
