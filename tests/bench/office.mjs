@@ -40,7 +40,7 @@ for (let run = 0; run < RUNS; run++) {
   await page.goto(new URL('office.html', BASE_URL).href);
   await page.getByTestId('catalog-line').filter({ hasText: 'hp-175-kh-ubnd.json' }).waitFor();
   await page.getByLabel('Danh sách khóa tin cậy (trust.json)').setInputFiles(join(season, 'trust.json'));
-  await page.getByLabel('Ngày nhận (do cơ quan nhập)').fill('2026-11-27');
+  await page.getByLabel('Ngày nhận (do cơ quan nhập)').fill('27/11/2026');
   const started = Date.now();
   await page.evaluate(() => performance.mark('bench:start'));
   await page.getByLabel('Các tệp báo cáo (.json, .zip)').setInputFiles(files);

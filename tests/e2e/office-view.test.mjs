@@ -36,10 +36,18 @@ async function openSeason({ received = RECEIVED, only, within = context } = {}) 
   const dir = join(season, 'bao-cao');
   const names = readdirSync(dir).filter((f) => !only || only.includes(f));
   await page.getByLabel('Các tệp báo cáo (.json, .zip)').setInputFiles(names.map((f) => join(dir, f)));
+  // Only the page's count is shown: the browser's "No file chosen" (the input is emptied after
+  // each pick) contradicted it (walk-through L7).
+  assert.match(await page.getByTestId('picked').textContent(), new RegExp(`^${names.length} tệp đã chọn`));
+  for (const id of ['#reports', '#folder']) {
+    assert.equal(await page.locator(id).evaluate((e) => getComputedStyle(e).opacity), '0', id);
+  }
+  assert.ok(await page.getByText('Các tệp báo cáo (.json, .zip)').isVisible());
   await page.getByLabel('Danh sách khóa tin cậy (trust.json)').setInputFiles(join(season, 'trust.json'));
   // Nothing defaults the received date, and the form says what that means.
   await page.getByTestId('no-received').waitFor();
-  if (received) await page.getByLabel('Ngày nhận (do cơ quan nhập)').fill(received);
+  // Typed day first, as the field asks (dd/mm/yyyy whatever the browser's locale).
+  if (received) await page.getByLabel('Ngày nhận (do cơ quan nhập)').fill(received.split('-').reverse().join('/'));
   await page.getByRole('button', { name: 'Kiểm tra và tổng hợp' }).click();
   await page.getByTestId('season-summary').waitFor();
   return { page, problems };
@@ -63,7 +71,7 @@ test('every defect is flagged with its own message and a cluster is ranked as td
   await search.fill('DEMO-XA-005');
   assert.match(await page.locator('#season tr[data-file="DEMO-XA-005.json"]').textContent(), /Đã có báo cáo gửi sau thay thế/);
   // The SHA-256 column says what to do in the page's terms, never a command-line flag.
-  const sha = await page.locator('#season tr[data-file="DEMO-XA-005.json"] td.note').allTextContents();
+  const sha = await page.locator('#season tr[data-file="DEMO-XA-005.json"] [data-col=checks] .note').allTextContents();
   assert.ok(sha.some((t) => t.includes('bản giấy')), sha.join(' | '));
   assert.ok(sha.every((t) => !t.includes('--expect')), sha.join(' | '));
   await search.fill('');
@@ -88,11 +96,44 @@ test('every defect is flagged with its own message and a cluster is ranked as td
   const heatCriteria = await page.getByTestId('heat-data').locator('tbody tr').count();
   assert.ok(heatUnits > 3 && heatCriteria > 5, `${heatUnits} units, ${heatCriteria} criteria`);
   assert.ok(await page.getByTestId('chart-heat').locator('rect').count() >= heatUnits * heatCriteria);
+  // The band chart's legend: no name runs into another or into a bar (walk-through L8).
+  const overlaps = await page.getByTestId('chart-bands').evaluate((svg) => {
+    const boxes = [...svg.querySelectorAll('text, rect')].map((e) => [e.textContent, e.getBoundingClientRect()]);
+    const legend = [...svg.querySelectorAll('.legend text')].map((e) => e.getBoundingClientRect());
+    const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    return legend.flatMap((l) => boxes.filter(([, b]) => b !== l && !(b.left === l.left && b.top === l.top) && hit(l, b)).map(([t]) => t));
+  });
+  assert.deepEqual(overlaps, []);
+  // Printed, the histogram's title shows once (its table's caption is for screen readers).
+  await page.emulateMedia({ media: 'print' });
+  const titles = await page.evaluate(() => [...document.querySelectorAll('body *')]
+    .filter((e) => e.textContent.trim() === 'Phân bố tổng điểm (mỗi cột 10 điểm)' && e.getBoundingClientRect().width > 1).length);
+  await page.emulateMedia({ media: 'screen' });
+  assert.equal(titles, 1);
   const histogram = await page.locator('table.chart-data tbody td.num').allTextContents();
   assert.equal(histogram.reduce((sum, n) => sum + Number(n), 0), expected.ranking.length);
   // The page as the office sees it (the viewport: a full-page shot of a 300-row table is slow).
   mkdirSync(join(OUT, 'screenshots'), { recursive: true });
   await page.screenshot({ path: join(OUT, 'screenshots', 'office-view-season.png') });
+
+  // The table fits its view at 1280 px and at 360 px (walk-through M4), in a labelled region
+  // that the keyboard reaches (M5); a row's checks read in full on demand.
+  const view = page.getByRole('region', { name: 'Bảng các báo cáo đã nhận (cuộn để xem tiếp)' });
+  assert.equal(await view.getAttribute('tabindex'), '0');
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    const [scroll, client, pageWidth] = await view.evaluate((v) => [v.scrollWidth, v.clientWidth, document.documentElement.scrollWidth]);
+    assert.ok(scroll <= client, `${width} px: the table is ${scroll} px wide in a ${client} px view`);
+    assert.ok(pageWidth <= width, `${width} px: the page is ${pageWidth} px wide`);
+  }
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  const failed = failing.find((f) => !f.error);
+  await search.fill(basename(failed.file));
+  await page.getByRole('button', { name: `Chi tiết kiểm tra ${basename(failed.file)}` }).click();
+  const details = await page.getByTestId('file-details').textContent();
+  for (const c of failed.checks.filter((c) => c.mark === '✗')) assert.ok(details.includes(c.vi), `details: “${c.vi}”`);
+  await page.getByTestId('file-details').getByRole('button', { name: 'Đóng' }).click();
+  await search.fill('');
 
   // A cluster is ranked as tdg batch ranks it, and an appraisal changes the appraised column
   // and the rank.
@@ -105,7 +146,7 @@ test('every defect is flagged with its own message and a cluster is ranked as td
   await page.getByLabel('Cụm, khối thi đua', { exact: true }).selectOption(group);
   const ranked = async () => page.locator('#season tbody tr').evaluateAll((rows) => rows
     .filter((r) => r.querySelector('td.rank').textContent !== '')
-    .map((r) => [r.querySelector('td.rank').textContent, r.children[2].textContent]));
+    .map((r) => [r.querySelector('td.rank').textContent, r.dataset.unit]));
   assert.deepEqual(await ranked(), want);
   // Appraise the first unit: its first criterion down to 0 points.
   const first = want[0][1];
@@ -126,12 +167,16 @@ test('every defect is flagged with its own message and a cluster is ranked as td
   await noReason.waitFor();
   assert.match(await noReason.textContent(), /^“[^”]+”: cần ghi lý do thẩm định/);
   assert.doesNotMatch(await noReason.textContent(), /\b(xp|sn)\./);
+  // Said in the criterion's own row, under the reason's field, which points at it (M1).
+  assert.equal(await editor.locator('textarea').first().getAttribute('aria-describedby'), await noReason.getAttribute('id'));
+  assert.equal(await editor.locator('textarea').first().getAttribute('aria-invalid'), 'true');
+  assert.ok(await noReason.evaluate((e) => e.closest('tr') === document.querySelector('section.appraisal tbody tr')));
   await editor.locator('textarea').first().fill('Minh chứng không khớp số liệu (thử nghiệm)');
   await editor.getByRole('button', { name: 'Lưu thẩm định' }).click();
   await editor.waitFor({ state: 'detached' });
   const appraised = await page.locator('#season tbody tr').filter({ hasText: first }).locator('[data-col=appraised]').textContent();
   assert.notEqual(appraised, '');
-  const official = await page.locator('#season tbody tr').filter({ hasText: first }).locator('[data-col=official]').textContent();
+  const official = await page.locator('#season tbody tr').filter({ hasText: first }).locator('[data-col=total]').textContent();
   const num = (s) => Number(s.replace(',', '.'));
   assert.ok(num(appraised) < num(official), `${appraised} < ${official}`);
   // Ranked by the appraised total now: the unit moved down.

@@ -5,6 +5,7 @@
 use std::rc::Rc;
 use tdg_model::{Catalog, Date, Lang};
 use tdg_office::appraisal::{rank_appraised, AppraisalFile, Appraised, UnitAppraisal};
+use tdg_office::register::{Register, RowError};
 use tdg_office::session::{FileView, SeasonView};
 use tdg_office::{RankedEntry, Standing};
 use tdg_report::trust::normalize_label;
@@ -55,7 +56,16 @@ pub struct OfficeState {
     pub lang: Lang,
     /// The report files handed over (their names; the files stay with the page).
     pub reports: Vec<String>,
-    pub trust: Option<Picked>,
+    /// The unit register (the trust list the season is checked against), as loaded from a
+    /// trust list, imported from a spreadsheet or edited here.
+    pub register: Option<Rc<Register>>,
+    /// Where the register came from ("trust.json", "don-vi.xlsx"), for the form's hint.
+    pub register_source: String,
+    /// The rows the last import could not take, each with its line and column.
+    pub register_errors: Rc<Vec<RowError>>,
+    /// The register the shown season was checked against: when the office edits the register
+    /// after, the season is checked again.
+    pub checked_with: Option<Rc<Register>>,
     pub catalog: CatalogState,
     /// Entered by the office; `None`: timing is not checked, and the page says so.
     pub received: Option<Date>,
@@ -71,6 +81,8 @@ pub struct OfficeState {
     pub appraisals: Rc<AppraisalFile>,
     /// The entry whose appraisal is being edited.
     pub editing: Option<usize>,
+    /// The file whose checks are shown in full (index into `SeasonView::files`).
+    pub details: Option<usize>,
     pub notice: Option<Notice>,
 }
 
@@ -79,7 +91,10 @@ impl Default for OfficeState {
         OfficeState {
             lang: Lang::Vi,
             reports: Vec::new(),
-            trust: None,
+            register: None,
+            register_source: String::new(),
+            register_errors: Rc::new(Vec::new()),
+            checked_with: None,
             catalog: CatalogState::Loading,
             received: None,
             period: None,
@@ -90,6 +105,7 @@ impl Default for OfficeState {
             search: String::new(),
             appraisals: Rc::new(AppraisalFile::default()),
             editing: None,
+            details: None,
             notice: None,
         }
     }
@@ -99,7 +115,17 @@ pub enum Action {
     SetLang(Lang),
     AddReports(Vec<String>),
     ClearReports,
-    SetTrust(Picked),
+    /// A register from a trust list or an import (`source`: the file's name); `errors`: the
+    /// rows the import could not take (they are listed; the good rows are in `register`).
+    LoadRegister {
+        register: Register,
+        source: String,
+        errors: Vec<RowError>,
+    },
+    /// The register after an edit on the page (already checked).
+    EditRegister(Register),
+    /// The register stored on this device, at start (no import happened).
+    RestoreRegister(Register),
     Catalog(CatalogState),
     SetReceived(Option<Date>),
     SetPeriod(Option<i32>),
@@ -119,6 +145,8 @@ pub enum Action {
     FilterGroup(Option<String>),
     Search(String),
     Edit(Option<usize>),
+    /// Shows a file's checks in full (or closes them).
+    Details(Option<usize>),
     /// Sets a unit's appraisal (no criteria: removes it).
     Appraise(UnitAppraisal),
     /// Appraisals read from a file (already validated): they replace those of the same units.
@@ -130,6 +158,14 @@ pub enum Action {
 }
 
 impl OfficeState {
+    /// A season is shown, and the register was edited since it was checked: check it again.
+    pub fn needs_recheck(&self) -> bool {
+        self.season.is_some()
+            && !self.running()
+            && self.register.is_some()
+            && self.register != self.checked_with
+    }
+
     pub fn running(&self) -> bool {
         matches!(self.run, Run::Running { .. })
     }
@@ -137,7 +173,7 @@ impl OfficeState {
     /// Everything a season needs is there: reports, the trust list, a catalog.
     pub fn can_run(&self) -> bool {
         !self.reports.is_empty()
-            && self.trust.is_some()
+            && self.register.is_some()
             && matches!(self.catalog, CatalogState::Ready(_))
             && !self.running()
     }
@@ -168,7 +204,25 @@ impl Reducible for OfficeState {
                     s.reports.clear();
                 }
             }
-            Action::SetTrust(p) => s.trust = Some(p),
+            Action::LoadRegister {
+                register,
+                source,
+                errors,
+            } => {
+                s.register = Some(Rc::new(register));
+                s.register_source = source;
+                s.register_errors = Rc::new(errors);
+            }
+            Action::EditRegister(register) => {
+                s.register = Some(Rc::new(register));
+                s.register_errors = Rc::new(Vec::new());
+            }
+            Action::RestoreRegister(register) => {
+                // A register picked while the stored one was being read is the office's choice.
+                if s.register.is_none() {
+                    s.register = Some(Rc::new(register));
+                }
+            }
             Action::Catalog(c) => {
                 // A catalog the office picked is never replaced by the shipped one arriving late.
                 let picked = matches!(&s.catalog, CatalogState::Ready(c) if !c.shipped);
@@ -181,6 +235,7 @@ impl Reducible for OfficeState {
             Action::SetPeriod(p) => s.period = p,
             Action::Started { total } => {
                 s.run = Run::Running { done: 0, total };
+                s.checked_with = s.register.clone();
                 s.notice = None;
             }
             Action::Progress { done, total } => {
@@ -196,6 +251,7 @@ impl Reducible for OfficeState {
                 s.run = Run::Done;
                 s.season = Some(view);
                 s.editing = None;
+                s.details = None;
                 // A filter on a tier or group the new season lacks would hide every row.
                 s.tier = None;
                 s.group = None;
@@ -209,6 +265,7 @@ impl Reducible for OfficeState {
             Action::FilterGroup(g) => s.group = g,
             Action::Search(text) => s.search = text,
             Action::Edit(e) => s.editing = e,
+            Action::Details(f) => s.details = f,
             Action::Appraise(unit) => {
                 let mut file = (*s.appraisals).clone();
                 file.set(unit);
@@ -371,6 +428,14 @@ mod tests {
         }
     }
 
+    fn load_register() -> Action {
+        Action::LoadRegister {
+            register: Register::default(),
+            source: "trust.json".into(),
+            errors: vec![],
+        }
+    }
+
     fn ready() -> OfficeState {
         let catalog = Catalog::from_json(include_bytes!(
             "../../../assets/catalogs/hp-175-kh-ubnd.json"
@@ -378,7 +443,7 @@ mod tests {
         .expect("the shipped catalog");
         let mut s = OfficeState::default();
         s = reduce(s, Action::AddReports(vec!["a.json".into()]));
-        s = reduce(s, Action::SetTrust(picked("trust.json")));
+        s = reduce(s, load_register());
         reduce(
             s,
             Action::Catalog(CatalogState::Ready(LoadedCatalog {
@@ -395,11 +460,64 @@ mod tests {
         assert!(!s.can_run());
         let s = reduce(s, Action::AddReports(vec!["a.json".into()]));
         assert!(!s.can_run());
-        let s = reduce(s, Action::SetTrust(picked("trust.json")));
+        let s = reduce(s, load_register());
         assert!(!s.can_run(), "no catalog yet");
         assert!(ready().can_run());
         let running = reduce(ready(), Action::Started { total: 1 });
         assert!(!running.can_run(), "one season at a time");
+    }
+
+    #[test]
+    fn an_edited_register_has_the_shown_season_checked_again() {
+        let s = reduce(ready(), Action::Started { total: 1 });
+        assert!(!s.needs_recheck(), "no season shown yet");
+        let s = reduce(s, Action::Finished(Rc::new(season())));
+        assert!(!s.needs_recheck(), "checked with this register");
+        let edited = Register {
+            office: "Sở".into(),
+            ..Register::default()
+        };
+        let s = reduce(s, Action::EditRegister(edited.clone()));
+        assert!(s.needs_recheck());
+        let s = reduce(s, Action::Started { total: 1 });
+        assert!(!s.needs_recheck(), "a run is under way");
+        let s = reduce(s, Action::Finished(Rc::new(season())));
+        assert!(!s.needs_recheck());
+        assert_eq!(s.checked_with.as_deref(), Some(&edited));
+    }
+
+    #[test]
+    fn an_import_lists_its_bad_rows_until_the_next_change_and_the_stored_register_never_replaces_a_picked_one(
+    ) {
+        use tdg_office::register::{Column, Problem};
+        let bad = RowError {
+            line: 7,
+            column: Column::Tier,
+            problem: Problem::UnknownTier("xa".into()),
+        };
+        let s = reduce(
+            OfficeState::default(),
+            Action::LoadRegister {
+                register: Register::default(),
+                source: "don-vi.csv".into(),
+                errors: vec![bad.clone()],
+            },
+        );
+        assert_eq!(*s.register_errors, vec![bad]);
+        assert_eq!(s.register_source, "don-vi.csv");
+        let stored = Register {
+            office: "stored".into(),
+            keys: vec![],
+        };
+        let s = reduce(s, Action::RestoreRegister(stored.clone()));
+        assert_eq!(s.register.as_deref(), Some(&Register::default()));
+        let s = reduce(s, Action::EditRegister(stored.clone()));
+        assert!(s.register_errors.is_empty());
+        let fresh = reduce(
+            OfficeState::default(),
+            Action::RestoreRegister(stored.clone()),
+        );
+        assert_eq!(fresh.register.as_deref(), Some(&stored));
     }
 
     #[test]
@@ -657,10 +775,12 @@ mod tests {
         let s = reduce(s, Action::FilterTier(Some("so-nganh".into())));
         assert_eq!(s.group, None, "a group belongs to a tier");
         let s = reduce(s, Action::Edit(Some(0)));
+        let s = reduce(s, Action::Details(Some(4)));
+        assert_eq!(s.details, Some(4));
         let s = reduce(s, Action::Finished(Rc::new(season())));
         assert_eq!(
-            (s.tier.clone(), s.group.clone(), s.editing),
-            (None, None, None)
+            (s.tier.clone(), s.group.clone(), s.editing, s.details),
+            (None, None, None, None)
         );
         assert_eq!(s.run, Run::Done);
     }

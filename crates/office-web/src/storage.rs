@@ -1,13 +1,15 @@
-//! What the office view keeps on the device: the appraisals (its own key, `office.appraisals`)
-//! and the language (the unit app's `lang` key: one choice for the whole site). Keys carry the
+//! What the office view keeps on the device: the appraisals (its own key, `office.appraisals`),
+//! the unit register (`office.register`) and the language (the unit app's `lang` key: one choice for the whole site). Keys carry the
 //! same namespace as the unit app's (`tdg@<page directory>#name`, `tdg@file:#name`), so two
 //! deployments on one origin keep separate appraisals. Nothing here panics; a failure to store
 //! comes back as an error for the page to show.
 
 use tdg_model::Lang;
 use tdg_office::appraisal::AppraisalFile;
+use tdg_office::register::Register;
 
 const APPRAISALS: &str = "office.appraisals";
+const REGISTER: &str = "office.register";
 const LANG: &str = "lang";
 
 /// The namespace of a page at `protocol` + `pathname` (the unit app's rule: the page's
@@ -45,12 +47,33 @@ pub fn load_appraisals() -> Result<AppraisalFile, String> {
     }
 }
 
-/// Stores the appraisals; `false` when the browser refused (private mode, full).
-pub fn save_appraisals(file: &AppraisalFile) -> bool {
-    let (Some(s), Some(k)) = (storage(), key(APPRAISALS)) else {
+fn set(name: &str, text: &str) -> bool {
+    let (Some(s), Some(k)) = (storage(), key(name)) else {
         return false;
     };
-    s.set_item(&k, &file.to_json()).is_ok()
+    s.set_item(&k, text).is_ok()
+}
+
+/// Stores the appraisals; `false` when the browser refused (private mode, full).
+pub fn save_appraisals(file: &AppraisalFile) -> bool {
+    set(APPRAISALS, &file.to_json())
+}
+
+/// The stored register: `Ok(None)` when none is stored; a stored text that cannot be read is
+/// an error (left where it is, as the appraisals are).
+pub fn load_register() -> Result<Option<Register>, String> {
+    get(REGISTER)
+        .map(|text| serde_json::from_str(&text).map_err(|e| e.to_string()))
+        .transpose()
+}
+
+/// Stores the register; `false` when the browser refused (private mode, quota full).
+pub fn save_register(register: &Register) -> bool {
+    // A register is strings and dates: serialising it cannot fail.
+    set(
+        REGISTER,
+        &serde_json::to_string(register).unwrap_or_default(),
+    )
 }
 
 pub fn load_lang() -> Lang {

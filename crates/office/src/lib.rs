@@ -16,6 +16,7 @@ pub mod export;
 pub mod intake;
 pub mod missing;
 pub mod ranking;
+pub mod register;
 pub mod session;
 pub mod standing;
 pub mod stats;

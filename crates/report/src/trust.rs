@@ -378,6 +378,13 @@ pub fn read_unit_csv(text: &str) -> Result<Vec<UnitRow>, ConvertError> {
 
 /// Splits one CSV line into fields (RFC 4180 quoting, no line breaks inside fields).
 fn split_csv_line(line: &str) -> Result<Vec<String>, String> {
+    split_csv_fields(line, ',')
+}
+
+/// Splits one CSV line on `sep` (`,`, or `;` as Excel writes CSV where the decimal mark is a
+/// comma), with RFC 4180 quoting and no line breaks inside fields. The office's unit register
+/// reads its CSV with this too.
+pub fn split_csv_fields(line: &str, sep: char) -> Result<Vec<String>, String> {
     let mut fields = Vec::new();
     let mut field = String::new();
     let mut chars = line.chars().peekable();
@@ -393,7 +400,7 @@ fn split_csv_line(line: &str) -> Result<Vec<String>, String> {
                 field.clear();
                 quoted = true;
             }
-            (false, ',') => fields.push(std::mem::take(&mut field)),
+            (false, c) if c == sep => fields.push(std::mem::take(&mut field)),
             (_, c) => field.push(c),
         }
     }

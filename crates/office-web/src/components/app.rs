@@ -3,7 +3,8 @@
 use super::{
     appraisal_editor::AppraisalEditor, band_table::BandTable, charts::Charts, exports::Exports,
     filters::Filters, heat_map::HeatMap, missing_list::MissingList, open_form::OpenForm,
-    print_summary::PrintSummary, progress_bar::ProgressBar, report_table::ReportTable,
+    print_summary::PrintSummary, progress_bar::ProgressBar, register_panel::RegisterPanel,
+    report_table::ReportTable,
 };
 use crate::i18n::tr;
 use crate::state::{Action, CatalogState, LoadedCatalog, Notice, OfficeState, Picked};
@@ -31,6 +32,15 @@ pub fn app() -> Html {
                     error: true,
                 })),
             }
+            match storage::load_register() {
+                Ok(Some(register)) => state.dispatch(Action::RestoreRegister(register)),
+                Ok(None) => {}
+                Err(e) => state.dispatch(Action::Notify(Notice {
+                    vi: format!("Không đọc được sổ đăng ký đã lưu (vẫn để nguyên): {e}"),
+                    en: format!("The stored register cannot be read (left as it is): {e}"),
+                    error: true,
+                })),
+            }
             wasm_bindgen_futures::spawn_local(async move {
                 let loaded = match browser::fetch_bytes(CATALOG_URL).await {
                     Ok(bytes) => match Catalog::from_json(&bytes) {
@@ -54,6 +64,35 @@ pub fn app() -> Html {
                 };
                 state.dispatch(Action::Catalog(loaded));
             });
+        });
+    }
+    // Every change of the register is stored at once (never silently lost: a refusal is said).
+    {
+        let state = state.clone();
+        use_effect_with(state.register.clone(), move |register| {
+            if let Some(register) = register {
+                if !storage::save_register(register) {
+                    state.dispatch(Action::Notify(Notice {
+                        vi: "Trình duyệt không lưu được sổ đăng ký (bộ nhớ của trang đã đầy hoặc bị chặn): \
+                             sổ vẫn dùng được trên trang này, hãy tải sổ về máy (CSV hoặc trust.json)."
+                            .into(),
+                        en: "The browser could not store the register (the page's storage is full or \
+                             blocked): it still works on this page; download it (CSV or trust.json)."
+                            .into(),
+                        error: true,
+                    }));
+                }
+            }
+        });
+    }
+    {
+        // Also when a run ends: a register edited while it ran was not the one it checked.
+        let state = state.clone();
+        let deps = (state.register.clone(), state.running());
+        use_effect_with(deps, move |_| {
+            if state.needs_recheck() {
+                super::open_form::run(state.clone());
+            }
         });
     }
     // The sections below the table are drawn a moment after it (a task later), so that the
@@ -108,6 +147,7 @@ pub fn app() -> Html {
         <main>
             { for notice }
             <OpenForm state={state.clone()} />
+            <RegisterPanel state={state.clone()} />
             <ProgressBar state={state.clone()} />
             if state.season.is_some() {
                 <Filters state={state.clone()} />

@@ -12,6 +12,17 @@ use tdg_office::appraisal::{check_criterion, parse_points, CriterionAppraisal, U
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// An appraisal refused: said in the criterion's row, next to the field at fault
+/// (walk-through M1), with the criterion named in its own words for whoever hears it alone.
+#[derive(Clone, PartialEq)]
+struct RowError {
+    criterion: String,
+    /// The reason's field is at fault (else the points').
+    reason: bool,
+    vi: String,
+    en: String,
+}
+
 fn value(e: &InputEvent) -> String {
     e.target()
         .and_then(|t| {
@@ -51,7 +62,7 @@ pub fn appraisal_editor(p: &Part) -> Html {
     let lang = state.lang;
     // Per criterion: the typed points and reason; filled from the stored appraisal on opening.
     let typed = use_state(BTreeMap::<String, (String, String)>::new);
-    let error = use_state(|| None::<(String, String)>);
+    let error = use_state(|| None::<RowError>);
     let editing = state.editing;
     {
         let typed = typed.clone();
@@ -109,16 +120,18 @@ pub fn appraisal_editor(p: &Part) -> Html {
                 // Named as the office reads it, never by its id (walk-through M1).
                 let name = |lang| criterion_name(&catalog, &entry.unit.tier, id, lang);
                 let Some(milli_points) = parse_points(pts) else {
-                    error.set(Some((
-                        format!(
+                    error.set(Some(RowError {
+                        criterion: id.clone(),
+                        reason: false,
+                        vi: format!(
                             "“{}”: điểm thẩm định phải là một số, ví dụ 8 hoặc 8,5",
                             name(Lang::Vi)
                         ),
-                        format!(
+                        en: format!(
                             "“{}”: the appraised points must be a number such as 8 or 8.5",
                             name(Lang::En)
                         ),
-                    )));
+                    }));
                     return;
                 };
                 let c = CriterionAppraisal {
@@ -127,10 +140,12 @@ pub fn appraisal_editor(p: &Part) -> Html {
                     reason: reason.trim().to_owned(),
                 };
                 if let Err(e) = check_criterion(&catalog, &entry.unit.tier, &c, id) {
-                    error.set(Some((
-                        format!("“{}”: {}", name(Lang::Vi), e.vi),
-                        format!("“{}”: {}", name(Lang::En), e.en),
-                    )));
+                    error.set(Some(RowError {
+                        criterion: id.clone(),
+                        reason: e.at.ends_with("/reason"),
+                        vi: format!("“{}”: {}", name(Lang::Vi), e.vi),
+                        en: format!("“{}”: {}", name(Lang::En), e.en),
+                    }));
                     return;
                 }
                 criteria.push(c);
@@ -175,14 +190,33 @@ pub fn appraisal_editor(p: &Part) -> Html {
         };
         let pid = format!("appraise-{}", cp.id);
         let rid = format!("reason-{}", cp.id);
+        let eid = format!("appraise-error-{}", cp.id);
+        let wrong = error.as_ref().filter(|e| e.criterion == cp.id);
+        // The field at fault points at the message under it.
+        let at = |reason_field: bool| {
+            wrong
+                .filter(|e| e.reason == reason_field)
+                .map(|_| eid.clone())
+        };
+        let invalid = |reason_field: bool| at(reason_field).is_some().to_string();
         html! {
-            <tr>
+            <tr class={classes!(wrong.is_some().then_some("invalid"))}>
                 <th scope="row">{ label }</th>
                 <td class="num">{ format!("{} / {}", points(cp.points, lang), points(cp.max, lang)) }</td>
                 <td><label class="sr-only" for={pid.clone()}>{ tr(lang, "Điểm thẩm định", "Appraised points") }</label>
-                    <input id={pid} inputmode="decimal" value={pts} oninput={set(0)} size="6" /></td>
+                    <input id={pid} inputmode="decimal" value={pts} oninput={set(0)} size="6"
+                        aria-invalid={invalid(false)} aria-describedby={at(false)} />
+                    if let Some(e) = wrong.filter(|e| !e.reason) {
+                        <p id={eid.clone()} class="field-error" role="alert">{ trs(lang, e.vi.clone(), e.en.clone()) }</p>
+                    }
+                </td>
                 <td><label class="sr-only" for={rid.clone()}>{ tr(lang, "Lý do", "Reason") }</label>
-                    <textarea id={rid} value={reason} oninput={set(1)} rows="1" /></td>
+                    <textarea id={rid} value={reason} oninput={set(1)} rows="1"
+                        aria-invalid={invalid(true)} aria-describedby={at(true)} />
+                    if let Some(e) = wrong.filter(|e| e.reason) {
+                        <p id={eid.clone()} class="field-error" role="alert">{ trs(lang, e.vi.clone(), e.en.clone()) }</p>
+                    }
+                </td>
             </tr>
         }
     });
@@ -204,8 +238,9 @@ pub fn appraisal_editor(p: &Part) -> Html {
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
-                if let Some((vi, en)) = &*error {
-                    <p class="error" role="alert">{ trs(lang, vi.clone(), en.clone()) }</p>
+                if error.is_some() {
+                    // The message itself is in the criterion's row; this says where to look.
+                    <p class="error">{ tr(lang, "Chưa lưu: xem lỗi ghi ở dòng của tiêu chí.", "Not saved: see the error in the criterion's row.") }</p>
                 }
                 <button type="submit" class="primary">{ tr(lang, "Lưu thẩm định", "Save the appraisal") }</button>
                 {" "}<button type="button" onclick={cancel}>{ tr(lang, "Đóng", "Close") }</button>

@@ -54,7 +54,11 @@ pub fn charts(p: &Part) -> Html {
         .max()
         .unwrap_or(1)
         .max(1);
-    let bands_height = groups.len() * row_h + 30;
+    // The legend: one band a line under the bars, so that no name runs into the next
+    // (side by side, long band names overlapped: walk-through L8).
+    let legend_top = groups.len() * row_h + 8;
+    let legend_line = 18;
+    let bands_height = legend_top + band_ids.len() * legend_line + 4;
     let bars = groups.iter().enumerate().map(|(i, (_, group, bands))| {
         let y = i * row_h;
         let mut x = 0u32;
@@ -76,11 +80,11 @@ pub fn charts(p: &Part) -> Html {
         }
     });
     let legend = band_ids.iter().enumerate().map(|(i, b)| {
-        let x = i as u32 * 150;
+        let y = legend_top + i * legend_line;
         html! {
-            <g>
-                <rect x={x.to_string()} y={(bands_height - 20).to_string()} width="12" height="12" fill={fill(b)} />
-                <text x={(x + 16).to_string()} y={(bands_height - 10).to_string()} font-size="11">{ band_name(catalog, b, lang) }</text>
+            <g class="legend">
+                <rect x={label_w.to_string()} y={y.to_string()} width="12" height="12" fill={fill(b)} />
+                <text x={(label_w + 16).to_string()} y={(y + 10).to_string()} font-size="11">{ band_name(catalog, b, lang) }</text>
             </g>
         }
     });
@@ -135,8 +139,10 @@ pub fn charts(p: &Part) -> Html {
                 </svg>
                 <figcaption>{ hist_title }</figcaption>
             </figure>
-            <table class="chart-data">
-                <caption>{ hist_title }</caption>
+            // The figure's caption already shows the title: the table's is for screen readers,
+            // or the printout showed it twice (walk-through L8).
+            <table class="chart-data" data-testid="histogram-data">
+                <caption class="sr-only">{ tr(lang, "Số liệu của biểu đồ phân bố tổng điểm", "Figures of the distribution of totals") }</caption>
                 <thead><tr>
                     <th scope="col">{ tr(lang, "Tổng điểm", "Total") }</th>
                     <th scope="col">{ tr(lang, "Số đơn vị", "Units") }</th>

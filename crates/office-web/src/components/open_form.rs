@@ -3,6 +3,7 @@
 //! defaulted: without it timing is not checked, and the form says so) and the period.
 
 use super::app::Part;
+use super::date_field::DateField;
 use crate::browser;
 use crate::i18n::{tr, trs};
 use crate::season_worker;
@@ -12,6 +13,7 @@ use tdg_model::units::format_int;
 use tdg_model::Localized;
 use tdg_model::{Catalog, Date, Lang};
 use tdg_office::intake::register;
+use tdg_office::register::Register;
 use tdg_office::session::{merge, SeasonPart, SeasonView};
 use tdg_report::trust::TrustList;
 use wasm_bindgen::JsCast;
@@ -86,17 +88,27 @@ pub fn open_form(p: &Part) -> Html {
             let Some(file) = first_file(&e) else { return };
             let state = state.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match browser::read_file(&file).await {
-                    Ok(bytes) => state.dispatch(Action::SetTrust(Picked {
-                        name: file.name(),
-                        bytes: Rc::new(bytes),
-                    })),
-                    Err(e) => state.dispatch(Action::Notify(Notice {
-                        vi: format!("Không đọc được tệp {}: {e}", file.name()),
-                        en: format!("Cannot read {}: {e}", file.name()),
-                        error: true,
-                    })),
-                }
+                let name = file.name();
+                let refused = |vi: String, en: String| Notice {
+                    vi: format!("{name}: {vi}"),
+                    en: format!("{name}: {en}"),
+                    error: true,
+                };
+                let action = match browser::read_file(&file).await {
+                    Ok(bytes) => match TrustList::from_json(&bytes) {
+                        Ok(list) => Action::LoadRegister {
+                            register: Register::from_trust(list),
+                            source: name.clone(),
+                            errors: Vec::new(),
+                        },
+                        Err(e) => Action::Notify(refused(e.message_vi(), e.to_string())),
+                    },
+                    Err(e) => Action::Notify(refused(
+                        format!("không đọc được tệp: {e}"),
+                        format!("cannot read the file: {e}"),
+                    )),
+                };
+                state.dispatch(action);
             });
         })
     };
@@ -132,10 +144,7 @@ pub fn open_form(p: &Part) -> Html {
     };
     let on_received = {
         let state = state.clone();
-        Callback::from(move |e: Event| {
-            let value = input_of(&e).map(|i| i.value()).unwrap_or_default();
-            state.dispatch(Action::SetReceived(Date::parse_iso(&value).ok()));
-        })
+        Callback::from(move |day: Option<Date>| state.dispatch(Action::SetReceived(day)))
     };
     let on_period = {
         let state = state.clone();
@@ -183,10 +192,13 @@ pub fn open_form(p: &Part) -> Html {
             >
                 <p>{ tr(lang, "Kéo thả các tệp báo cáo, tệp .zip hoặc cả thư mục vào đây, hoặc chọn:",
                         "Drop report files, .zip files or whole folders here, or choose:") }</p>
-                <label for="reports">{ tr(lang, "Các tệp báo cáo (.json, .zip)", "Report files (.json, .zip)") }</label>
-                <input id="reports" type="file" multiple=true accept=".json,.zip,application/json,application/zip" onchange={on_files} disabled={state.running()} />
-                <label for="folder">{ tr(lang, "Một thư mục báo cáo", "A folder of reports") }</label>
-                <input id="folder" type="file" webkitdirectory=true onchange={on_folder} disabled={state.running()} />
+                // The browser's own picker text ("No file chosen") is hidden: the inputs are
+                // emptied after each pick so that files add up, and it contradicted the count
+                // below (walk-through L7). The labels are the buttons; the count says the rest.
+                <input id="reports" class="file-input" type="file" multiple=true accept=".json,.zip,application/json,application/zip" onchange={on_files} disabled={state.running()} />
+                <label for="reports" class="file-button">{ tr(lang, "Các tệp báo cáo (.json, .zip)", "Report files (.json, .zip)") }</label>
+                <input id="folder" class="file-input" type="file" webkitdirectory=true onchange={on_folder} disabled={state.running()} />
+                <label for="folder" class="file-button">{ tr(lang, "Một thư mục báo cáo", "A folder of reports") }</label>
                 <p role="status" data-testid="picked">
                     { trs(lang, format!("{count} tệp đã chọn"), format!("{count} files chosen")) }
                     if !state.reports.is_empty() {
@@ -197,7 +209,11 @@ pub fn open_form(p: &Part) -> Html {
             <div class="field">
                 <label for="trust">{ tr(lang, "Danh sách khóa tin cậy (trust.json)", "Trust list (trust.json)") }</label>
                 <input id="trust" type="file" accept=".json,application/json" onchange={on_trust} />
-                if let Some(t) = &state.trust { <span class="hint">{ &t.name }</span> }
+                if let Some(r) = &state.register {
+                    <span class="hint" data-testid="register-line">{ trs(lang,
+                        format!("Sổ đăng ký đang dùng: {} ({} khóa)", state.register_source, format_int(r.keys.len() as u64, lang)),
+                        format!("Register in use: {} ({} keys)", state.register_source, format_int(r.keys.len() as u64, lang))) }</span>
+                }
             </div>
             <div class="field">
                 <label for="catalog">{ tr(lang, "Danh mục tiêu chí khác (không bắt buộc)", "Another catalog (optional)") }</label>
@@ -205,8 +221,8 @@ pub fn open_form(p: &Part) -> Html {
                 <span class="hint" data-testid="catalog-line">{ catalog_line }</span>
             </div>
             <div class="field">
-                <label for="received">{ tr(lang, "Ngày nhận (do cơ quan nhập)", "Received date (entered by the office)") }</label>
-                <input id="received" type="date" onchange={on_received} />
+                <DateField id="received" lang={lang} on_change={on_received}
+                    label={tr(lang, "Ngày nhận (do cơ quan nhập)", "Received date (entered by the office)")} />
                 if state.received.is_none() {
                     <span class="hint warn" data-testid="no-received">{ tr(lang,
                         "Chưa có ngày nhận: thời hạn sẽ không được kiểm tra và xếp hạng theo tổng điểm đơn vị đã ký.",
@@ -225,12 +241,13 @@ pub fn open_form(p: &Part) -> Html {
 }
 
 /// Hands the season to the workers, follows them to the end and settles the season from their
-/// shares.
-fn run(state: super::app::Handle) {
-    let (Some(trust), Some(catalog)) = (state.trust.clone(), state.loaded_catalog().cloned())
+/// shares, against the register as it stands (the page's, edits included).
+pub fn run(state: super::app::Handle) {
+    let (Some(register), Some(catalog)) = (state.register.clone(), state.loaded_catalog().cloned())
     else {
         return;
     };
+    let trust = register.trust_json().into_bytes();
     let received = state.received.map(|d| d.to_string()).unwrap_or_default();
     let period = state.period.unwrap_or(0);
     state.dispatch(Action::Started {
@@ -241,15 +258,9 @@ fn run(state: super::app::Handle) {
             let state = state.clone();
             move |done, total| state.dispatch(Action::Progress { done, total })
         };
-        let result = season_worker::verify(
-            &trust.bytes,
-            &catalog.file.bytes,
-            &received,
-            period,
-            progress,
-        )
-        .await;
-        match result.map(|parts| settle(&parts, &trust.bytes, &catalog.catalog)) {
+        let result =
+            season_worker::verify(&trust, &catalog.file.bytes, &received, period, progress).await;
+        match result.map(|parts| settle(&parts, &register, &catalog.catalog)) {
             Ok(Ok(view)) => {
                 season_worker::mark("office:settled");
                 state.dispatch(Action::Finished(Rc::new(view)));
@@ -263,14 +274,16 @@ fn run(state: super::app::Handle) {
     });
 }
 
-/// The season from the workers' shares (JSON), against the trust list's register.
-fn settle(parts: &[String], trust: &[u8], catalog: &Catalog) -> Result<SeasonView, String> {
+/// The season from the workers' shares (JSON), against the register.
+fn settle(parts: &[String], units: &Register, catalog: &Catalog) -> Result<SeasonView, String> {
     let parts = parts
         .iter()
         .map(|p| serde_json::from_str::<SeasonPart>(p))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| e.to_string())?;
-    // The workers read this trust list already; a failure here would be theirs too.
-    let trust = TrustList::from_json(trust).map_err(|e| e.to_string())?;
-    Ok(merge(parts, &register(&trust), catalog.tie_breakers()))
+    Ok(merge(
+        parts,
+        &register(&units.trust_list()),
+        catalog.tie_breakers(),
+    ))
 }

@@ -3,6 +3,7 @@
 //! there is one), a mark on totals rescaled by "không áp dụng" answers, and why a file fails.
 
 use super::app::Part;
+use super::file_details::FileDetails;
 use crate::i18n::{band_name, group_name, points, tier_name, tr, trs};
 use crate::state::{appraised_ranking, rows_in_view, table_rows, Action};
 use tdg_model::units::format_int;
@@ -13,23 +14,47 @@ use tdg_report::verdict_text::Check;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-fn check_cell(c: &CheckView, lang: Lang) -> Html {
-    let text = match lang {
-        Lang::Vi => &c.vi,
-        Lang::En => &c.en,
-    };
-    match c.mark {
-        // A pass is a mark (its column names the check): the sentence is there for whoever
-        // points at it.
-        CheckMark::Pass => html! {
-            <td class="pass" title={text.clone()}>{"✓"}</td>
-        },
-        CheckMark::Fail => html! {
-            <td class="fail" title={both(lang, &c.vi, &c.en)}>{"✗ "}{ text }</td>
-        },
-        CheckMark::Note => html! {
-            <td class="note" title={both(lang, &c.vi, &c.en)}>{"! "}{ text }</td>
-        },
+/// Every check of a file in one cell (walk-through M4: one column per check made the table
+/// 2,849 px wide): a pass of all says so; otherwise each failure (✗) and note (!) in the page's
+/// language, cut with "…" in the row and read whole in the file's details or on hover.
+fn checks_cell(f: &FileView, lang: Lang, open: Callback<MouseEvent>) -> Html {
+    let said: Vec<&CheckView> = f
+        .checks
+        .iter()
+        .filter(|c| c.mark != CheckMark::Pass)
+        .collect();
+    let hover = f
+        .checks
+        .iter()
+        .zip(Check::ALL)
+        .map(|(c, check)| {
+            let mark = match c.mark {
+                CheckMark::Pass => "✓",
+                CheckMark::Fail => "✗",
+                CheckMark::Note => "!",
+            };
+            format!(
+                "{mark} {}: {}",
+                check.heading(lang),
+                both(lang, &c.vi, &c.en).replace('\n', " / ")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let failed = said.iter().any(|c| c.mark == CheckMark::Fail);
+    html! {
+        <td data-col="checks" class={classes!(if failed { "fail" } else { "pass" })} title={hover}>
+            <button type="button" class="link details" onclick={open}
+                aria-label={trs(lang, format!("Chi tiết kiểm tra {}", f.file), format!("Check details of {}", f.file))}>{ "i" }</button>
+            if said.is_empty() {
+                {"✓ "}{ tr(lang, "Đạt mọi mục", "Passes every check") }
+            } else {
+                { for said.iter().map(|c| {
+                    let (class, mark) = if c.mark == CheckMark::Fail { ("fail", "✗ ") } else { ("note", "! ") };
+                    html! { <span class={class}>{ mark }{ trs(lang, c.vi.clone(), c.en.clone()) }{" "}</span> }
+                }) }
+            }
+        </td>
     }
 }
 
@@ -120,7 +145,7 @@ pub fn report_table(p: &Part) -> Html {
         })
     };
     let (start, end) = rows_in_view(rows.len(), scroll.0, scroll.1, ROW_PX, EXTRA_ROWS);
-    let columns = 13 + Check::ALL.len();
+    let columns = 10;
     let spacer = |n: usize| {
         (n > 0).then(|| {
             html! {
@@ -144,36 +169,47 @@ pub fn report_table(p: &Part) -> Html {
         });
         let unit = f.unit.as_ref();
         let band = f.band.as_deref().map(|b| band_name(&catalog, b, lang)).unwrap_or_default();
+        let details = {
+            let state = state.clone();
+            let file = row.file;
+            Callback::from(move |_| state.dispatch(Action::Details(Some(file))))
+        };
+        // One total: the official one where the received date gave one, else the signed one;
+        // both on hover.
+        let total = f.official_total.or(f.signed_total);
+        let totals_said = trs(lang,
+            format!("Tổng điểm đã ký: {}; tổng điểm chính thức: {}", f.signed_total.map(|t| points(t, lang)).unwrap_or_else(|| "—".into()), f.official_total.map(|t| points(t, lang)).unwrap_or_else(|| "—".into())),
+            format!("Signed total: {}; official total: {}", f.signed_total.map(|t| points(t, lang)).unwrap_or_else(|| "—".into()), f.official_total.map(|t| points(t, lang)).unwrap_or_else(|| "—".into())));
+        let unit_said = unit.map(|u| format!("{} — {}", u.code, u.name)).unwrap_or_default();
+        let place = unit.map(|u| format!("{} · {}", tier_name(&catalog, &u.tier, f.period, lang), group_name(&catalog, &u.group, lang))).unwrap_or_default();
         html! {
-            <tr data-file={f.file.clone()} aria-rowindex={(start + i + 2).to_string()} class={classes!(if f.passes { "ok" } else { "failed" })}>
+            <tr data-file={f.file.clone()} data-unit={unit.map(|u| u.code.clone()).unwrap_or_default()} aria-rowindex={(start + i + 2).to_string()} class={classes!(if f.passes { "ok" } else { "failed" })}>
                 <td class="rank">{ rank.unwrap_or_default() }</td>
-                <td class="file" title={f.file.clone()}>{ &f.file }</td>
-                <td>{ unit.map(|u| u.code.clone()).unwrap_or_default() }</td>
-                <td title={unit.map(|u| u.name.clone()).unwrap_or_default()}>{ unit.map(|u| u.name.clone()).unwrap_or_default() }</td>
-                <td>{ unit.map(|u| tier_name(&catalog, &u.tier, f.period, lang)).unwrap_or_default() }</td>
-                <td>{ unit.map(|u| group_name(&catalog, &u.group, lang)).unwrap_or_default() }</td>
+                <td data-col="unit" title={unit_said.clone()}>{ unit_said }</td>
+                <td class="file wide" title={f.file.clone()}>{ &f.file }</td>
+                <td class="wide" title={place.clone()}>{ unit.map(|u| group_name(&catalog, &u.group, lang)).unwrap_or_default() }</td>
                 if let Some(why) = &f.unreadable {
-                    <td class="fail" colspan={Check::ALL.len().to_string()} title={both(lang, &why.vi, &why.en)}>
+                    <td class="fail" data-col="checks" title={both(lang, &why.vi, &why.en)}>
                         {"✗ "}{ trs(lang, why.vi.clone(), why.en.clone()) }
                     </td>
                 } else {
-                    { for f.checks.iter().map(|c| check_cell(c, lang)) }
+                    { checks_cell(f, lang, details) }
                 }
-                <td title={f.notes.iter().map(|n| both(lang, &n.vi, &n.en)).collect::<Vec<_>>().join("\n")}>
+                <td class="wide" title={f.notes.iter().map(|n| both(lang, &n.vi, &n.en)).collect::<Vec<_>>().join("\n")}>
                     { standing_text(f, lang) }
                     { for f.notes.iter().map(|n| html! { <span class="note">{" ! "}{ trs(lang, n.vi.clone(), n.en.clone()) }</span> }) }
                 </td>
-                <td class="num">{ f.signed_total.map(|t| points(t, lang)).unwrap_or_default() }</td>
-                <td class="num" data-col="official">{ f.official_total.map(|t| points(t, lang)).unwrap_or_default() }</td>
-                if f.rescaled {
-                    <td title={tr(lang, "Tổng điểm đã quy đổi vì có tiêu chí “không áp dụng”", "Total rescaled: some criteria are “not applicable”")}>
-                        { band }<span class="rescaled">{ tr(lang, " (quy đổi, có tiêu chí không áp dụng)", " (rescaled, some criteria not applicable)") }</span>
-                    </td>
-                } else {
-                    <td>{ band }</td>
-                }
-                <td class="num" data-col="appraised">{ row.appraised.as_ref().map(|a| points(a.total, lang)).unwrap_or_default() }</td>
-                <td data-col="appraised-band">{ row.appraised.as_ref().map(|a| band_name(&catalog, &a.band, lang)).unwrap_or_default() }</td>
+                <td class="num" data-col="total" title={totals_said}>{ total.map(|t| points(t, lang)).unwrap_or_default() }</td>
+                <td class="wide" title={if f.rescaled { tr(lang, "Tổng điểm đã quy đổi vì có tiêu chí “không áp dụng”", "Total rescaled: some criteria are “not applicable”") } else { "" }}>
+                    { band }
+                    if f.rescaled {
+                        <span class="rescaled">{ tr(lang, " (quy đổi)", " (rescaled)") }</span>
+                    }
+                    if let Some(a) = &row.appraised {
+                        <span data-col="appraised-band">{ " → " }{ band_name(&catalog, &a.band, lang) }</span>
+                    }
+                </td>
+                <td class="num wide" data-col="appraised">{ row.appraised.as_ref().map(|a| points(a.total, lang)).unwrap_or_default() }</td>
                 <td class="no-print">
                     if entry.is_some() && row.rank.is_some() {
                         <button type="button" onclick={edit} aria-label={trs(lang,
@@ -198,22 +234,19 @@ pub fn report_table(p: &Part) -> Html {
             <p class="hint">{ tr(lang,
                 "Bảng chỉ vẽ các dòng đang xem: cuộn trong bảng (hoặc chọn bảng rồi dùng phím mũi tên, Page Down) để xem tiếp; tệp Excel, CSV và bản in có đủ mọi dòng.",
                 "The table draws only the rows in view: scroll in it (or focus it and use the arrow keys, Page Down) to see more; the workbook, the CSV and the printout have every row.") }</p>
-            <div class="scroll table-view" ref={view} onscroll={on_scroll} tabindex="0" role="region" aria-labelledby="table-title">
+            <div class="table-view" ref={view} onscroll={on_scroll} tabindex="0" role="region"
+                aria-label={tr(lang, "Bảng các báo cáo đã nhận (cuộn để xem tiếp)", "Table of the reports received (scroll for more)")}>
             <table id="season" aria-labelledby="table-title" aria-rowcount={(rows.len() + 1).to_string()} data-rows={rows.len().to_string()}>
                 <thead><tr aria-rowindex="1">
-                    { heading(tr(lang, "Thứ hạng", "Rank"), "c-rank") }
-                    { heading(tr(lang, "Tệp", "File"), "c-file") }
-                    { heading(tr(lang, "Mã đơn vị", "Unit code"), "c-code") }
-                    { heading(tr(lang, "Tên đơn vị", "Unit"), "c-name") }
-                    { heading(tr(lang, "Cấp", "Tier"), "c-tier") }
-                    { heading(tr(lang, "Cụm, khối thi đua", "Cluster or block"), "c-group") }
-                    { for Check::ALL.iter().map(|c| heading(c.heading(lang), "c-check")) }
-                    { heading(tr(lang, "Tình trạng", "Standing"), "c-standing") }
-                    { heading(tr(lang, "Tổng điểm đã ký", "Signed total"), "c-num") }
-                    { heading(tr(lang, "Tổng điểm chính thức", "Official total"), "c-num") }
-                    { heading(tr(lang, "Xếp loại tự đánh giá", "Self-assessed band"), "c-band") }
-                    { heading(tr(lang, "Điểm thẩm định", "Appraised total"), "c-num") }
-                    { heading(tr(lang, "Xếp loại thẩm định", "Appraised band"), "c-band") }
+                    { heading(tr(lang, "Hạng", "Rank"), "c-rank") }
+                    { heading(tr(lang, "Đơn vị", "Unit"), "c-unit") }
+                    { heading(tr(lang, "Tệp", "File"), "c-file wide") }
+                    { heading(tr(lang, "Cụm, khối thi đua", "Cluster or block"), "c-group wide") }
+                    { heading(tr(lang, "Kiểm tra (i: chi tiết)", "Checks (i: details)"), "c-checks") }
+                    { heading(tr(lang, "Tình trạng", "Standing"), "c-standing wide") }
+                    { heading(tr(lang, "Tổng điểm", "Total"), "c-num") }
+                    { heading(tr(lang, "Xếp loại (→ thẩm định)", "Band (→ appraised)"), "c-band wide") }
+                    { heading(tr(lang, "Điểm thẩm định", "Appraised"), "c-num wide") }
                     <th scope="col" class="no-print c-action"><span class="sr-only">{ tr(lang, "Thao tác", "Actions") }</span></th>
                 </tr></thead>
                 <tbody>
@@ -223,6 +256,7 @@ pub fn report_table(p: &Part) -> Html {
                 </tbody>
             </table>
             </div>
+            <FileDetails state={state.clone()} />
         </section>
     }
 }
