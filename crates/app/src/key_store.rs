@@ -348,10 +348,7 @@ impl KeyError {
 impl tdg_model::Localized for KeyError {
     fn message(&self, lang: tdg_model::Lang) -> String {
         let (vi, en) = self.texts();
-        match lang {
-            tdg_model::Lang::Vi => vi,
-            tdg_model::Lang::En => en,
-        }
+        crate::i18n::trs(lang, vi, en)
     }
 
     fn both(&self) -> (String, String) {

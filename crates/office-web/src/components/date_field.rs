@@ -4,6 +4,7 @@
 
 use crate::i18n::tr;
 use tdg_model::date::{mask_dmy, DmyError};
+use tdg_model::Localized;
 use tdg_model::{Date, Lang};
 use yew::prelude::*;
 

@@ -101,7 +101,9 @@ pub fn open_form(p: &Part) -> Html {
                             source: name.clone(),
                             errors: Vec::new(),
                         },
-                        Err(e) => Action::Notify(refused(e.message_vi(), e.to_string())),
+                        Err(e) => {
+                            Action::Notify(refused(e.message(tdg_model::Lang::Vi), e.to_string()))
+                        }
                     },
                     Err(e) => Action::Notify(refused(
                         format!("không đọc được tệp: {e}"),
