@@ -201,7 +201,13 @@ pub fn reports_table(x: &Export) -> Table {
     ]
     .map(String::from)
     .to_vec();
-    headings.extend(Check::ALL.iter().map(|c| c.heading(Lang::Vi).to_owned()));
+    // "Kiểm tra: …": a check's column is its verdict, next to the value columns it checks
+    // ("Năm" beside "Kiểm tra: Năm báo cáo"; the walk-through read them as one column twice).
+    headings.extend(
+        Check::ALL
+            .iter()
+            .map(|c| format!("Kiểm tra: {}", c.heading(Lang::Vi))),
+    );
     headings.extend(
         [
             "Tổng điểm đã ký",
@@ -213,7 +219,7 @@ pub fn reports_table(x: &Export) -> Table {
             "Xếp loại thẩm định",
             "Thứ hạng sau thẩm định",
             "Tính vào xếp hạng",
-            "SHA-256",
+            "Mã SHA-256",
         ]
         .map(String::from),
     );

@@ -428,6 +428,14 @@ fn the_exports_carry_the_appraised_total_band_and_rank_and_the_reasons_sheet() {
 
     let text = csv(&x);
     let head = text.lines().next().expect("headings");
+    // Every heading once (walk-through L10: "Năm" and "SHA-256" read as repeated).
+    let names: Vec<&str> = head.trim_start_matches('\u{feff}').split("\",\"").collect();
+    let unique: std::collections::BTreeSet<&str> = names.iter().copied().collect();
+    assert_eq!(unique.len(), names.len(), "{head}");
+    assert!(
+        head.contains("\"Kiểm tra: Năm báo cáo\"") && head.contains("\"Mã SHA-256\""),
+        "{head}"
+    );
     for h in [
         "\"Điểm thẩm định\"",
         "\"Xếp loại thẩm định\"",
