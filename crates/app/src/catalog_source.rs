@@ -10,18 +10,18 @@ use wasm_bindgen_futures::JsFuture;
 /// Why the catalog could not be loaded, in both languages.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadError {
-    pub vi: String,
-    pub en: String,
+    pub text: tdg_model::Text,
 }
 
 pub async fn fetch_catalog(url: &str) -> Result<LoadedCatalog, LoadError> {
     let bytes = fetch_bytes(url).await.map_err(|detail| LoadError {
-        vi: format!("Không đọc được tệp {url}: {detail}"),
-        en: format!("Could not read {url}: {detail}"),
+        text: tdg_model::Text::new(
+            format!("Không đọc được tệp {url}: {detail}"),
+            format!("Could not read {url}: {detail}"),
+        ),
     })?;
     let catalog = Catalog::from_json(&bytes).map_err(|e| LoadError {
-        vi: e.message(Lang::Vi),
-        en: e.message(Lang::En),
+        text: tdg_model::Text::new(e.message(Lang::Vi), e.message(Lang::En)),
     })?;
     Ok(LoadedCatalog {
         catalog: crate::shared::Shared::new(catalog),

@@ -102,7 +102,7 @@ impl SignerError {
                 format!("Phần ký số bị dừng đột ngột ({why}). Nó sẽ được tải lại: hãy thử lại."),
                 format!("The signing module stopped unexpectedly ({why}). It will be loaded again: try again."),
             ),
-            SignerError::Refused(r) => (r.vi.clone(), r.en.clone()),
+            SignerError::Refused(r) => (r.text.vi.clone(), r.text.en.clone()),
             SignerError::BadReply(why) => (
                 format!("Phần ký số trả lời không đúng dạng ({why}): ứng dụng và phần ký số khác phiên bản? Hãy tải lại trang."),
                 format!("The signing module answered in an unexpected form ({why}): app and module of different versions? Reload the page."),

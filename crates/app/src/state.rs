@@ -24,8 +24,7 @@ pub enum CatalogState {
     Ready(Shared<LoadedCatalog>),
     /// The message to show, in both languages.
     Failed {
-        vi: String,
-        en: String,
+        text: tdg_model::Text,
     },
 }
 
@@ -79,29 +78,26 @@ pub enum NoticeKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
     pub kind: NoticeKind,
-    pub vi: String,
-    pub en: String,
+    pub text: tdg_model::Text,
 }
 
 impl Notice {
     pub fn error(vi: impl Into<String>, en: impl Into<String>) -> Notice {
         Notice {
             kind: NoticeKind::Error,
-            vi: vi.into(),
-            en: en.into(),
+            text: tdg_model::Text::new(vi, en),
         }
     }
     pub fn info(vi: impl Into<String>, en: impl Into<String>) -> Notice {
         Notice {
             kind: NoticeKind::Info,
-            vi: vi.into(),
-            en: en.into(),
+            text: tdg_model::Text::new(vi, en),
         }
     }
     pub fn text(&self, lang: Lang) -> &str {
         match lang {
-            Lang::Vi => &self.vi,
-            Lang::En => &self.en,
+            Lang::Vi => &self.text.vi,
+            Lang::En => &self.text.en,
         }
     }
 }
@@ -190,8 +186,7 @@ pub enum Action {
     SetLang(Lang),
     CatalogLoaded(Shared<LoadedCatalog>),
     CatalogFailed {
-        vi: String,
-        en: String,
+        text: tdg_model::Text,
     },
     /// What was found on the device at start-up.
     Restore {
@@ -407,7 +402,7 @@ impl AppState {
                     next.screen = Screen::Assess;
                 }
             }
-            Action::CatalogFailed { vi, en } => next.catalog = CatalogState::Failed { vi, en },
+            Action::CatalogFailed { text } => next.catalog = CatalogState::Failed { text },
             Action::Restore {
                 draft,
                 history,
@@ -1151,7 +1146,7 @@ pub(crate) mod tests {
         assert_eq!(closed.history, sample.history);
         assert!(closed
             .notice
-            .is_some_and(|n| n.en.contains("samples are not kept")));
+            .is_some_and(|n| n.text.en.contains("samples are not kept")));
     }
 
     #[test]
@@ -1169,7 +1164,7 @@ pub(crate) mod tests {
         assert!(s
             .notice
             .as_ref()
-            .is_some_and(|n| n.vi.contains("tạm ngừng lưu")));
+            .is_some_and(|n| n.text.vi.contains("tạm ngừng lưu")));
         let taken = s.reduce(Action::TakeOtherTab {
             other: theirs.clone(),
             at: "2026-11-28T06:01:00Z".into(),
@@ -1218,8 +1213,8 @@ pub(crate) mod tests {
         let s = ready().reduce(restore(Draft::default(), 1));
         let notice = s.notice.expect("told");
         assert_eq!(notice.kind, NoticeKind::Error);
-        assert!(notice.vi.contains("Bản nháp cất riêng"));
-        assert!(notice.en.contains("Drafts set aside"));
+        assert!(notice.text.vi.contains("Bản nháp cất riêng"));
+        assert!(notice.text.en.contains("Drafts set aside"));
     }
 
     #[test]
@@ -1237,8 +1232,7 @@ pub(crate) mod tests {
     #[test]
     fn a_failed_catalog_keeps_its_message() {
         let s = AppState::new(Lang::Vi, 2026).reduce(Action::CatalogFailed {
-            vi: "lỗi".into(),
-            en: "error".into(),
+            text: tdg_model::Text::new("lỗi", "error"),
         });
         assert!(matches!(s.catalog, CatalogState::Failed { .. }));
         assert!(s.catalog().is_none());

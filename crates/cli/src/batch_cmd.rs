@@ -79,8 +79,10 @@ pub fn run(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
     let period = match year_flag(&args)? {
         Some(year) => year,
         None => most_declared_period(&files).ok_or_else(|| CliError::Bilingual {
-            vi: "không có báo cáo nào đọc được để suy ra năm báo cáo: hãy cho --period NĂM".into(),
-            en: "no readable report to tell the reporting year from: give --period YEAR".into(),
+            text: tdg_model::Text::new(
+                "không có báo cáo nào đọc được để suy ra năm báo cáo: hãy cho --period NĂM",
+                "no readable report to tell the reporting year from: give --period YEAR",
+            ),
         })?,
     };
     let season = Season {
@@ -94,8 +96,10 @@ pub fn run(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
     let appraisals = match args.value("--appraisal") {
         None => AppraisalFile::default(),
         Some(path) => appraisal::parse(&read(path)?, catalog).map_err(|e| CliError::Bilingual {
-            vi: format!("{path}: {}", e.message(tdg_model::Lang::Vi)),
-            en: format!("{path}: {e}"),
+            text: tdg_model::Text::new(
+                format!("{path}: {}", e.message(tdg_model::Lang::Vi)),
+                format!("{path}: {e}"),
+            ),
         })?,
     };
     // The tie-breakers are the catalog's (default model): an office changes them there.
@@ -149,8 +153,10 @@ fn write_exports(args: &Args, x: &Export) -> Result<(), CliError> {
     }
     if let Some(path) = args.value("--xlsx") {
         let bytes = export::xlsx(x).map_err(|e| CliError::Bilingual {
-            vi: format!("{path}: {}", e.message(tdg_model::Lang::Vi)),
-            en: format!("{path}: {e}"),
+            text: tdg_model::Text::new(
+                format!("{path}: {}", e.message(tdg_model::Lang::Vi)),
+                format!("{path}: {e}"),
+            ),
         })?;
         write(path, &bytes)?;
     }
@@ -232,7 +238,7 @@ fn text(
             } => {
                 line(format!("  {} ({})", row.file, verdict.unit.code));
                 for c in checks.iter().filter(|c| c.mark == Mark::Fail) {
-                    line(format!("    ✗ {} / {}", c.vi, c.en));
+                    line(format!("    ✗ {} / {}", c.text.vi, c.text.en));
                 }
             }
             RowOutcome::Report { .. } => {}
@@ -240,7 +246,10 @@ fn text(
     }
     for h in unread {
         if let Err(why) = &h.bytes {
-            line(format!("  {}\n    ✗ {} / {}", h.name, why.vi, why.en));
+            line(format!(
+                "  {}\n    ✗ {} / {}",
+                h.name, why.text.vi, why.text.en
+            ));
         }
     }
     let superseded: Vec<String> = a
@@ -312,13 +321,13 @@ fn json(
                 "band": verdict.stored_band,
                 "rank": rank,
                 "checks": checks.iter().map(|c| json!({
-                    "mark": c.mark.symbol(), "vi": c.vi, "en": c.en
+                    "mark": c.mark.symbol(), "vi": c.text.vi, "en": c.text.en
                 })).collect::<Vec<_>>(),
             }),
         })
         .chain(unread.iter().filter_map(|h| {
             h.bytes.as_ref().err().map(|why| {
-                json!({ "file": h.name, "passes": false, "error": { "vi": why.vi, "en": why.en } })
+                json!({ "file": h.name, "passes": false, "error": { "vi": why.text.vi, "en": why.text.en } })
             })
         }))
         .collect();

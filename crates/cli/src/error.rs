@@ -26,8 +26,8 @@ pub enum CliError {
     #[error("{0}")]
     Invalid(String),
     /// A message already written in both languages.
-    #[error("{en}")]
-    Bilingual { vi: String, en: String },
+    #[error("{}", text.en)]
+    Bilingual { text: tdg_model::Text },
     #[error("cannot write {path}: {source}")]
     Write {
         path: String,
@@ -66,7 +66,7 @@ impl CliError {
             }
             CliError::Score(e) => e.message(tdg_model::Lang::Vi),
             CliError::Invalid(text) => text.clone(),
-            CliError::Bilingual { vi, .. } => vi.clone(),
+            CliError::Bilingual { text } => text.vi.clone(),
             CliError::Write { path, source } => format!("Không ghi được {path}: {source}"),
             CliError::Backup(e) => e.message(tdg_model::Lang::Vi),
             CliError::Sign(e) => format!("Không ký được báo cáo: {e}"),

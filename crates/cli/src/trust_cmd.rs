@@ -21,12 +21,13 @@ pub fn run(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
         return Err(CliError::Usage(USAGE.into()));
     };
     let csv = String::from_utf8(read(csv_path)?).map_err(|_| CliError::Bilingual {
-        vi: format!("{csv_path} không phải văn bản UTF-8"),
-        en: format!("{csv_path} is not UTF-8 text"),
+        text: tdg_model::Text::new(
+            format!("{csv_path} không phải văn bản UTF-8"),
+            format!("{csv_path} is not UTF-8 text"),
+        ),
     })?;
     let convert = |e: tdg_report::trust::ConvertError| CliError::Bilingual {
-        vi: e.message(tdg_model::Lang::Vi),
-        en: e.to_string(),
+        text: tdg_model::Text::new(e.message(tdg_model::Lang::Vi), e.to_string()),
     };
     let rows = read_unit_csv(&csv).map_err(convert)?;
     let list = convert_v1(&read(old_path)?, &rows).map_err(convert)?;

@@ -66,9 +66,10 @@ pub fn run(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
     // next year's and turn a late report into an early one.
     if received_on.is_some() && period.is_none() {
         return Err(CliError::Bilingual {
-            vi: "--received cần đi cùng --period NĂM (kỳ báo cáo cơ quan đang nhận)".into(),
-            en: "--received needs --period YEAR (the reporting year the office is collecting)"
-                .into(),
+            text: tdg_model::Text::new(
+                "--received cần đi cùng --period NĂM (kỳ báo cáo cơ quan đang nhận)",
+                "--received needs --period YEAR (the reporting year the office is collecting)",
+            ),
         });
     }
     let options = VerifyOptions {
@@ -163,8 +164,10 @@ fn report_all(
 
 pub(crate) fn load_trust(path: &str, bytes: &[u8]) -> Result<TrustList, CliError> {
     TrustList::from_json(bytes).map_err(|e| CliError::Bilingual {
-        vi: format!("{path}: {}", e.message(tdg_model::Lang::Vi)),
-        en: format!("{path}: {e}"),
+        text: tdg_model::Text::new(
+            format!("{path}: {}", e.message(tdg_model::Lang::Vi)),
+            format!("{path}: {e}"),
+        ),
     })
 }
 
@@ -229,7 +232,12 @@ fn table(v: &Verdict, catalogs: &[KnownCatalog], checks: Vec<CheckLine>) -> Stri
         ),
     ];
     for c in checks {
-        lines.push(format!("  {} {} / {}", c.mark.symbol(), c.vi, c.en));
+        lines.push(format!(
+            "  {} {} / {}",
+            c.mark.symbol(),
+            c.text.vi,
+            c.text.en
+        ));
     }
     // Every line may carry text from the report: it must not move the cursor, hide text or
     // reorder what the office reads.

@@ -45,8 +45,7 @@ fn refusal(e: &SessionError) -> JsValue {
 
 fn no_season() -> JsValue {
     refusal(&SessionError {
-        vi: "Chưa mở mùa báo cáo nào.".into(),
-        en: "No season is open.".into(),
+        text: tdg_model::Text::new("Chưa mở mùa báo cáo nào.", "No season is open."),
     })
 }
 
@@ -63,8 +62,10 @@ pub fn season_open(trust: &[u8], catalog: &[u8], received: &str) -> Result<(), J
     } else {
         Some(Date::parse_iso(received).map_err(|e| {
             refusal(&SessionError {
-                vi: format!("Ngày nhận không hợp lệ: {e}"),
-                en: format!("The received date is not valid: {e}"),
+                text: tdg_model::Text::new(
+                    format!("Ngày nhận không hợp lệ: {e}"),
+                    format!("The received date is not valid: {e}"),
+                ),
             })
         })?)
     };
@@ -86,8 +87,10 @@ pub fn season_add_unread(name: &str, reason: &str) -> Result<(), JsValue> {
         s.add_unread(
             name,
             Unread {
-                vi: format!("trình duyệt không đọc được tệp: {reason}"),
-                en: format!("the browser could not read the file: {reason}"),
+                text: tdg_model::Text::new(
+                    format!("trình duyệt không đọc được tệp: {reason}"),
+                    format!("the browser could not read the file: {reason}"),
+                ),
             },
         );
     })

@@ -140,15 +140,17 @@ extern "C" {
 /// Why the worker refused or failed, in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
 pub struct WorkerError {
-    pub vi: String,
-    pub en: String,
+    #[serde(flatten)]
+    pub text: tdg_model::Text,
 }
 
 fn worker_error(e: JsValue) -> WorkerError {
     let text = e.as_string().unwrap_or_else(|| format!("{e:?}"));
     serde_json::from_str(&text).unwrap_or(WorkerError {
-        vi: format!("Lỗi khi kiểm tra: {text}"),
-        en: format!("Checking failed: {text}"),
+        text: tdg_model::Text::new(
+            format!("Lỗi khi kiểm tra: {text}"),
+            format!("Checking failed: {text}"),
+        ),
     })
 }
 

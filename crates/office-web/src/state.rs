@@ -31,7 +31,7 @@ pub struct LoadedCatalog {
 pub enum CatalogState {
     Loading,
     Ready(LoadedCatalog),
-    Failed { vi: String, en: String },
+    Failed { text: tdg_model::Text },
 }
 
 /// Where the verification stands.
@@ -40,14 +40,13 @@ pub enum Run {
     Idle,
     Running { done: u32, total: u32 },
     Done,
-    Failed { vi: String, en: String },
+    Failed { text: tdg_model::Text },
 }
 
 /// A message for the office, in both languages.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
-    pub vi: String,
-    pub en: String,
+    pub text: tdg_model::Text,
     pub error: bool,
 }
 
@@ -138,8 +137,7 @@ pub enum Action {
     },
     Finished(Rc<SeasonView>),
     Failed {
-        vi: String,
-        en: String,
+        text: tdg_model::Text,
     },
     FilterTier(Option<String>),
     FilterGroup(Option<String>),
@@ -257,7 +255,7 @@ impl Reducible for OfficeState {
                 s.group = None;
                 s.search.clear();
             }
-            Action::Failed { vi, en } => s.run = Run::Failed { vi, en },
+            Action::Failed { text } => s.run = Run::Failed { text },
             Action::FilterTier(t) => {
                 s.tier = t;
                 s.group = None;
@@ -543,8 +541,7 @@ mod tests {
         let s = reduce(
             s,
             Action::Failed {
-                vi: "x".into(),
-                en: "x".into(),
+                text: tdg_model::Text::new("x", "x"),
             },
         );
         assert!(s.can_run());
@@ -658,8 +655,7 @@ mod tests {
         files.push(FileView {
             file: "broken.json".into(),
             unreadable: Some(Unread {
-                vi: "hỏng".into(),
-                en: "broken".into(),
+                text: tdg_model::Text::new("hỏng", "broken"),
             }),
             entry: None,
             unit: None,

@@ -58,28 +58,26 @@ pub struct CriterionAppraisal {
 
 /// Why an appraisal file or entry is refused, located by its JSON path, in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{at}: {en}")]
+#[error("{at}: {}", .text.en)]
 pub struct AppraisalError {
     /// Where, as a JSON path (`/units/2/criteria/0/reason`); empty for the whole file.
     pub at: String,
-    pub vi: String,
-    pub en: String,
+    pub text: tdg_model::Text,
 }
 
 impl AppraisalError {
     fn new(at: String, vi: impl Into<String>, en: impl Into<String>) -> AppraisalError {
         AppraisalError {
             at,
-            vi: vi.into(),
-            en: en.into(),
+            text: tdg_model::Text::new(vi, en),
         }
     }
 
     fn vietnamese(&self) -> String {
         if self.at.is_empty() {
-            self.vi.clone()
+            self.text.vi.clone()
         } else {
-            format!("{}: {}", self.at, self.vi)
+            format!("{}: {}", self.at, self.text.vi)
         }
     }
 }

@@ -18,15 +18,17 @@ pub struct Handed {
 /// Why a file was not read, in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Unread {
-    pub vi: String,
-    pub en: String,
+    #[serde(flatten)]
+    pub text: tdg_model::Text,
 }
 
 impl Unread {
     pub fn io(e: &std::io::Error) -> Unread {
         Unread {
-            vi: format!("không đọc được tệp: {e}"),
-            en: format!("cannot read the file: {e}"),
+            text: tdg_model::Text::new(
+                format!("không đọc được tệp: {e}"),
+                format!("cannot read the file: {e}"),
+            ),
         }
     }
 
@@ -36,15 +38,16 @@ impl Unread {
             max: MAX_BYTES,
         };
         Unread {
-            vi: e.message(tdg_model::Lang::Vi),
-            en: e.to_string(),
+            text: tdg_model::Text::new(e.message(tdg_model::Lang::Vi), e.to_string()),
         }
     }
 
     fn zip(e: &zip::result::ZipError) -> Unread {
         Unread {
-            vi: format!("không mở được tệp nén .zip: {e}"),
-            en: format!("cannot open the .zip archive: {e}"),
+            text: tdg_model::Text::new(
+                format!("không mở được tệp nén .zip: {e}"),
+                format!("cannot open the .zip archive: {e}"),
+            ),
         }
     }
 }
@@ -152,14 +155,14 @@ mod tests {
         assert_eq!(handed.len(), 1);
         let why = handed[0].bytes.as_ref().expect_err("not a zip");
         assert!(
-            why.vi.starts_with("không mở được tệp nén .zip"),
+            why.text.vi.starts_with("không mở được tệp nén .zip"),
             "{}",
-            why.vi
+            why.text.vi
         );
         assert!(
-            why.en.starts_with("cannot open the .zip archive"),
+            why.text.en.starts_with("cannot open the .zip archive"),
             "{}",
-            why.en
+            why.text.en
         );
     }
 }

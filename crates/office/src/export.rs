@@ -102,7 +102,7 @@ fn symbol(mark: CheckMark) -> &'static str {
 }
 
 fn check_cell(line: &CheckView) -> Cell {
-    text(format!("{} {}", symbol(line.mark), line.vi))
+    text(format!("{} {}", symbol(line.mark), line.text.vi))
 }
 
 fn standing_text(standing: Standing) -> &'static str {
@@ -234,7 +234,7 @@ pub fn reports_table(x: &Export) -> Table {
                 cells.extend(std::iter::repeat_n(Cell::Empty, 5));
                 cells.push(text("Không đọc được"));
                 cells.push(text(
-                    why.as_ref().map(|w| w.vi.as_str()).unwrap_or_default(),
+                    why.as_ref().map(|w| w.text.vi.as_str()).unwrap_or_default(),
                 ));
                 cells.extend(std::iter::repeat_n(
                     Cell::Empty,
@@ -257,7 +257,7 @@ fn report_row(x: &Export, f: &FileView, entry: usize) -> Vec<Cell> {
         .checks
         .iter()
         .filter(|c| c.mark == CheckMark::Fail)
-        .map(|c| c.vi.as_str())
+        .map(|c| c.text.vi.as_str())
         .collect();
     let (code, name, tier, group) = f.unit.as_ref().map_or_else(Default::default, |u| {
         (
@@ -456,7 +456,7 @@ pub fn failures_table(view: &SeasonView) -> Table {
         .iter()
         .filter_map(|f| {
             let (vi, en) = match (&f.unreadable, f.standing) {
-                (Some(why), _) => (why.vi.clone(), why.en.clone()),
+                (Some(why), _) => (why.text.vi.clone(), why.text.en.clone()),
                 (None, Some(Standing::Failed)) => {
                     let failed: Vec<&CheckView> = f
                         .checks
@@ -470,7 +470,7 @@ pub fn failures_table(view: &SeasonView) -> Table {
                             .collect::<Vec<_>>()
                             .join("; ")
                     };
-                    (join(|l| &l.vi), join(|l| &l.en))
+                    (join(|l| &l.text.vi), join(|l| &l.text.en))
                 }
                 _ => return None,
             };

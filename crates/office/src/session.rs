@@ -25,10 +25,10 @@ use tdg_report::Verdict;
 
 /// Why a season could not be opened, in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
-#[error("{en}")]
+#[error("{}", .text.en)]
 pub struct SessionError {
-    pub vi: String,
-    pub en: String,
+    #[serde(flatten)]
+    pub text: tdg_model::Text,
 }
 
 /// A season being opened.
@@ -54,15 +54,19 @@ impl Session {
         period: Option<i32>,
     ) -> Result<Session, SessionError> {
         let trust = TrustList::from_json(trust).map_err(|e| SessionError {
-            vi: format!(
-                "Danh sách khóa tin cậy không đọc được: {}",
-                e.message(tdg_model::Lang::Vi)
+            text: tdg_model::Text::new(
+                format!(
+                    "Danh sách khóa tin cậy không đọc được: {}",
+                    e.message(tdg_model::Lang::Vi)
+                ),
+                format!("The trust list cannot be read: {e}"),
             ),
-            en: format!("The trust list cannot be read: {e}"),
         })?;
         let catalog = KnownCatalog::from_bytes(catalog).map_err(|e| SessionError {
-            vi: format!("Danh mục tiêu chí không đọc được: {}", e.message(Lang::Vi)),
-            en: format!("The catalog cannot be read: {}", e.message(Lang::En)),
+            text: tdg_model::Text::new(
+                format!("Danh mục tiêu chí không đọc được: {}", e.message(Lang::Vi)),
+                format!("The catalog cannot be read: {}", e.message(Lang::En)),
+            ),
         })?;
         Ok(Session {
             catalogs: vec![catalog],
@@ -190,8 +194,7 @@ impl Session {
                     Outcome::Unreadable(e) => FileView::unreadable(
                         &h.name,
                         Unread {
-                            vi: report_error_vi(&e),
-                            en: e.to_string(),
+                            text: tdg_model::Text::new(report_error_vi(&e), e.to_string()),
                         },
                     ),
                     Outcome::Verified(verdict) => {
@@ -295,8 +298,8 @@ pub enum CheckMark {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckView {
     pub mark: CheckMark,
-    pub vi: String,
-    pub en: String,
+    #[serde(flatten)]
+    pub text: tdg_model::Text,
 }
 
 /// One file the office handed over, as a row of the page's table.
@@ -376,8 +379,7 @@ pub fn season_view(
             RowOutcome::Unreadable(e) => FileView::unreadable(
                 &row.file,
                 Unread {
-                    vi: report_error_vi(e),
-                    en: e.to_string(),
+                    text: tdg_model::Text::new(report_error_vi(e), e.to_string()),
                 },
             ),
             RowOutcome::Report {
@@ -410,8 +412,7 @@ pub fn season_view(
 fn file_view(name: &str, verdict: &Verdict, entry: usize, standing: Standing) -> FileView {
     let to_view = |l: tdg_report::verdict_text::CheckLine| CheckView {
         mark: mark(l.mark),
-        vi: l.vi,
-        en: l.en,
+        text: tdg_model::Text::new(l.text.vi, l.text.en),
     };
     let lines: Vec<_> = Check::ALL.iter().map(|c| c.line(verdict)).collect();
     // The lines beyond the checks (a registered name that differs).
@@ -458,8 +459,10 @@ fn file_view(name: &str, verdict: &Verdict, entry: usize, standing: Standing) ->
 pub fn paper_copy(sha256: &str) -> CheckView {
     CheckView {
         mark: CheckMark::Note,
-        vi: format!("đối chiếu với mã SHA-256 in trên bản giấy: {sha256}"),
-        en: format!("compare with the SHA-256 printed on the paper copy: {sha256}"),
+        text: tdg_model::Text::new(
+            format!("đối chiếu với mã SHA-256 in trên bản giấy: {sha256}"),
+            format!("compare with the SHA-256 printed on the paper copy: {sha256}"),
+        ),
     }
 }
 

@@ -154,8 +154,8 @@ fn the_file_round_trips_and_every_problem_is_located_in_both_languages() {
     assert_eq!(e.at, "/units/0/criteria/0/criterion");
     let e = refused(&|v| v["units"][0]["criteria"][0]["milliPoints"] = 40_001.into());
     assert_eq!(e.at, "/units/0/criteria/0/milliPoints");
-    assert!(e.vi.contains("vượt điểm tối đa"), "{}", e.vi);
-    assert!(e.en.contains("exceed"), "{}", e.en);
+    assert!(e.text.vi.contains("vượt điểm tối đa"), "{}", e.text.vi);
+    assert!(e.text.en.contains("exceed"), "{}", e.text.en);
     let e = refused(&|v| v["units"][0]["criteria"][0]["reason"] = "  ".into());
     assert_eq!(e.at, "/units/0/criteria/0/reason");
     let e = refused(&|v| {
@@ -167,7 +167,11 @@ fn the_file_round_trips_and_every_problem_is_located_in_both_languages() {
     });
     assert_eq!(e.at, "/units/0/criteria/1/criterion");
     let e = refused(&|v| v["extra"] = 1.into());
-    assert!(e.vi.starts_with("tệp thẩm định sai cấu trúc"), "{}", e.vi);
+    assert!(
+        e.text.vi.starts_with("tệp thẩm định sai cấu trúc"),
+        "{}",
+        e.text.vi
+    );
     assert!(parse(b"{\"format\":1,\"format\":2}", &catalog).is_err());
 }
 

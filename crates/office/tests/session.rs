@@ -96,7 +96,7 @@ fn a_season_opened_file_by_file_equals_the_batch_analysis() {
     // unreadable file has its reason.
     for f in view.files.iter().filter(|f| !f.passes) {
         match &f.unreadable {
-            Some(why) => assert!(!why.vi.is_empty() && !why.en.is_empty()),
+            Some(why) => assert!(!why.text.vi.is_empty() && !why.text.en.is_empty()),
             None => {
                 assert_eq!(f.standing, Some(Standing::Failed), "{}", f.file);
                 assert!(
@@ -128,23 +128,25 @@ fn a_bad_trust_list_or_catalog_is_refused_in_both_languages() {
         .err()
         .expect("refused");
     assert!(
-        e.vi.starts_with("Danh sách khóa tin cậy không đọc được"),
+        e.text
+            .vi
+            .starts_with("Danh sách khóa tin cậy không đọc được"),
         "{}",
-        e.vi
+        e.text.vi
     );
     assert!(
-        e.en.starts_with("The trust list cannot be read"),
+        e.text.en.starts_with("The trust list cannot be read"),
         "{}",
-        e.en
+        e.text.en
     );
     let trust = br#"{"trustListVersion":2,"office":"x","keys":[]}"#;
     let e = Session::new(trust, b"{", None, None)
         .err()
         .expect("refused");
     assert!(
-        e.vi.starts_with("Danh mục tiêu chí không đọc được"),
+        e.text.vi.starts_with("Danh mục tiêu chí không đọc được"),
         "{}",
-        e.vi
+        e.text.vi
     );
 }
 
@@ -219,14 +221,14 @@ fn the_sha256_column_says_what_to_do_in_the_pages_own_terms() {
         .expect("the SHA-256 check")];
     assert_eq!(hash.mark, CheckMark::Note);
     assert!(
-        hash.vi.contains("bản giấy") && hash.vi.contains(&row.sha256),
+        hash.text.vi.contains("bản giấy") && hash.text.vi.contains(&row.sha256),
         "{}",
-        hash.vi
+        hash.text.vi
     );
-    assert!(hash.en.contains("paper copy"), "{}", hash.en);
+    assert!(hash.text.en.contains("paper copy"), "{}", hash.text.en);
     for line in row.checks.iter().chain(&row.notes) {
         assert!(
-            !line.vi.contains("--") && !line.en.contains("--"),
+            !line.text.vi.contains("--") && !line.text.en.contains("--"),
             "{line:?}"
         );
     }

@@ -32,15 +32,13 @@ impl Mark {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CheckLine {
     pub mark: Mark,
-    pub vi: String,
-    pub en: String,
+    pub text: tdg_model::Text,
 }
 
 fn line(mark: Mark, vi: impl Into<String>, en: impl Into<String>) -> CheckLine {
     CheckLine {
         mark,
-        vi: vi.into(),
-        en: en.into(),
+        text: tdg_model::Text::new(vi, en),
     }
 }
 

@@ -692,7 +692,7 @@ fn a_training_report_never_passes_as_a_submission_and_cannot_be_made_into_one() 
     assert!(!verdict.passes(), "a training report is never a submission");
     let purpose = tdg_report::verdict_text::Check::Purpose.line(&verdict);
     assert_eq!(purpose.mark, tdg_report::verdict_text::Mark::Fail);
-    assert!(purpose.vi.contains("tập huấn"), "{}", purpose.vi);
+    assert!(purpose.text.vi.contains("tập huấn"), "{}", purpose.text.vi);
 
     // Dropping the mark (or setting it false) breaks the signature: it is under the proof.
     for edit in [Value::Null, Value::Bool(false)] {
@@ -802,7 +802,7 @@ fn a_name_other_than_the_registered_one_is_shown_beside_it() {
     let lines = tdg_report::verdict_text::lines(&v);
     assert!(lines
         .iter()
-        .any(|l| l.en.contains("unit name registered: “UBND xã Ví Dụ”")));
+        .any(|l| l.text.en.contains("unit name registered: “UBND xã Ví Dụ”")));
     assert_eq!(verify_with("valid.json", None).registered_name, None);
 }
 
@@ -1125,36 +1125,48 @@ fn each_failure_reads_in_the_office_language_with_names_not_ids() {
     let read = |name: &str, check: Check| check.line(&verify_with(name, Some("2026-11-27")));
     let proof = read("changed-answer.json", Check::Proof);
     assert_eq!(
-        proof.vi,
+        proof.text.vi,
         "chữ ký không hợp lệ: nội dung tệp đã bị sửa sau khi ký, hoặc không ký bằng khóa ghi trong tệp"
     );
     let results = read("inflated-results-signed.json", Check::Results);
     assert!(
-        results.vi.starts_with(
+        results.text.vi.starts_with(
             "kết quả ghi trong báo cáo khác khi chấm lại: tổng điểm ghi trong báo cáo "
         ),
         "{}",
-        results.vi
+        results.text.vi
     );
     assert!(
-        results.vi.contains(", chấm lại từ câu trả lời được "),
+        results.text.vi.contains(", chấm lại từ câu trả lời được "),
         "{}",
-        results.vi
+        results.text.vi
     );
     let tier = read("declared-other-tier.json", Check::Key);
-    assert!(tier.vi.contains("cấp: báo cáo khai “"), "{}", tier.vi);
+    assert!(
+        tier.text.vi.contains("cấp: báo cáo khai “"),
+        "{}",
+        tier.text.vi
+    );
     for line in [&proof, &results, &tier] {
         for english in ["the ", "stored", "but", "xa-phuong", "so-nganh", "xp."] {
-            assert!(!line.vi.contains(english), "“{english}” in: {}", line.vi);
+            assert!(
+                !line.text.vi.contains(english),
+                "“{english}” in: {}",
+                line.text.vi
+            );
         }
     }
     // A received date with an unusable catalog: the reason is the catalog, not the date.
     let timing = read("catalog-unknown.json", Check::Timing);
     assert!(
-        timing.vi.contains("không chấm lại được theo danh mục"),
+        timing.text.vi.contains("không chấm lại được theo danh mục"),
         "{}",
-        timing.vi
+        timing.text.vi
     );
     let unscorable = read("declared-other-tier.json", Check::Results);
-    assert!(!unscorable.vi.contains("does not"), "{}", unscorable.vi);
+    assert!(
+        !unscorable.text.vi.contains("does not"),
+        "{}",
+        unscorable.text.vi
+    );
 }

@@ -266,10 +266,10 @@ mod tests {
         let other = UnitKey::from_seed([8; 32]).sign(&data);
         let refused = finish(&other).expect_err("refused");
         assert!(
-            refused.en.contains("signature does not match"),
+            refused.text.en.contains("signature does not match"),
             "{refused:?}"
         );
-        assert!(refused.vi.starts_with("Không ký được"), "{refused:?}");
+        assert!(refused.text.vi.starts_with("Không ký được"), "{refused:?}");
     }
 
     #[test]
@@ -302,9 +302,13 @@ mod tests {
         let wrong =
             open_backup_json(sealed.file.as_bytes(), "mat-khau-sai", false).expect_err("wrong");
         assert!(wrong
+            .text
             .vi
             .starts_with("Không mở được tệp sao lưu: mật khẩu không đúng"));
-        assert!(wrong.vi.contains("Unikey"), "says what to do: {wrong:?}");
+        assert!(
+            wrong.text.vi.contains("Unikey"),
+            "says what to do: {wrong:?}"
+        );
         // Training mode's key: refused for the unit, opened for training.
         let training = SealRequest {
             training: true,
@@ -317,6 +321,7 @@ mod tests {
         let refused =
             open_backup_json(sealed.file.as_bytes(), "mat-khau-thu", false).expect_err("unit");
         assert!(refused
+            .text
             .vi
             .starts_with("Đây là tệp sao lưu của khóa tập huấn"));
         assert!(open_backup_json(sealed.file.as_bytes(), "mat-khau-thu", true).is_ok());
@@ -326,13 +331,17 @@ mod tests {
         };
         let refused =
             seal_backup_json(&serde_json::to_string(&short).expect("json")).expect_err("short");
-        assert!(refused.en.contains("at least 12 characters"), "{refused:?}");
+        assert!(
+            refused.text.en.contains("at least 12 characters"),
+            "{refused:?}"
+        );
     }
 
     #[test]
     fn malformed_input_is_refused_not_a_crash() {
         let refused = prepare_report_json(CATALOG, "{").expect_err("refused");
         assert!(refused
+            .text
             .en
             .starts_with("The signing module was given malformed input"));
         assert!(prepare_report_json(CATALOG, &request("did:key:zNope")).is_err());

@@ -81,7 +81,7 @@ pub fn app(props: &AppProps) -> Html {
             None => wasm_bindgen_futures::spawn_local(async move {
                 match crate::catalog_source::fetch_catalog(crate::CATALOG_URL).await {
                     Ok(loaded) => state.dispatch(Action::CatalogLoaded(Shared::new(loaded))),
-                    Err(e) => state.dispatch(Action::CatalogFailed { vi: e.vi, en: e.en }),
+                    Err(e) => state.dispatch(Action::CatalogFailed { text: e.text }),
                 }
             }),
         });
@@ -207,7 +207,7 @@ pub fn app(props: &AppProps) -> Html {
                     exercises.set(
                         match crate::training::load_exercises(&catalog.catalog).await {
                             Ok(set) => ExercisesState::Ready(Rc::new(set)),
-                            Err((vi, en)) => ExercisesState::Failed { vi, en },
+                            Err((vi, en)) => ExercisesState::Failed(tdg_model::Text::new(vi, en)),
                         },
                     );
                 });
@@ -247,11 +247,11 @@ pub fn app(props: &AppProps) -> Html {
         (CatalogState::Loading, _, _) => {
             html! { <p class="status" role="status">{ t(lang, Msg::LoadingCatalog) }</p> }
         }
-        (CatalogState::Failed { vi, en }, _, _) => html! {
+        (CatalogState::Failed { text }, _, _) => html! {
             <div class="error" role="alert">
                 <strong>{ t(lang, Msg::CatalogFailed) }</strong>
-                <p lang="vi">{ vi }</p>
-                <p lang="en">{ en }</p>
+                <p lang="vi">{ &text.vi }</p>
+                <p lang="en">{ &text.en }</p>
             </div>
         },
         (_, Some(catalog), Some(a)) if state.screen == Screen::Assess => html! {

@@ -12,7 +12,7 @@ use yew::prelude::*;
 pub enum ExercisesState {
     Loading,
     Ready(Rc<ExerciseSet>),
-    Failed { vi: String, en: String },
+    Failed(tdg_model::Text),
 }
 
 #[derive(Properties, PartialEq)]
@@ -34,8 +34,8 @@ pub fn exercises(props: &ExercisesProps) -> Html {
         ExercisesState::Loading => {
             html! { <p role="status">{ tr(lang, "Đang tải bài tập…", "Loading the exercises…") }</p> }
         }
-        ExercisesState::Failed { vi, en } => html! {
-            <p class="error" role="alert">{ tr(lang, "Không dùng được tệp bài tập: ", "The exercises file cannot be used: ") }{ if lang == Lang::Vi { vi } else { en } }</p>
+        ExercisesState::Failed(text) => html! {
+            <p class="error" role="alert">{ tr(lang, "Không dùng được tệp bài tập: ", "The exercises file cannot be used: ") }{ text.get(lang) }</p>
         },
         ExercisesState::Ready(set) => html! {
             <>

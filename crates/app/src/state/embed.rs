@@ -408,7 +408,7 @@ mod tests {
         ))));
         assert_eq!(s.draft.sheet.tier, "");
         assert_eq!(s.screen, Screen::Start);
-        let notice = s.notice.map(|n| n.en).unwrap_or_default();
+        let notice = s.notice.map(|n| n.text.en).unwrap_or_default();
         assert!(
             notice.contains("tier=quan-huyen (not in the catalog for that year)"),
             "{notice}"
@@ -453,8 +453,12 @@ mod tests {
         assert_eq!(s.embed.config, EmbedConfig::default());
         assert_eq!(s.embed.portal_name(), None);
         let notice = s.notice.unwrap_or_else(|| Notice::info("", ""));
-        assert!(notice.vi.contains("dòng 2"), "{}", notice.vi);
-        assert!(notice.en.contains("safe defaults"), "{}", notice.en);
+        assert!(notice.text.vi.contains("dòng 2"), "{}", notice.text.vi);
+        assert!(
+            notice.text.en.contains("safe defaults"),
+            "{}",
+            notice.text.en
+        );
     }
 
     #[test]
@@ -501,8 +505,12 @@ mod tests {
         assert_eq!(s.embed.storage, StorageAccess::Partitioned);
         assert_eq!(s.draft.unit.name, "Gõ trong khung");
         let notice = s.notice.unwrap_or_else(|| Notice::error("", ""));
-        assert!(notice.vi.contains("Bản nháp vẫn được lưu"), "{}", notice.vi);
-        assert!(notice.en.contains("still saved"), "{}", notice.en);
+        assert!(
+            notice.text.vi.contains("Bản nháp vẫn được lưu"),
+            "{}",
+            notice.text.vi
+        );
+        assert!(notice.text.en.contains("still saved"), "{}", notice.text.en);
         // In a blocked frame, a refusal is the refused path.
         let s = ready()
             .reduce(embed(EmbedAction::StorageBlocked))

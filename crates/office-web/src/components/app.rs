@@ -27,8 +27,10 @@ pub fn app() -> Html {
             match storage::load_appraisals() {
                 Ok(file) => state.dispatch(Action::LoadAppraisals(file)),
                 Err(e) => state.dispatch(Action::Notify(Notice {
-                    vi: format!("Không đọc được các ý kiến thẩm định đã lưu (vẫn để nguyên): {e}"),
-                    en: format!("The stored appraisals cannot be read (left as they are): {e}"),
+                    text: tdg_model::Text::new(
+                        format!("Không đọc được các ý kiến thẩm định đã lưu (vẫn để nguyên): {e}"),
+                        format!("The stored appraisals cannot be read (left as they are): {e}"),
+                    ),
                     error: true,
                 })),
             }
@@ -36,8 +38,10 @@ pub fn app() -> Html {
                 Ok(Some(register)) => state.dispatch(Action::RestoreRegister(register)),
                 Ok(None) => {}
                 Err(e) => state.dispatch(Action::Notify(Notice {
-                    vi: format!("Không đọc được sổ đăng ký đã lưu (vẫn để nguyên): {e}"),
-                    en: format!("The stored register cannot be read (left as it is): {e}"),
+                    text: tdg_model::Text::new(
+                        format!("Không đọc được sổ đăng ký đã lưu (vẫn để nguyên): {e}"),
+                        format!("The stored register cannot be read (left as it is): {e}"),
+                    ),
                     error: true,
                 })),
             }
@@ -53,13 +57,14 @@ pub fn app() -> Html {
                             shipped: true,
                         }),
                         Err(e) => CatalogState::Failed {
-                            vi: e.message(Lang::Vi),
-                            en: e.message(Lang::En),
+                            text: tdg_model::Text::new(e.message(Lang::Vi), e.message(Lang::En)),
                         },
                     },
                     Err(e) => CatalogState::Failed {
-                        vi: format!("Không tải được danh mục tiêu chí: {e}"),
-                        en: format!("The catalog could not be loaded: {e}"),
+                        text: tdg_model::Text::new(
+                            format!("Không tải được danh mục tiêu chí: {e}"),
+                            format!("The catalog could not be loaded: {e}"),
+                        ),
                     },
                 };
                 state.dispatch(Action::Catalog(loaded));
@@ -73,12 +78,9 @@ pub fn app() -> Html {
             if let Some(register) = register {
                 if !storage::save_register(register) {
                     state.dispatch(Action::Notify(Notice {
-                        vi: "Trình duyệt không lưu được sổ đăng ký (bộ nhớ của trang đã đầy hoặc bị chặn): \
-                             sổ vẫn dùng được trên trang này, hãy tải sổ về máy (CSV hoặc trust.json)."
-                            .into(),
-                        en: "The browser could not store the register (the page's storage is full or \
-                             blocked): it still works on this page; download it (CSV or trust.json)."
-                            .into(),
+                        text: tdg_model::Text::new("Trình duyệt không lưu được sổ đăng ký (bộ nhớ của trang đã đầy hoặc bị chặn): \
+                             sổ vẫn dùng được trên trang này, hãy tải sổ về máy (CSV hoặc trust.json).", "The browser could not store the register (the page's storage is full or \
+                             blocked): it still works on this page; download it (CSV or trust.json)."),
                         error: true,
                     }));
                 }
@@ -127,7 +129,7 @@ pub fn app() -> Html {
         };
         html! {
             <div class={classes!("notice", n.error.then_some("error"))} role={if n.error { "alert" } else { "status" }}>
-                <p>{ if lang == Lang::Vi { &n.vi } else { &n.en } }</p>
+                <p>{ if lang == Lang::Vi { &n.text.vi } else { &n.text.en } }</p>
                 <button type="button" onclick={dismiss}>{ tr(lang, "Đóng", "Close") }</button>
             </div>
         }

@@ -19,8 +19,7 @@ struct RowError {
     criterion: String,
     /// The reason's field is at fault (else the points').
     reason: bool,
-    vi: String,
-    en: String,
+    text: tdg_model::Text,
 }
 
 fn value(e: &InputEvent) -> String {
@@ -123,13 +122,15 @@ pub fn appraisal_editor(p: &Part) -> Html {
                     error.set(Some(RowError {
                         criterion: id.clone(),
                         reason: false,
-                        vi: format!(
-                            "“{}”: điểm thẩm định phải là một số, ví dụ 8 hoặc 8,5",
-                            name(Lang::Vi)
-                        ),
-                        en: format!(
-                            "“{}”: the appraised points must be a number such as 8 or 8.5",
-                            name(Lang::En)
+                        text: tdg_model::Text::new(
+                            format!(
+                                "“{}”: điểm thẩm định phải là một số, ví dụ 8 hoặc 8,5",
+                                name(Lang::Vi)
+                            ),
+                            format!(
+                                "“{}”: the appraised points must be a number such as 8 or 8.5",
+                                name(Lang::En)
+                            ),
                         ),
                     }));
                     return;
@@ -143,8 +144,10 @@ pub fn appraisal_editor(p: &Part) -> Html {
                     error.set(Some(RowError {
                         criterion: id.clone(),
                         reason: e.at.ends_with("/reason"),
-                        vi: format!("“{}”: {}", name(Lang::Vi), e.vi),
-                        en: format!("“{}”: {}", name(Lang::En), e.en),
+                        text: tdg_model::Text::new(
+                            format!("“{}”: {}", name(Lang::Vi), e.text.vi),
+                            format!("“{}”: {}", name(Lang::En), e.text.en),
+                        ),
                     }));
                     return;
                 }
@@ -159,10 +162,10 @@ pub fn appraisal_editor(p: &Part) -> Html {
             file.set(unit.clone());
             if !storage::save_appraisals(&file) {
                 state.dispatch(Action::Notify(Notice {
-                    vi: "Trình duyệt không cho lưu ý kiến thẩm định: hãy tải tệp thẩm định về máy."
-                        .into(),
-                    en: "The browser refused to store the appraisal: download the appraisal file."
-                        .into(),
+                    text: tdg_model::Text::new(
+                        "Trình duyệt không cho lưu ý kiến thẩm định: hãy tải tệp thẩm định về máy.",
+                        "The browser refused to store the appraisal: download the appraisal file.",
+                    ),
                     error: true,
                 }));
             }
@@ -207,14 +210,14 @@ pub fn appraisal_editor(p: &Part) -> Html {
                     <input id={pid} inputmode="decimal" value={pts} oninput={set(0)} size="6"
                         aria-invalid={invalid(false)} aria-describedby={at(false)} />
                     if let Some(e) = wrong.filter(|e| !e.reason) {
-                        <p id={eid.clone()} class="field-error" role="alert">{ trs(lang, e.vi.clone(), e.en.clone()) }</p>
+                        <p id={eid.clone()} class="field-error" role="alert">{ trs(lang, e.text.vi.clone(), e.text.en.clone()) }</p>
                     }
                 </td>
                 <td><label class="sr-only" for={rid.clone()}>{ tr(lang, "Lý do", "Reason") }</label>
                     <textarea id={rid} value={reason} oninput={set(1)} rows="1"
                         aria-invalid={invalid(true)} aria-describedby={at(true)} />
                     if let Some(e) = wrong.filter(|e| e.reason) {
-                        <p id={eid.clone()} class="field-error" role="alert">{ trs(lang, e.vi.clone(), e.en.clone()) }</p>
+                        <p id={eid.clone()} class="field-error" role="alert">{ trs(lang, e.text.vi.clone(), e.text.en.clone()) }</p>
                     }
                 </td>
             </tr>

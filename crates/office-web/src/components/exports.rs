@@ -15,8 +15,7 @@ use yew::prelude::*;
 
 fn failed(state: &Handle, vi: String, en: String) {
     state.dispatch(Action::Notify(Notice {
-        vi,
-        en,
+        text: tdg_model::Text::new(vi, en),
         error: true,
     }));
 }
@@ -143,8 +142,10 @@ pub fn exports(p: &Part) -> Html {
                         storage::save_appraisals(&all);
                         state.dispatch(Action::ImportAppraisals(imported));
                         state.dispatch(Action::Notify(Notice {
-                            vi: format!("Đã nhập ý kiến thẩm định từ {}.", file.name()),
-                            en: format!("Appraisals imported from {}.", file.name()),
+                            text: tdg_model::Text::new(
+                                format!("Đã nhập ý kiến thẩm định từ {}.", file.name()),
+                                format!("Appraisals imported from {}.", file.name()),
+                            ),
                             error: false,
                         }));
                     }

@@ -32,7 +32,7 @@ pub fn file_details(p: &Part) -> Html {
                 <p>{ format!("{} — {} · {} · {}", u.code, u.name, tier_name(catalog, &u.tier, f.period, lang), group_name(catalog, &u.group, lang)) }</p>
             }
             if let Some(why) = &f.unreadable {
-                <p class="fail">{"✗ "}{ trs(lang, why.vi.clone(), why.en.clone()) }</p>
+                <p class="fail">{"✗ "}{ trs(lang, why.text.vi.clone(), why.text.en.clone()) }</p>
             }
             <ul>
                 { for f.checks.iter().zip(Check::ALL).map(|(c, check)| {
@@ -41,9 +41,9 @@ pub fn file_details(p: &Part) -> Html {
                         CheckMark::Fail => ("fail", "✗"),
                         CheckMark::Note => ("note", "!"),
                     };
-                    html! { <li class={class}><strong>{ format!("{mark} {}: ", check.heading(lang)) }</strong>{ trs(lang, c.vi.clone(), c.en.clone()) }</li> }
+                    html! { <li class={class}><strong>{ format!("{mark} {}: ", check.heading(lang)) }</strong>{ trs(lang, c.text.vi.clone(), c.text.en.clone()) }</li> }
                 }) }
-                { for f.notes.iter().map(|n| html! { <li class="note">{"! "}{ trs(lang, n.vi.clone(), n.en.clone()) }</li> }) }
+                { for f.notes.iter().map(|n| html! { <li class="note">{"! "}{ trs(lang, n.text.vi.clone(), n.text.en.clone()) }</li> }) }
             </ul>
             <p>{ trs(lang,
                 format!("Tổng điểm đã ký: {}; tổng điểm chính thức: {}", total(f.signed_total), total(f.official_total)),

@@ -90,8 +90,7 @@ pub fn open_form(p: &Part) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
                 let refused = |vi: String, en: String| Notice {
-                    vi: format!("{name}: {vi}"),
-                    en: format!("{name}: {en}"),
+                    text: tdg_model::Text::new(format!("{name}: {vi}"), format!("{name}: {en}")),
                     error: true,
                 };
                 let action = match browser::read_file(&file).await {
@@ -122,8 +121,10 @@ pub fn open_form(p: &Part) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let loaded = match browser::read_file(&file).await {
                     Err(e) => CatalogState::Failed {
-                        vi: format!("Không đọc được tệp {}: {e}", file.name()),
-                        en: format!("Cannot read {}: {e}", file.name()),
+                        text: tdg_model::Text::new(
+                            format!("Không đọc được tệp {}: {e}", file.name()),
+                            format!("Cannot read {}: {e}", file.name()),
+                        ),
                     },
                     Ok(bytes) => match Catalog::from_json(&bytes) {
                         Ok(catalog) => CatalogState::Ready(LoadedCatalog {
@@ -135,8 +136,10 @@ pub fn open_form(p: &Part) -> Html {
                             shipped: false,
                         }),
                         Err(e) => CatalogState::Failed {
-                            vi: format!("{}: {}", file.name(), e.message(Lang::Vi)),
-                            en: format!("{}: {}", file.name(), e.message(Lang::En)),
+                            text: tdg_model::Text::new(
+                                format!("{}: {}", file.name(), e.message(Lang::Vi)),
+                                format!("{}: {}", file.name(), e.message(Lang::En)),
+                            ),
                         },
                     },
                 };
@@ -182,7 +185,7 @@ pub fn open_form(p: &Part) -> Html {
             format!("Danh mục đang dùng: {}", c.file.name),
             format!("Catalog in use: {}", c.file.name),
         ),
-        CatalogState::Failed { vi, en } => trs(lang, vi.clone(), en.clone()),
+        CatalogState::Failed { text } => text.get(lang).to_owned(),
     };
     let count = format_int(state.reports.len() as u64, lang);
     html! {
@@ -268,10 +271,12 @@ pub fn run(state: super::app::Handle) {
                 state.dispatch(Action::Finished(Rc::new(view)));
             }
             Ok(Err(e)) => state.dispatch(Action::Failed {
-                vi: format!("Kết quả kiểm tra không đọc được: {e}"),
-                en: format!("The check's result cannot be read: {e}"),
+                text: tdg_model::Text::new(
+                    format!("Kết quả kiểm tra không đọc được: {e}"),
+                    format!("The check's result cannot be read: {e}"),
+                ),
             }),
-            Err(e) => state.dispatch(Action::Failed { vi: e.vi, en: e.en }),
+            Err(e) => state.dispatch(Action::Failed { text: e.text }),
         }
     });
 }

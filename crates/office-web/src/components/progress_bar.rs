@@ -19,8 +19,8 @@ pub fn progress_bar(p: &Part) -> Html {
                 <progress id="season-progress" max={total.to_string()} value={done.to_string()} />
             </section>
         },
-        Run::Failed { vi, en } => html! {
-            <div class="notice error" role="alert"><p>{ trs(lang, vi.clone(), en.clone()) }</p></div>
+        Run::Failed { text } => html! {
+            <div class="notice error" role="alert"><p>{ text.get(lang) }</p></div>
         },
         Run::Done => {
             let Some(season) = &state.season else {

@@ -78,8 +78,10 @@ pub fn register_form(p: &RegisterFormProps) -> Html {
                     problems.set(Vec::new());
                     state.dispatch(Action::EditRegister(register));
                     state.dispatch(Action::Notify(Notice {
-                        vi: format!("Đã thêm đơn vị {code} vào sổ đăng ký."),
-                        en: format!("The unit {code} was added to the register."),
+                        text: tdg_model::Text::new(
+                            format!("Đã thêm đơn vị {code} vào sổ đăng ký."),
+                            format!("The unit {code} was added to the register."),
+                        ),
                         error: false,
                     }));
                 }

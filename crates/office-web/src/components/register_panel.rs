@@ -30,7 +30,10 @@ pub fn current(state: &Handle) -> Register {
 }
 
 fn notify(state: &Handle, vi: String, en: String, error: bool) {
-    state.dispatch(Action::Notify(Notice { vi, en, error }));
+    state.dispatch(Action::Notify(Notice {
+        text: tdg_model::Text::new(vi, en),
+        error,
+    }));
 }
 
 #[function_component(RegisterPanel)]

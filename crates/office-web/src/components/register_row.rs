@@ -71,8 +71,10 @@ pub fn register_row(p: &RegisterRowProps) -> Html {
                 state.dispatch(Action::EditRegister(register));
                 // Said, not silent: the office can add the key again from its file.
                 state.dispatch(Action::Notify(Notice {
-                    vi: format!("Đã xóa một khóa của đơn vị {code} khỏi sổ đăng ký."),
-                    en: format!("A key of the unit {code} was removed from the register."),
+                    text: tdg_model::Text::new(
+                        format!("Đã xóa một khóa của đơn vị {code} khỏi sổ đăng ký."),
+                        format!("A key of the unit {code} was removed from the register."),
+                    ),
                     error: false,
                 }));
             }

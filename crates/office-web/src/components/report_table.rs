@@ -36,7 +36,7 @@ fn checks_cell(f: &FileView, lang: Lang, open: Callback<MouseEvent>) -> Html {
             format!(
                 "{mark} {}: {}",
                 check.heading(lang),
-                both(lang, &c.vi, &c.en).replace('\n', " / ")
+                both(lang, &c.text.vi, &c.text.en).replace('\n', " / ")
             )
         })
         .collect::<Vec<_>>()
@@ -51,7 +51,7 @@ fn checks_cell(f: &FileView, lang: Lang, open: Callback<MouseEvent>) -> Html {
             } else {
                 { for said.iter().map(|c| {
                     let (class, mark) = if c.mark == CheckMark::Fail { ("fail", "✗ ") } else { ("note", "! ") };
-                    html! { <span class={class}>{ mark }{ trs(lang, c.vi.clone(), c.en.clone()) }{" "}</span> }
+                    html! { <span class={class}>{ mark }{ trs(lang, c.text.vi.clone(), c.text.en.clone()) }{" "}</span> }
                 }) }
             }
         </td>
@@ -189,15 +189,15 @@ pub fn report_table(p: &Part) -> Html {
                 <td class="file wide" title={f.file.clone()}>{ &f.file }</td>
                 <td class="wide" title={place.clone()}>{ unit.map(|u| group_name(&catalog, &u.group, lang)).unwrap_or_default() }</td>
                 if let Some(why) = &f.unreadable {
-                    <td class="fail" data-col="checks" title={both(lang, &why.vi, &why.en)}>
-                        {"✗ "}{ trs(lang, why.vi.clone(), why.en.clone()) }
+                    <td class="fail" data-col="checks" title={both(lang, &why.text.vi, &why.text.en)}>
+                        {"✗ "}{ trs(lang, why.text.vi.clone(), why.text.en.clone()) }
                     </td>
                 } else {
                     { checks_cell(f, lang, details) }
                 }
-                <td class="wide" title={f.notes.iter().map(|n| both(lang, &n.vi, &n.en)).collect::<Vec<_>>().join("\n")}>
+                <td class="wide" title={f.notes.iter().map(|n| both(lang, &n.text.vi, &n.text.en)).collect::<Vec<_>>().join("\n")}>
                     { standing_text(f, lang) }
-                    { for f.notes.iter().map(|n| html! { <span class="note">{" ! "}{ trs(lang, n.vi.clone(), n.en.clone()) }</span> }) }
+                    { for f.notes.iter().map(|n| html! { <span class="note">{" ! "}{ trs(lang, n.text.vi.clone(), n.text.en.clone()) }</span> }) }
                 </td>
                 <td class="num" data-col="total" title={totals_said}>{ total.map(|t| points(t, lang)).unwrap_or_default() }</td>
                 <td class="wide" title={if f.rescaled { tr(lang, "Tổng điểm đã quy đổi vì có tiêu chí “không áp dụng”", "Total rescaled: some criteria are “not applicable”") } else { "" }}>

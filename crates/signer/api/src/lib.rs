@@ -21,15 +21,14 @@ pub mod names {
 /// function of the module; a crash or a load failure is told apart by the app, not here.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Refusal {
-    pub vi: String,
-    pub en: String,
+    #[serde(flatten)]
+    pub text: tdg_model::Text,
 }
 
 impl Refusal {
     pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Refusal {
         Refusal {
-            vi: vi.into(),
-            en: en.into(),
+            text: tdg_model::Text::new(vi, en),
         }
     }
 
@@ -124,8 +123,8 @@ mod tests {
     fn refusals_are_json_with_both_languages() {
         let text = Refusal::new("Sai \"mật khẩu\"", "Wrong password").to_json();
         let back: Refusal = serde_json::from_str(&text).expect("json");
-        assert_eq!(back.vi, "Sai \"mật khẩu\"");
-        assert_eq!(back.en, "Wrong password");
+        assert_eq!(back.text.vi, "Sai \"mật khẩu\"");
+        assert_eq!(back.text.en, "Wrong password");
     }
 
     #[test]
