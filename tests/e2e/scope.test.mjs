@@ -61,7 +61,7 @@ test('a commune switched to a department signs only the department answers', asy
     await page.getByRole('button', { name: /Bắt đầu đánh giá|Tiếp tục đánh giá/ }).click();
     await page.getByRole('heading', { name: 'Kết quả tự chấm' }).waitFor();
     // The screen says that the commune's answers are kept but not counted.
-    await page.getByText(/câu trả lời đã nhập cho cấp, phân loại khác hoặc cho tiêu chí không chấm trong năm này vẫn được giữ/).waitFor();
+    await page.getByText(/câu trả lời đã nhập cho cấp hoặc phân loại khác vẫn được giữ/).waitFor();
 
     const { report, path } = await signAndRead(page, dir);
     assert.match(verifyAsOffice(path), /ĐẠT \/ PASS/);
@@ -91,7 +91,7 @@ test('in 2025 a commune is assessed on its phase-1 review in the place of its ow
     await page.evaluate(() => localStorage.clear());
     await page.reload();
     const PLAN = 'Ban hành kế hoạch cụ thể và phát động phong trào thi đua chuyển đổi số tại đơn vị';
-    const REVIEW = /^Tổng kết, đánh giá, rút kinh nghiệm giai đoạn 1/;
+    const REVIEW = /^Tổ chức tổng kết, đánh giá, rút kinh nghiệm giai đoạn 1/;
     const steps = page.getByRole('navigation', { name: 'Các bước' });
     // 2026: the unit's own plan is assessed, the review is not; answer the plan.
     await page.getByLabel(/Cấp xã, phường, đặc khu/).check();
@@ -110,7 +110,8 @@ test('in 2025 a commune is assessed on its phase-1 review in the place of its ow
     assert.match(await review.textContent(), /chỉ chấm năm 2025/);
     assert.equal(await page.getByRole('article', { name: PLAN }).count(), 0);
     assert.equal(await page.getByRole('article').count(), n2026, 'one criterion for the other');
-    await page.getByText(/1 câu trả lời đã nhập cho cấp, phân loại khác hoặc cho tiêu chí không chấm trong năm này/).waitFor();
+    await page.getByText(`Năm 2025 không chấm “${PLAN}”: câu trả lời đã nhập vẫn được giữ trong bản nháp, nhưng không được chấm điểm và không đưa vào báo cáo.`).waitFor();
+    assert.equal(await page.getByText(/câu trả lời đã nhập cho cấp hoặc phân loại khác/).count(), 0, 'nothing else set aside');
     // Back to 2026: the plan's answer is where it was.
     await steps.getByRole('button', { name: 'Đơn vị', exact: true }).click();
     await page.getByLabel('Năm đánh giá').selectOption('2026');

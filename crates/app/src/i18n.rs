@@ -427,6 +427,20 @@ pub mod says {
         )
     }
 
+    /// Criteria of this tier answered but not assessed in `year`, by name.
+    pub fn not_assessed_in(lang: Lang, year: i32, names: &[&str]) -> String {
+        let list = names
+            .iter()
+            .map(|n| format!("“{n}”"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        pick(
+            lang,
+            format!("Năm {year} không chấm {list}: câu trả lời đã nhập vẫn được giữ trong bản nháp, nhưng không được chấm điểm và không đưa vào báo cáo."),
+            format!("{list} is not assessed in {year}: the answer typed is kept in the draft, but is not scored and does not go into the report."),
+        )
+    }
+
     /// The unit's name and code stand as they were typed for another tier.
     pub fn unit_carried(lang: Lang, from_tier: &str) -> String {
         pick(
@@ -439,8 +453,8 @@ pub mod says {
     pub fn set_aside(lang: Lang, n: usize) -> String {
         pick(
             lang,
-            format!("{n} câu trả lời đã nhập cho cấp, phân loại khác hoặc cho tiêu chí không chấm trong năm này vẫn được giữ trong bản nháp, nhưng không được chấm điểm và không đưa vào báo cáo."),
-            format!("{n} answer(s) typed for another tier or type, or for a criterion not assessed this year, are kept in the draft, but are not scored and do not go into the report."),
+            format!("{n} câu trả lời đã nhập cho cấp hoặc phân loại khác vẫn được giữ trong bản nháp, nhưng không được chấm điểm và không đưa vào báo cáo."),
+            format!("{n} answer(s) typed for another tier or type are kept in the draft, but are not scored and do not go into the report."),
         )
     }
 

@@ -325,7 +325,19 @@ pub fn tier_tables(x: &Export) -> Vec<Table> {
             ]
             .map(String::from)
             .to_vec();
-            headings.extend(criteria.iter().map(|c| (*c).to_owned()));
+            // The criterion in its own words and its maximum, never its id (an office worker
+            // reads the sheet, not the catalog file).
+            let tier_def = x.catalog.tier(tier);
+            headings.extend(criteria.iter().map(
+                |id| match tier_def.and_then(|t| t.criterion(id)) {
+                    Some(c) => format!(
+                        "{} ({} đ)",
+                        c.text.vi,
+                        tdg_model::units::format_points(c.max_points, Lang::Vi)
+                    ),
+                    None => (*id).to_owned(),
+                },
+            ));
             let rows = x
                 .ranked
                 .iter()

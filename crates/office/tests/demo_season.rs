@@ -334,7 +334,7 @@ fn the_csv_starts_with_a_byte_order_mark_and_has_a_line_per_file() {
 fn the_exports_carry_the_appraised_total_band_and_rank_and_the_reasons_sheet() {
     use calamine::{Data, Reader, Xlsx};
     use tdg_office::appraisal::{AppraisalFile, CriterionAppraisal, UnitAppraisal};
-    use tdg_office::export::{csv, xlsx, Export};
+    use tdg_office::export::{csv, tier_tables, xlsx, Export};
     let s = season();
     let catalog = tdg_model::Catalog::from_json(CATALOG).expect("the catalog");
     let view = view(s);
@@ -426,6 +426,21 @@ fn the_exports_carry_the_appraised_total_band_and_rank_and_the_reasons_sheet() {
     assert_eq!(line[7], "0");
     assert_eq!(line[9], "Minh chứng không khớp số liệu (thử nghiệm)");
 
+    // The tier sheets name each criterion in its own words, with its maximum, not its id.
+    let communes = tier_tables(&x)
+        .into_iter()
+        .find(|t| t.name.starts_with("Cấp xã"))
+        .expect("the communes' sheet");
+    assert!(
+        communes.headings.iter().any(|h| h.ends_with(" (40 đ)")),
+        "{:?}",
+        communes.headings
+    );
+    assert!(
+        !communes.headings.iter().any(|h| h.starts_with("xp.")),
+        "{:?}",
+        communes.headings
+    );
     let text = csv(&x);
     let head = text.lines().next().expect("headings");
     // Every heading once (walk-through L10: "Năm" and "SHA-256" read as repeated).

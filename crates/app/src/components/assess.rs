@@ -37,6 +37,12 @@ pub fn assess_screen(props: &AssessProps) -> Html {
         .unwrap_or(0);
     let shared = catalog.clone();
     let ScopedSheet { sheet, set_aside } = state.scoped_sheet();
+    let not_this_year: Vec<&str> = set_aside
+        .iter()
+        .filter_map(|id| tier.criterion(id))
+        .filter(|c| !c.assessed_in(sheet.period))
+        .map(|c| c.text.get(lang))
+        .collect();
     let next = tdg_model::gap::next_year(catalog, &sheet, a);
     let before_signing = tdg_model::gap::before_signing(a);
     let variant = sheet
@@ -51,8 +57,13 @@ pub fn assess_screen(props: &AssessProps) -> Html {
                 <p class="unit-line"><strong>{ if state.draft.unit.name.is_empty() { unit::NO_NAME.get(lang).to_string() } else { state.draft.unit.name.clone() } }</strong></p>
                 <p class="muted">{ format!("{}{variant} · {} {}", tier.name_for(sheet.period).get(lang), words::YEAR.get(lang), sheet.period) }</p>
             </div>
-            if !set_aside.is_empty() {
-                <p class="note set-aside" role="note">{ says::set_aside(lang, set_aside.len()) }</p>
+            // The tier's own criteria not assessed this year are named (the 2025 review takes
+            // the unit's plan's place); other answers set aside are counted.
+            if !not_this_year.is_empty() {
+                <p class="note set-aside" role="note">{ says::not_assessed_in(lang, sheet.period, &not_this_year) }</p>
+            }
+            if set_aside.len() > not_this_year.len() {
+                <p class="note set-aside" role="note">{ says::set_aside(lang, set_aside.len() - not_this_year.len()) }</p>
             }
             { error_summary(tier, &a.errors, lang) }
             <div class="assess-grid">
