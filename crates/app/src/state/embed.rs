@@ -265,7 +265,10 @@ impl AppState {
 
     fn open_link(&mut self, mut link: DeepLink) {
         if let Some(lang) = link.lang {
+            // A link's language is a choice: an embed.json read after it (its default
+            // language) must not switch the page back (a race seen in portal-config.test.mjs).
             self.lang = lang;
+            self.lang_chosen = true;
         }
         self.choose(link.year, link.tier.as_deref(), link.variant.as_deref());
         let sheet = &self.draft.sheet;
@@ -436,6 +439,16 @@ mod tests {
             load(ready().reduce(Action::SetLang(Lang::Vi))).lang,
             Lang::Vi
         );
+        // A deep link's language is a choice too, whichever arrives first.
+        let vi_default = tdg_portal::config::parse(
+            br#"{"version":1,"defaultLanguage":"vi","allowedOrigins":[]}"#,
+        );
+        let linked = ready().reduce(embed(EmbedAction::DeepLink(DeepLink::parse("?lang=en"))));
+        let s = linked.reduce(embed(EmbedAction::ConfigLoaded {
+            loaded: vi_default,
+            embedded: false,
+        }));
+        assert_eq!(s.lang, Lang::En);
         // Not embedded: no portal to send to.
         let top = ready().reduce(embed(EmbedAction::ConfigLoaded {
             loaded: loaded.clone(),
