@@ -50,6 +50,23 @@ pub struct Notice {
     pub error: bool,
 }
 
+impl Notice {
+    pub fn new(vi: impl Into<String>, en: impl Into<String>, error: bool) -> Notice {
+        Notice {
+            text: tdg_model::Text::new(vi, en),
+            error,
+        }
+    }
+
+    pub fn error(vi: impl Into<String>, en: impl Into<String>) -> Notice {
+        Notice::new(vi, en, true)
+    }
+
+    pub fn info(vi: impl Into<String>, en: impl Into<String>) -> Notice {
+        Notice::new(vi, en, false)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct OfficeState {
     pub lang: Lang,

@@ -26,24 +26,18 @@ pub fn app() -> Html {
             state.dispatch(Action::SetLang(storage::load_lang()));
             match storage::load_appraisals() {
                 Ok(file) => state.dispatch(Action::LoadAppraisals(file)),
-                Err(e) => state.dispatch(Action::Notify(Notice {
-                    text: tdg_model::Text::new(
-                        format!("Không đọc được các ý kiến thẩm định đã lưu (vẫn để nguyên): {e}"),
-                        format!("The stored appraisals cannot be read (left as they are): {e}"),
-                    ),
-                    error: true,
-                })),
+                Err(e) => state.dispatch(Action::Notify(Notice::error(
+                    format!("Không đọc được các ý kiến thẩm định đã lưu (vẫn để nguyên): {e}"),
+                    format!("The stored appraisals cannot be read (left as they are): {e}"),
+                ))),
             }
             match storage::load_register() {
                 Ok(Some(register)) => state.dispatch(Action::RestoreRegister(register)),
                 Ok(None) => {}
-                Err(e) => state.dispatch(Action::Notify(Notice {
-                    text: tdg_model::Text::new(
-                        format!("Không đọc được sổ đăng ký đã lưu (vẫn để nguyên): {e}"),
-                        format!("The stored register cannot be read (left as it is): {e}"),
-                    ),
-                    error: true,
-                })),
+                Err(e) => state.dispatch(Action::Notify(Notice::error(
+                    format!("Không đọc được sổ đăng ký đã lưu (vẫn để nguyên): {e}"),
+                    format!("The stored register cannot be read (left as it is): {e}"),
+                ))),
             }
             wasm_bindgen_futures::spawn_local(async move {
                 let loaded = match browser::fetch_bytes(CATALOG_URL).await {
@@ -77,12 +71,9 @@ pub fn app() -> Html {
         use_effect_with(state.register.clone(), move |register| {
             if let Some(register) = register {
                 if !storage::save_register(register) {
-                    state.dispatch(Action::Notify(Notice {
-                        text: tdg_model::Text::new("Trình duyệt không lưu được sổ đăng ký (bộ nhớ của trang đã đầy hoặc bị chặn): \
+                    state.dispatch(Action::Notify(Notice::error("Trình duyệt không lưu được sổ đăng ký (bộ nhớ của trang đã đầy hoặc bị chặn): \
                              sổ vẫn dùng được trên trang này, hãy tải sổ về máy (CSV hoặc trust.json).", "The browser could not store the register (the page's storage is full or \
-                             blocked): it still works on this page; download it (CSV or trust.json)."),
-                        error: true,
-                    }));
+                             blocked): it still works on this page; download it (CSV or trust.json).")));
                 }
             }
         });

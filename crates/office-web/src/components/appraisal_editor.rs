@@ -161,13 +161,10 @@ pub fn appraisal_editor(p: &Part) -> Html {
             let mut file = (*state.appraisals).clone();
             file.set(unit.clone());
             if !storage::save_appraisals(&file) {
-                state.dispatch(Action::Notify(Notice {
-                    text: tdg_model::Text::new(
-                        "Trình duyệt không cho lưu ý kiến thẩm định: hãy tải tệp thẩm định về máy.",
-                        "The browser refused to store the appraisal: download the appraisal file.",
-                    ),
-                    error: true,
-                }));
+                state.dispatch(Action::Notify(Notice::error(
+                    "Trình duyệt không cho lưu ý kiến thẩm định: hãy tải tệp thẩm định về máy.",
+                    "The browser refused to store the appraisal: download the appraisal file.",
+                )));
             }
             state.dispatch(Action::Appraise(unit));
         })

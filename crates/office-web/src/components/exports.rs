@@ -14,10 +14,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 fn failed(state: &Handle, vi: String, en: String) {
-    state.dispatch(Action::Notify(Notice {
-        text: tdg_model::Text::new(vi, en),
-        error: true,
-    }));
+    state.dispatch(Action::Notify(Notice::error(vi, en)));
 }
 
 /// An export of the season on the page, with the appraisals as they stand.
@@ -141,13 +138,10 @@ pub fn exports(p: &Part) -> Html {
                         all.merge(imported.clone());
                         storage::save_appraisals(&all);
                         state.dispatch(Action::ImportAppraisals(imported));
-                        state.dispatch(Action::Notify(Notice {
-                            text: tdg_model::Text::new(
-                                format!("Đã nhập ý kiến thẩm định từ {}.", file.name()),
-                                format!("Appraisals imported from {}.", file.name()),
-                            ),
-                            error: false,
-                        }));
+                        state.dispatch(Action::Notify(Notice::info(
+                            format!("Đã nhập ý kiến thẩm định từ {}.", file.name()),
+                            format!("Appraisals imported from {}.", file.name()),
+                        )));
                     }
                     Err(e) => failed(
                         &state,

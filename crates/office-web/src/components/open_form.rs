@@ -89,9 +89,8 @@ pub fn open_form(p: &Part) -> Html {
             let state = state.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
-                let refused = |vi: String, en: String| Notice {
-                    text: tdg_model::Text::new(format!("{name}: {vi}"), format!("{name}: {en}")),
-                    error: true,
+                let refused = |vi: String, en: String| {
+                    Notice::error(format!("{name}: {vi}"), format!("{name}: {en}"))
                 };
                 let action = match browser::read_file(&file).await {
                     Ok(bytes) => match TrustList::from_json(&bytes) {

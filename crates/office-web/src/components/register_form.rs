@@ -77,13 +77,10 @@ pub fn register_form(p: &RegisterFormProps) -> Html {
                     let code = cells.code.trim().to_owned();
                     problems.set(Vec::new());
                     state.dispatch(Action::EditRegister(register));
-                    state.dispatch(Action::Notify(Notice {
-                        text: tdg_model::Text::new(
-                            format!("Đã thêm đơn vị {code} vào sổ đăng ký."),
-                            format!("The unit {code} was added to the register."),
-                        ),
-                        error: false,
-                    }));
+                    state.dispatch(Action::Notify(Notice::info(
+                        format!("Đã thêm đơn vị {code} vào sổ đăng ký."),
+                        format!("The unit {code} was added to the register."),
+                    )));
                 }
                 Err(found) => problems.set(found),
             }

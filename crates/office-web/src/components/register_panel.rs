@@ -30,10 +30,7 @@ pub fn current(state: &Handle) -> Register {
 }
 
 fn notify(state: &Handle, vi: String, en: String, error: bool) {
-    state.dispatch(Action::Notify(Notice {
-        text: tdg_model::Text::new(vi, en),
-        error,
-    }));
+    state.dispatch(Action::Notify(Notice::new(vi, en, error)));
 }
 
 #[function_component(RegisterPanel)]

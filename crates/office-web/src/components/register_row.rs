@@ -70,13 +70,10 @@ pub fn register_row(p: &RegisterRowProps) -> Html {
             if register.remove(index).is_some() {
                 state.dispatch(Action::EditRegister(register));
                 // Said, not silent: the office can add the key again from its file.
-                state.dispatch(Action::Notify(Notice {
-                    text: tdg_model::Text::new(
-                        format!("Đã xóa một khóa của đơn vị {code} khỏi sổ đăng ký."),
-                        format!("A key of the unit {code} was removed from the register."),
-                    ),
-                    error: false,
-                }));
+                state.dispatch(Action::Notify(Notice::info(
+                    format!("Đã xóa một khóa của đơn vị {code} khỏi sổ đăng ký."),
+                    format!("A key of the unit {code} was removed from the register."),
+                )));
             }
         })
     };
