@@ -92,8 +92,44 @@ impl W {
     }
 }
 
+impl From<W> for tdg_model::Text {
+    fn from(w: W) -> tdg_model::Text {
+        tdg_model::Text::new(w.vi, w.en)
+    }
+}
+
 const fn w(vi: &'static str, en: &'static str) -> W {
     W { vi, en }
+}
+
+/// The words of each screen and service, one module per source file of the same name.
+pub mod date_input;
+pub mod document_details;
+pub mod draft_history;
+pub mod draft_tools;
+pub mod embed;
+pub mod exercise_status;
+pub mod exercises;
+pub mod kept_drafts;
+pub mod prefill_confirm;
+pub mod print_host;
+pub mod print_view;
+pub mod sign_panel;
+pub mod state;
+pub mod storage_access;
+pub mod storage_share;
+pub mod tab_conflict;
+pub mod training;
+pub mod training_banner;
+
+/// Files read and saved, said the same by every screen.
+pub mod files {
+    use super::{w, W};
+    pub const NOT_READ: W = w("Không đọc được tệp.", "The file could not be read.");
+    pub const DOWNLOAD_REFUSED: W = w(
+        "Trình duyệt không cho tải tệp xuống.",
+        "The browser refused the download.",
+    );
 }
 
 /// The step bar and the progress line, always in view.
@@ -148,6 +184,10 @@ pub mod start {
     pub const SAMPLES_TITLE: W = w("Đơn vị mẫu (tập huấn)", "Sample units (training)");
     pub const CHOOSE_SAMPLE: W = w("Chọn đơn vị mẫu", "Choose a sample unit");
     pub const OPEN_SAMPLE: W = w("Mở đơn vị mẫu", "Open the sample");
+    pub const RECEIVING_OFFICE_CHECK_COMPILE: W = w(
+        "Cơ quan tiếp nhận: kiểm tra, tổng hợp báo cáo",
+        "Receiving office: check and compile reports",
+    );
 }
 
 /// The app's own messages.
@@ -158,6 +198,15 @@ pub mod app {
         "The draft could not be saved on this computer (browser storage blocked or full). Use “Export the draft” to keep your work.",
     );
     pub const DISMISS: W = w("Đóng thông báo", "Dismiss");
+    pub const TRAINING_MODE_WORKSHOPS_SEPARATE: W = w(
+        "Chế độ tập huấn dành cho lớp tập huấn: bản nháp và khóa tách riêng, báo cáo ký ra không có giá trị nộp. Bản nháp của đơn vị được giữ nguyên và hiện lại khi thoát chế độ này. Bật chế độ tập huấn?",
+        "Training mode is for workshops: separate drafts and key, and reports signed in it are not valid as a submission. The unit's draft is kept and comes back when you leave the mode. Turn training mode on?",
+    );
+
+    pub const TRAINING_MODE_TRAINERS: W = w(
+        "Chế độ tập huấn (dành cho giảng viên)",
+        "Training mode (for trainers)",
+    );
 }
 
 /// The offline cache's notices (web/offline.js, docs/offline.md).
@@ -291,8 +340,7 @@ pub mod summary {
     pub const SHARE: W = w("Tỷ lệ điểm đạt", "Share of points reached");
     pub const CRITERIA_POINTS: W = w("Điểm theo tiêu chí", "Points from the criteria");
     pub const ANSWERED: W = w("Đã trả lời", "Answered");
-    pub const OPEN: W = w("Chưa trả lời", "Not answered");
-    pub const TO_CORRECT: W = w("Cần sửa", "To correct");
+    pub use super::assess::{NOT_ANSWERED as OPEN, TO_CORRECT};
     pub const MISSING_EVIDENCE: W = w("Thiếu minh chứng", "Evidence missing");
     pub const BONUS_CAP: W = w("Điểm thưởng tối đa", "Bonus cap");
     pub const CHANGE_DATE: W = w(

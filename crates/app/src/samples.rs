@@ -34,11 +34,11 @@ pub fn open(name: String, label: String, exercise: Option<String>, dispatch: Cal
         dispatch.emit(match load(&name).await {
             Ok(draft) => {
                 // An exercise is named as one: its title is not a unit's name (review L3).
-                let (vi, en) = match exercise {
+                let opened = match exercise {
                     Some(_) => says::exercise_opened(&label),
                     None => says::sample_opened(&label),
                 };
-                let (notice, at) = (Notice::info(vi, en), crate::browser::now_rfc3339());
+                let (notice, at) = (Notice::info(opened), crate::browser::now_rfc3339());
                 match exercise {
                     Some(id) => Action::StartExercise {
                         id,
@@ -54,7 +54,7 @@ pub fn open(name: String, label: String, exercise: Option<String>, dispatch: Cal
                     },
                 }
             }
-            Err((vi, en)) => Action::Notify(Notice::error(vi, en)),
+            Err(why) => Action::Notify(Notice::error(why)),
         });
     });
 }

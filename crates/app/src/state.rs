@@ -3,6 +3,7 @@
 
 pub mod embed;
 
+use crate::i18n::state as words;
 use crate::shared::Shared;
 use crate::storage::Kept;
 pub use embed::{EmbedAction, EmbedState, StorageAccess, StorageStart};
@@ -82,16 +83,18 @@ pub struct Notice {
 }
 
 impl Notice {
-    pub fn error(vi: impl Into<String>, en: impl Into<String>) -> Notice {
+    /// `text` is a fixed sentence (`i18n::W`), a sentence with figures (`tdg_model::Text`
+    /// from an `i18n` function) or a typed error's `Localized::both()`.
+    pub fn error(text: impl Into<tdg_model::Text>) -> Notice {
         Notice {
             kind: NoticeKind::Error,
-            text: tdg_model::Text::new(vi, en),
+            text: text.into(),
         }
     }
-    pub fn info(vi: impl Into<String>, en: impl Into<String>) -> Notice {
+    pub fn info(text: impl Into<tdg_model::Text>) -> Notice {
         Notice {
             kind: NoticeKind::Info,
-            text: tdg_model::Text::new(vi, en),
+            text: text.into(),
         }
     }
     pub fn text(&self, lang: Lang) -> &str {
@@ -419,10 +422,7 @@ impl AppState {
                 next.kept = kept;
                 next.key = key;
                 if set_aside_now > 0 {
-                    next.notice = Some(Notice::error(
-                        "Có dữ liệu bản nháp trên máy này không đọc được (do phiên bản mới hơn của ứng dụng ghi, hoặc bị hỏng). Dữ liệu đó được cất riêng, không bị ghi đè: xem mục “Bản nháp cất riêng” ở màn hình đầu để tải về.",
-                        "Draft data on this computer could not be read (written by a newer version of the app, or damaged). It is set aside and will not be overwritten: see “Drafts set aside” on the start screen to download it.",
-                    ));
+                    next.notice = Some(Notice::error(words::DRAFT_DATA_COMPUTER_COULD));
                 }
                 next.drop_unfit_choices();
                 if next.ready_to_assess() {
@@ -527,10 +527,7 @@ impl AppState {
                     next.keep_current(&at);
                     next.open(
                         previous.clone(),
-                        Notice::info(
-                            "Đã khôi phục bản nháp trước đó.",
-                            "The previous draft is restored.",
-                        ),
+                        Notice::info(words::PREVIOUS_DRAFT_RESTORED),
                     );
                 }
             }
@@ -542,46 +539,30 @@ impl AppState {
                 next.signed = None;
                 next.screen = Screen::Start;
                 next.notice = Some(if self.sample {
-                    Notice::info(
-                        "Đã đóng đơn vị mẫu (đơn vị mẫu không được giữ trong các bản nháp trước).",
-                        "The sample unit is closed (samples are not kept among the previous drafts).",
-                    )
+                    Notice::info(words::SAMPLE_UNIT_CLOSED_SAMPLES)
                 } else {
-                    Notice::info(
-                        "Đã xóa bản nháp. Có thể khôi phục bản vừa xóa bằng nút “Khôi phục bản nháp trước”.",
-                        "The draft is cleared. The cleared draft can be restored with “Restore previous draft”.",
-                    )
+                    Notice::info(words::DRAFT_CLEARED_CLEARED_DRAFT)
                 });
             }
             Action::HistoryChanged(list) => next.history = list,
-            Action::OtherTabSaved(stored) => next.open(stored, Notice::info(
-                "Bản nháp này cũng đang mở ở một thẻ (cửa sổ) khác; thẻ này vừa nhận các thay đổi từ thẻ đó.",
-                "This draft is also open in another tab (or window); this tab now shows the changes made there.",
-            )),
+            Action::OtherTabSaved(stored) => {
+                next.open(stored, Notice::info(words::DRAFT_ALSO_OPEN_ANOTHER))
+            }
             Action::TabConflict => {
                 next.conflict = true;
-                next.notice = Some(Notice::error(
-                    "Bản nháp này vừa được sửa ở một thẻ (cửa sổ) khác trong khi thẻ này cũng có thay đổi. Thẻ này tạm ngừng lưu; hãy chọn giữ bản nào (bản còn lại được giữ trong “Các bản nháp trước”).",
-                    "This draft was just changed in another tab (or window) while this tab has changes too. This tab has stopped saving; choose which to keep (the other is kept under “Previous drafts”).",
-                ));
+                next.notice = Some(Notice::error(words::DRAFT_WAS_JUST_CHANGED));
             }
             Action::TakeOtherTab { other, at } => {
                 next.keep_current(&at);
                 next.conflict = false;
-                next.open(other, Notice::info(
-                    "Đã mở bản nháp của thẻ kia. Bản của thẻ này được giữ trong “Các bản nháp trước”.",
-                    "The other tab's draft is open. This tab's draft is kept under “Previous drafts”.",
-                ));
+                next.open(other, Notice::info(words::OTHER_TAB_DRAFT_OPEN));
             }
             Action::KeepThisTab { other } => {
                 if let Some(other) = other {
                     history::push(&mut next.history, other);
                 }
                 next.conflict = false;
-                next.notice = Some(Notice::info(
-                    "Đã giữ bản nháp của thẻ này. Bản của thẻ kia được giữ trong “Các bản nháp trước”.",
-                    "This tab's draft is kept. The other tab's draft is kept under “Previous drafts”.",
-                ));
+                next.notice = Some(Notice::info(words::TAB_DRAFT_KEPT_OTHER));
             }
             Action::ForgetKept(key) => next.kept.retain(|k| k.key != key),
             Action::KeyReady(key) => next.key = Some(key),
@@ -714,6 +695,7 @@ impl yew::Reducible for AppState {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use tdg_model::Text;
 
     pub fn loaded() -> Shared<LoadedCatalog> {
         let bytes = include_bytes!("../../../assets/catalogs/hp-175-kh-ubnd.json").to_vec();
@@ -985,7 +967,7 @@ pub(crate) mod tests {
         Action::ReplaceDraft {
             draft,
             sample,
-            notice: Notice::info("a", "b"),
+            notice: Notice::info(Text::new("a", "b")),
             at: at.into(),
         }
     }
@@ -998,7 +980,7 @@ pub(crate) mod tests {
         let s = s.reduce(Action::StartExercise {
             id: "xa-minh-chung".into(),
             draft: sample.clone(),
-            notice: Notice::info("a", "b"),
+            notice: Notice::info(Text::new("a", "b")),
             at: "t1".into(),
         });
         assert_eq!(s.exercise.as_deref(), Some("xa-minh-chung"));
@@ -1316,7 +1298,7 @@ pub(crate) mod tests {
         let s = s.reduce(Action::UpdateReady);
         assert!(s.update_ready);
         let s = s
-            .reduce(Action::Notify(Notice::info("x", "x")))
+            .reduce(Action::Notify(Notice::info(Text::new("x", "x"))))
             .reduce(Action::DismissNotice);
         assert!(
             s.update_ready,

@@ -46,11 +46,8 @@ pub fn key_area() -> KeyArea {
 
 /// Why the mode could not be switched or reset, in both languages.
 pub fn not_stored() -> (String, String) {
-    (
-        "Trình duyệt không cho lưu trên máy này, nên không đổi được chế độ tập huấn.".into(),
-        "The browser does not allow storage on this computer, so training mode cannot be switched."
-            .into(),
-    )
+    let text = crate::i18n::training::NOT_STORED;
+    (text.vi.into(), text.en.into())
 }
 
 /// The portal's `embed.json` turns training mode on (a workshop's deployment): the page

@@ -50,6 +50,13 @@ pub struct Text {
     pub en: String,
 }
 
+/// A pair in the order `Localized::both` gives it: Vietnamese, then English.
+impl From<(String, String)> for Text {
+    fn from((vi, en): (String, String)) -> Text {
+        Text { vi, en }
+    }
+}
+
 impl Text {
     pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Text {
         Text {

@@ -10,6 +10,7 @@ use crate::components::start::StartScreen;
 use crate::components::step_bar::step_bar;
 use crate::components::tab_conflict::tab_conflict;
 use crate::components::training_banner::TrainingBanner;
+use crate::i18n::app as words;
 use crate::i18n::{t, Msg};
 use crate::shared::Shared;
 use crate::state::{
@@ -59,8 +60,7 @@ fn storage_panel_shown(storage: StorageAccess) -> bool {
 }
 
 fn not_saved() -> Notice {
-    let text = crate::i18n::app::NOT_SAVED;
-    Notice::error(text.vi, text.en)
+    Notice::error(crate::i18n::app::NOT_SAVED)
 }
 
 /// Scores the draft as it would be if sent on `day` (see `AppState::send_day`).
@@ -331,18 +331,14 @@ fn exercise_status(
 fn enter_training(lang: tdg_model::Lang, dispatch: &Callback<Action>) -> Html {
     let dispatch = dispatch.clone();
     let onclick = Callback::from(move |_: MouseEvent| {
-        let ask = crate::i18n::tr(
-            lang,
-            "Chế độ tập huấn dành cho lớp tập huấn: bản nháp và khóa tách riêng, báo cáo ký ra không có giá trị nộp. Bản nháp của đơn vị được giữ nguyên và hiện lại khi thoát chế độ này. Bật chế độ tập huấn?",
-            "Training mode is for workshops: separate drafts and key, and reports signed in it are not valid as a submission. The unit's draft is kept and comes back when you leave the mode. Turn training mode on?",
-        );
+        let ask = words::TRAINING_MODE_WORKSHOPS_SEPARATE.get(lang);
         if crate::browser::confirm(ask) {
-            if let Err((vi, en)) = crate::training::switch(true) {
-                dispatch.emit(Action::Notify(Notice::error(vi, en)));
+            if let Err(refused) = crate::training::switch(true) {
+                dispatch.emit(Action::Notify(Notice::error(refused)));
             }
         }
     });
     html! {
-        <p><button type="button" class="link-button" {onclick}>{ crate::i18n::tr(lang, "Chế độ tập huấn (dành cho giảng viên)", "Training mode (for trainers)") }</button></p>
+        <p><button type="button" class="link-button" {onclick}>{ words::TRAINING_MODE_TRAINERS.get(lang) }</button></p>
     }
 }

@@ -1,4 +1,4 @@
-use crate::i18n::tr;
+use crate::i18n::date_input as words;
 use tdg_model::date::{mask_dmy, DmyError};
 use tdg_model::Localized;
 use tdg_model::{Date, Lang};
@@ -83,7 +83,7 @@ pub fn date_input(props: &DateInputProps) -> Html {
                 maxlength="10"
                 value={(*text).clone()} oninput={on_input} onblur={on_leave}
                 aria-invalid={error.is_some().to_string()} aria-describedby={described} />
-            <span id={hint_id} class="field-hint">{ tr(lang, "Ngày/tháng/năm, ví dụ 05/03/2026", "Day/month/year, for example 05/03/2026") }</span>
+            <span id={hint_id} class="field-hint">{ words::DAY_MONTH_YEAR_EXAMPLE.get(lang) }</span>
             if let Some(e) = *error {
                 <p id={error_id} class="field-error" role="alert">{ e.message(lang) }</p>
             }

@@ -1,5 +1,5 @@
 use crate::components::date_input::DateInput;
-use crate::i18n::tr;
+use crate::i18n::document_details as words;
 use crate::state::{Action, DocEdit};
 use tdg_model::draft::{Authority, DocField, DocumentDetails};
 use tdg_model::{Date, Lang};
@@ -65,67 +65,50 @@ pub fn document_details_form(props: &DocumentDetailsArgs) -> Html {
         ))
     });
     let authority_name = |a: Authority| match a {
-        Authority::None => tr(
-            lang,
-            "Ký trực tiếp (không ghi)",
-            "Signs in own name (nothing printed)",
-        ),
-        Authority::Kt => tr(
-            lang,
-            "KT. (ký thay người đứng đầu)",
-            "KT. (signs for the head)",
-        ),
-        Authority::Tl => tr(lang, "TL. (thừa lệnh)", "TL. (by order)"),
-        Authority::Tm => tr(
-            lang,
-            "TM. (thay mặt tập thể)",
-            "TM. (on behalf of the collective body)",
-        ),
-        Authority::Tuq => tr(lang, "TUQ. (thừa ủy quyền)", "TUQ. (by delegation)"),
+        Authority::None => words::SIGNS_OWN_NAME_NOTHING.get(lang),
+        Authority::Kt => words::KT_SIGNS_HEAD.get(lang),
+        Authority::Tl => words::TL_ORDER.get(lang),
+        Authority::Tm => words::TM_BEHALF_COLLECTIVE_BODY.get(lang),
+        Authority::Tuq => words::TUQ_DELEGATION.get(lang),
     };
     html! {
         <section class="doc-details no-print" aria-labelledby="doc-details-title">
-            <h2 id="doc-details-title">{ tr(lang, "Thông tin trên bản in", "Details of the printed report") }</h2>
-            <p class="muted">{ tr(lang,
-                "Các thông tin này chỉ in trên văn bản giấy (ký tay, đóng dấu); chúng không nằm trong báo cáo JSON đã ký.",
-                "These details are printed on the paper copy only (signed by hand and sealed); they are not in the signed JSON report.") }</p>
+            <h2 id="doc-details-title">{ words::DETAILS_PRINTED_REPORT.get(lang) }</h2>
+            <p class="muted">{ words::THESE_DETAILS_PRINTED_PAPER.get(lang) }</p>
             <div class="unit-fields">
-                { text(DocField::GoverningBody, "doc-governing", tr(lang, "Cơ quan, tổ chức chủ quản (cấp trên)", "Governing body (above the unit)"), "UBND THÀNH PHỐ HẢI PHÒNG") }
+                { text(DocField::GoverningBody, "doc-governing", words::GOVERNING_BODY_ABOVE_UNIT.get(lang), words::EXAMPLE_GOVERNING_BODY) }
                 if props.individual {
-                    { text(DocField::PersonName, "doc-person-name", tr(lang, "Họ và tên người báo cáo", "Full name of the person reporting"), "") }
-                    { text(DocField::PersonPosition, "doc-person-position", tr(lang, "Chức vụ", "Position"), "") }
-                    { text(DocField::PersonWorkplace, "doc-person-workplace", tr(lang, "Đơn vị công tác", "Workplace"), "") }
-                    { text(DocField::HeadName, "doc-head-name", tr(lang, "Họ và tên thủ trưởng đơn vị xác nhận", "Full name of the head of unit who confirms"), "") }
-                    { text(DocField::HeadPosition, "doc-head-position", tr(lang, "Chức vụ của thủ trưởng đơn vị", "Position of the head of unit"), "") }
+                    { text(DocField::PersonName, "doc-person-name", words::FULL_NAME_PERSON_REPORTING.get(lang), "") }
+                    { text(DocField::PersonPosition, "doc-person-position", words::POSITION.get(lang), "") }
+                    { text(DocField::PersonWorkplace, "doc-person-workplace", words::WORKPLACE.get(lang), "") }
+                    { text(DocField::HeadName, "doc-head-name", words::FULL_NAME_HEAD_UNIT.get(lang), "") }
+                    { text(DocField::HeadPosition, "doc-head-position", words::POSITION_HEAD_UNIT.get(lang), "") }
                 } else {
                     if let Some(hint) = &props.addressee_hint {
                         <div class="field">
-                            <label for="doc-addressee">{ tr(lang, "Kính gửi", "Addressed to") }</label>
+                            <label for="doc-addressee">{ words::ADDRESSED.get(lang) }</label>
                             <input id="doc-addressee" type="text" value={doc.addressee.clone()}
                                 oninput={edit(DocField::Addressee)} aria-describedby="doc-addressee-hint" />
-                            <p class="hint" id="doc-addressee-hint">{ format!("{} {hint}", tr(lang, "Theo danh mục:", "The catalog says:")) }</p>
+                            <p class="hint" id="doc-addressee-hint">{ format!("{} {hint}", words::CATALOG_SAYS.get(lang)) }</p>
                         </div>
                     }
-                    { text(DocField::Number, "doc-number", tr(lang, "Số văn bản (để trống nếu văn thư cấp số)", "Document number (leave empty if the records office assigns it)"), "125") }
-                    { text(DocField::IssuerCode, "doc-issuer-code", tr(lang, "Chữ viết tắt tên cơ quan (sau “BC-”)", "Issuing body's abbreviation (after “BC-”)"), "UBND") }
+                    { text(DocField::Number, "doc-number", words::DOCUMENT_NUMBER_LEAVE_EMPTY.get(lang), "125") }
+                    { text(DocField::IssuerCode, "doc-issuer-code", words::ISSUING_BODY_ABBREVIATION_AFTER.get(lang), "UBND") }
                 }
-                { text(DocField::Place, "doc-place", tr(lang, "Địa danh", "Place"), tdg_model::draft::DEFAULT_PLACE) }
+                { text(DocField::Place, "doc-place", words::PLACE.get(lang), tdg_model::draft::DEFAULT_PLACE) }
                 if let Some(day) = props.signed_on {
-                    <p class="field">{ match lang {
-                        Lang::Vi => format!("Báo cáo đã ký ngày {}: bản in và điểm thưởng, điểm trừ theo ngày ký.", day.display_vn()),
-                        Lang::En => format!("The report was signed on {}: the print and the bonus and penalty follow the signing day.", day.display_vn()),
-                    } }</p>
+                    <p class="field">{ words::signed_on(lang, &day.display_vn()) }</p>
                 } else {
-                    <DateInput id="doc-send-on" label={tr(lang, "Ngày dự kiến gửi", "Intended send date")}
+                    <DateInput id="doc-send-on" label={words::INTENDED_SEND_DATE.get(lang)}
                         value={Some(doc.send_on.unwrap_or(props.today))} on_change={on_send} {lang} />
                 }
             </div>
             if !props.individual {
                 <fieldset>
-                    <legend>{ tr(lang, "Người ký", "Signer") }</legend>
+                    <legend>{ words::SIGNER.get(lang) }</legend>
                     <div class="unit-fields">
                         <div class="field">
-                            <label for="doc-authority">{ tr(lang, "Thẩm quyền ký", "Signing authority") }</label>
+                            <label for="doc-authority">{ words::SIGNING_AUTHORITY.get(lang) }</label>
                             <select id="doc-authority" onchange={on_authority}>
                                 { for Authority::ALL.into_iter().map(|a| html! {
                                     <option value={a.id()} selected={doc.signer_authority == a}>{ authority_name(a) }</option>
@@ -133,19 +116,19 @@ pub fn document_details_form(props: &DocumentDetailsArgs) -> Html {
                             </select>
                         </div>
                         if doc.signer_authority != Authority::None {
-                            { text(DocField::SignerOnBehalfOf, "doc-on-behalf", tr(lang, "Ký thay cho (chức vụ người đứng đầu hoặc tên tập thể)", "Signs for (the head's title or the collective body)"), "GIÁM ĐỐC") }
+                            { text(DocField::SignerOnBehalfOf, "doc-on-behalf", words::SIGNS_HEAD_TITLE_COLLECTIVE.get(lang), words::EXAMPLE_ON_BEHALF_OF) }
                         }
-                        { text(DocField::SignerPosition, "doc-signer-position", tr(lang, "Chức vụ người ký", "Signer's position"), "PHÓ GIÁM ĐỐC") }
-                        { text(DocField::SignerName, "doc-signer-name", tr(lang, "Họ và tên người ký", "Signer's full name"), "") }
+                        { text(DocField::SignerPosition, "doc-signer-position", words::SIGNER_POSITION.get(lang), words::EXAMPLE_SIGNER_POSITION) }
+                        { text(DocField::SignerName, "doc-signer-name", words::SIGNER_FULL_NAME.get(lang), "") }
                     </div>
                 </fieldset>
-                { area(DocField::Recipients, "doc-recipients", tr(lang, "Nơi nhận (mỗi dòng một nơi; để trống: “Như trên”, “Lưu: VT”)", "Recipients (one a line; empty: “Như trên”, “Lưu: VT”)")) }
+                { area(DocField::Recipients, "doc-recipients", words::RECIPIENTS_ONE_LINE_EMPTY.get(lang)) }
             }
-            { area(DocField::Shortcomings, "doc-shortcomings", tr(lang, "Tồn tại, hạn chế", "Shortcomings")) }
-            { area(DocField::Proposals, "doc-proposals", tr(lang, "Đề xuất, kiến nghị", "Proposals")) }
+            { area(DocField::Shortcomings, "doc-shortcomings", words::SHORTCOMINGS.get(lang)) }
+            { area(DocField::Proposals, "doc-proposals", words::PROPOSALS.get(lang)) }
             <div class="unit-fields">
-                { text(DocField::ContactName, "doc-contact-name", tr(lang, "Người liên hệ", "Contact person"), "") }
-                { text(DocField::ContactPhone, "doc-contact-phone", tr(lang, "Số điện thoại liên hệ", "Contact phone"), "") }
+                { text(DocField::ContactName, "doc-contact-name", words::CONTACT_PERSON.get(lang), "") }
+                { text(DocField::ContactPhone, "doc-contact-phone", words::CONTACT_PHONE.get(lang), "") }
             </div>
         </section>
     }

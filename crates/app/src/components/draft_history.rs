@@ -1,4 +1,4 @@
-use crate::i18n::{tr, trs};
+use crate::i18n::draft_history as words;
 use crate::state::Action;
 use tdg_model::draft::StoredDraft;
 use tdg_model::{Catalog, Lang};
@@ -17,13 +17,11 @@ pub fn draft_history(
     if history.is_empty() {
         return html! {};
     }
-    let untitled = tr(lang, "(chưa đặt tên đơn vị)", "(no unit name)");
+    let untitled = words::NO_UNIT_NAME.get(lang);
     html! {
         <section class="draft-history" aria-labelledby="history-title">
-            <h2 id="history-title">{ tr(lang, "Các bản nháp trước", "Previous drafts") }</h2>
-            <p class="muted">{ trs(lang,
-                format!("Khi nhập bản nháp, mở đơn vị mẫu hoặc xóa làm lại, bản đang làm được giữ ở đây (tối đa {} bản; đơn vị mẫu không được giữ).", tdg_model::history::HISTORY_LEN),
-                format!("Importing a draft, opening a sample or starting again keeps the draft you were working on here (up to {}; samples are not kept).", tdg_model::history::HISTORY_LEN)) }</p>
+            <h2 id="history-title">{ words::PREVIOUS_DRAFTS.get(lang) }</h2>
+            <p class="muted">{ words::explain(lang, tdg_model::history::HISTORY_LEN) }</p>
             <ol class="history-list">
                 { for history.iter().enumerate().map(|(index, entry)| {
                     let when = crate::browser::local_date_time(&entry.saved_at);
@@ -37,12 +35,10 @@ pub fn draft_history(
                     html! {
                         <li>
                             <span class="history-when">{ when.clone() }</span>
-                            <span class="history-what">{ trs(lang,
-                                format!("{who} ({answers} tiêu chí đã trả lời)"),
-                                format!("{who} ({answers} criteria answered)")) }</span>
+                            <span class="history-what">{ words::entry(lang, &who, answers) }</span>
                             <button type="button" onclick={restore}
-                                aria-label={trs(lang, format!("Khôi phục bản nháp {name} lúc {when}"), format!("Restore the draft {name} of {when}"))}>
-                                { tr(lang, "Khôi phục", "Restore") }
+                                aria-label={words::restore_label(lang, &name, &when)}>
+                                { words::RESTORE.get(lang) }
                             </button>
                         </li>
                     }

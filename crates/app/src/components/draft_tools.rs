@@ -1,4 +1,4 @@
-use crate::i18n::tr;
+use crate::i18n::draft_tools as words;
 use crate::shared::Shared;
 use crate::state::{Action, LoadedCatalog, Notice};
 use tdg_model::draft::{import_draft, Draft, DraftFile};
@@ -40,16 +40,15 @@ pub fn draft_tools(props: &DraftToolsProps) -> Html {
                         Ok(draft) => dispatch.emit(Action::ReplaceDraft {
                             draft,
                             sample: false,
-                            notice: Notice::info(
-                                format!("Đã nhập bản nháp từ {name}. Bản nháp trước được giữ để khôi phục."),
-                                format!("Draft imported from {name}. The previous draft is kept and can be restored."),
-                            ),
+                            notice: Notice::info(words::draft_imported_previous_draft(&name)),
                             at: crate::browser::now_rfc3339(),
                         }),
-                        Err(e) => dispatch.emit(Action::Notify(Notice::error(e.message(Lang::Vi), e.message(Lang::En)))),
+                        Err(e) => dispatch.emit(Action::Notify(Notice::error(e.both()))),
                     },
                     Ok(None) => {}
-                    Err(_) => dispatch.emit(Action::Notify(Notice::error("Không đọc được tệp.", "The file could not be read."))),
+                    Err(_) => {
+                        dispatch.emit(Action::Notify(Notice::error(crate::i18n::files::NOT_READ)))
+                    }
                 }
             });
         })
@@ -63,12 +62,7 @@ pub fn draft_tools(props: &DraftToolsProps) -> Html {
     let on_reset = {
         let dispatch = props.on_action.clone();
         Callback::from(move |_: MouseEvent| {
-            let question = match lang {
-                Lang::Vi => "Xóa bản nháp hiện tại và bắt đầu lại? (Có thể khôi phục bản vừa xóa.)",
-                Lang::En => {
-                    "Clear the current draft and start again? (The cleared draft can be restored.)"
-                }
-            };
+            let question = words::CLEAR_AND_START_AGAIN.get(lang);
             if crate::browser::confirm(question) {
                 dispatch.emit(Action::Reset {
                     at: crate::browser::now_rfc3339(),
@@ -78,17 +72,17 @@ pub fn draft_tools(props: &DraftToolsProps) -> Html {
     };
     html! {
         <section class="draft-tools" aria-labelledby="draft-title">
-            <h2 id="draft-title">{ tr(lang, "Bản nháp", "Draft") }</h2>
-            <p class="muted">{ tr(lang, "Mọi thay đổi được lưu ngay trên máy này.", "Every change is saved at once on this computer.") }</p>
+            <h2 id="draft-title">{ words::DRAFT.get(lang) }</h2>
+            <p class="muted">{ words::EVERY_CHANGE_SAVED_ONCE.get(lang) }</p>
             <div class="buttons">
-                <button type="button" onclick={on_export}>{ tr(lang, "Xuất bản nháp", "Export the draft") }</button>
+                <button type="button" onclick={on_export}>{ words::EXPORT_DRAFT.get(lang) }</button>
                 // The input stays in the tab order (visually hidden); its label is the visible button.
                 <input id="import-draft" class="visually-hidden-file" type="file" accept=".json,application/json" onchange={on_import} />
-                <label class="file-button" for="import-draft">{ tr(lang, "Nhập bản nháp từ tệp", "Import a draft file") }</label>
+                <label class="file-button" for="import-draft">{ words::IMPORT_DRAFT_FILE.get(lang) }</label>
                 if props.has_previous {
-                    <button type="button" onclick={on_restore}>{ tr(lang, "Khôi phục bản nháp trước", "Restore previous draft") }</button>
+                    <button type="button" onclick={on_restore}>{ words::RESTORE_PREVIOUS_DRAFT.get(lang) }</button>
                 }
-                <button type="button" class="danger" onclick={on_reset}>{ tr(lang, "Xóa và làm lại", "Clear and start again") }</button>
+                <button type="button" class="danger" onclick={on_reset}>{ words::CLEAR_START_AGAIN.get(lang) }</button>
             </div>
         </section>
     }
@@ -101,8 +95,7 @@ pub fn export_draft(catalog: &tdg_model::Catalog, draft: &Draft, dispatch: &Call
     let name = format!("{code}-{}-ban-nhap.json", draft.sheet.period);
     if crate::browser::download(&name, "application/json", json.as_bytes()).is_err() {
         dispatch.emit(Action::Notify(Notice::error(
-            "Trình duyệt không cho tải tệp xuống.",
-            "The browser refused the download.",
+            crate::i18n::files::DOWNLOAD_REFUSED,
         )));
     }
 }

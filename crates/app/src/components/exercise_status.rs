@@ -1,4 +1,4 @@
-use crate::i18n::tr;
+use crate::i18n::exercise_status as words;
 use tdg_model::training::Exercise;
 use tdg_model::Lang;
 use yew::prelude::*;
@@ -19,28 +19,20 @@ pub fn exercise_status(props: &ExerciseStatusProps) -> Html {
     let (class, status) = if props.met {
         (
             "exercise-status met",
-            tr(
-                lang,
-                "Đã đạt mục tiêu của bài tập ✓",
-                "Exercise goal reached ✓",
-            ),
+            words::EXERCISE_GOAL_REACHED.get(lang),
         )
     } else {
         (
             "exercise-status",
-            tr(
-                lang,
-                "Chưa đạt mục tiêu của bài tập",
-                "Exercise goal not reached yet",
-            ),
+            words::EXERCISE_GOAL_NOT_REACHED.get(lang),
         )
     };
     html! {
         <section class="exercise no-print" aria-labelledby="exercise-title">
-            <h2 id="exercise-title">{ tr(lang, "Bài tập: ", "Exercise: ") }{ e.title.get(lang) }</h2>
+            <h2 id="exercise-title">{ words::EXERCISE.get(lang) }{ e.title.get(lang) }</h2>
             <p>{ e.question.get(lang) }</p>
             <details>
-                <summary>{ tr(lang, "Gợi ý", "Hint") }</summary>
+                <summary>{ crate::i18n::exercises::HINT.get(lang) }</summary>
                 <p>{ e.hint.get(lang) }</p>
             </details>
             <p class={class} role="status">{ status }</p>

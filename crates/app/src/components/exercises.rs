@@ -1,4 +1,4 @@
-use crate::i18n::tr;
+use crate::i18n::exercises as words;
 use crate::shared::Shared;
 use crate::state::{Action, LoadedCatalog, Notice};
 use std::rc::Rc;
@@ -32,10 +32,10 @@ pub fn exercises(props: &ExercisesProps) -> Html {
     let lang = props.lang;
     let list = match &props.exercises {
         ExercisesState::Loading => {
-            html! { <p role="status">{ tr(lang, "Đang tải bài tập…", "Loading the exercises…") }</p> }
+            html! { <p role="status">{ words::LOADING_EXERCISES.get(lang) }</p> }
         }
         ExercisesState::Failed(text) => html! {
-            <p class="error" role="alert">{ tr(lang, "Không dùng được tệp bài tập: ", "The exercises file cannot be used: ") }{ text.get(lang) }</p>
+            <p class="error" role="alert">{ words::EXERCISES_FILE_CANNOT_USED.get(lang) }{ text.get(lang) }</p>
         },
         ExercisesState::Ready(set) => html! {
             <>
@@ -69,26 +69,25 @@ pub fn exercises(props: &ExercisesProps) -> Html {
                 };
                 match crate::training::import_exercises(&bytes, &catalog.catalog) {
                     Ok(set) => {
-                        dispatch.emit(Action::Notify(Notice::info(
-                            format!("Đã nhập {} bài tập từ {name}.", set.exercises.len()),
-                            format!("Imported {} exercises from {name}.", set.exercises.len()),
-                        )));
+                        dispatch.emit(Action::Notify(Notice::info(words::imported(
+                            set.exercises.len(),
+                            &name,
+                        ))));
                         imported.emit(Rc::new(set));
                     }
-                    Err((vi, en)) => dispatch.emit(Action::Notify(Notice::error(
-                        format!("Không nhập được {name}: {vi}"),
-                        format!("{name} could not be imported: {en}"),
-                    ))),
+                    Err(why) => dispatch.emit(Action::Notify(Notice::error(words::not_imported(
+                        &name, why,
+                    )))),
                 }
             });
         })
     };
     html! {
         <section class="exercises" aria-labelledby="exercises-title">
-            <h2 id="exercises-title">{ tr(lang, "Bài tập tập huấn", "Training exercises") }</h2>
+            <h2 id="exercises-title">{ words::TRAINING_EXERCISES.get(lang) }</h2>
             { list }
             <div class="field">
-                <label for="exercises-file">{ tr(lang, "Nhập tệp bài tập của giảng viên (.json)", "Import a trainer's exercises file (.json)") }</label>
+                <label for="exercises-file">{ words::IMPORT_TRAINER_EXERCISES_FILE.get(lang) }</label>
                 <input id="exercises-file" type="file" accept=".json,application/json" onchange={on_import} />
             </div>
         </section>
@@ -117,14 +116,14 @@ fn exercise_item(e: &Exercise, lang: Lang, on_action: &Callback<Action>) -> Html
             <h3>{ e.title.get(lang) }</h3>
             <p>{ e.question.get(lang) }</p>
             <details>
-                <summary>{ tr(lang, "Gợi ý", "Hint") }</summary>
+                <summary>{ words::HINT.get(lang) }</summary>
                 <p>{ e.hint.get(lang) }</p>
             </details>
             <details>
-                <summary>{ tr(lang, "Đáp án", "Answer") }</summary>
+                <summary>{ words::ANSWER.get(lang) }</summary>
                 <p>{ e.answer.get(lang) }</p>
             </details>
-            <button type="button" onclick={on_open}>{ tr(lang, "Làm bài này", "Do this exercise") }</button>
+            <button type="button" onclick={on_open}>{ words::DO_EXERCISE.get(lang) }</button>
         </li>
     }
 }

@@ -1,4 +1,4 @@
-use crate::i18n::{tr, trs};
+use crate::i18n::kept_drafts as words;
 use crate::state::{Action, Notice};
 use crate::storage::Kept;
 use tdg_model::Lang;
@@ -13,10 +13,8 @@ pub fn kept_drafts(kept: &[Kept], lang: Lang, on_action: &Callback<Action>) -> H
     }
     html! {
         <section class="kept-drafts" aria-labelledby="kept-title">
-            <h2 id="kept-title">{ tr(lang, "Bản nháp cất riêng", "Drafts set aside") }</h2>
-            <p>{ tr(lang,
-                "Ứng dụng không đọc được các dữ liệu dưới đây nên đã cất riêng, không ghi đè và không tự xóa. Hãy tải về để giữ (ví dụ, mở bằng phiên bản mới hơn của ứng dụng hoặc gửi cho người hỗ trợ).",
-                "The app could not read the data below, so it set it aside: it is not overwritten and not deleted automatically. Download it to keep it (for example, to open it with a newer version of the app, or to send it to support).") }</p>
+            <h2 id="kept-title">{ words::DRAFTS_SET_ASIDE.get(lang) }</h2>
+            <p>{ words::APP_COULD_NOT_READ.get(lang) }</p>
             <ul class="kept-list">
                 { for kept.iter().map(|kept| {
                     let when = crate::browser::local_date_time(&kept.at);
@@ -27,16 +25,14 @@ pub fn kept_drafts(kept: &[Kept], lang: Lang, on_action: &Callback<Action>) -> H
                         Callback::from(move |_: MouseEvent| {
                             let text = crate::storage::kept_text(&key).unwrap_or_default();
                             if crate::browser::download(&name, "application/json", text.as_bytes()).is_err() {
-                                dispatch.emit(Action::Notify(Notice::error("Trình duyệt không cho tải tệp xuống.", "The browser refused the download.")));
+                                dispatch.emit(Action::Notify(Notice::error(crate::i18n::files::DOWNLOAD_REFUSED)));
                             }
                         })
                     };
                     let delete = {
                         let (key, dispatch) = (kept.key.clone(), on_action.clone());
                         Callback::from(move |_: MouseEvent| {
-                            let question = tr(lang,
-                                "Xóa hẳn dữ liệu cất riêng này khỏi máy? Không thể hoàn tác. (Nên tải về trước.)",
-                                "Delete this set-aside data from this computer for good? This cannot be undone. (Download it first.)");
+                            let question = words::DELETE_SET_ASIDE_DATA.get(lang);
                             if crate::browser::confirm(question) {
                                 crate::storage::forget_kept(&key);
                                 dispatch.emit(Action::ForgetKept(key.clone()));
@@ -45,12 +41,10 @@ pub fn kept_drafts(kept: &[Kept], lang: Lang, on_action: &Callback<Action>) -> H
                     };
                     html! {
                         <li>
-                            <span>{ trs(lang,
-                                format!("Cất lúc {when}, {} byte: {vi}.", kept.bytes),
-                                format!("Set aside {when}, {} bytes: {en}.", kept.bytes)) }</span>
+                            <span>{ words::kept_entry(lang, &when, kept.bytes, (&vi, &en)) }</span>
                             <div class="buttons">
-                                <button type="button" onclick={download}>{ tr(lang, "Tải về tệp", "Download as a file") }</button>
-                                <button type="button" class="danger" onclick={delete}>{ tr(lang, "Xóa", "Delete") }</button>
+                                <button type="button" onclick={download}>{ words::DOWNLOAD_FILE.get(lang) }</button>
+                                <button type="button" class="danger" onclick={delete}>{ words::DELETE.get(lang) }</button>
                             </div>
                         </li>
                     }

@@ -1,4 +1,4 @@
-use crate::i18n::tr;
+use crate::i18n::prefill_confirm as words;
 use crate::state::{Action, EmbedAction};
 use tdg_model::draft::Draft;
 use tdg_model::Lang;
@@ -16,32 +16,32 @@ pub fn prefill_confirm(
     let sheet = &draft.sheet;
     let rows: Vec<(&str, String, String)> = [
         (
-            tr(lang, "Tên đơn vị", "Unit name"),
+            crate::i18n::unit::NAME.get(lang),
             waiting.unit_name.clone(),
             draft.unit.name.clone(),
         ),
         (
-            tr(lang, "Mã đơn vị", "Unit code"),
+            crate::i18n::unit::CODE.get(lang),
             waiting.unit_code.clone(),
             draft.unit.code.clone(),
         ),
         (
-            tr(lang, "Cụm, khối thi đua", "Emulation cluster or block"),
+            crate::i18n::unit::GROUP.get(lang),
             waiting.cluster.clone(),
             draft.unit.group.clone(),
         ),
         (
-            tr(lang, "Năm đánh giá", "Assessment year"),
+            words::ASSESSMENT_YEAR.get(lang),
             waiting.period.map(|p| p.to_string()),
             sheet.period.to_string(),
         ),
         (
-            tr(lang, "Đối tượng", "Tier"),
+            words::TIER.get(lang),
             waiting.tier.clone(),
             sheet.tier.clone(),
         ),
         (
-            tr(lang, "Phân loại", "Type"),
+            words::TYPE.get(lang),
             waiting.variant.clone(),
             sheet.variant.clone().unwrap_or_default(),
         ),
@@ -53,18 +53,16 @@ pub fn prefill_confirm(
     let decline = on_action.reform(|_: MouseEvent| Action::Embed(EmbedAction::DeclinePrefill));
     html! {
         <div class="tab-conflict" role="group" aria-labelledby="prefill-title" data-testid="prefill-confirm">
-            <p id="prefill-title"><strong>{ tr(lang,
-                "Trang nhúng công cụ đề nghị điền sẵn thông tin khác với thông tin bạn đã nhập:",
-                "The page embedding the tool offers details that differ from what you entered:") }</strong></p>
+            <p id="prefill-title"><strong>{ words::PAGE_EMBEDDING_TOOL_OFFERS.get(lang) }</strong></p>
             <ul>
                 { for rows.into_iter().map(|(label, current, offered)| html! {
                     <li>{ format!("{label}: {} “{current}” — {} “{offered}”",
-                        tr(lang, "bạn đã nhập", "you entered"), tr(lang, "trang nhúng đề nghị", "the page offers")) }</li>
+                        words::ENTERED.get(lang), words::PAGE_OFFERS.get(lang)) }</li>
                 }) }
             </ul>
             <div class="buttons">
-                <button type="button" onclick={accept}>{ tr(lang, "Dùng thông tin của trang nhúng", "Use the page's details") }</button>
-                <button type="button" onclick={decline}>{ tr(lang, "Giữ thông tin đã nhập", "Keep what I entered") }</button>
+                <button type="button" onclick={accept}>{ words::USE_PAGE_DETAILS.get(lang) }</button>
+                <button type="button" onclick={decline}>{ words::KEEP_WHAT_I_ENTERED.get(lang) }</button>
             </div>
         </div>
     }

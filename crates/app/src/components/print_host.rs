@@ -1,4 +1,4 @@
-use crate::i18n::tr;
+use crate::i18n::print_host as words;
 use crate::state::{Action, LoadedCatalog};
 use crate::views::{PrintEvent, PrintInput, ViewsModule};
 use wasm_bindgen::prelude::*;
@@ -96,10 +96,8 @@ pub fn print_host(props: &PrintHostProps) -> Html {
                     }
                     Err(e) => {
                         let why = crate::browser::js_text(e);
-                        stage.set(Stage::Failed(
-                            format!("Phần bản in không mở được: {why}"),
-                            format!("The print view could not open: {why}"),
-                        ));
+                        let (vi, en) = words::could_not_open(&why);
+                        stage.set(Stage::Failed(vi, en));
                     }
                 }
             });
@@ -123,13 +121,13 @@ pub fn print_host(props: &PrintHostProps) -> Html {
     html! {
         <>
             if *stage == Stage::Loading {
-                <p class="status" role="status">{ tr(lang, "Đang tải bản in…", "Loading the printed copy…") }</p>
+                <p class="status" role="status">{ words::LOADING_PRINTED_COPY.get(lang) }</p>
             }
             if let Stage::Failed(vi, en) = &*stage {
                 <div class="error" role="alert">
                     <p lang="vi">{ vi }</p>
                     <p lang="en">{ en }</p>
-                    <button type="button" onclick={retry}>{ tr(lang, "Thử lại", "Try again") }</button>
+                    <button type="button" onclick={retry}>{ words::TRY_AGAIN.get(lang) }</button>
                 </div>
             }
             // The module's own Yew app renders in here: this app never renders children into it.

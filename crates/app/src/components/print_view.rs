@@ -1,5 +1,5 @@
 use crate::components::document_details::{document_details_form, DocumentDetailsArgs};
-use crate::i18n::{tr, trs};
+use crate::i18n::print_view as words;
 use crate::shared::Shared;
 use crate::state::{Action, Screen, SignedInfo};
 use qrcodegen::{QrCode, QrCodeEcc};
@@ -108,15 +108,15 @@ pub fn print_view(props: &PrintViewProps) -> Html {
     html! {
         <div class="print-screen">
             <div class="print-actions no-print">
-                <button type="button" onclick={back}>{ tr(lang, "← Quay lại đánh giá", "← Back to the assessment") }</button>
-                <button type="button" class="primary" onclick={print}>{ tr(lang, "In (A4)", "Print (A4)") }</button>
+                <button type="button" onclick={back}>{ words::BACK_ASSESSMENT.get(lang) }</button>
+                <button type="button" class="primary" onclick={print}>{ words::PRINT_A4.get(lang) }</button>
                 if props.signed.is_none() {
-                    <p class="warning">{ tr(lang, "Báo cáo chưa được ký: bản in sẽ ghi là bản nháp. Hãy ký trước khi in bản chính thức.", "The report is not signed yet: the copy will say draft. Sign it before printing the official copy.") }</p>
+                    <p class="warning">{ words::REPORT_NOT_SIGNED_YET.get(lang) }</p>
                 }
             </div>
             { document_details_form(&DocumentDetailsArgs { document: doc, individual, signed_on: props.signed.as_ref().map(|s| s.signed_on),
                 addressee_hint: addressee_hint.clone(), today: props.today, lang, on_action: &props.on_action }) }
-            <article class={classes!("a4", props.training.then_some("training"))} lang="vi" aria-label={tr(lang, "Bản in", "Printed copy")}>
+            <article class={classes!("a4", props.training.then_some("training"))} lang="vi" aria-label={words::PRINTED_COPY.get(lang)}>
                 if props.training {
                     // On every printed page (position: fixed repeats on each sheet).
                     <p class="watermark" >{ "TẬP HUẤN — KHÔNG CÓ GIÁ TRỊ NỘP" }</p>
@@ -250,9 +250,7 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                     </tr></tbody></table>
                 }
             </article>
-            <p class="no-print muted">{ trs(lang,
-                "Bản in theo thể thức văn bản hành chính (Nghị định 30/2020/NĐ-CP), khổ A4. Chữ ký và con dấu trên bản in xác nhận thẩm quyền; mã SHA-256 gắn bản in với tệp JSON.".into(),
-                "Printed in the administrative format of Decree 30/2020/NĐ-CP, A4. The signature and seal on paper carry the authority; the SHA-256 binds the paper to the JSON file.".into()) }</p>
+            <p class="no-print muted">{ words::DECREE_30_FORMAT.get(lang) }</p>
         </div>
     }
 }

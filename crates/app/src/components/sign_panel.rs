@@ -1,4 +1,5 @@
-use crate::i18n::{says, tr};
+use crate::i18n::says;
+use crate::i18n::sign_panel as words;
 use crate::key_store::{self, KeyError};
 use crate::shared::Shared;
 use crate::state::{Action, KeyInfo, KeyProtection, LoadedCatalog, Notice, SignedInfo};
@@ -41,8 +42,7 @@ enum Step {
 const MIN_PASSWORD: usize = 12;
 
 fn failed(dispatch: &Callback<Action>, e: &KeyError) {
-    let (vi, en) = e.both();
-    dispatch.emit(Action::Notify(Notice::error(vi, en)));
+    dispatch.emit(Action::Notify(Notice::error(e.both())));
 }
 
 fn backup_name(draft: &Draft) -> String {
@@ -52,8 +52,7 @@ fn backup_name(draft: &Draft) -> String {
 fn download_backup(dispatch: &Callback<Action>, name: &str, file: &str) {
     if crate::browser::download(name, "application/json", file.as_bytes()).is_err() {
         dispatch.emit(Action::Notify(Notice::error(
-            "Trình duyệt không cho tải tệp xuống.",
-            "The browser refused the download.",
+            crate::i18n::files::DOWNLOAD_REFUSED,
         )));
     }
 }
@@ -90,8 +89,7 @@ async fn sign_and_download(
     .is_err()
     {
         dispatch.emit(Action::Notify(Notice::error(
-            "Trình duyệt không cho tải tệp xuống.",
-            "The browser refused the download.",
+            crate::i18n::files::DOWNLOAD_REFUSED,
         )));
     }
     let name = signed.file_name.clone();
@@ -101,10 +99,9 @@ async fn sign_and_download(
         sha256: signed.sha256,
         signed_on,
     }));
-    dispatch.emit(Action::Notify(Notice::info(
-        format!("Đã ký và tải xuống {name}."),
-        format!("Signed and downloaded {name}."),
-    )));
+    dispatch.emit(Action::Notify(Notice::info(words::signed_downloaded(
+        &name,
+    ))));
     Ok(())
 }
 
@@ -137,21 +134,11 @@ fn spawn_busy(
 
 fn protection_text(lang: Lang, protection: KeyProtection) -> &'static str {
     match protection {
-        KeyProtection::Browser => tr(lang,
-            "Khóa được trình duyệt giữ, không ai sao chép được khỏi máy này.",
-            "The browser keeps the key: nobody can copy it off this computer."),
-        KeyProtection::Password => tr(lang,
-            "Trình duyệt này không giữ được khóa không sao chép được: khóa chỉ được lưu dưới dạng bản sao lưu có mật khẩu, mở một lần mỗi phiên.",
-            "This browser cannot keep an uncopyable key: the key is kept only as its password-protected backup, unlocked once per session."),
-        KeyProtection::Pending => tr(lang,
-            "Khóa đã được tạo nhưng chưa dùng được: hãy mở lại tệp sao lưu vừa tải xuống.",
-            "The key is made but not usable yet: re-open the backup file that just downloaded."),
-        KeyProtection::Legacy => tr(lang,
-            "Khóa đang được lưu không có bảo vệ (phiên bản cũ). Lần ký tới sẽ sao lưu nó có mật khẩu rồi chuyển vào kho khóa của trình duyệt.",
-            "The key is kept unprotected (older version). The next signing backs it up with a password and moves it into the browser's key store."),
-        KeyProtection::Unreadable => tr(lang,
-            "Khóa lưu trên máy này không đọc được. Hãy khôi phục từ tệp sao lưu, hoặc quên khóa này.",
-            "The key kept on this computer cannot be read. Restore it from its backup, or forget it."),
+        KeyProtection::Browser => words::BROWSER_KEEPS_KEY_NOBODY.get(lang),
+        KeyProtection::Password => words::BROWSER_CANNOT_KEEP_UNCOPYABLE.get(lang),
+        KeyProtection::Pending => words::KEY_MADE_BUT_NOT.get(lang),
+        KeyProtection::Legacy => words::KEY_KEPT_UNPROTECTED_OLDER.get(lang),
+        KeyProtection::Unreadable => words::KEY_KEPT_COMPUTER_CANNOT.get(lang),
     }
 }
 
@@ -232,10 +219,7 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
                 return;
             }
             if draft.unit.name.trim().is_empty() || draft.unit.code.trim().is_empty() {
-                dispatch.emit(Action::Notify(Notice::error(
-                    "Cần nhập tên và mã đơn vị (ở bước Bắt đầu) trước khi ký.",
-                    "Enter the unit's name and code (on the Start step) before signing.",
-                )));
+                dispatch.emit(Action::Notify(Notice::error(words::ENTER_UNIT_NAME_CODE)));
                 return;
             }
             let (step, said, start_signing) =
@@ -317,15 +301,11 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
         );
         Callback::from(move |_: MouseEvent| {
             if *password != *password_again {
-                return dispatch.emit(Action::Notify(Notice::error(
-                    "Hai mật khẩu không khớp.",
-                    "The two passwords differ.",
-                )));
+                return dispatch.emit(Action::Notify(Notice::error(words::TWO_PASSWORDS_DIFFER)));
             }
             if password.chars().count() < MIN_PASSWORD {
                 return dispatch.emit(Action::Notify(Notice::error(
-                    format!("Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự (hoặc dùng cụm từ gợi ý)."),
-                    format!("The password needs at least {MIN_PASSWORD} characters (or use the suggested passphrase)."),
+                    words::password_needs_least_characters(&MIN_PASSWORD),
                 )));
             }
             let label = format!("{} ({})", draft.unit.name, draft.unit.code);
@@ -348,13 +328,11 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
                                 download_backup(&dispatch, &name, file);
                             }
                             dispatch.emit(Action::Notify(Notice::info(
-                                format!("Đã tạo khóa {fp} và tải xuống tệp sao lưu {name}. Hãy mở lại tệp đó dưới đây, với mật khẩu, để hoàn tất."),
-                                format!("Key {fp} is made and its backup {name} downloaded. Re-open that file below, with its password, to finish."),
+                                words::key_made_backup_downloaded(&fp, &name),
                             )));
                         } else {
                             dispatch.emit(Action::Notify(Notice::info(
-                                format!("Khóa {fp} đã được tạo trước đó (ở thẻ khác hoặc lần bấm trước): không tạo khóa mới."),
-                                format!("Key {fp} was already made (in another tab or by an earlier click): no new key is made."),
+                                words::key_was_already_made(&fp),
                             )));
                         }
                         let ready = matches!(
@@ -416,10 +394,9 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
                     Ok(info) => {
                         let fp = info.fingerprint.clone();
                         dispatch.emit(Action::KeyReady(info.clone()));
-                        dispatch.emit(Action::Notify(Notice::info(
-                            format!("Tệp sao lưu mở được: khóa {fp} đã sẵn sàng trên máy này."),
-                            format!("The backup opens: key {fp} is ready on this computer."),
-                        )));
+                        dispatch.emit(Action::Notify(Notice::info(words::backup_opens_key_ready(
+                            &fp,
+                        ))));
                         reopen_password.set(String::new());
                         step.set(Step::Idle);
                         match sign_and_download(catalog, draft, info, dispatch.clone()).await {
@@ -473,10 +450,7 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
         );
         Callback::from(move |_: MouseEvent| {
             let Some(key) = &key else { return };
-            let question = match lang {
-                Lang::Vi => format!("Quên khóa {} trên máy này? Chỉ ký lại được bằng tệp sao lưu của khóa và mật khẩu của nó.", key.fingerprint),
-                Lang::En => format!("Forget key {} on this computer? Signing with it again needs its backup file and password.", key.fingerprint),
-            };
+            let question = words::forget_key_question(lang, &key.fingerprint);
             if !crate::browser::confirm(&question) {
                 return;
             }
@@ -486,10 +460,9 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
                     Ok(()) => {
                         dispatch.emit(Action::KeyForgotten);
                         step.set(Step::Idle);
-                        dispatch.emit(Action::Notify(Notice::info(
-                            format!("Đã quên khóa {fp} trên máy này."),
-                            format!("Key {fp} is forgotten on this computer."),
-                        )));
+                        dispatch.emit(Action::Notify(Notice::info(words::key_forgotten_computer(
+                            &fp,
+                        ))));
                     }
                     Err(e) => failed(&dispatch, &e),
                 }
@@ -514,10 +487,10 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
                     return;
                 };
                 let confirm = move |fingerprint: &str| {
-                    crate::browser::confirm(&match lang {
-                        Lang::Vi => format!("Thay khóa {} đang có trên máy này bằng khóa trong tệp sao lưu? Khóa cũ chỉ dùng lại được nếu còn tệp sao lưu của nó.", display_fingerprint(fingerprint)),
-                        Lang::En => format!("Replace key {} on this computer with the key in the backup file? The old key can be used again only from its own backup.", display_fingerprint(fingerprint)),
-                    })
+                    crate::browser::confirm(&words::replace_key_question(
+                        lang,
+                        &display_fingerprint(fingerprint),
+                    ))
                 };
                 match key_store::restore(crate::training::key_area(), bytes, password, confirm)
                     .await
@@ -525,10 +498,9 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
                     Ok(info) => {
                         let fp = info.fingerprint.clone();
                         dispatch.emit(Action::KeyReady(info));
-                        dispatch.emit(Action::Notify(Notice::info(
-                            format!("Đã khôi phục khóa {fp} trên máy này."),
-                            format!("Key {fp} restored on this computer."),
-                        )));
+                        dispatch.emit(Action::Notify(Notice::info(words::key_restored_computer(
+                            &fp,
+                        ))));
                     }
                     Err(e) => failed(&dispatch, &e),
                 }
@@ -547,59 +519,55 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
     html! {
         <section class="sign" aria-labelledby="sign-title" aria-busy={(*busy).to_string()}>
             // tabindex -1: the step bar's "Ký, tải" moves the focus here. Nothing is sent: "tải".
-            <h2 id="sign-title" tabindex="-1">{ tr(lang, "Ký và tải báo cáo", "Sign and download the report") }</h2>
+            <h2 id="sign-title" tabindex="-1">{ words::SIGN_DOWNLOAD_REPORT.get(lang) }</h2>
             if props.unit_key.is_none() {
-                <p class="explain">{ tr(lang,
-                    "Lần ký đầu tiên sẽ tạo khóa ký của đơn vị ngay trên máy này. Khóa dùng để chứng minh báo cáo không bị sửa sau khi ký và do cùng một đơn vị lập qua các năm. Khóa không thay chữ ký, con dấu trên bản in. Trước khi dùng, khóa được sao lưu thành tệp có mật khẩu, và tệp đó phải được mở lại một lần để chứng tỏ đã được giữ. Sau đó hãy đăng ký dấu vân tay khóa với cơ quan thường trực.",
-                    "The first signing makes the unit's signing key on this computer. The key proves that the report was not changed after signing and that it comes from the same unit year after year. It does not replace the signature and seal on the printed copy. Before it is used, the key is backed up as a password-protected file, and that file must be re-opened once to show it was kept. Then register the key's fingerprint with the office.") }</p>
+                <p class="explain">{ words::FIRST_SIGNING_MAKES_UNIT.get(lang) }</p>
             }
             <button type="button" class="primary" onclick={on_sign} disabled={*busy}>
-                { if *busy { tr(lang, "Đang xử lý…", "Working…") } else { tr(lang, "Ký và tải báo cáo (JSON)", "Sign and download the report (JSON)") } }
+                { if *busy { words::WORKING.get(lang) } else { words::SIGN_DOWNLOAD_REPORT_JSON.get(lang) } }
             </button>
             if *step == Step::Create {
                 <div class="key-setup" data-testid="key-create">
                     <p>{ if legacy {
-                        tr(lang, "Bảo vệ khóa hiện có: chọn mật khẩu cho tệp sao lưu của nó.", "Protect the existing key: choose a password for its backup file.")
+                        words::PROTECT_EXISTING_KEY_CHOOSE.get(lang)
                     } else {
-                        tr(lang, "Tạo khóa ký: chọn mật khẩu cho tệp sao lưu khóa.", "Make the signing key: choose a password for its backup file.")
+                        words::MAKE_SIGNING_KEY_CHOOSE.get(lang)
                     } }</p>
-                    <div class="field"><label for="new-password">{ tr(lang, "Mật khẩu (ít nhất 12 ký tự)", "Password (at least 12 characters)") }</label>
+                    <div class="field"><label for="new-password">{ words::PASSWORD_LEAST_12_CHARACTERS.get(lang) }</label>
                         <input id="new-password" type="password" autocomplete="new-password" value={(*password).clone()} oninput={text_input(&password)} /></div>
-                    <div class="field"><label for="new-password-again">{ tr(lang, "Nhập lại mật khẩu", "Password again") }</label>
+                    <div class="field"><label for="new-password-again">{ words::PASSWORD_AGAIN.get(lang) }</label>
                         <input id="new-password-again" type="password" autocomplete="new-password" value={(*password_again).clone()} oninput={text_input(&password_again)} /></div>
-                    <button type="button" onclick={on_suggest}>{ tr(lang, "Gợi ý một cụm từ mật khẩu", "Suggest a passphrase") }</button>
+                    <button type="button" onclick={on_suggest}>{ words::SUGGEST_PASSPHRASE.get(lang) }</button>
                     if !suggested.is_empty() {
-                        <p>{ tr(lang, "Cụm từ gợi ý (8 từ, 64 bit; hãy chép lại và cất riêng):", "Suggested passphrase (8 words, 64 bits; write it down and keep it apart):") }</p>
+                        <p>{ words::SUGGESTED_PASSPHRASE_8_WORDS.get(lang) }</p>
                         <p class="mono" data-testid="passphrase">{ (*suggested).clone() }</p>
                     }
-                    <button type="button" class="primary" onclick={on_create} disabled={*busy}>{ tr(lang, "Tạo khóa và tải tệp sao lưu", "Make the key and download its backup") }</button>
+                    <button type="button" class="primary" onclick={on_create} disabled={*busy}>{ words::MAKE_KEY_DOWNLOAD_BACKUP.get(lang) }</button>
                 </div>
             }
             if *step == Step::Reopen || props.unit_key.as_ref().is_some_and(|k| k.protection == KeyProtection::Pending) {
                 <div class="key-setup" data-testid="key-reopen">
-                    <p>{ tr(lang,
-                        "Mở lại tệp sao lưu vừa tải xuống, với mật khẩu của nó: như vậy chắc chắn tệp đã được giữ. Chỉ sau đó khóa mới được dùng để ký.",
-                        "Re-open the backup file that just downloaded, with its password: this proves the file was kept. Only then is the key used to sign.") }</p>
-                    <div class="field"><label for="key-reopen-file">{ tr(lang, "Tệp sao lưu vừa tải", "The backup file just downloaded") }</label>
+                    <p>{ words::RE_OPEN_BACKUP_FILE.get(lang) }</p>
+                    <div class="field"><label for="key-reopen-file">{ words::BACKUP_FILE_JUST_DOWNLOADED.get(lang) }</label>
                         <input id="key-reopen-file" type="file" accept=".json,application/json" /></div>
-                    <div class="field"><label for="reopen-password">{ tr(lang, "Mật khẩu của tệp vừa tải", "The downloaded file's password") }</label>
+                    <div class="field"><label for="reopen-password">{ words::DOWNLOADED_FILE_PASSWORD.get(lang) }</label>
                         <input id="reopen-password" type="password" autocomplete="current-password" value={(*reopen_password).clone()} oninput={text_input(&reopen_password)} /></div>
-                    <button type="button" class="primary" onclick={on_reopen} disabled={*busy}>{ tr(lang, "Mở tệp sao lưu và ký", "Open the backup and sign") }</button>
-                    <button type="button" onclick={on_download_again.clone()}>{ tr(lang, "Tải lại tệp sao lưu", "Download the backup again") }</button>
+                    <button type="button" class="primary" onclick={on_reopen} disabled={*busy}>{ words::OPEN_BACKUP_SIGN.get(lang) }</button>
+                    <button type="button" onclick={on_download_again.clone()}>{ words::DOWNLOAD_BACKUP_AGAIN.get(lang) }</button>
                 </div>
             }
             if *step == Step::Unlock {
                 <div class="key-setup" data-testid="key-unlock">
-                    <div class="field"><label for="unlock-password">{ tr(lang, "Mật khẩu của tệp sao lưu khóa (mở khóa cho phiên này)", "The key backup's password (unlocks it for this session)") }</label>
+                    <div class="field"><label for="unlock-password">{ words::KEY_BACKUP_PASSWORD_UNLOCKS.get(lang) }</label>
                         <input id="unlock-password" type="password" autocomplete="current-password" value={(*unlock_password).clone()} oninput={text_input(&unlock_password)} /></div>
-                    <button type="button" class="primary" onclick={on_unlock} disabled={*busy}>{ tr(lang, "Mở khóa và ký", "Unlock and sign") }</button>
+                    <button type="button" class="primary" onclick={on_unlock} disabled={*busy}>{ words::UNLOCK_SIGN.get(lang) }</button>
                 </div>
             }
             if let Some(signed) = &props.signed {
                 <div class="signed" data-testid="signed">
-                    <p>{ format!("{} {}", tr(lang, "Đã ký:", "Signed:"), signed.file_name) }</p>
+                    <p>{ format!("{} {}", words::SIGNED.get(lang), signed.file_name) }</p>
                     <p class="mono">{ format!("SHA-256: {}", signed.sha256) }</p>
-                    <button type="button" onclick={go_print}>{ tr(lang, "Xem bản in", "Printable copy") }</button>
+                    <button type="button" onclick={go_print}>{ words::PRINTABLE_COPY.get(lang) }</button>
                     if let Some(portal) = props.portal_name.as_ref().filter(|_| crate::portal::has_report(&signed.sha256)) {
                         { send_to_portal(portal, &signed.sha256, lang, &props.on_action) }
                     }
@@ -608,25 +576,25 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
             if let Some(key) = &props.unit_key {
                 <div class={classes!("key", (*just_created).then_some("highlight"))}>
                     <p>{ if crate::training::is_on() {
-                        tr(lang, "Dấu vân tay khóa tập huấn (không đăng ký với cơ quan thường trực):", "Training key fingerprint (never registered with the office):")
+                        words::TRAINING_KEY_FINGERPRINT_NEVER.get(lang)
                     } else {
-                        tr(lang, "Dấu vân tay khóa (đăng ký với cơ quan thường trực):", "Key fingerprint (register it with the office):")
+                        words::KEY_FINGERPRINT_REGISTER_OFFICE.get(lang)
                     } }</p>
                     <p class="fingerprint mono" data-testid="fingerprint">{ display_fingerprint(&key.fingerprint) }</p>
                     <p data-testid="key-protection">{ protection_text(lang, key.protection) }</p>
                     if matches!(key.protection, KeyProtection::Browser | KeyProtection::Password) {
-                        <button type="button" onclick={on_download_again}>{ tr(lang, "Tải lại tệp sao lưu khóa", "Download the key backup again") }</button>
+                        <button type="button" onclick={on_download_again}>{ words::DOWNLOAD_KEY_BACKUP_AGAIN.get(lang) }</button>
                     }
-                    <button type="button" onclick={on_forget}>{ tr(lang, "Quên khóa này trên máy này", "Forget this key on this computer") }</button>
+                    <button type="button" onclick={on_forget}>{ words::FORGET_KEY_COMPUTER.get(lang) }</button>
                 </div>
             }
             <details class="restore-key">
-                <summary>{ tr(lang, "Dùng khóa đã sao lưu (máy khác)", "Use a backed-up key (from another computer)") }</summary>
-                <div class="field"><label for="key-backup-file">{ tr(lang, "Tệp sao lưu khóa", "Key backup file") }</label>
+                <summary>{ words::USE_BACKED_UP_KEY.get(lang) }</summary>
+                <div class="field"><label for="key-backup-file">{ words::KEY_BACKUP_FILE.get(lang) }</label>
                     <input id="key-backup-file" type="file" accept=".json,application/json" /></div>
-                <div class="field"><label for="restore-password">{ tr(lang, "Mật khẩu của tệp sao lưu", "The backup's password") }</label>
+                <div class="field"><label for="restore-password">{ words::BACKUP_PASSWORD.get(lang) }</label>
                     <input id="restore-password" type="password" autocomplete="current-password" value={(*restore_password).clone()} oninput={text_input(&restore_password)} /></div>
-                <button type="button" onclick={on_restore} disabled={*busy}>{ tr(lang, "Khôi phục khóa", "Restore the key") }</button>
+                <button type="button" onclick={on_restore} disabled={*busy}>{ words::RESTORE_KEY.get(lang) }</button>
             </details>
         </section>
     }
@@ -654,17 +622,11 @@ async fn chosen_file(
     match crate::browser::read_chosen_file(input).await {
         Ok(Some((_, bytes))) => Some(bytes),
         Ok(None) => {
-            dispatch.emit(Action::Notify(Notice::error(
-                "Hãy chọn tệp sao lưu khóa.",
-                "Choose the key backup file.",
-            )));
+            dispatch.emit(Action::Notify(Notice::error(words::CHOOSE_KEY_BACKUP_FILE)));
             None
         }
         Err(_) => {
-            dispatch.emit(Action::Notify(Notice::error(
-                "Không đọc được tệp.",
-                "The file could not be read.",
-            )));
+            dispatch.emit(Action::Notify(Notice::error(crate::i18n::files::NOT_READ)));
             None
         }
     }
@@ -682,20 +644,14 @@ fn send_to_portal(
     let (sha256, names) = (sha256.to_string(), portal.clone());
     let onclick = on_action.reform(move |_: MouseEvent| {
         Action::Notify(if crate::portal::send_report(&sha256) {
-            Notice::info(
-                format!("Đã chuyển báo cáo đã ký cho {}.", names.vi),
-                format!("The signed report was handed to {}.", names.en),
-            )
+            Notice::info(words::handed_to_portal(&names))
         } else {
-            Notice::error(
-                "Không còn bản báo cáo đã ký trong trang này: hãy ký lại.",
-                "This page no longer holds the signed report: sign again.",
-            )
+            Notice::error(words::PAGE_NO_LONGER_HOLDS)
         })
     });
     html! {
         <button type="button" class="primary" {onclick}>
-            { format!("{} {name}", tr(lang, "Gửi báo cáo lên", "Send the report to")) }
+            { format!("{} {name}", words::SEND_REPORT.get(lang)) }
         </button>
     }
 }

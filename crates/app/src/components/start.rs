@@ -75,8 +75,7 @@ pub fn start_screen(props: &StartProps) -> Html {
         <DraftTools catalog={props.catalog.clone()} draft={draft.clone()} has_previous={!state.history.is_empty()} {lang} on_action={props.on_action.clone()} />
         { draft_history(&state.history, catalog, lang, &props.on_action) }
         // The office's page is a separate module: nothing of it is in the unit's load.
-        <p class="office-link"><a href="office.html">{ crate::i18n::tr(lang,
-            "Cơ quan tiếp nhận: kiểm tra, tổng hợp báo cáo", "Receiving office: check and compile reports") }</a></p>
+        <p class="office-link"><a href="office.html">{ words::RECEIVING_OFFICE_CHECK_COMPILE.get(lang) }</a></p>
         </>
     }
 }

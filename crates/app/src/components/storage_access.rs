@@ -1,4 +1,4 @@
-use crate::i18n::tr;
+use crate::i18n::storage_access as words;
 use crate::state::{Action, AppState, CatalogState, StorageAccess};
 use yew::prelude::*;
 
@@ -21,7 +21,7 @@ pub fn storage_access(state: &AppState, on_action: &Callback<Action>) -> Html {
             let on_export = Callback::from(move |_: MouseEvent| {
                 crate::components::draft_tools::export_draft(&catalog.catalog, &draft, &dispatch)
             });
-            html! { <button type="button" onclick={on_export}>{ tr(lang, "Xuất bản nháp ra tệp", "Export the draft to a file") }</button> }
+            html! { <button type="button" onclick={on_export}>{ words::EXPORT_DRAFT_FILE.get(lang) }</button> }
         }
         _ => html! {},
     };
@@ -29,24 +29,20 @@ pub fn storage_access(state: &AppState, on_action: &Callback<Action>) -> Html {
     html! {
         <div class="tab-conflict" role="group" aria-labelledby="storage-title" data-testid="storage-access">
             <p id="storage-title"><strong>{ if refused {
-                tr(lang, "Trình duyệt không cho phép lưu bản nháp trong khung này.",
-                    "The browser does not allow saving the draft in this frame.")
+                words::BROWSER_DOES_NOT_ALLOW.get(lang)
             } else {
-                tr(lang, "Bản nháp chưa được lưu: công cụ đang nằm trong trang của một trang web khác, và trình duyệt chặn lưu trữ ở đây.",
-                    "The draft is not being saved: the tool sits inside another website's page, and the browser blocks storage here.")
+                words::DRAFT_NOT_BEING_SAVED.get(lang)
             } }</strong></p>
             <p>{ if refused {
-                tr(lang, "Hãy mở công cụ trong thẻ mới (ở đó bản nháp được lưu trên máy), hoặc xuất bản nháp ra tệp trước khi đóng trang.",
-                    "Open the tool in a new tab (there the draft is saved on this device), or export the draft to a file before closing the page.")
+                words::OPEN_TOOL_NEW_TAB.get(lang)
             } else {
-                tr(lang, "Nếu cho phép, bản nháp và khóa của đơn vị được lưu trên máy này như khi mở công cụ trực tiếp; không có gì được gửi đi.",
-                    "If you allow it, the draft and the unit's key are kept on this device as when the tool is opened directly; nothing is sent anywhere.")
+                words::IF_ALLOW_DRAFT_UNIT.get(lang)
             } }</p>
             <div class="buttons">
                 if !refused {
-                    <button type="button" class="primary" onclick={ask}>{ tr(lang, "Cho phép lưu bản nháp trong khung này", "Allow saving the draft in this frame") }</button>
+                    <button type="button" class="primary" onclick={ask}>{ words::ALLOW_SAVING_DRAFT_FRAME.get(lang) }</button>
                 }
-                <a href={crate::portal::new_tab_url(state)} target="_blank" rel="noopener">{ tr(lang, "Mở trong thẻ mới", "Open in a new tab") }</a>
+                <a href={crate::portal::new_tab_url(state)} target="_blank" rel="noopener">{ words::OPEN_NEW_TAB.get(lang) }</a>
                 { export }
             </div>
         </div>

@@ -1,4 +1,4 @@
-use crate::i18n::tr;
+use crate::i18n::storage_share as words;
 use crate::state::Action;
 use tdg_model::Lang;
 use yew::prelude::*;
@@ -18,16 +18,10 @@ pub fn storage_share(lang: Lang, on_action: &Callback<Action>) -> Html {
     html! {
         <div class="notice info no-print" role="group" aria-labelledby="storage-share-title" data-testid="storage-share">
             <div>
-                <p id="storage-share-title"><strong>{ tr(lang,
-                    "Bản nháp trong khung này được lưu riêng cho trang nhúng.",
-                    "The draft in this frame is saved for this embedding page only.") }</strong></p>
-                <p>{ tr(lang,
-                    "Bản nháp và khóa của đơn vị khi mở công cụ trực tiếp không dùng được ở đây. Nếu cho phép, khung này dùng chung chúng (trên máy này; không có gì được gửi đi).",
-                    "The drafts and the unit's key of the tool opened directly are not available here. If you allow it, this frame shares them (on this device; nothing is sent anywhere).") }</p>
+                <p id="storage-share-title"><strong>{ words::DRAFT_FRAME_SAVED_EMBEDDING.get(lang) }</strong></p>
+                <p>{ words::DRAFTS_UNIT_KEY_TOOL.get(lang) }</p>
             </div>
-            <button type="button" onclick={ask}>{ tr(lang,
-                "Dùng bản nháp và khóa của công cụ trên máy này",
-                "Use the tool's own drafts and key on this device") }</button>
+            <button type="button" onclick={ask}>{ words::USE_TOOL_OWN_DRAFTS.get(lang) }</button>
         </div>
     }
 }

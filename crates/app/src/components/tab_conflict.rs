@@ -1,4 +1,4 @@
-use crate::i18n::tr;
+use crate::i18n::tab_conflict as words;
 use crate::state::Action;
 use tdg_model::Lang;
 use yew::prelude::*;
@@ -22,12 +22,10 @@ pub fn tab_conflict(lang: Lang, on_action: &Callback<Action>) -> Html {
     });
     html! {
         <div class="tab-conflict" role="group" aria-labelledby="conflict-title">
-            <p id="conflict-title"><strong>{ tr(lang,
-                "Bản nháp đang được sửa ở hai thẻ. Thẻ này tạm ngừng lưu.",
-                "The draft is being edited in two tabs. This tab has stopped saving.") }</strong></p>
+            <p id="conflict-title"><strong>{ words::DRAFT_BEING_EDITED_TWO.get(lang) }</strong></p>
             <div class="buttons">
-                <button type="button" onclick={take_other}>{ tr(lang, "Mở bản của thẻ kia", "Open the other tab's draft") }</button>
-                <button type="button" onclick={keep_mine}>{ tr(lang, "Giữ bản của thẻ này", "Keep this tab's draft") }</button>
+                <button type="button" onclick={take_other}>{ words::OPEN_OTHER_TAB_DRAFT.get(lang) }</button>
+                <button type="button" onclick={keep_mine}>{ words::KEEP_TAB_DRAFT.get(lang) }</button>
             </div>
         </div>
     }

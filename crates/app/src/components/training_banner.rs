@@ -1,4 +1,4 @@
-use crate::i18n::tr;
+use crate::i18n::training_banner as words;
 use crate::state::{Action, Notice};
 use tdg_model::Lang;
 use yew::prelude::*;
@@ -19,18 +19,14 @@ pub fn training_banner(props: &TrainingBannerProps) -> Html {
     let on_reset = {
         let dispatch = props.on_action.clone();
         Callback::from(move |_: MouseEvent| {
-            let ask = tr(
-                lang,
-                "Xóa mọi bản nháp, bài tập đã nhập và khóa tập huấn trên máy này để học viên tiếp theo bắt đầu lại? Bản nháp và khóa thật của đơn vị không bị ảnh hưởng. Các tệp đã tải xuống (tên kết thúc bằng “TAP-HUAN”) vẫn còn trong thư mục Tải về: hãy xóa bằng tay.",
-                "Delete every training draft, imported exercise and the training key on this computer, so that the next participant starts afresh? The unit's own drafts and key are not affected. Files already downloaded (names ending in “TAP-HUAN”) stay in the Downloads folder: delete them by hand.",
-            );
+            let ask = words::DELETE_EVERY_TRAINING_DRAFT.get(lang);
             if !crate::browser::confirm(ask) {
                 return;
             }
             let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                if let Err((vi, en)) = crate::training::reset().await {
-                    dispatch.emit(Action::Notify(Notice::error(vi, en)));
+                if let Err(refused) = crate::training::reset().await {
+                    dispatch.emit(Action::Notify(Notice::error(refused)));
                 }
             });
         })
@@ -38,23 +34,19 @@ pub fn training_banner(props: &TrainingBannerProps) -> Html {
     let on_leave = {
         let dispatch = props.on_action.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Err((vi, en)) = crate::training::switch(false) {
-                dispatch.emit(Action::Notify(Notice::error(vi, en)));
+            if let Err(refused) = crate::training::switch(false) {
+                dispatch.emit(Action::Notify(Notice::error(refused)));
             }
         })
     };
     html! {
         <section class="training-banner no-print" aria-labelledby="training-title">
-            <h2 id="training-title">{ tr(lang, "Chế độ tập huấn", "Training mode") }</h2>
-            <p>{ tr(
-                lang,
-                "Bản nháp và khóa ở chế độ này tách riêng khỏi bản nháp và khóa thật của đơn vị. Báo cáo ký ở đây được ghi là báo cáo tập huấn: không có giá trị nộp.",
-                "Drafts and the key in this mode are kept apart from the unit's own. Reports signed here are marked as training reports: not valid as a submission.",
-            ) }</p>
+            <h2 id="training-title">{ words::TRAINING_MODE.get(lang) }</h2>
+            <p>{ words::DRAFTS_KEY_MODE_KEPT.get(lang) }</p>
             <div class="actions">
-                <button type="button" onclick={on_reset}>{ tr(lang, "Làm lại cho học viên tiếp theo", "Reset for the next participant") }</button>
+                <button type="button" onclick={on_reset}>{ words::RESET_NEXT_PARTICIPANT.get(lang) }</button>
                 if !props.forced {
-                    <button type="button" class="secondary" onclick={on_leave}>{ tr(lang, "Thoát chế độ tập huấn", "Leave training mode") }</button>
+                    <button type="button" class="secondary" onclick={on_leave}>{ words::LEAVE_TRAINING_MODE.get(lang) }</button>
                 }
             </div>
         </section>

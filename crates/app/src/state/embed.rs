@@ -4,6 +4,7 @@
 //! (`keep_current`, `open`) rather than copies of them.
 
 use super::{Action, AppState, Notice, Screen, UnitField};
+use crate::i18n::embed as words;
 use tdg_model::draft::StoredDraft;
 use tdg_model::history;
 use tdg_model::Localized;
@@ -78,7 +79,7 @@ impl EmbedState {
             self.config
                 .portal_name
                 .clone()
-                .unwrap_or_else(|| tdg_model::Text::new("cổng thông tin", "the portal")),
+                .unwrap_or_else(|| crate::i18n::embed::THE_PORTAL.into()),
         )
     }
 }
@@ -135,15 +136,11 @@ impl AppState {
                             .collect::<Vec<_>>()
                             .join("; ")
                     };
-                    let (vi, en) = if loaded.fell_back() {
-                        ("Tệp cấu hình nhúng embed.json không dùng được, công cụ dùng cấu hình mặc định an toàn (không trang nào được nhúng và trao đổi với công cụ)", "The embedding configuration embed.json cannot be used; the tool uses the safe defaults (no page may embed it and exchange messages with it)")
-                    } else {
-                        ("Tệp cấu hình nhúng embed.json có mục không dùng được (các mục đó dùng giá trị mặc định)", "The embedding configuration embed.json has entries that cannot be used (they take their defaults)")
-                    };
-                    self.notice = Some(Notice::error(
-                        format!("{vi}: {}", list(tdg_model::Lang::Vi)),
-                        format!("{en}: {}", list(tdg_model::Lang::En)),
-                    ));
+                    self.notice = Some(Notice::error(crate::i18n::embed::config_problems(
+                        loaded.fell_back(),
+                        &list(tdg_model::Lang::Vi),
+                        &list(tdg_model::Lang::En),
+                    )));
                 }
                 self.embed.config = loaded.config;
                 self.embed.embedded = embedded;
@@ -151,10 +148,7 @@ impl AppState {
             EmbedAction::Configure(c) => {
                 self.embed.prefill = self.apply_configure(&c, false);
                 if self.embed.prefill.is_some() {
-                    self.notice = Some(Notice::info(
-                        "Trang nhúng công cụ đề nghị điền sẵn thông tin khác với thông tin bạn đã nhập. Hãy chọn giữ thông tin nào.",
-                        "The page embedding the tool offers details that differ from what you entered. Choose which to keep.",
-                    ));
+                    self.notice = Some(Notice::info(words::PAGE_EMBEDDING_TOOL_OFFERS));
                 }
             }
             EmbedAction::AcceptPrefill => {
@@ -168,10 +162,7 @@ impl AppState {
             EmbedAction::StoragePartitioned => self.embed.storage = StorageAccess::Partitioned,
             // The frame's own (partitioned) storage still keeps the draft: only say so.
             EmbedAction::StorageRefused if self.embed.storage == StorageAccess::Partitioned => {
-                self.notice = Some(Notice::info(
-                    "Trình duyệt không cho phép dùng bản nháp và khóa của công cụ trong khung này. Bản nháp vẫn được lưu, riêng cho trang nhúng này.",
-                    "The browser does not allow the tool's own drafts and key in this frame. The draft is still saved, for this embedding page only.",
-                ))
+                self.notice = Some(Notice::info(words::BROWSER_DOES_NOT_ALLOW))
             }
             EmbedAction::StorageRefused => self.embed.storage = StorageAccess::Refused,
             EmbedAction::StorageGranted { draft, history, at } => {
@@ -184,20 +175,12 @@ impl AppState {
                 match draft {
                     Some(stored) if stored.draft != self.draft => {
                         self.keep_current(&at);
-                        self.open(stored, Notice::info(
-                            "Đã được phép lưu trong khung này và đã mở bản nháp đã lưu. Bản đang làm dở (nếu có) được giữ trong “Các bản nháp trước”.",
-                            "Saving in this frame is allowed, and the saved draft is open. The draft in progress (if any) is kept under “Previous drafts”.",
-                        ));
+                        self.open(stored, Notice::info(words::SAVING_FRAME_ALLOWED_SAVED));
                         if self.ready_to_assess() {
                             self.screen = Screen::Assess;
                         }
                     }
-                    _ => {
-                        self.notice = Some(Notice::info(
-                            "Đã được phép lưu: bản nháp trong khung này được giữ trên máy.",
-                            "Saving is allowed: the draft in this frame is kept on this device.",
-                        ))
-                    }
+                    _ => self.notice = Some(Notice::info(words::SAVING_ALLOWED_DRAFT_FRAME)),
                 }
             }
         }
@@ -300,16 +283,10 @@ impl AppState {
                     .collect::<Vec<_>>()
                     .join("; ")
             };
-            self.notice = Some(Notice::error(
-                format!(
-                    "Liên kết mở công cụ có tham số không dùng được (đã bỏ qua): {}",
-                    list(tdg_model::Lang::Vi)
-                ),
-                format!(
-                    "The link that opened the tool has parameters that cannot be used (ignored): {}",
-                    list(tdg_model::Lang::En)
-                ),
-            ));
+            self.notice = Some(Notice::error(crate::i18n::embed::link_ignored(
+                &list(tdg_model::Lang::Vi),
+                &list(tdg_model::Lang::En),
+            )));
         }
     }
 }
@@ -320,6 +297,7 @@ mod tests {
     use super::*;
     use crate::state::{CatalogState, DEFAULT_PERIOD};
     use tdg_model::Lang;
+    use tdg_model::Text;
 
     fn ready() -> AppState {
         AppState::new(Lang::Vi, DEFAULT_PERIOD).reduce(Action::CatalogLoaded(loaded()))
@@ -465,7 +443,7 @@ mod tests {
         }));
         assert_eq!(s.embed.config, EmbedConfig::default());
         assert_eq!(s.embed.portal_name(), None);
-        let notice = s.notice.unwrap_or_else(|| Notice::info("", ""));
+        let notice = s.notice.unwrap_or_else(|| Notice::info(Text::default()));
         assert!(notice.text.vi.contains("dòng 2"), "{}", notice.text.vi);
         assert!(
             notice.text.en.contains("safe defaults"),
@@ -517,7 +495,7 @@ mod tests {
         // Not the refused panel (new tab, export): the frame's own storage keeps the draft.
         assert_eq!(s.embed.storage, StorageAccess::Partitioned);
         assert_eq!(s.draft.unit.name, "Gõ trong khung");
-        let notice = s.notice.unwrap_or_else(|| Notice::error("", ""));
+        let notice = s.notice.unwrap_or_else(|| Notice::error(Text::default()));
         assert!(
             notice.text.vi.contains("Bản nháp vẫn được lưu"),
             "{}",

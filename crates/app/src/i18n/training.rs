@@ -1,0 +1,8 @@
+//! The words of `training.rs`.
+
+use super::{w, W};
+
+pub const NOT_STORED: W = w(
+    "Trình duyệt không cho lưu trên máy này, nên không đổi được chế độ tập huấn.",
+    "The browser does not allow storage on this computer, so training mode cannot be switched.",
+);
