@@ -15,10 +15,7 @@ pub struct LoadError {
 
 pub async fn fetch_catalog(url: &str) -> Result<LoadedCatalog, LoadError> {
     let bytes = fetch_bytes(url).await.map_err(|detail| LoadError {
-        text: tdg_model::Text::new(
-            format!("Không đọc được tệp {url}: {detail}"),
-            format!("Could not read {url}: {detail}"),
-        ),
+        text: crate::i18n::files::not_read(url, &detail),
     })?;
     let catalog = Catalog::from_json(&bytes).map_err(|e| LoadError {
         text: tdg_model::Text::new(e.message(Lang::Vi), e.message(Lang::En)),

@@ -90,12 +90,7 @@ pub async fn load_exercises(catalog: &Catalog) -> Result<ExerciseSet, (String, S
     }
     let bytes = crate::catalog_source::fetch_bytes(EXERCISES_URL)
         .await
-        .map_err(|detail| {
-            (
-                format!("Không đọc được tệp bài tập {EXERCISES_URL}: {detail}"),
-                format!("Could not read the exercises file {EXERCISES_URL}: {detail}"),
-            )
-        })?;
+        .map_err(|detail| crate::i18n::training::exercises_not_read(EXERCISES_URL, &detail))?;
     read(&bytes, catalog)
 }
 

@@ -152,10 +152,7 @@ pub async fn module() -> Result<ViewsModule, (String, String)> {
         Ok(module) => Ok(module.unchecked_into()),
         Err(e) => {
             let why = crate::browser::js_text(e);
-            Err((
-                format!("Không tải được phần bản in (tdg_views): {why}. Kiểm tra kết nối tới trang rồi thử lại."),
-                format!("The print view (tdg_views) could not be loaded: {why}. Check the connection to the site and try again."),
-            ))
+            Err(crate::i18n::print_host::module_not_loaded(&why))
         }
     }
 }

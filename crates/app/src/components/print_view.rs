@@ -1,5 +1,6 @@
 use crate::components::document_details::{document_details_form, DocumentDetailsArgs};
 use crate::i18n::print_view as words;
+use crate::i18n::print_view::document as doc_words;
 use crate::shared::Shared;
 use crate::state::{Action, Screen, SignedInfo};
 use qrcodegen::{QrCode, QrCodeEcc};
@@ -119,7 +120,7 @@ pub fn print_view(props: &PrintViewProps) -> Html {
             <article class={classes!("a4", props.training.then_some("training"))} lang="vi" aria-label={words::PRINTED_COPY.get(lang)}>
                 if props.training {
                     // On every printed page (position: fixed repeats on each sheet).
-                    <p class="watermark" >{ "TẬP HUẤN — KHÔNG CÓ GIÁ TRỊ NỘP" }</p>
+                    <p class="watermark" >{ doc_words::TRAINING_WATERMARK }</p>
                 }
                 <table class="doc-header" role="presentation"><tbody><tr>
                     <td class="issuer">
@@ -132,106 +133,98 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                             <p class="doc-number" data-testid="doc-number">{ doc.number_line() }</p>
                         }
                     </td>
-                    <td class="motto"><p class="upper bold">{ "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" }</p><p class="bold motto-line">{ "Độc lập - Tự do - Hạnh phúc" }</p>
+                    <td class="motto"><p class="upper bold">{ doc_words::NATION }</p><p class="bold motto-line">{ doc_words::MOTTO }</p>
                         <p class="italic" data-testid="doc-date">{ doc.date_line(props.day) }</p></td>
                 </tr></tbody></table>
-                <h1 class="doc-title" data-testid="doc-title">{ if individual { "BÁO CÁO THÀNH TÍCH" } else { "BÁO CÁO" } }</h1>
-                <p class="doc-subtitle bold">{ if individual {
-                    format!("Tham gia phong trào thi đua chuyển đổi số năm {}", a.period)
-                } else {
-                    format!("Tự đánh giá kết quả thực hiện phong trào thi đua chuyển đổi số năm {}", a.period)
-                } }</p>
-                <p class="doc-subtitle">{ format!("(theo {basis})") }</p>
-                if props.signed.is_none() { <p class="draft-mark">{ "BẢN NHÁP — CHƯA KÝ" }</p> }
+                <h1 class="doc-title" data-testid="doc-title">{ doc_words::title(individual) }</h1>
+                <p class="doc-subtitle bold">{ doc_words::subtitle(individual, a.period) }</p>
+                <p class="doc-subtitle">{ doc_words::basis(&basis) }</p>
+                if props.signed.is_none() { <p class="draft-mark">{ doc_words::DRAFT_MARK }</p> }
                 if individual {
-                    <p>{ format!("Họ và tên: {}", or_blank(props.draft.reporter_name())) }</p>
-                    <p>{ format!("Chức vụ: {}", or_blank(&doc.person_position)) }</p>
-                    <p>{ format!("Đơn vị công tác: {}", or_blank(&doc.person_workplace)) }</p>
+                    <p>{ doc_words::labelled(doc_words::FULL_NAME, &or_blank(props.draft.reporter_name())) }</p>
+                    <p>{ doc_words::labelled(doc_words::POSITION, &or_blank(&doc.person_position)) }</p>
+                    <p>{ doc_words::labelled(doc_words::WORKPLACE, &or_blank(&doc.person_workplace)) }</p>
                 } else {
-                    <p data-testid="doc-addressee">{ format!("Kính gửi: {office}.") }</p>
+                    <p data-testid="doc-addressee">{ doc_words::addressee(&office) }</p>
                 }
-                <p data-testid="doc-tier">{ format!("Đối tượng: {}{variant}", tier.name_for(a.period).vi) }</p>
+                <p data-testid="doc-tier">{ doc_words::tier(&tier.name_for(a.period).vi, &variant) }</p>
                 if let Some(group) = group { <p data-testid="doc-group">{ group }</p> }
-                <h2 class="doc-section">{ "I. KẾT QUẢ TỰ CHẤM ĐIỂM" }</h2>
+                <h2 class="doc-section">{ doc_words::SECTION_RESULTS }</h2>
                 <table class="doc-table">
                     <colgroup>
                         <col class="c-tt" /><col class="c-criterion" /><col class="c-result" /><col class="c-evidence" />
                         <col class="c-points" /><col class="c-points" /><col class="c-points" />
                     </colgroup>
-                    <thead><tr><th>{ "TT" }</th><th>{ "Tiêu chí" }</th><th>{ "Kết quả" }</th><th>{ "Minh chứng" }</th><th>{ "Điểm tối đa" }</th><th>{ "Điểm tự chấm" }</th><th>{ "Điểm thẩm định" }</th></tr></thead>
+                    <thead><tr>{ for doc_words::COLUMNS.iter().map(|c| html! { <th>{ *c }</th> }) }</tr></thead>
                     <tbody>
                         { for tier.criteria_for(props.draft.sheet.variant.as_deref(), props.draft.sheet.period).zip(a.criteria.iter()).enumerate().map(|(i, (c, r))| {
                             let answer = props.draft.sheet.answers.get(&c.id);
                             // Not applicable is not zero: its maximum is left out, in brackets.
                             let na = r.status == tdg_model::Status::NotApplicable;
                             html! { <tr class={classes!(na.then_some("not-applicable"))}>
-                                <td data-label="TT">{ i + 1 }</td>
-                                <td data-label="Tiêu chí">{ &c.text.vi }</td>
-                                <td data-label="Kết quả">{ describe_answer(c, answer, Lang::Vi) }</td>
-                                <td data-label="Minh chứng">{ answer.map(|a| a.evidence.iter().map(|e| crate::components::evidence_editor::describe(e, Lang::Vi)).collect::<Vec<_>>().join("; ")).unwrap_or_default() }</td>
+                                <td data-label={doc_words::COLUMNS[0]}>{ i + 1 }</td>
+                                <td data-label={doc_words::COLUMNS[1]}>{ &c.text.vi }</td>
+                                <td data-label={doc_words::COLUMNS[2]}>{ describe_answer(c, answer, Lang::Vi) }</td>
+                                <td data-label={doc_words::COLUMNS[3]}>{ answer.map(|a| a.evidence.iter().map(|e| crate::components::evidence_editor::describe(e, Lang::Vi)).collect::<Vec<_>>().join("; ")).unwrap_or_default() }</td>
                                 if na {
-                                    <td class="num" data-label="Điểm tối đa">{ format!("({})", format_points(r.max, Lang::Vi)) }<br /><span class="small">{ "không tính" }</span></td>
-                                    <td class="num" data-label="Điểm tự chấm">{ "—" }</td>
+                                    <td class="num" data-label={doc_words::COLUMNS[4]}>{ format!("({})", format_points(r.max, Lang::Vi)) }<br /><span class="small">{ doc_words::NOT_COUNTED }</span></td>
+                                    <td class="num" data-label={doc_words::COLUMNS[5]}>{ "—" }</td>
                                 } else {
-                                    <td class="num" data-label="Điểm tối đa">{ format_points(r.max, Lang::Vi) }</td>
-                                    <td class="num" data-label="Điểm tự chấm">{ format_points(r.points, Lang::Vi) }</td>
+                                    <td class="num" data-label={doc_words::COLUMNS[4]}>{ format_points(r.max, Lang::Vi) }</td>
+                                    <td class="num" data-label={doc_words::COLUMNS[5]}>{ format_points(r.points, Lang::Vi) }</td>
                                 }
-                                <td class="num council" data-label="Điểm thẩm định"></td>
+                                <td class="num council" data-label={doc_words::COLUMNS[6]}></td>
                             </tr> }
                         }) }
-                        <tr class="sum"><td colspan="5">{ "Điểm các tiêu chí" }</td><td class="num">{ format_points(a.base, Lang::Vi) }</td><td class="council"></td></tr>
+                        <tr class="sum"><td colspan="5">{ doc_words::CRITERIA_POINTS }</td><td class="num">{ format_points(a.base, Lang::Vi) }</td><td class="council"></td></tr>
                         { for a.bonus.iter().map(|b| html! {
-                            <tr class="timing"><td colspan="5">{ format!("Điểm thưởng: {}", rule_name(&b.rule)) }</td><td class="num">{ format!("+{}", format_points(b.points, Lang::Vi)) }</td><td class="council"></td></tr>
+                            <tr class="timing"><td colspan="5">{ doc_words::labelled(doc_words::BONUS, &rule_name(&b.rule)) }</td><td class="num">{ format!("+{}", format_points(b.points, Lang::Vi)) }</td><td class="council"></td></tr>
                         }) }
                         if bonus_sum > a.bonus_total {
-                            <tr><td colspan="5">{ "Điểm thưởng được tính (tối đa)" }</td><td class="num">{ format!("+{}", format_points(a.bonus_total, Lang::Vi)) }</td><td class="council"></td></tr>
+                            <tr><td colspan="5">{ doc_words::BONUS_COUNTED }</td><td class="num">{ format!("+{}", format_points(a.bonus_total, Lang::Vi)) }</td><td class="council"></td></tr>
                         }
                         { for a.penalties.iter().map(|p| html! {
-                            <tr class="timing"><td colspan="5">{ format!("Điểm trừ: {}", rule_name(&p.rule)) }</td><td class="num">{ format!("−{}", format_points(p.points, Lang::Vi)) }</td><td class="council"></td></tr>
+                            <tr class="timing"><td colspan="5">{ doc_words::labelled(doc_words::PENALTY, &rule_name(&p.rule)) }</td><td class="num">{ format!("−{}", format_points(p.points, Lang::Vi)) }</td><td class="council"></td></tr>
                         }) }
-                        <tr class="sum"><td colspan="5">{ "Tổng điểm" }</td><td class="num" data-testid="print-total">{ format_points(a.total, Lang::Vi) }</td><td class="council"></td></tr>
+                        <tr class="sum"><td colspan="5">{ doc_words::TOTAL }</td><td class="num" data-testid="print-total">{ format_points(a.total, Lang::Vi) }</td><td class="council"></td></tr>
                     </tbody>
                 </table>
-                <p>{ format!("Tỷ lệ điểm đạt: {}.", format_index(a.index, Lang::Vi)) }</p>
+                <p>{ doc_words::share(&format_index(a.index, Lang::Vi)) }</p>
                 <p data-testid="doc-band">{ print_band_line(catalog, a, Lang::Vi) }</p>
                 if let Some(line) = rescale_line(a, Lang::Vi) {
                     <p data-testid="doc-rescaled">{ line }</p>
                 }
-                <p class="small italic">{ format!("Ghi chú: chỉ tiêu theo {basis_short}; điểm tối đa, cách tính điểm, điểm thưởng, điểm trừ và mức xếp loại theo cách chấm điểm mặc định của công cụ (Kế hoạch chưa quy định). Cột “Điểm thẩm định” dành cho Hội đồng Thi đua – Khen thưởng.") }</p>
-                <h2 class="doc-section">{ "II. TỒN TẠI, HẠN CHẾ" }</h2>
+                <p class="small italic">{ doc_words::model_note(&basis_short) }</p>
+                <h2 class="doc-section">{ doc_words::SECTION_SHORTCOMINGS }</h2>
                 { paragraphs(&doc.shortcomings) }
-                <h2 class="doc-section">{ "III. ĐỀ XUẤT, KIẾN NGHỊ" }</h2>
+                <h2 class="doc-section">{ doc_words::SECTION_PROPOSALS }</h2>
                 { paragraphs(&doc.proposals) }
                 // The person who reports is the contact: only the phone is asked.
-                <p data-testid="doc-contact">{ if individual {
-                    format!("Điện thoại: {}.", or_blank(&doc.contact_phone))
-                } else {
-                    format!("Người liên hệ: {}; điện thoại: {}.", or_blank(&doc.contact_name), or_blank(&doc.contact_phone))
-                } }</p>
+                <p data-testid="doc-contact">{ doc_words::contact(individual, &or_blank(&doc.contact_name), &or_blank(&doc.contact_phone)) }</p>
                 if let (Some(signed), Some(binding)) = (&props.signed, &binding) {
                     <div class="binding">
                         { qr_svg(binding) }
                         <div>
-                            <p>{ format!("Tệp báo cáo điện tử: {}", signed.file_name) }</p>
+                            <p>{ doc_words::labelled(doc_words::REPORT_FILE, &signed.file_name) }</p>
                             <p class="mono small">{ format!("SHA-256: {}", signed.sha256) }</p>
-                            <p class="mono small">{ format!("Dấu vân tay khóa: {}", props.fingerprint.clone().unwrap_or_default()) }</p>
+                            <p class="mono small">{ doc_words::labelled(doc_words::KEY_FINGERPRINT, props.fingerprint.as_deref().unwrap_or_default()) }</p>
                         </div>
                     </div>
                 }
                 if individual {
                     <table class="doc-sign" role="presentation"><tbody><tr>
                         <td>
-                            <p class="upper bold">{ "XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ" }</p>
+                            <p class="upper bold">{ doc_words::HEAD_CONFIRMS }</p>
                             if !doc.head_position.trim().is_empty() {
                                 <p class="upper bold">{ doc.head_position.trim() }</p>
                             }
-                            <p class="italic">{ "(Ký, ghi rõ họ tên và đóng dấu)" }</p>
+                            <p class="italic">{ doc_words::SIGN_NAME_SEAL }</p>
                             <p class="sign-space"></p>
                             <p class="bold">{ doc.head_name.trim() }</p>
                         </td>
                         <td>
-                            <p class="upper bold">{ "NGƯỜI BÁO CÁO" }</p>
-                            <p class="italic">{ "(Ký, ghi rõ họ tên)" }</p>
+                            <p class="upper bold">{ doc_words::REPORTER }</p>
+                            <p class="italic">{ doc_words::SIGN_NAME }</p>
                             <p class="sign-space"></p>
                             <p class="bold">{ props.draft.reporter_name() }</p>
                         </td>
@@ -239,7 +232,7 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                 } else {
                     <table class="doc-sign" role="presentation"><tbody><tr>
                         <td class="recipients">
-                            <p class="bold italic">{ "Nơi nhận:" }</p>
+                            <p class="bold italic">{ doc_words::RECIPIENTS }</p>
                             { for doc.recipient_lines().into_iter().map(|l| html! { <p>{ l }</p> }) }
                         </td>
                         <td>
@@ -267,8 +260,8 @@ fn signer_titles(doc: &DocumentDetails) -> Vec<(String, &'static str)> {
         .collect();
     if lines.is_empty() {
         vec![
-            ("(Chức vụ người ký)".into(), "bold"),
-            ("(Ký, ghi rõ họ tên, đóng dấu)".into(), "italic"),
+            (doc_words::SIGNER_POSITION_BLANK.into(), "bold"),
+            (doc_words::SIGN_NAME_SEAL_BLANK.into(), "italic"),
         ]
     } else {
         lines
@@ -291,7 +284,7 @@ fn qr_svg(text: &str) -> Html {
     }
     let view = format!("0 0 {} {}", size + 8, size + 8);
     html! {
-        <svg class="qr" viewBox={view} role="img" aria-label="QR: SHA-256 và dấu vân tay khóa" xmlns="http://www.w3.org/2000/svg">
+        <svg class="qr" viewBox={view} role="img" aria-label={doc_words::QR_LABEL} xmlns="http://www.w3.org/2000/svg">
             <rect width="100%" height="100%" fill="#fff" />
             <path d={path} fill="#000" />
         </svg>

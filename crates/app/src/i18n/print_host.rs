@@ -12,3 +12,10 @@ pub fn could_not_open(why: &str) -> (String, String) {
         format!("The print view could not open: {why}"),
     )
 }
+
+pub fn module_not_loaded(why: &str) -> (String, String) {
+    (
+        format!("Không tải được phần bản in (tdg_views): {why}. Kiểm tra kết nối tới trang rồi thử lại."),
+        format!("The print view (tdg_views) could not be loaded: {why}. Check the connection to the site and try again."),
+    )
+}

@@ -6,3 +6,10 @@ pub const NOT_STORED: W = w(
     "Trình duyệt không cho lưu trên máy này, nên không đổi được chế độ tập huấn.",
     "The browser does not allow storage on this computer, so training mode cannot be switched.",
 );
+
+pub fn exercises_not_read(url: &str, detail: &str) -> (String, String) {
+    (
+        format!("Không đọc được tệp bài tập {url}: {detail}"),
+        format!("Could not read the exercises file {url}: {detail}"),
+    )
+}
