@@ -109,11 +109,24 @@ test('a commune, first time, on a 360 px phone', async () => {
   await number.fill('120/BC-UBND');
   assert.equal(await files.getByText('Cần nhập số, ký hiệu văn bản.').count(), 0, 'no stale error');
   assert.equal(await number.getAttribute('aria-invalid'), 'false');
+  // A date that does not exist is never dropped: nothing is added, the date field says why and
+  // keeps what was typed, and the focus goes to it (review 7, H3).
+  const date = files.getByLabel('Ngày ban hành');
+  await date.pressSequentially('31022026');
+  await files.getByLabel('Trích yếu').fill('Báo cáo kết quả');
+  await files.getByRole('button', { name: 'Thêm văn bản' }).click();
+  assert.equal(await number.count(), 1, 'the form stays open');
+  assert.equal(await date.inputValue(), '31/02/2026');
+  assert.equal(await date.getAttribute('aria-invalid'), 'true');
+  assert.equal(await files.getByText('Không có ngày 31/02/2026.').count(), 1);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'xp.ho-so-truc-tuyen-ev-date');
+  await date.fill('');
+  await date.pressSequentially('28022026');
   await noHorizontalScroll(page, 'assessment with an open evidence form');
   await files.getByRole('button', { name: 'Thêm văn bản' }).click();
   assert.equal(await files.getByLabel('Số, ký hiệu văn bản').count(), 0, 'folded again');
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Thêm minh chứng', 'the focus is back on the button');
-  assert.match(await files.textContent(), /Văn bản 120\/BC-UBND/);
+  assert.match(await files.textContent(), /Văn bản 120\/BC-UBND ngày 28\/02\/2026/);
   await noHorizontalScroll(page, 'assessment');
   assert.deepEqual(problems, []);
 });

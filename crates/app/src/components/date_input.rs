@@ -11,6 +11,11 @@ pub struct DateInputProps {
     pub value: Option<Date>,
     /// A date typed in full, or `None` when the field is left empty.
     pub on_change: Callback<Option<Date>>,
+    /// Told `true` when the field is left holding text that is not a date (its error is then
+    /// shown under it), `false` once it holds a date or nothing: a form that adds what the
+    /// field holds must refuse rather than drop the text (review 7, H3).
+    #[prop_or_default]
+    pub on_unreadable: Callback<bool>,
     pub lang: Lang,
 }
 
@@ -36,6 +41,7 @@ pub fn date_input(props: &DateInputProps) -> Html {
     }
     let on_input = {
         let (text, error, on_change) = (text.clone(), error.clone(), props.on_change.clone());
+        let unreadable = props.on_unreadable.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let masked = mask_dmy(&input.value());
@@ -45,6 +51,7 @@ pub fn date_input(props: &DateInputProps) -> Html {
             // A complete date counts at once; a partial one waits for the field to be left.
             if let Ok(day) = Date::parse_dmy(&masked) {
                 error.set(None);
+                unreadable.emit(false);
                 on_change.emit(Some(day));
             }
             text.set(masked);
@@ -52,20 +59,25 @@ pub fn date_input(props: &DateInputProps) -> Html {
     };
     let on_leave = {
         let (text, error, on_change) = (text.clone(), error.clone(), props.on_change.clone());
-        let value = props.value;
+        let (value, unreadable) = (props.value, props.on_unreadable.clone());
         Callback::from(move |_: FocusEvent| match Date::parse_dmy(&text) {
             Ok(day) => {
                 error.set(None);
+                unreadable.emit(false);
                 text.set(day.display_vn());
             }
             Err(DmyError::Empty) => {
                 error.set(None);
+                unreadable.emit(false);
                 on_change.emit(None);
                 // Show what the field now means: nothing, or the parent's default (today for
                 // the send date), which may be the value it already had.
                 text.set(value.map(Date::display_vn).unwrap_or_default());
             }
-            Err(e) => error.set(Some(e)),
+            Err(e) => {
+                unreadable.emit(true);
+                error.set(Some(e));
+            }
         })
     };
     let hint_id = format!("{}-hint", props.id);

@@ -38,6 +38,9 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
     let kind = use_state(|| Kind::Document);
     let number = use_state(String::new);
     let date = use_state(|| None::<Date>);
+    // Set as the date field is left (before the button's click), read at the click: a cell, so
+    // the click sees it without waiting for a render.
+    let date_unreadable = use_mut_ref(|| false);
     let title = use_state(String::new);
     let url = use_state(String::new);
     let error = use_state(|| None::<&'static str>);
@@ -77,7 +80,14 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
             error.clone(),
         );
         let on_edit = props.on_edit.clone();
+        let (date_unreadable, date_id) = (date_unreadable.clone(), id("date"));
         Callback::from(move |_: MouseEvent| {
+            if *kind == Kind::Document && *date_unreadable.borrow() {
+                // The date field says what is wrong under itself; nothing is added, and the
+                // typed text stays for the user to correct.
+                crate::components::error_summary::focus(&date_id);
+                return;
+            }
             let evidence = match *kind {
                 Kind::Document => Evidence::Document {
                     number: number.trim().to_string(),
@@ -244,7 +254,8 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
                                 <p class="field-error" id={id("number-error")} role="alert">{ message }</p>
                             }</div>
                         <DateInput id={id("date")} label={words::DATE.get(lang)} value={*date}
-                            on_change={{ let date = date.clone(); Callback::from(move |d| date.set(d)) }} {lang} />
+                            on_change={{ let date = date.clone(); Callback::from(move |d| date.set(d)) }}
+                            on_unreadable={{ let cell = date_unreadable.clone(); Callback::from(move |bad| *cell.borrow_mut() = bad) }} {lang} />
                         <div class="field wide"><label for={id("title")}>{ words::SUMMARY.get(lang) }</label>
                             <input id={id("title")} type="text" value={(*title).clone()} oninput={text_input(&title)} /></div>
                         <button type="button" onclick={on_add.clone()}>{ words::ADD_DOCUMENT.get(lang) }</button>
