@@ -87,6 +87,10 @@ test('(a) a commune filled in the browser totals exactly what tdg score gives', 
   const skills = card(page, 'Cán bộ, công chức được bồi dưỡng kỹ năng số trong năm');
   assert.match(await skills.textContent(), /Thiếu minh chứng \(mất 10 điểm\)/);
   assert.match(await skills.textContent(), /Vì sao có điểm này: 40\/50 = 80% so với chỉ tiêu 80%/);
+  // Missing evidence is a part of "answered", said as one right under it (review 7, M6).
+  const figures = await page.locator('.figures dt').allTextContents();
+  assert.equal(figures[figures.indexOf('Đã trả lời') + 1], 'trong đó thiếu minh chứng');
+  assert.ok(Number(await page.getByTestId('missing-evidence').textContent()) >= 1);
   await screenshot(page, 'assess-desktop');
   assert.deepEqual(problems, []);
 });

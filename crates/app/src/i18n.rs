@@ -341,7 +341,8 @@ pub mod summary {
     pub const CRITERIA_POINTS: W = w("Điểm theo tiêu chí", "Points from the criteria");
     pub const ANSWERED: W = w("Đã trả lời", "Answered");
     pub use super::assess::{NOT_ANSWERED as OPEN, TO_CORRECT};
-    pub const MISSING_EVIDENCE: W = w("Thiếu minh chứng", "Evidence missing");
+    /// Part of "answered", so said as a part of it (review 7: four rows read as 12 of 8).
+    pub const MISSING_EVIDENCE: W = w("trong đó thiếu minh chứng", "of which without evidence");
     pub const BONUS_CAP: W = w("Điểm thưởng tối đa", "Bonus cap");
     pub const CHANGE_DATE: W = w(
         "(đổi ngày gửi dự kiến ở bước “Bản in”)",
@@ -361,6 +362,24 @@ pub mod says {
         super::trs(lang, vi, en)
     }
 
+    /// English nouns agree with their count ("1 answer", "2 answers"); Vietnamese has no plural.
+    fn en(n: u32, one: &str, many: &str) -> String {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    }
+
+    /// The noun for points written as figures ("1 point", "2,5 points").
+    fn point_noun(points: &str) -> &'static str {
+        if points == "1" {
+            "point"
+        } else {
+            "points"
+        }
+    }
+
     /// "103 điểm (gồm 3 điểm thưởng)": a total is never written over 100.
     pub fn total_note(lang: Lang, bonus: Option<&str>, penalty: Option<&str>) -> Option<String> {
         match (bonus, penalty) {
@@ -368,23 +387,31 @@ pub mod says {
             (Some(b), None) => Some(pick(
                 lang,
                 format!("(gồm {b} điểm thưởng)"),
-                format!("(including {b} bonus points)"),
+                format!("(including {b} bonus {})", point_noun(b)),
             )),
             (None, Some(p)) => Some(pick(
                 lang,
                 format!("(đã trừ {p} điểm)"),
-                format!("({p} points deducted)"),
+                format!("({p} {} deducted)", point_noun(p)),
             )),
             (Some(b), Some(p)) => Some(pick(
                 lang,
                 format!("(gồm {b} điểm thưởng, đã trừ {p} điểm)"),
-                format!("(including {b} bonus points, {p} points deducted)"),
+                format!(
+                    "(including {b} bonus {}, {p} {} deducted)",
+                    point_noun(b),
+                    point_noun(p)
+                ),
             )),
         }
     }
 
     pub fn points(lang: Lang, points: &str) -> String {
-        pick(lang, format!("{points} điểm"), format!("{points} points"))
+        pick(
+            lang,
+            format!("{points} điểm"),
+            format!("{points} {}", point_noun(points)),
+        )
     }
 
     pub fn points_of(lang: Lang, points: &str, max: &str) -> String {
@@ -423,17 +450,24 @@ pub mod says {
             (o, 0) => pick(
                 lang,
                 format!("Tạm tính: còn {o} tiêu chí chưa trả lời."),
-                format!("Provisional: {o} criteria not answered yet."),
+                format!(
+                    "Provisional: {} not answered yet.",
+                    en(o, "criterion", "criteria")
+                ),
             ),
             (0, c) => pick(
                 lang,
                 format!("Tạm tính: còn {c} câu trả lời cần sửa."),
-                format!("Provisional: {c} answers to correct."),
+                format!("Provisional: {} to correct.", en(c, "answer", "answers")),
             ),
             (o, c) => pick(
                 lang,
                 format!("Tạm tính: còn {o} tiêu chí chưa trả lời và {c} câu trả lời cần sửa."),
-                format!("Provisional: {o} criteria not answered yet and {c} answers to correct."),
+                format!(
+                    "Provisional: {} not answered yet and {} to correct.",
+                    en(o, "criterion", "criteria"),
+                    en(c, "answer", "answers")
+                ),
             ),
         }
     }
@@ -683,5 +717,27 @@ mod tests {
     fn has_vietnamese(text: &str) -> bool {
         const MARKED: &str = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ";
         text.to_lowercase().chars().any(|c| MARKED.contains(c))
+    }
+
+    #[test]
+    fn english_counts_agree_with_their_nouns() {
+        assert_eq!(
+            says::provisional(Lang::En, 0, 1),
+            "Provisional: 1 answer to correct."
+        );
+        assert_eq!(
+            says::provisional(Lang::En, 2, 3),
+            "Provisional: 2 criteria not answered yet and 3 answers to correct."
+        );
+        assert_eq!(
+            says::total_note(Lang::En, Some("1"), None).as_deref(),
+            Some("(including 1 bonus point)")
+        );
+        assert_eq!(
+            says::total_note(Lang::En, Some("2,5"), Some("1")).as_deref(),
+            Some("(including 2,5 bonus points, 1 point deducted)")
+        );
+        assert_eq!(says::points(Lang::En, "1"), "1 point");
+        assert_eq!(says::points(Lang::Vi, "1"), "1 điểm");
     }
 }

@@ -56,9 +56,9 @@ pub fn summary(props: &SummaryProps) -> Html {
                 <dt>{ words::CRITERIA_POINTS.get(lang) }</dt><dd>{ says::points_of(lang, &pts(a.base), "100") }</dd>
                 <dt>{ words::SHARE.get(lang) }</dt><dd>{ format_index(a.index, lang) }</dd>
                 <dt>{ words::ANSWERED.get(lang) }</dt><dd data-testid="answered">{ format!("{}/{}", progress.answered, progress.total) }</dd>
+                <dt class="part-of">{ words::MISSING_EVIDENCE.get(lang) }</dt><dd data-testid="missing-evidence">{ a.missing_evidence }</dd>
                 <dt>{ words::OPEN.get(lang) }</dt><dd>{ progress.open }</dd>
                 <dt>{ words::TO_CORRECT.get(lang) }</dt><dd data-testid="to-correct">{ progress.to_correct }</dd>
-                <dt>{ words::MISSING_EVIDENCE.get(lang) }</dt><dd>{ a.missing_evidence }</dd>
                 { for a.bonus.iter().map(|b| html! { <><dt>{ rule_name(&b.rule) }</dt><dd>{ format!("+{}", pts(b.points)) }</dd></> }) }
                 if a.bonus.iter().map(|b| b.points).sum::<u32>() > a.bonus_total {
                     <dt>{ words::BONUS_CAP.get(lang) }</dt><dd>{ pts(a.bonus_total) }</dd>
