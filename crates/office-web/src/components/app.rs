@@ -6,7 +6,7 @@ use super::{
     print_summary::PrintSummary, progress_bar::ProgressBar, register_panel::RegisterPanel,
     report_table::ReportTable,
 };
-use crate::i18n::tr;
+use crate::i18n::{tr, words};
 use crate::state::{Action, CatalogState, LoadedCatalog, Notice, OfficeState, Picked};
 use crate::{browser, storage, CATALOG_URL};
 use std::rc::Rc;
@@ -102,6 +102,12 @@ pub fn app() -> Html {
     }
     let whole = state.season.as_ref().map(|s| Rc::as_ptr(s) as usize) == *below;
     let lang = state.lang;
+    // The document says its language (screen readers, hyphenation, the e2e's `?lang=en` check).
+    use_effect_with(lang, |lang| {
+        if let Some(html) = gloo::utils::document().document_element() {
+            let _ = html.set_attribute("lang", lang.code());
+        }
+    });
     let other = match lang {
         Lang::Vi => Lang::En,
         Lang::En => Lang::Vi,
@@ -118,10 +124,17 @@ pub fn app() -> Html {
             let state = state.clone();
             Callback::from(move |_| state.dispatch(Action::DismissNotice))
         };
+        let undo = (n.undo && state.undo.is_some()).then(|| {
+            let state = state.clone();
+            Callback::from(move |_| state.dispatch(Action::Undo))
+        });
         html! {
             <div class={classes!("notice", n.error.then_some("error"))} role={if n.error { "alert" } else { "status" }}>
                 <p>{ if lang == Lang::Vi { &n.text.vi } else { &n.text.en } }</p>
-                <button type="button" onclick={dismiss}>{ tr(lang, "Đóng", "Close") }</button>
+                if let Some(undo) = undo {
+                    <button type="button" onclick={undo}>{ words::common::UNDO.get(lang) }</button>
+                }
+                <button type="button" onclick={dismiss}>{ words::common::CLOSE.get(lang) }</button>
             </div>
         }
     });

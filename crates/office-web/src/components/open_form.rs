@@ -94,7 +94,8 @@ pub fn open_form(p: &Part) -> Html {
                 };
                 let action = match browser::read_file(&file).await {
                     Ok(bytes) => match TrustList::from_json(&bytes) {
-                        Ok(list) => Action::LoadRegister {
+                        // Asked first when it would replace a register the office has.
+                        Ok(list) => Action::OfferRegister {
                             register: Register::from_trust(list),
                             source: name.clone(),
                             errors: Vec::new(),

@@ -86,6 +86,33 @@ pub fn register_form(p: &RegisterFormProps) -> Html {
             }
         })
     };
+    {
+        // A refused submit takes the office to the first field in error (in the form's order),
+        // where its message is said.
+        use_effect_with(problems.clone(), |problems| {
+            let first = [
+                (Column::Code, "reg-code"),
+                (Column::Name, "reg-name"),
+                (Column::Tier, "reg-tier"),
+                (Column::Variant, "reg-variant"),
+                (Column::Group, "reg-group"),
+                (Column::Key, "reg-key"),
+                (Column::ValidFrom, "reg-from"),
+                (Column::ValidUntil, "reg-from"),
+                (Column::RevokedOn, "reg-from"),
+            ]
+            .into_iter()
+            .find(|(column, _)| problems.iter().any(|(c, _)| c == column));
+            if let Some((_, id)) = first {
+                let field = gloo::utils::document()
+                    .get_element_by_id(id)
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+                if let Some(field) = field {
+                    let _ = field.focus();
+                }
+            }
+        });
+    }
     let catalog = state.loaded_catalog().map(|c| c.catalog.clone());
     let tiers: Vec<(String, String)> = catalog
         .iter()
@@ -135,7 +162,8 @@ pub fn register_form(p: &RegisterFormProps) -> Html {
                     aria-invalid={invalid(Column::Code)} aria-describedby={described(Column::Code, "reg-code")} />
             }) }
             { field(Column::Name, "reg-name", html! {
-                <input id="reg-name" type="text" value={cells.name.clone()} oninput={text(Column::Name)} />
+                <input id="reg-name" type="text" value={cells.name.clone()} oninput={text(Column::Name)}
+                    aria-invalid={invalid(Column::Name)} aria-describedby={described(Column::Name, "reg-name")} />
             }) }
             { field(Column::Tier, "reg-tier", html! {
                 <select id="reg-tier" onchange={choice(Column::Tier)}

@@ -7,8 +7,9 @@ use super::app::{Handle, Part};
 use super::register_form::RegisterForm;
 use super::register_row::RegisterRow;
 use crate::browser;
+use crate::i18n::words;
 use crate::i18n::{tr, trs};
-use crate::state::{Action, Notice};
+use crate::state::{Action, Notice, RegisterChoice};
 use tdg_model::units::format_int;
 use tdg_model::Lang;
 use tdg_office::register::{read, to_csv, Column, Register};
@@ -76,12 +77,13 @@ pub fn register_panel(p: &Part) -> Html {
                         let (bv, be) = (format_int(bad, Lang::Vi), format_int(bad, Lang::En));
                         notify(
                             &state,
-                            format!("{name}: đã nhập {nv} khóa; {bv} dòng lỗi không nhập (xem danh sách trong sổ đăng ký)."),
-                            format!("{name}: {ne} keys imported; {be} rows with errors left out (listed in the register)."),
+                            format!("{name}: đọc được {nv} khóa; {bv} dòng lỗi không nhập (xem danh sách trong sổ đăng ký)."),
+                            format!("{name}: {ne} keys read; {be} rows with errors left out (listed in the register)."),
                             bad > 0,
                         );
                         register.replace(imported.keys);
-                        state.dispatch(Action::LoadRegister {
+                        // Asked first when it would replace a register the office has.
+                        state.dispatch(Action::OfferRegister {
                             register,
                             source: name,
                             errors: imported.errors,
@@ -125,12 +127,43 @@ pub fn register_panel(p: &Part) -> Html {
     };
     let register = current(&state);
     let count = format_int(register.keys.len() as u64, lang);
-    let units = {
-        let mut codes: Vec<&str> = register.keys.iter().map(|k| k.unit_code.as_str()).collect();
-        codes.sort_unstable();
-        codes.dedup();
-        format_int(codes.len() as u64, lang)
+    let units = format_int(register.unit_count() as u64, lang);
+    let choose = |choice: RegisterChoice| {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::ChooseRegister(choice)))
     };
+    let pending_title = use_node_ref();
+    {
+        // The question is where the office looks next: it has the focus when it appears.
+        let title = pending_title.clone();
+        use_effect_with(state.pending_register.is_some(), move |shown| {
+            if *shown {
+                if let Some(el) = title.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    let pending = state.pending_register.as_ref().map(|p| {
+        let question = words::register::replace_question(
+            lang,
+            (register.unit_count(), register.keys.len()),
+            &p.source,
+            (p.register.unit_count(), p.register.keys.len()),
+            p.errors.len(),
+        );
+        html! {
+            <div class="register-pending" role="group" aria-labelledby="register-pending-title" data-testid="register-pending">
+                <h3 id="register-pending-title" tabindex="-1" ref={pending_title.clone()}>{ words::register::PENDING_TITLE.get(lang) }</h3>
+                <p>{ question }</p>
+                <button type="button" onclick={choose(RegisterChoice::Replace)}>{ words::register::REPLACE.get(lang) }</button>
+                {" "}
+                <button type="button" onclick={choose(RegisterChoice::Merge)}>{ words::register::MERGE.get(lang) }</button>
+                {" "}
+                <button type="button" onclick={choose(RegisterChoice::Keep)}>{ words::register::KEEP_REGISTER.get(lang) }</button>
+            </div>
+        }
+    });
     let headings = [
         Column::Code,
         Column::Name,
@@ -142,6 +175,7 @@ pub fn register_panel(p: &Part) -> Html {
     html! {
         <section class="register no-print" aria-labelledby="register-title">
             <h2 id="register-title">{ tr(lang, "Sổ đăng ký đơn vị và khóa", "Unit register and keys") }</h2>
+            { for pending }
             <p data-testid="register-count">{ trs(lang,
                 format!("{units} đơn vị, {count} khóa. Sổ lưu trong trình duyệt này; mùa báo cáo đang xem được kiểm tra lại sau mỗi thay đổi."),
                 format!("{units} units, {count} keys. Kept in this browser; the season shown is checked again after each change.")) }</p>
@@ -150,8 +184,8 @@ pub fn register_panel(p: &Part) -> Html {
                 <input id="register-import" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                     onchange={on_import} aria-describedby="register-import-hint" />
                 <span id="register-import-hint" class="hint">{ tr(lang,
-                    "Các cột: Mã đơn vị, Tên đơn vị, Cấp, Loại, Cụm/Khối, Khóa (did:key hoặc dấu vân tay), Hiệu lực từ, Hiệu lực đến, Ngày thu hồi. Sổ nhập vào thay sổ đang có.",
-                    "Columns: unit code, name, tier, variant, cluster or block, key (did:key or fingerprint), valid from, valid until, revoked on. The import replaces the register.") }</span>
+                    "Các cột: Mã đơn vị, Tên đơn vị, Cấp, Loại, Cụm/Khối, Khóa (did:key hoặc dấu vân tay), Hiệu lực từ, Hiệu lực đến, Ngày thu hồi. Khi đã có sổ, trang hỏi trước khi thay hoặc gộp.",
+                    "Columns: unit code, name, tier, variant, cluster or block, key (did:key or fingerprint), valid from, valid until, revoked on. When a register is in use, the page asks before replacing or merging.") }</span>
             </div>
             if !state.register_errors.is_empty() {
                 <div class="register-errors" data-testid="register-errors">
@@ -183,7 +217,7 @@ pub fn register_panel(p: &Part) -> Html {
                                 c => c.name(lang),
                             } }</th> }) }
                             <th scope="col">{ tr(lang, "Tình trạng", "Status") }</th>
-                            <th scope="col">{ tr(lang, "Sửa", "Edit") }</th>
+                            <th scope="col">{ tr(lang, "Thao tác", "Actions") }</th>
                         </tr></thead>
                         <tbody>
                             { for register.keys.iter().enumerate().map(|(i, k)| html! {

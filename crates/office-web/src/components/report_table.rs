@@ -74,6 +74,18 @@ fn standing_text(f: &FileView, lang: Lang) -> &'static str {
 /// Every row of the table is this high (CSS: `#season tbody tr`), so the rows in view follow
 /// from the scroll position alone.
 pub const ROW_PX: u32 = 34;
+/// On a narrow screen each report is a card of this height instead (CSS: the `37.5rem` media
+/// query of office.css), still one fixed height, so the same virtual scrolling works.
+pub const CARD_PX: u32 = 232;
+/// The width below which the table shows cards (the same query as office.css: at 360 px the
+/// ten columns cut every cell short and pushed the buttons out of view).
+const NARROW: &str = "(max-width: 37.5rem)";
+
+fn narrow_now() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media(NARROW).ok().flatten())
+        .is_some_and(|m| m.matches())
+}
 /// Rows drawn beyond each edge of the view.
 const EXTRA_ROWS: usize = 10;
 /// The view's height before it is measured (about 70vh on a laptop).
@@ -86,6 +98,19 @@ pub fn report_table(p: &Part) -> Html {
     // Where the table is scrolled to and how high its view is: local to the table, so that
     // scrolling renders only the table.
     let scroll = use_state(|| (0u32, VIEWPORT_PX));
+    let narrow = use_state_eq(narrow_now);
+    {
+        // Cards or rows follow the window's width as it changes (a phone turned, a window
+        // resized): the row height the scrolling counts with changes with them.
+        let narrow = narrow.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, "resize", move |_| narrow.set(narrow_now()))
+            });
+            move || drop(listener)
+        });
+    }
+    let row_px = if *narrow { CARD_PX } else { ROW_PX };
     let view = use_node_ref();
     let (Some(season), Some(c)) = (state.season.clone(), state.loaded_catalog().cloned()) else {
         return html! {};
@@ -144,14 +169,14 @@ pub fn report_table(p: &Part) -> Html {
             state.dispatch(Action::Search(value));
         })
     };
-    let (start, end) = rows_in_view(rows.len(), scroll.0, scroll.1, ROW_PX, EXTRA_ROWS);
+    let (start, end) = rows_in_view(rows.len(), scroll.0, scroll.1, row_px, EXTRA_ROWS);
     let columns = 10;
     let spacer = |n: usize| {
         (n > 0).then(|| {
             html! {
                 // The `height` attribute, not a style: the page's CSP allows no inline style.
                 <tr class="spacer" aria-hidden="true">
-                    <td colspan={columns.to_string()} height={(n as u64 * u64::from(ROW_PX)).to_string()}></td>
+                    <td colspan={columns.to_string()} height={(n as u64 * u64::from(row_px)).to_string()}></td>
                 </tr>
             }
         })
@@ -184,10 +209,19 @@ pub fn report_table(p: &Part) -> Html {
         let place = unit.map(|u| format!("{} · {}", tier_name(&catalog, &u.tier, f.period, lang), group_name(&catalog, &u.group, lang))).unwrap_or_default();
         html! {
             <tr data-file={f.file.clone()} data-unit={unit.map(|u| u.code.clone()).unwrap_or_default()} aria-rowindex={(start + i + 2).to_string()} class={classes!(if f.passes { "ok" } else { "failed" })}>
-                <td class="rank">{ rank.unwrap_or_default() }</td>
-                <td data-col="unit" title={unit_said.clone()}>{ unit_said }</td>
-                <td class="file wide" title={f.file.clone()}>{ &f.file }</td>
-                <td class="wide" title={place.clone()}>{ unit.map(|u| group_name(&catalog, &u.group, lang)).unwrap_or_default() }</td>
+                // `data-label`: a card (narrow screen) names its figures, as the header does.
+                <td class="rank" data-label={tr(lang, "Hạng", "Rank")}>{ rank.unwrap_or_default() }</td>
+                <td data-col="unit" title={unit_said.clone()}>
+                    if let Some(u) = unit {
+                        <span class="unit-code">{ &u.code }</span>
+                        <span class="unit-sep">{ " — " }</span>
+                        <span class="unit-name">{ &u.name }</span>
+                        // Only on a card: the wide table has its own column for the group.
+                        <span class="unit-place">{ place.clone() }</span>
+                    }
+                </td>
+                <td class="file wide" data-col="file" title={f.file.clone()}>{ &f.file }</td>
+                <td class="wide" data-col="group" title={place.clone()}>{ unit.map(|u| group_name(&catalog, &u.group, lang)).unwrap_or_default() }</td>
                 if let Some(why) = &f.unreadable {
                     <td class="fail" data-col="checks" title={both(lang, &why.text.vi, &why.text.en)}>
                         {"✗ "}{ trs(lang, why.text.vi.clone(), why.text.en.clone()) }
@@ -195,12 +229,12 @@ pub fn report_table(p: &Part) -> Html {
                 } else {
                     { checks_cell(f, lang, details) }
                 }
-                <td class="wide" title={f.notes.iter().map(|n| both(lang, &n.text.vi, &n.text.en)).collect::<Vec<_>>().join("\n")}>
+                <td class="wide" data-col="standing" title={f.notes.iter().map(|n| both(lang, &n.text.vi, &n.text.en)).collect::<Vec<_>>().join("\n")}>
                     { standing_text(f, lang) }
                     { for f.notes.iter().map(|n| html! { <span class="note">{" ! "}{ trs(lang, n.text.vi.clone(), n.text.en.clone()) }</span> }) }
                 </td>
-                <td class="num" data-col="total" title={totals_said}>{ total.map(|t| points(t, lang)).unwrap_or_default() }</td>
-                <td class="wide" title={if f.rescaled { tr(lang, "Tổng điểm đã quy đổi vì có tiêu chí “không áp dụng”", "Total rescaled: some criteria are “not applicable”") } else { "" }}>
+                <td class="num" data-col="total" data-label={tr(lang, "Tổng điểm", "Total")} title={totals_said}>{ total.map(|t| points(t, lang)).unwrap_or_default() }</td>
+                <td class="wide" data-col="band" title={if f.rescaled { tr(lang, "Tổng điểm đã quy đổi vì có tiêu chí “không áp dụng”", "Total rescaled: some criteria are “not applicable”") } else { "" }}>
                     { band }
                     if f.rescaled {
                         <span class="rescaled">{ tr(lang, " (quy đổi)", " (rescaled)") }</span>
@@ -209,8 +243,8 @@ pub fn report_table(p: &Part) -> Html {
                         <span data-col="appraised-band">{ " → " }{ band_name(&catalog, &a.band, lang) }</span>
                     }
                 </td>
-                <td class="num wide" data-col="appraised">{ row.appraised.as_ref().map(|a| points(a.total, lang)).unwrap_or_default() }</td>
-                <td class="no-print">
+                <td class="num wide" data-col="appraised" data-label={tr(lang, "Thẩm định", "Appraised")}>{ row.appraised.as_ref().map(|a| points(a.total, lang)).unwrap_or_default() }</td>
+                <td class="no-print" data-col="action">
                     if entry.is_some() && row.rank.is_some() {
                         <button type="button" onclick={edit} aria-label={trs(lang,
                             format!("Thẩm định {}", unit.map(|u| u.name.as_str()).unwrap_or_default()),
