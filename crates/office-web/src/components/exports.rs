@@ -67,13 +67,17 @@ pub fn exports(p: &Part) -> Html {
     let on_csv = {
         let state = state.clone();
         Callback::from(move |_| {
-            let made = exported(&state, |x| Ok(tdg_office::export::csv(x))).and_then(|text| {
-                browser::download(
-                    &format!("{}.csv", file_stem(&state)),
-                    text.as_bytes(),
-                    "text/csv;charset=utf-8",
-                )
-            });
+            // Decimals the way a spreadsheet in the page's language reads them ("30,911" in
+            // Vietnamese, where "30.911" would be thirty thousand).
+            let lang = state.lang;
+            let made =
+                exported(&state, |x| Ok(tdg_office::export::csv_in(x, lang))).and_then(|text| {
+                    browser::download(
+                        &format!("{}.csv", file_stem(&state)),
+                        text.as_bytes(),
+                        "text/csv;charset=utf-8",
+                    )
+                });
             if let Err(e) = made {
                 failed(
                     &state,

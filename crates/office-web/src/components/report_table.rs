@@ -8,6 +8,7 @@ use crate::i18n::{band_name, group_name, points, tier_name, tr, trs};
 use crate::state::{appraised_ranking, rows_in_view, table_rows, Action};
 use tdg_model::units::format_int;
 use tdg_model::Lang;
+use tdg_office::export::check_heading;
 use tdg_office::session::{CheckMark, CheckView, FileView};
 use tdg_office::Standing;
 use tdg_report::verdict_text::Check;
@@ -18,10 +19,14 @@ use yew::prelude::*;
 /// 2,849 px wide): a pass of all says so; otherwise each failure (✗) and note (!) in the page's
 /// language, cut with "…" in the row and read whole in the file's details or on hover.
 fn checks_cell(f: &FileView, lang: Lang, open: Callback<MouseEvent>) -> Html {
+    // The SHA-256 line is information (the code to compare with the paper copy), not a warning:
+    // it is on every row, so it is read in the details, never as a "!" here (review).
     let said: Vec<&CheckView> = f
         .checks
         .iter()
-        .filter(|c| c.mark != CheckMark::Pass)
+        .zip(Check::ALL)
+        .filter(|(c, check)| !is_information(c, *check) && c.mark != CheckMark::Pass)
+        .map(|(c, _)| c)
         .collect();
     let hover = f
         .checks
@@ -29,13 +34,14 @@ fn checks_cell(f: &FileView, lang: Lang, open: Callback<MouseEvent>) -> Html {
         .zip(Check::ALL)
         .map(|(c, check)| {
             let mark = match c.mark {
+                _ if is_information(c, check) => "ℹ",
                 CheckMark::Pass => "✓",
                 CheckMark::Fail => "✗",
                 CheckMark::Note => "!",
             };
             format!(
                 "{mark} {}: {}",
-                check.heading(lang),
+                check_heading(check, lang),
                 both(lang, &c.text.vi, &c.text.en).replace('\n', " / ")
             )
         })
@@ -44,7 +50,7 @@ fn checks_cell(f: &FileView, lang: Lang, open: Callback<MouseEvent>) -> Html {
     let failed = said.iter().any(|c| c.mark == CheckMark::Fail);
     html! {
         <td data-col="checks" class={classes!(if failed { "fail" } else { "pass" })} title={hover}>
-            <button type="button" class="link details" onclick={open}
+            <button type="button" class="link details" onclick={open} data-details={f.file.clone()}
                 aria-label={trs(lang, format!("Chi tiết kiểm tra {}", f.file), format!("Check details of {}", f.file))}>{ "i" }</button>
             if said.is_empty() {
                 {"✓ "}{ tr(lang, "Đạt mọi mục", "Passes every check") }
@@ -56,6 +62,11 @@ fn checks_cell(f: &FileView, lang: Lang, open: Callback<MouseEvent>) -> Html {
             }
         </td>
     }
+}
+
+/// A line that informs and asks nothing: the file's SHA-256 when no expected code was given.
+pub fn is_information(c: &CheckView, check: Check) -> bool {
+    check == Check::FileHash && c.mark == CheckMark::Note
 }
 
 fn standing_text(f: &FileView, lang: Lang) -> &'static str {
