@@ -284,6 +284,13 @@ impl ImportError {
     }
 }
 
+/// The project's one way for an error to give its message in a language.
+impl tdg_model::Localized for ImportError {
+    fn message(&self, lang: Lang) -> String {
+        ImportError::message(self, lang)
+    }
+}
+
 /// The cells of one row as typed (in a spreadsheet or on the page's form).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Cells {

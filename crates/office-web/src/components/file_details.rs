@@ -3,7 +3,8 @@
 
 use super::app::Part;
 use super::report_table::is_information;
-use crate::i18n::{group_name, points, tier_name, tr, trs};
+use crate::i18n::words;
+use crate::i18n::{group_name, points, tier_name};
 use crate::state::Action;
 use tdg_office::export::check_heading;
 use tdg_office::session::CheckMark;
@@ -46,12 +47,12 @@ pub fn file_details(p: &Part) -> Html {
     let total = |t: Option<u32>| t.map_or_else(|| "—".to_owned(), |t| points(t, lang));
     html! {
         <section class="file-details" aria-labelledby="file-details-title" data-testid="file-details">
-            <h3 id="file-details-title" tabindex="-1" ref={title}>{ trs(lang, format!("Chi tiết kiểm tra: {}", f.file), format!("Check details: {}", f.file)) }</h3>
+            <h3 id="file-details-title" tabindex="-1" ref={title}>{ words::file_details::title(lang, &f.file) }</h3>
             if let Some(u) = &f.unit {
                 <p>{ format!("{} — {} · {} · {}", u.code, u.name, tier_name(catalog, &u.tier, f.period, lang), group_name(catalog, &u.group, lang)) }</p>
             }
             if let Some(why) = &f.unreadable {
-                <p class="fail">{"✗ "}{ trs(lang, why.text.vi.clone(), why.text.en.clone()) }</p>
+                <p class="fail">{"✗ "}{ why.text.get(lang).to_owned() }</p>
             }
             <ul>
                 { for f.checks.iter().zip(Check::ALL).map(|(c, check)| {
@@ -63,12 +64,10 @@ pub fn file_details(p: &Part) -> Html {
                     };
                     html! { <li class={class}><strong>{ format!("{mark} {}: ", check_heading(check, lang)) }</strong>{ c.text.get(lang).to_owned() }</li> }
                 }) }
-                { for f.notes.iter().map(|n| html! { <li class="note">{"! "}{ trs(lang, n.text.vi.clone(), n.text.en.clone()) }</li> }) }
+                { for f.notes.iter().map(|n| html! { <li class="note">{"! "}{ n.text.get(lang).to_owned() }</li> }) }
             </ul>
-            <p>{ trs(lang,
-                format!("Tổng điểm đã ký: {}; tổng điểm chính thức: {}", total(f.signed_total), total(f.official_total)),
-                format!("Signed total: {}; official total: {}", total(f.signed_total), total(f.official_total))) }</p>
-            <button type="button" onclick={close}>{ tr(lang, "Đóng", "Close") }</button>
+            <p>{ words::file_details::totals(lang, &total(f.signed_total), &total(f.official_total)) }</p>
+            <button type="button" onclick={close}>{ words::common::CLOSE.get(lang) }</button>
         </section>
     }
 }

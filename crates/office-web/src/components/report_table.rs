@@ -4,7 +4,8 @@
 
 use super::app::Part;
 use super::file_details::FileDetails;
-use crate::i18n::{band_name, group_name, points, tier_name, tr, trs};
+use crate::i18n::words;
+use crate::i18n::{band_name, group_name, points, tier_name};
 use crate::state::{appraised_ranking, rows_in_view, table_rows, Action};
 use tdg_model::units::format_int;
 use tdg_model::Lang;
@@ -51,13 +52,13 @@ fn checks_cell(f: &FileView, lang: Lang, open: Callback<MouseEvent>) -> Html {
     html! {
         <td data-col="checks" class={classes!(if failed { "fail" } else { "pass" })} title={hover}>
             <button type="button" class="link details" onclick={open} data-details={f.file.clone()}
-                aria-label={trs(lang, format!("Chi tiết kiểm tra {}", f.file), format!("Check details of {}", f.file))}>{ "i" }</button>
+                aria-label={words::report_table::details_of(lang, &f.file)}>{ "i" }</button>
             if said.is_empty() {
-                {"✓ "}{ tr(lang, "Đạt mọi mục", "Passes every check") }
+                {"✓ "}{ words::report_table::PASSES_EVERY_CHECK.get(lang) }
             } else {
                 { for said.iter().map(|c| {
                     let (class, mark) = if c.mark == CheckMark::Fail { ("fail", "✗ ") } else { ("note", "! ") };
-                    html! { <span class={class}>{ mark }{ trs(lang, c.text.vi.clone(), c.text.en.clone()) }{" "}</span> }
+                    html! { <span class={class}>{ mark }{ c.text.get(lang).to_owned() }{" "}</span> }
                 }) }
             }
         </td>
@@ -71,14 +72,10 @@ pub fn is_information(c: &CheckView, check: Check) -> bool {
 
 fn standing_text(f: &FileView, lang: Lang) -> &'static str {
     match f.standing {
-        None => tr(lang, "Không đọc được", "Unreadable"),
-        Some(Standing::Counted) => tr(lang, "Được tính", "Counted"),
-        Some(Standing::Superseded { .. }) => tr(
-            lang,
-            "Đã có báo cáo gửi sau thay thế",
-            "Replaced by a later report",
-        ),
-        Some(Standing::Failed) => tr(lang, "Không đạt kiểm tra", "Fails a check"),
+        None => words::report_table::UNREADABLE.get(lang),
+        Some(Standing::Counted) => words::report_table::COUNTED.get(lang),
+        Some(Standing::Superseded { .. }) => words::report_table::REPLACED_LATER_REPORT.get(lang),
+        Some(Standing::Failed) => words::report_table::FAILS_CHECK.get(lang),
     }
 }
 
@@ -213,15 +210,14 @@ pub fn report_table(p: &Part) -> Html {
         // One total: the official one where the received date gave one, else the signed one;
         // both on hover.
         let total = f.official_total.or(f.signed_total);
-        let totals_said = trs(lang,
-            format!("Tổng điểm đã ký: {}; tổng điểm chính thức: {}", f.signed_total.map(|t| points(t, lang)).unwrap_or_else(|| "—".into()), f.official_total.map(|t| points(t, lang)).unwrap_or_else(|| "—".into())),
-            format!("Signed total: {}; official total: {}", f.signed_total.map(|t| points(t, lang)).unwrap_or_else(|| "—".into()), f.official_total.map(|t| points(t, lang)).unwrap_or_else(|| "—".into())));
+        let said = |t: Option<u32>| t.map_or_else(|| "—".to_owned(), |t| points(t, lang));
+        let totals_said = words::file_details::totals(lang, &said(f.signed_total), &said(f.official_total));
         let unit_said = unit.map(|u| format!("{} — {}", u.code, u.name)).unwrap_or_default();
         let place = unit.map(|u| format!("{} · {}", tier_name(&catalog, &u.tier, f.period, lang), group_name(&catalog, &u.group, lang))).unwrap_or_default();
         html! {
             <tr data-file={f.file.clone()} data-unit={unit.map(|u| u.code.clone()).unwrap_or_default()} aria-rowindex={(start + i + 2).to_string()} class={classes!(if f.passes { "ok" } else { "failed" })}>
                 // `data-label`: a card (narrow screen) names its figures, as the header does.
-                <td class="rank" data-label={tr(lang, "Hạng", "Rank")}>{ rank.unwrap_or_default() }</td>
+                <td class="rank" data-label={words::report_table::RANK.get(lang)}>{ rank.unwrap_or_default() }</td>
                 <td data-col="unit" title={unit_said.clone()}>
                     if let Some(u) = unit {
                         <span class="unit-code">{ &u.code }</span>
@@ -235,32 +231,30 @@ pub fn report_table(p: &Part) -> Html {
                 <td class="wide" data-col="group" title={place.clone()}>{ unit.map(|u| group_name(&catalog, &u.group, lang)).unwrap_or_default() }</td>
                 if let Some(why) = &f.unreadable {
                     <td class="fail" data-col="checks" title={both(lang, &why.text.vi, &why.text.en)}>
-                        {"✗ "}{ trs(lang, why.text.vi.clone(), why.text.en.clone()) }
+                        {"✗ "}{ why.text.get(lang).to_owned() }
                     </td>
                 } else {
                     { checks_cell(f, lang, details) }
                 }
                 <td class="wide" data-col="standing" title={f.notes.iter().map(|n| both(lang, &n.text.vi, &n.text.en)).collect::<Vec<_>>().join("\n")}>
                     { standing_text(f, lang) }
-                    { for f.notes.iter().map(|n| html! { <span class="note">{" ! "}{ trs(lang, n.text.vi.clone(), n.text.en.clone()) }</span> }) }
+                    { for f.notes.iter().map(|n| html! { <span class="note">{" ! "}{ n.text.get(lang).to_owned() }</span> }) }
                 </td>
-                <td class="num" data-col="total" data-label={tr(lang, "Tổng điểm", "Total")} title={totals_said}>{ total.map(|t| points(t, lang)).unwrap_or_default() }</td>
-                <td class="wide" data-col="band" title={if f.rescaled { tr(lang, "Tổng điểm đã quy đổi vì có tiêu chí “không áp dụng”", "Total rescaled: some criteria are “not applicable”") } else { "" }}>
+                <td class="num" data-col="total" data-label={words::report_table::TOTAL.get(lang)} title={totals_said}>{ total.map(|t| points(t, lang)).unwrap_or_default() }</td>
+                <td class="wide" data-col="band" title={if f.rescaled { words::report_table::TOTAL_RESCALED_SOME_CRITERIA.get(lang) } else { "" }}>
                     { band }
                     if f.rescaled {
-                        <span class="rescaled">{ tr(lang, " (quy đổi)", " (rescaled)") }</span>
+                        <span class="rescaled">{ words::report_table::RESCALED_MARK.get(lang) }</span>
                     }
                     if let Some(a) = &row.appraised {
                         <span data-col="appraised-band">{ " → " }{ band_name(&catalog, &a.band, lang) }</span>
                     }
                 </td>
-                <td class="num wide" data-col="appraised" data-label={tr(lang, "Thẩm định", "Appraised")}>{ row.appraised.as_ref().map(|a| points(a.total, lang)).unwrap_or_default() }</td>
+                <td class="num wide" data-col="appraised" data-label={words::report_table::APPRAISED.get(lang)}>{ row.appraised.as_ref().map(|a| points(a.total, lang)).unwrap_or_default() }</td>
                 <td class="no-print" data-col="action">
                     if entry.is_some() && row.rank.is_some() {
-                        <button type="button" onclick={edit} aria-label={trs(lang,
-                            format!("Thẩm định {}", unit.map(|u| u.name.as_str()).unwrap_or_default()),
-                            format!("Appraise {}", unit.map(|u| u.name.as_str()).unwrap_or_default()))}>
-                            { tr(lang, "Thẩm định", "Appraise") }
+                        <button type="button" onclick={edit} aria-label={words::report_table::appraise(lang, unit.map(|u| u.name.as_str()).unwrap_or_default())}>
+                            { words::report_table::APPRAISE.get(lang) }
                         </button>
                     }
                 </td>
@@ -270,29 +264,27 @@ pub fn report_table(p: &Part) -> Html {
     let count = format_int(rows.len() as u64, lang);
     html! {
         <section class="season-table no-print">
-            <h2 id="table-title">{ tr(lang, "Các báo cáo đã nhận", "Reports received") }</h2>
+            <h2 id="table-title">{ words::report_table::REPORTS_RECEIVED.get(lang) }</h2>
             <p class="field">
-                <label for="table-search">{ tr(lang, "Tìm trong bảng (tên tệp, mã hoặc tên đơn vị)", "Find in the table (file, unit code or name)") }</label>
+                <label for="table-search">{ words::report_table::FIND_TABLE.get(lang) }</label>
                 <input id="table-search" type="search" value={state.search.clone()} oninput={on_search} />
-                <span class="hint" role="status" data-testid="table-count">{ trs(lang, format!("{count} dòng"), format!("{count} rows")) }</span>
+                <span class="hint" role="status" data-testid="table-count">{ words::report_table::rows(lang, &count) }</span>
             </p>
-            <p class="hint">{ tr(lang,
-                "Bảng chỉ vẽ các dòng đang xem: cuộn trong bảng (hoặc chọn bảng rồi dùng phím mũi tên, Page Down) để xem tiếp; tệp Excel, CSV và bản in có đủ mọi dòng.",
-                "The table draws only the rows in view: scroll in it (or focus it and use the arrow keys, Page Down) to see more; the workbook, the CSV and the printout have every row.") }</p>
+            <p class="hint">{ words::report_table::TABLE_DRAWS_ONLY_ROWS.get(lang) }</p>
             <div class="table-view" ref={view} onscroll={on_scroll} tabindex="0" role="region"
-                aria-label={tr(lang, "Bảng các báo cáo đã nhận (cuộn để xem tiếp)", "Table of the reports received (scroll for more)")}>
+                aria-label={words::report_table::TABLE_REPORTS_RECEIVED.get(lang)}>
             <table id="season" aria-labelledby="table-title" aria-rowcount={(rows.len() + 1).to_string()} data-rows={rows.len().to_string()}>
                 <thead><tr aria-rowindex="1">
-                    { heading(tr(lang, "Hạng", "Rank"), "c-rank") }
-                    { heading(tr(lang, "Đơn vị", "Unit"), "c-unit") }
-                    { heading(tr(lang, "Tệp", "File"), "c-file wide") }
-                    { heading(tr(lang, "Cụm, khối thi đua", "Cluster or block"), "c-group wide") }
-                    { heading(tr(lang, "Kiểm tra (i: chi tiết)", "Checks (i: details)"), "c-checks") }
-                    { heading(tr(lang, "Tình trạng", "Standing"), "c-standing wide") }
-                    { heading(tr(lang, "Tổng điểm", "Total"), "c-num") }
-                    { heading(tr(lang, "Xếp loại (→ thẩm định)", "Band (→ appraised)"), "c-band wide") }
-                    { heading(tr(lang, "Điểm thẩm định", "Appraised"), "c-num wide") }
-                    <th scope="col" class="no-print c-action"><span class="sr-only">{ tr(lang, "Thao tác", "Actions") }</span></th>
+                    { heading(words::report_table::RANK.get(lang), "c-rank") }
+                    { heading(words::report_table::UNIT.get(lang), "c-unit") }
+                    { heading(words::report_table::FILE.get(lang), "c-file wide") }
+                    { heading(words::report_table::CLUSTER_BLOCK.get(lang), "c-group wide") }
+                    { heading(words::report_table::CHECKS.get(lang), "c-checks") }
+                    { heading(words::report_table::STANDING.get(lang), "c-standing wide") }
+                    { heading(words::report_table::TOTAL.get(lang), "c-num") }
+                    { heading(words::report_table::BAND.get(lang), "c-band wide") }
+                    { heading(words::report_table::APPRAISED_2.get(lang), "c-num wide") }
+                    <th scope="col" class="no-print c-action"><span class="sr-only">{ words::report_table::ACTIONS.get(lang) }</span></th>
                 </tr></thead>
                 <tbody>
                     { for spacer(start) }
