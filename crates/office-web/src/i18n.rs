@@ -141,11 +141,11 @@ pub mod words {
         use super::super::{w, W};
         use crate::state::Notice;
         use tdg_model::Text;
-        pub const RECEIVING_OFFICE_CHECK_COMPILE: W = w(
+        pub const TITLE: W = w(
             "Cơ quan tiếp nhận: kiểm tra, tổng hợp báo cáo",
             "Receiving office: check and compile reports",
         );
-        pub const UNIT_S_SELF_ASSESSMENT: W = w(
+        pub const TO_UNIT_APP: W = w(
             "← Trang tự đánh giá của đơn vị",
             "← The unit's self-assessment",
         );
@@ -186,7 +186,7 @@ pub mod words {
         use tdg_model::{Lang, Text};
         pub const APPRAISED_POINTS: W = w("Điểm thẩm định", "Appraised points");
         pub const REASON: W = w("Lý do", "Reason");
-        pub const LEAVE_CRITERION_S_POINTS: W = w("Để trống điểm một tiêu chí: giữ điểm đơn vị tự chấm. Ý kiến thẩm định lưu trên máy này, không thay đổi báo cáo đã ký.", "Leave a criterion's points empty to keep the unit's own. Appraisals are kept on this computer and never change the signed report.");
+        pub const HINT: W = w("Để trống điểm một tiêu chí: giữ điểm đơn vị tự chấm. Ý kiến thẩm định lưu trên máy này, không thay đổi báo cáo đã ký.", "Leave a criterion's points empty to keep the unit's own. Appraisals are kept on this computer and never change the signed report.");
         pub const CRITERION: W = w("Tiêu chí", "Criterion");
         pub const SELF_MAXIMUM: W = w("Tự chấm / tối đa", "Self / maximum");
         pub const NOT_SAVED_SEE_ERROR: W = w(
@@ -194,7 +194,6 @@ pub mod words {
             "Not saved: see the error in the criterion's row.",
         );
         pub const SAVE_APPRAISAL: W = w("Lưu thẩm định", "Save the appraisal");
-        pub const CLOSE: W = w("Đóng", "Close");
 
         pub fn not_a_number(vi_name: &str, en_name: &str) -> Text {
             Text::new(
@@ -322,9 +321,7 @@ pub mod words {
     }
 
     pub mod file_details {
-        use super::super::{w, W};
         use tdg_model::Lang;
-        pub const CLOSE: W = w("Đóng", "Close");
 
         pub fn title(lang: Lang, file: &str) -> String {
             match lang {
@@ -353,13 +350,13 @@ pub mod words {
         use super::super::{w, W};
         use tdg_model::Lang;
         pub const NOT_APPLICABLE: W = w("không áp dụng", "not applicable");
-        pub const HEAT_MAP_CRITERIA_UNIT: W = w(
+        pub const TITLE: W = w(
             "Bản đồ nhiệt: tiêu chí theo đơn vị",
             "Heat map: criteria by unit",
         );
         pub const CLUSTER_BLOCK_SHOWN: W =
             w("Cụm, khối thi đua của bản đồ", "Cluster or block shown");
-        pub const MAP_S_FIGURES: W = w("Số liệu của bản đồ (bảng)", "The map's figures (table)");
+        pub const FIGURES_TABLE: W = w("Số liệu của bản đồ (bảng)", "The map's figures (table)");
         pub const CRITERION: W = w("Tiêu chí", "Criterion");
 
         pub fn title(lang: Lang, label: &str) -> String {
@@ -375,7 +372,7 @@ pub mod words {
         pub const NOT_SUBMITTED: W = w("chưa nộp", "not submitted");
         pub const SENT_BUT_FAILED: W = w("đã gửi nhưng không đạt", "sent but failed");
         pub const UNITS_NOT_SUBMITTED: W = w("Đơn vị chưa nộp", "Units not submitted");
-        pub const EVERY_REGISTERED_UNIT_HAS: W = w(
+        pub const NONE_MISSING: W = w(
             "Mọi đơn vị đã đăng ký đều có báo cáo được tính.",
             "Every registered unit has a report that counts.",
         );
@@ -391,7 +388,7 @@ pub mod words {
         use tdg_model::{Lang, Text};
         pub const LOADING_CATALOG: W = w("Đang tải danh mục tiêu chí…", "Loading the catalog…");
         pub const OPEN_SEASON: W = w("Mở mùa báo cáo", "Open a season");
-        pub const DROP_REPORT_FILES_ZIP: W = w(
+        pub const DROP_HINT: W = w(
             "Kéo thả các tệp báo cáo, tệp .zip hoặc cả thư mục vào đây, hoặc chọn:",
             "Drop report files, .zip files or whole folders here, or choose:",
         );
@@ -413,7 +410,7 @@ pub mod words {
             "Ngày nhận (do cơ quan nhập)",
             "Received date (entered by the office)",
         );
-        pub const NO_RECEIVED_DATE_TIMING: W = w("Chưa có ngày nhận: thời hạn sẽ không được kiểm tra và xếp hạng theo tổng điểm đơn vị đã ký.", "No received date: timing will not be checked, and units are ranked by their signed totals.");
+        pub const NO_RECEIVED_DATE: W = w("Chưa có ngày nhận: thời hạn sẽ không được kiểm tra và xếp hạng theo tổng điểm đơn vị đã ký.", "No received date: timing will not be checked, and units are ranked by their signed totals.");
         pub const REPORTING_YEAR: W = w(
             "Năm báo cáo (để trống: năm đa số báo cáo ghi)",
             "Reporting year (empty: the year most reports declare)",
@@ -462,7 +459,7 @@ pub mod words {
             "chưa nhập (chưa kiểm tra thời hạn)",
             "not entered (timing not checked)",
         );
-        pub const SUMMARY_SELF_ASSESSMENT_RESULTS: W = w(
+        pub const TITLE: W = w(
             "Bảng tổng hợp kết quả tự đánh giá",
             "Summary of the self-assessment results",
         );
@@ -475,7 +472,7 @@ pub mod words {
         pub const APPRAISED_TOTAL: W = w("Điểm thẩm định", "Appraised total");
         pub const APPRAISED_BAND: W = w("Xếp loại thẩm định", "Appraised band");
         pub const RANK_CLUSTER_BLOCK: W = w("Thứ hạng trong cụm, khối", "Rank in cluster or block");
-        pub const TOTAL_RESCALED_SOME_CRITERIA: W = w("* Tổng điểm đã quy đổi vì có tiêu chí “không áp dụng”. Thứ hạng theo điểm thẩm định nếu có, nếu không theo điểm tự đánh giá.", "* Total rescaled: some criteria are “not applicable”. Ranked by the appraised total where there is one, otherwise the self-assessed.");
+        pub const FOOTNOTE: W = w("* Tổng điểm đã quy đổi vì có tiêu chí “không áp dụng”. Thứ hạng theo điểm thẩm định nếu có, nếu không theo điểm tự đánh giá.", "* Total rescaled: some criteria are “not applicable”. Ranked by the appraised total where there is one, otherwise the self-assessed.");
 
         pub fn period_received(lang: Lang, period: i32, received: &str) -> String {
             match lang {
@@ -488,7 +485,7 @@ pub mod words {
     pub mod progress_bar {
         use super::super::{w, W};
         use tdg_model::Lang;
-        pub const TIMING_NOT_CHECKED_RANKED: W = w(
+        pub const TIMING_NOT_CHECKED: W = w(
             "Chưa kiểm tra thời hạn (không có ngày nhận): xếp hạng theo tổng điểm đơn vị đã ký.",
             "Timing not checked (no received date): ranked by the signed totals.",
         );
@@ -530,16 +527,16 @@ pub mod words {
     pub mod register_form {
         use super::super::{w, W};
         use crate::state::Notice;
-        pub const UNIT_S_TIER: W = w("Cấp của đơn vị", "The unit's tier");
+        pub const TIER_LABEL: W = w("Cấp của đơn vị", "The unit's tier");
         pub const KEY: W = w(
             "Khóa (did:key hoặc dấu vân tay)",
             "Key (did:key or fingerprint)",
         );
         pub const KEY_VALID_FROM: W = w("Khóa có hiệu lực từ", "Key valid from");
-        pub const ADD_UNIT_NEW_KEY: W = w("Thêm đơn vị hoặc khóa mới", "Add a unit or a new key");
+        pub const TITLE: W = w("Thêm đơn vị hoặc khóa mới", "Add a unit or a new key");
         pub const CHOOSE_TIER: W = w("— chọn cấp —", "— choose a tier —");
         pub const CHOOSE_VARIANT: W = w("— chọn loại —", "— choose a variant —");
-        pub const ADD_REGISTER: W = w("Thêm vào sổ", "Add to the register");
+        pub const ADD: W = w("Thêm vào sổ", "Add to the register");
 
         pub fn unit_added(code: &str) -> Notice {
             Notice::info(
@@ -554,19 +551,19 @@ pub mod words {
         use super::super::{w, W};
         use crate::state::Notice;
         use tdg_model::Lang;
-        pub const UNIT_REGISTER_KEYS: W = w("Sổ đăng ký đơn vị và khóa", "Unit register and keys");
-        pub const IMPORT_REGISTER_FROM_CSV: W = w(
+        pub const TITLE: W = w("Sổ đăng ký đơn vị và khóa", "Unit register and keys");
+        pub const IMPORT: W = w(
             "Nhập sổ đăng ký từ tệp CSV hoặc Excel",
             "Import the register from a CSV or Excel file",
         );
-        pub const COLUMNS_UNIT_CODE_NAME: W = w("Các cột: Mã đơn vị, Tên đơn vị, Cấp, Loại, Cụm/Khối, Khóa (did:key hoặc dấu vân tay), Hiệu lực từ, Hiệu lực đến, Ngày thu hồi. Khi đã có sổ, trang hỏi trước khi thay hoặc gộp.", "Columns: unit code, name, tier, variant, cluster or block, key (did:key or fingerprint), valid from, valid until, revoked on. When a register is in use, the page asks before replacing or merging.");
+        pub const IMPORT_HINT: W = w("Các cột: Mã đơn vị, Tên đơn vị, Cấp, Loại, Cụm/Khối, Khóa (did:key hoặc dấu vân tay), Hiệu lực từ, Hiệu lực đến, Ngày thu hồi. Khi đã có sổ, trang hỏi trước khi thay hoặc gộp.", "Columns: unit code, name, tier, variant, cluster or block, key (did:key or fingerprint), valid from, valid until, revoked on. When a register is in use, the page asks before replacing or merging.");
         pub const ROWS_NOT_IMPORTED: W = w("Các dòng không nhập được", "Rows not imported");
         pub const OFFICE_KEEPING_REGISTER: W = w("Cơ quan giữ sổ", "Office keeping the register");
         pub const DOWNLOAD_TRUST_LIST: W = w(
             "Tải danh sách khóa tin cậy (trust.json)",
             "Download the trust list (trust.json)",
         );
-        pub const DOWNLOAD_REGISTER: W = w("Tải sổ đăng ký (CSV)", "Download the register (CSV)");
+        pub const DOWNLOAD_CSV: W = w("Tải sổ đăng ký (CSV)", "Download the register (CSV)");
         pub const KEY: W = w("Khóa (dấu vân tay)", "Key (fingerprint)");
         pub const STATUS: W = w("Tình trạng", "Status");
         pub const ACTIONS: W = w("Thao tác", "Actions");
@@ -619,20 +616,20 @@ pub mod words {
         pub const FAILS_CHECK: W = w("Không đạt kiểm tra", "Fails a check");
         pub const RANK: W = w("Hạng", "Rank");
         pub const TOTAL: W = w("Tổng điểm", "Total");
-        pub const TOTAL_RESCALED_SOME_CRITERIA: W = w(
+        pub const RESCALED_HINT: W = w(
             "Tổng điểm đã quy đổi vì có tiêu chí “không áp dụng”",
             "Total rescaled: some criteria are “not applicable”",
         );
         pub const RESCALED_MARK: W = w(" (quy đổi)", " (rescaled)");
-        pub const APPRAISED: W = w("Thẩm định", "Appraised");
+        pub const APPRAISED_LABEL: W = w("Thẩm định", "Appraised");
         pub const APPRAISE: W = w("Thẩm định", "Appraise");
         pub const REPORTS_RECEIVED: W = w("Các báo cáo đã nhận", "Reports received");
-        pub const FIND_TABLE: W = w(
+        pub const SEARCH: W = w(
             "Tìm trong bảng (tên tệp, mã hoặc tên đơn vị)",
             "Find in the table (file, unit code or name)",
         );
-        pub const TABLE_DRAWS_ONLY_ROWS: W = w("Bảng chỉ vẽ các dòng đang xem: cuộn trong bảng (hoặc chọn bảng rồi dùng phím mũi tên, Page Down) để xem tiếp; tệp Excel, CSV và bản in có đủ mọi dòng.", "The table draws only the rows in view: scroll in it (or focus it and use the arrow keys, Page Down) to see more; the workbook, the CSV and the printout have every row.");
-        pub const TABLE_REPORTS_RECEIVED: W = w(
+        pub const ROWS_IN_VIEW_HINT: W = w("Bảng chỉ vẽ các dòng đang xem: cuộn trong bảng (hoặc chọn bảng rồi dùng phím mũi tên, Page Down) để xem tiếp; tệp Excel, CSV và bản in có đủ mọi dòng.", "The table draws only the rows in view: scroll in it (or focus it and use the arrow keys, Page Down) to see more; the workbook, the CSV and the printout have every row.");
+        pub const TABLE_REGION: W = w(
             "Bảng các báo cáo đã nhận (cuộn để xem tiếp)",
             "Table of the reports received (scroll for more)",
         );
@@ -642,7 +639,7 @@ pub mod words {
         pub const CHECKS: W = w("Kiểm tra (i: chi tiết)", "Checks (i: details)");
         pub const STANDING: W = w("Tình trạng", "Standing");
         pub const BAND: W = w("Xếp loại (→ thẩm định)", "Band (→ appraised)");
-        pub const APPRAISED_2: W = w("Điểm thẩm định", "Appraised");
+        pub const APPRAISED_HEADING: W = w("Điểm thẩm định", "Appraised");
         pub const ACTIONS: W = w("Thao tác", "Actions");
 
         pub fn details_of(lang: Lang, file: &str) -> String {

@@ -134,9 +134,9 @@ pub fn app() -> Html {
     html! {
         <>
         <header class="office-header no-print">
-            <h1>{ words::app::RECEIVING_OFFICE_CHECK_COMPILE.get(lang) }</h1>
+            <h1>{ words::app::TITLE.get(lang) }</h1>
             <nav>
-                <a href="index.html">{ words::app::UNIT_S_SELF_ASSESSMENT.get(lang) }</a>
+                <a href="index.html">{ words::app::TO_UNIT_APP.get(lang) }</a>
                 {" "}
                 <button type="button" onclick={switch} lang={other.code()}>
                     { words::app::SWITCH_TO.get(lang) }

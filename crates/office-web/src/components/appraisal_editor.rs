@@ -218,7 +218,7 @@ pub fn appraisal_editor(p: &Part) -> Html {
     html! {
         <section class="appraisal no-print" aria-labelledby="appraisal-title">
             <h2 id="appraisal-title" tabindex="-1">{ words::appraisal_editor::title(lang, &entry.unit.name, &entry.unit.code) }</h2>
-            <p class="hint">{ words::appraisal_editor::LEAVE_CRITERION_S_POINTS.get(lang) }</p>
+            <p class="hint">{ words::appraisal_editor::HINT.get(lang) }</p>
             <form onsubmit={save}>
                 <table>
                     <thead><tr>

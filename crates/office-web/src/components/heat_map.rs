@@ -123,7 +123,7 @@ pub fn heat_map_view(p: &Part) -> Html {
     });
     html! {
         <section class="heat-map" aria-labelledby="heat-title">
-            <h2 id="heat-title">{ words::heat_map::HEAT_MAP_CRITERIA_UNIT.get(lang) }</h2>
+            <h2 id="heat-title">{ words::heat_map::TITLE.get(lang) }</h2>
             <p class="field no-print">
                 <label for="heat-group">{ words::heat_map::CLUSTER_BLOCK_SHOWN.get(lang) }</label>
                 <select id="heat-group" onchange={on_choose}>
@@ -147,7 +147,7 @@ pub fn heat_map_view(p: &Part) -> Html {
                 <figcaption>{ title.clone() }</figcaption>
             </figure>
             <details>
-                <summary>{ words::heat_map::MAP_S_FIGURES.get(lang) }</summary>
+                <summary>{ words::heat_map::FIGURES_TABLE.get(lang) }</summary>
                 <div class="scroll">
                 <table class="heat-data" data-testid="heat-data">
                     <caption>{ title }</caption>

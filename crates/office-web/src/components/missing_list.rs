@@ -41,7 +41,7 @@ pub fn missing_list(p: &Part) -> Html {
         <section class="missing">
             <h2 id="missing-title">{ words::missing_list::UNITS_NOT_SUBMITTED.get(lang) }</h2>
             if rows.is_empty() {
-                <p>{ words::missing_list::EVERY_REGISTERED_UNIT_HAS.get(lang) }</p>
+                <p>{ words::missing_list::NONE_MISSING.get(lang) }</p>
             } else {
                 <table aria-labelledby="missing-title" data-testid="missing">
                     <thead><tr>

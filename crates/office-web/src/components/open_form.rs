@@ -98,10 +98,9 @@ pub fn open_form(p: &Part) -> Html {
                         },
                         Err(e) => Action::Notify(words::common::in_file(&name, &e)),
                     },
-                    Err(e) => Action::Notify(Notice {
-                        text: words::common::named_file_unreadable(&name, &e),
-                        error: true,
-                        undo: false,
+                    Err(e) => Action::Notify({
+                        let text = words::common::named_file_unreadable(&name, &e);
+                        Notice::error(text.vi, text.en)
                     }),
                 };
                 state.dispatch(action);
@@ -167,7 +166,7 @@ pub fn open_form(p: &Part) -> Html {
                 class={classes!("drop-zone", dragging.then_some("dragging"))}
                 ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}
             >
-                <p>{ words::open_form::DROP_REPORT_FILES_ZIP.get(lang) }</p>
+                <p>{ words::open_form::DROP_HINT.get(lang) }</p>
                 // The browser's own picker text ("No file chosen") is hidden: the inputs are
                 // emptied after each pick so that files add up, and it contradicted the count
                 // below (walk-through L7). The labels are the buttons; the count says the rest.
@@ -198,7 +197,7 @@ pub fn open_form(p: &Part) -> Html {
                 <DateField id="received" lang={lang} on_change={on_received}
                     label={words::open_form::RECEIVED_DATE.get(lang)} />
                 if state.received.is_none() {
-                    <span class="hint warn" data-testid="no-received">{ words::open_form::NO_RECEIVED_DATE_TIMING.get(lang) }</span>
+                    <span class="hint warn" data-testid="no-received">{ words::open_form::NO_RECEIVED_DATE.get(lang) }</span>
                 }
             </div>
             <div class="field">

@@ -44,7 +44,7 @@ pub fn print_summary(p: &Part) -> Html {
         .unwrap_or_else(|| words::print_summary::NOT_ENTERED.get(lang).to_owned());
     html! {
         <section class="print-summary" aria-labelledby="summary-title">
-            <h2 id="summary-title">{ words::print_summary::SUMMARY_SELF_ASSESSMENT_RESULTS.get(lang) }</h2>
+            <h2 id="summary-title">{ words::print_summary::TITLE.get(lang) }</h2>
             <p>{ words::print_summary::period_received(lang, season.period.unwrap_or_default(), &received) }</p>
             <table>
                 <thead><tr>
@@ -60,7 +60,7 @@ pub fn print_summary(p: &Part) -> Html {
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
-            <p class="hint">{ words::print_summary::TOTAL_RESCALED_SOME_CRITERIA.get(lang) }</p>
+            <p class="hint">{ words::print_summary::FOOTNOTE.get(lang) }</p>
         </section>
     }
 }

@@ -39,7 +39,7 @@ pub fn progress_bar(p: &Part) -> Html {
                     if let Some(day) = season.received_on {
                         <p>{ words::progress_bar::received_on(lang, &day.display_vn()) }</p>
                     } else {
-                        <p class="warn" data-testid="timing-not-checked">{ words::progress_bar::TIMING_NOT_CHECKED_RANKED.get(lang) }</p>
+                        <p class="warn" data-testid="timing-not-checked">{ words::progress_bar::TIMING_NOT_CHECKED.get(lang) }</p>
                     }
                     if !season.skipped.is_empty() {
                         <p>{ words::progress_bar::skipped(lang, &season.skipped.join(", ")) }</p>

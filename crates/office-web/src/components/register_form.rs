@@ -16,7 +16,7 @@ use yew::prelude::*;
 /// (the table's tier filter is "Cấp").
 fn label(column: Column, lang: Lang) -> &'static str {
     match column {
-        Column::Tier => words::register_form::UNIT_S_TIER.get(lang),
+        Column::Tier => words::register_form::TIER_LABEL.get(lang),
         Column::Key => words::register_form::KEY.get(lang),
         Column::ValidFrom => words::register_form::KEY_VALID_FROM.get(lang),
         c => c.name(lang),
@@ -150,7 +150,7 @@ pub fn register_form(p: &RegisterFormProps) -> Html {
     let invalid = |column: Column| error_of(column).is_some().to_string();
     html! {
         <form class="register-add" onsubmit={on_add} aria-labelledby="register-add-title">
-            <h3 id="register-add-title">{ words::register_form::ADD_UNIT_NEW_KEY.get(lang) }</h3>
+            <h3 id="register-add-title">{ words::register_form::TITLE.get(lang) }</h3>
             { field(Column::Code, "reg-code", html! {
                 <input id="reg-code" type="text" value={cells.code.clone()} oninput={text(Column::Code)}
                     aria-invalid={invalid(Column::Code)} aria-describedby={described(Column::Code, "reg-code")} />
@@ -184,7 +184,7 @@ pub fn register_form(p: &RegisterFormProps) -> Html {
             }) }
             <DateField id="reg-from" lang={lang} on_change={on_from} label={label(Column::ValidFrom, lang)}
                 error={error_of(Column::ValidFrom).or_else(|| error_of(Column::ValidUntil)).map(AttrValue::from)} />
-            <button type="submit" disabled={catalog.is_none()}>{ words::register_form::ADD_REGISTER.get(lang) }</button>
+            <button type="submit" disabled={catalog.is_none()}>{ words::register_form::ADD.get(lang) }</button>
         </form>
     }
 }

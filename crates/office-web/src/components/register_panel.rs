@@ -152,14 +152,14 @@ pub fn register_panel(p: &Part) -> Html {
     ];
     html! {
         <section class="register no-print" aria-labelledby="register-title">
-            <h2 id="register-title">{ words::register_panel::UNIT_REGISTER_KEYS.get(lang) }</h2>
+            <h2 id="register-title">{ words::register_panel::TITLE.get(lang) }</h2>
             { for pending }
             <p data-testid="register-count">{ words::register_panel::counts(lang, &units, &count) }</p>
             <div class="field">
-                <label for="register-import">{ words::register_panel::IMPORT_REGISTER_FROM_CSV.get(lang) }</label>
+                <label for="register-import">{ words::register_panel::IMPORT.get(lang) }</label>
                 <input id="register-import" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                     onchange={on_import} aria-describedby="register-import-hint" />
-                <span id="register-import-hint" class="hint">{ words::register_panel::COLUMNS_UNIT_CODE_NAME.get(lang) }</span>
+                <span id="register-import-hint" class="hint">{ words::register_panel::IMPORT_HINT.get(lang) }</span>
             </div>
             if !state.register_errors.is_empty() {
                 <div class="register-errors" data-testid="register-errors">
@@ -176,12 +176,12 @@ pub fn register_panel(p: &Part) -> Html {
             <p>
                 <button type="button" onclick={on_json}>{ words::register_panel::DOWNLOAD_TRUST_LIST.get(lang) }</button>
                 {" "}
-                <button type="button" onclick={on_csv}>{ words::register_panel::DOWNLOAD_REGISTER.get(lang) }</button>
+                <button type="button" onclick={on_csv}>{ words::register_panel::DOWNLOAD_CSV.get(lang) }</button>
             </p>
             <details>
                 <summary>{ words::register_panel::view_and_edit(lang, &count) }</summary>
                 <div class="scroll register-view" role="region" tabindex="0"
-                    aria-label={words::register_panel::UNIT_REGISTER_KEYS.get(lang)}>
+                    aria-label={words::register_panel::TITLE.get(lang)}>
                     <table id="register">
                         <thead><tr>
                             { for headings.iter().map(|c| html! { <th scope="col">{ match c {

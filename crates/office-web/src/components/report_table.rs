@@ -241,7 +241,7 @@ pub fn report_table(p: &Part) -> Html {
                     { for f.notes.iter().map(|n| html! { <span class="note">{" ! "}{ n.text.get(lang).to_owned() }</span> }) }
                 </td>
                 <td class="num" data-col="total" data-label={words::report_table::TOTAL.get(lang)} title={totals_said}>{ total.map(|t| points(t, lang)).unwrap_or_default() }</td>
-                <td class="wide" data-col="band" title={if f.rescaled { words::report_table::TOTAL_RESCALED_SOME_CRITERIA.get(lang) } else { "" }}>
+                <td class="wide" data-col="band" title={if f.rescaled { words::report_table::RESCALED_HINT.get(lang) } else { "" }}>
                     { band }
                     if f.rescaled {
                         <span class="rescaled">{ words::report_table::RESCALED_MARK.get(lang) }</span>
@@ -250,7 +250,7 @@ pub fn report_table(p: &Part) -> Html {
                         <span data-col="appraised-band">{ " → " }{ band_name(&catalog, &a.band, lang) }</span>
                     }
                 </td>
-                <td class="num wide" data-col="appraised" data-label={words::report_table::APPRAISED.get(lang)}>{ row.appraised.as_ref().map(|a| points(a.total, lang)).unwrap_or_default() }</td>
+                <td class="num wide" data-col="appraised" data-label={words::report_table::APPRAISED_LABEL.get(lang)}>{ row.appraised.as_ref().map(|a| points(a.total, lang)).unwrap_or_default() }</td>
                 <td class="no-print" data-col="action">
                     if entry.is_some() && row.rank.is_some() {
                         <button type="button" onclick={edit} aria-label={words::report_table::appraise(lang, unit.map(|u| u.name.as_str()).unwrap_or_default())}>
@@ -266,13 +266,13 @@ pub fn report_table(p: &Part) -> Html {
         <section class="season-table no-print">
             <h2 id="table-title">{ words::report_table::REPORTS_RECEIVED.get(lang) }</h2>
             <p class="field">
-                <label for="table-search">{ words::report_table::FIND_TABLE.get(lang) }</label>
+                <label for="table-search">{ words::report_table::SEARCH.get(lang) }</label>
                 <input id="table-search" type="search" value={state.search.clone()} oninput={on_search} />
                 <span class="hint" role="status" data-testid="table-count">{ words::report_table::rows(lang, &count) }</span>
             </p>
-            <p class="hint">{ words::report_table::TABLE_DRAWS_ONLY_ROWS.get(lang) }</p>
+            <p class="hint">{ words::report_table::ROWS_IN_VIEW_HINT.get(lang) }</p>
             <div class="table-view" ref={view} onscroll={on_scroll} tabindex="0" role="region"
-                aria-label={words::report_table::TABLE_REPORTS_RECEIVED.get(lang)}>
+                aria-label={words::report_table::TABLE_REGION.get(lang)}>
             <table id="season" aria-labelledby="table-title" aria-rowcount={(rows.len() + 1).to_string()} data-rows={rows.len().to_string()}>
                 <thead><tr aria-rowindex="1">
                     { heading(words::report_table::RANK.get(lang), "c-rank") }
@@ -283,7 +283,7 @@ pub fn report_table(p: &Part) -> Html {
                     { heading(words::report_table::STANDING.get(lang), "c-standing wide") }
                     { heading(words::report_table::TOTAL.get(lang), "c-num") }
                     { heading(words::report_table::BAND.get(lang), "c-band wide") }
-                    { heading(words::report_table::APPRAISED_2.get(lang), "c-num wide") }
+                    { heading(words::report_table::APPRAISED_HEADING.get(lang), "c-num wide") }
                     <th scope="col" class="no-print c-action"><span class="sr-only">{ words::report_table::ACTIONS.get(lang) }</span></th>
                 </tr></thead>
                 <tbody>
