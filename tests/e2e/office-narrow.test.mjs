@@ -30,7 +30,7 @@ test('at 360 px every report is a card read whole, its button in view, and the p
   await page.getByTestId('season-summary').waitFor();
   const row = page.locator('#season tbody tr[data-file]').first();
   await row.scrollIntoViewIfNeeded();
-  const cards = await page.locator('#season tbody tr[data-file]').evaluateAll((rows) => rows.slice(0, 8).map((r) => {
+  const look = () => page.locator('#season tbody tr[data-file]').evaluateAll((rows) => rows.slice(0, 8).map((r) => {
     const box = r.getBoundingClientRect();
     const cut = (e) => !e || e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1;
     const inside = (e) => { const b = e.getBoundingClientRect(); return b.left >= box.left - 0.5 && b.right <= box.right + 0.5 && b.top >= box.top - 0.5 && b.bottom <= box.bottom + 0.5; };
@@ -45,8 +45,11 @@ test('at 360 px every report is a card read whole, its button in view, and the p
       button: button ? inside(button) && button.getBoundingClientRect().right <= innerWidth && button.getBoundingClientRect().left >= 0 : null,
       total: r.querySelector('[data-col=total]').textContent,
       display: getComputedStyle(r).display,
+      // The verdict stays inside its card (two lines at most; "i" gives it whole).
+      verdict: inside(r.querySelector('[data-col=checks]')),
     };
   }));
+  const cards = await look();
   assert.ok(cards.length >= 5, JSON.stringify(cards));
   for (const c of cards) {
     assert.equal(c.display, 'grid', c.file);
@@ -56,6 +59,19 @@ test('at 360 px every report is a card read whole, its button in view, and the p
   }
   assert.ok(cards.some((c) => c.button === true), 'some card has its button');
   assert.ok(cards.some((c) => c.name && c.name.length > 5), JSON.stringify(cards.map((c) => c.name)));
+  // The failed files too: no rank, no button, a long verdict, or no unit at all.
+  await page.getByLabel('Tìm trong bảng (tên tệp, mã hoặc tên đơn vị)').fill('loi-');
+  await page.waitForFunction(() => [...document.querySelectorAll('#season tbody tr[data-file]')].every((r) => r.dataset.file.startsWith('loi-')));
+  const failed = await look();
+  assert.ok(failed.length >= 5, JSON.stringify(failed));
+  for (const c of [...cards, ...failed]) {
+    assert.equal(c.display, 'grid', c.file);
+    assert.equal(c.nameCut, false, `${c.file}: the unit's name is cut`);
+    assert.equal(c.verdict, true, `${c.file}: the verdict runs out of its card`);
+  }
+  mkdirSync(join(OUT, 'screenshots'), { recursive: true });
+  await page.locator('.table-view').screenshot({ path: join(OUT, 'screenshots', 'office-view-360-failed.png') });
+  await page.getByLabel('Tìm trong bảng (tên tệp, mã hoặc tên đơn vị)').fill('');
   const [pageWidth, inner] = await page.evaluate(() => [document.scrollingElement.scrollWidth, innerWidth]);
   assert.ok(pageWidth <= inner, `the page is ${pageWidth} px wide at ${inner} px`);
   mkdirSync(join(OUT, 'screenshots'), { recursive: true });
