@@ -29,7 +29,7 @@ test('the register imports from CSV naming its bad row, is edited on the page, r
   const rows = trust.keys.filter((k) => k !== added)
     .map((k) => [k.unitCode, k.unitName, k.tier, k.variant ?? '', k.group, k.did, dmy(k.validFrom), dmy(k.validUntil), dmy(k.revokedOn)]);
   // Line 7 (the header is line 1): a tier the catalog does not have.
-  rows.splice(5, 0, ['DEMO-XA-999', 'Xã lỗi (minh hoạ)', 'xa', '', 'Cụm thi đua số 1', added.did, '27/11/2025', '', '']);
+  rows.splice(5, 0, ['DEMO-XA-999', 'Xã lỗi (minh hoạ)', 'thôn', '', 'Cụm thi đua số 1', added.did, '27/11/2025', '', '']);
   const header = ['Mã đơn vị', 'Tên đơn vị', 'Cấp', 'Loại', 'Cụm/Khối', 'Khóa (did:key)', 'Hiệu lực từ', 'Hiệu lực đến', 'Ngày thu hồi'];
   const csvPath = join(season, 'so-dang-ky.csv');
   writeFileSync(csvPath, '\ufeff' + [header, ...rows].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n');
@@ -42,7 +42,10 @@ test('the register imports from CSV naming its bad row, is edited on the page, r
   await page.getByLabel('Nhập sổ đăng ký từ tệp CSV hoặc Excel').setInputFiles(csvPath);
   const errors = page.getByTestId('register-errors');
   await errors.waitFor();
-  assert.deepEqual(await errors.locator('li').allTextContents(), ['Dòng 7, cột “Cấp”: danh mục không có cấp “xa”']);
+  // The message lists what the tier column accepts.
+  const said = await errors.locator('li').allTextContents();
+  assert.equal(said.length, 1);
+  assert.match(said[0], /^Dòng 7, cột “Cấp”: danh mục không có cấp “thôn”; hãy ghi một trong: .*“Cấp xã, phường, đặc khu” \(xa-phuong\)/);
   assert.match(await page.getByTestId('register-count').textContent(), /^273 đơn vị, 273 khóa/);
 
   // The received date is typed day first, whatever the browser's locale (walk-through L6).
@@ -63,8 +66,10 @@ test('the register imports from CSV naming its bad row, is edited on the page, r
   await page.getByRole('button', { name: 'Thêm vào sổ' }).click();
   const keyError = page.locator('#reg-key-error');
   await keyError.waitFor();
-  assert.match(await keyError.textContent(), /không phải did:key/);
+  assert.match(await keyError.textContent(), /“did:key:z6MkNOPE” không dùng được làm khóa: /);
   assert.equal(await page.getByLabel('Khóa (did:key hoặc dấu vân tay)').getAttribute('aria-describedby'), 'reg-key-error');
+  // The focus is on the field in error, where its message is.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'reg-key');
   await page.getByLabel('Khóa (did:key hoặc dấu vân tay)').fill(added.did);
   await page.getByRole('button', { name: 'Thêm vào sổ' }).click();
   await keyError.waitFor({ state: 'detached' });
@@ -80,6 +85,29 @@ test('the register imports from CSV naming its bad row, is edited on the page, r
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   assert.match(await page.locator('#register tr[data-unit="DEMO-XA-011"]').textContent(), /Xã minh hoạ số 11 \(đổi tên\)/);
 
+  // Removing a key asks first, points to revoking, and can be undone.
+  await page.getByRole('button', { name: 'Sửa DEMO-XA-012' }).click();
+  await page.getByRole('button', { name: 'Xóa khóa này của DEMO-XA-012' }).click();
+  const question = page.locator('.register-confirm');
+  assert.match(await question.textContent(), /Xóa hẳn khóa .* của DEMO-XA-012 khỏi sổ\?.*“Thu hồi khóa”/);
+  assert.match(await page.getByTestId('register-count').textContent(), /^274 đơn vị, 274 khóa/);
+  await page.getByRole('button', { name: 'Xóa hẳn khóa này' }).click();
+  await page.getByTestId('register-count').filter({ hasText: /^273 đơn vị, 273 khóa/ }).waitFor();
+  await page.getByRole('button', { name: 'Hoàn tác' }).click();
+  await page.getByTestId('register-count').filter({ hasText: /^274 đơn vị, 274 khóa/ }).waitFor();
+  assert.equal(await page.locator('#register tr[data-unit="DEMO-XA-012"]').count(), 1);
+
+  // Revoking is an action of its own, with its day; a day before the key counts is refused.
+  await page.getByRole('button', { name: 'Thu hồi khóa của DEMO-XA-013' }).click();
+  const revokeDay = page.getByLabel('Thu hồi khóa của DEMO-XA-013 từ ngày');
+  await revokeDay.fill('01/01/2020');
+  await page.getByRole('button', { name: 'Thu hồi từ ngày này' }).click();
+  await page.getByText(/ngày thu hồi trước ngày khóa bắt đầu có hiệu lực/).waitFor();
+  await revokeDay.fill('01/12/2026');
+  await page.getByRole('button', { name: 'Thu hồi từ ngày này' }).click();
+  await page.locator('#register tr[data-unit="DEMO-XA-013"]').filter({ hasText: 'Thu hồi từ 01/12/2026' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Thu hồi khóa của DEMO-XA-013' }).count(), 0);
+
   // Downloaded as CSV (UTF-8 with a BOM), it imports back the same: no bad row, every key.
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải sổ đăng ký (CSV)' }).click()]);
   const csvBack = join(season, 'so-dang-ky-tai-ve.csv');
@@ -90,6 +118,22 @@ test('the register imports from CSV naming its bad row, is edited on the page, r
   await page.getByLabel('Nhập sổ đăng ký từ tệp CSV hoặc Excel').setInputFiles(csvBack);
   await page.getByTestId('register-line').filter({ hasText: 'so-dang-ky-tai-ve.csv' }).waitFor();
   assert.equal(await errors.count(), 0);
+  assert.match(await page.getByTestId('register-count').textContent(), /^274 đơn vị, 274 khóa/);
+
+  // A file with far fewer units (and a failed row) is not taken unasked: the page says how many
+  // units each has and how many rows failed; merged, the register keeps every unit.
+  const k11 = trust.keys.find((k) => k.unitCode === 'DEMO-XA-011');
+  const smallPath = join(season, 'so-nho.csv');
+  writeFileSync(smallPath, '\ufeff' + [header,
+    ['DEMO-XA-011', 'Xã minh hoạ số 11', 'Cấp xã', '', k11.group, k11.did, dmy(k11.validFrom), '', ''],
+    ['DEMO-XA-998', 'Xã lỗi', 'thôn', '', '', k11.did, '01/01/2026', '', '']].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n');
+  await page.getByLabel('Nhập sổ đăng ký từ tệp CSV hoặc Excel').setInputFiles(smallPath);
+  const pending = page.getByTestId('register-pending');
+  await pending.waitFor();
+  assert.match(await pending.textContent(), /Sổ đăng ký đang có 274 đơn vị \(274 khóa\)\. Tệp so-nho\.csv có 1 đơn vị \(1 khóa\); 1 dòng lỗi không nhập được/);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'register-pending-title');
+  await pending.getByRole('button', { name: /^Gộp/ }).click();
+  await pending.waitFor({ state: 'detached' });
   assert.match(await page.getByTestId('register-count').textContent(), /^274 đơn vị, 274 khóa/);
 
   // Downloaded as the trust list, `tdg batch --trust` takes it and the added unit passes.

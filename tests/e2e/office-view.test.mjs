@@ -70,10 +70,18 @@ test('every defect is flagged with its own message and a cluster is ranked as td
   // The resend: the earlier report is listed as replaced, not dropped.
   await search.fill('DEMO-XA-005');
   assert.match(await page.locator('#season tr[data-file="DEMO-XA-005.json"]').textContent(), /Đã có báo cáo gửi sau thay thế/);
-  // The SHA-256 column says what to do in the page's terms, never a command-line flag.
-  const sha = await page.locator('#season tr[data-file="DEMO-XA-005.json"] [data-col=checks] .note').allTextContents();
+  // The SHA-256 line is information, not a "!" warning on every row: the row says nothing of
+  // it; the details give it, in the page's terms, never a command-line flag.
+  const notes = await page.locator('#season tr[data-file="DEMO-XA-005.json"] [data-col=checks] .note').allTextContents();
+  assert.ok(notes.every((t) => !t.includes('SHA-256')), notes.join(' | '));
+  await page.getByRole('button', { name: 'Chi tiết kiểm tra DEMO-XA-005.json' }).click();
+  const sha = await page.getByTestId('file-details').locator('li.info').allTextContents();
   assert.ok(sha.some((t) => t.includes('bản giấy')), sha.join(' | '));
   assert.ok(sha.every((t) => !t.includes('--expect')), sha.join(' | '));
+  // The panel has the focus when opened, and gives it back to its "i" when closed.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'file-details-title');
+  await page.getByTestId('file-details').getByRole('button', { name: 'Đóng' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.details), 'DEMO-XA-005.json');
   await search.fill('');
   assert.equal(await page.locator('#season').getAttribute('data-rows'), String(expected.files.length));
   // Only the rows in view are drawn; scrolled to the end, the last row is.
@@ -188,7 +196,9 @@ test('every defect is flagged with its own message and a cluster is ranked as td
   const cells = (line) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, ''));
   const head = cells(lines[0]);
   const line = cells(lines.find((l) => l.includes(`,"${first}",`)));
-  assert.equal(Number(line[head.indexOf('"Điểm thẩm định"')]), num(appraised));
+  // Decimals as a Vietnamese Excel reads them: "85,5" (quoted: the separator is a comma).
+  const decimal = (c) => Number(c.replace(/^"|"$/g, '').replace(',', '.'));
+  assert.equal(decimal(line[head.indexOf('"Điểm thẩm định"')]), num(appraised));
   assert.ok(Number(line[head.indexOf('"Thứ hạng sau thẩm định"')]) > 1);
   // Kept in this browser: a reload shows it again.
   await page.reload();

@@ -23,3 +23,12 @@ export function verifyAsOffice(reportPath, extra = []) {
   }));
   return execFileSync(TDG, ['verify', '--trust', trust, '--catalog', CATALOG, ...extra, reportPath], { encoding: 'utf8' });
 }
+
+// A fresh demonstration season under OUT (its own folder per test file and run): the keys, the
+// trust list and the reports `tdg demo-season` writes. Returns the folder.
+export function demoSeason(tag) {
+  mkdirSync(OUT, { recursive: true });
+  const season = join(OUT, `${tag}-${process.pid}-${Date.now()}`);
+  execFileSync(TDG, ['demo-season', '--catalog', CATALOG, '--out', season]);
+  return season;
+}

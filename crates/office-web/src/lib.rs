@@ -45,7 +45,10 @@ fn refusal(e: &SessionError) -> JsValue {
 
 fn no_season() -> JsValue {
     refusal(&SessionError {
-        text: tdg_model::Text::new("Chưa mở mùa báo cáo nào.", "No season is open."),
+        text: tdg_model::Text::new(
+            i18n::words::worker::NO_SEASON.vi,
+            i18n::words::worker::NO_SEASON.en,
+        ),
     })
 }
 
@@ -62,10 +65,7 @@ pub fn season_open(trust: &[u8], catalog: &[u8], received: &str) -> Result<(), J
     } else {
         Some(Date::parse_iso(received).map_err(|e| {
             refusal(&SessionError {
-                text: tdg_model::Text::new(
-                    format!("Ngày nhận không hợp lệ: {e}"),
-                    format!("The received date is not valid: {e}"),
-                ),
+                text: i18n::words::worker::bad_received_date(&e.to_string()),
             })
         })?)
     };
@@ -87,10 +87,7 @@ pub fn season_add_unread(name: &str, reason: &str) -> Result<(), JsValue> {
         s.add_unread(
             name,
             Unread {
-                text: tdg_model::Text::new(
-                    format!("trình duyệt không đọc được tệp: {reason}"),
-                    format!("the browser could not read the file: {reason}"),
-                ),
+                text: i18n::words::worker::browser_could_not_read(reason),
             },
         );
     })

@@ -34,6 +34,25 @@ pub enum CatalogState {
     Failed { text: tdg_model::Text },
 }
 
+/// A register read from a file that would replace one the office already has: kept aside until
+/// the office says whether to replace, merge or keep (an import with failed rows or far fewer
+/// units must not wipe the register unasked).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingRegister {
+    pub register: Register,
+    pub source: String,
+    pub errors: Vec<RowError>,
+}
+
+/// The office's answer about a [`PendingRegister`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegisterChoice {
+    Replace,
+    /// New units and keys are added; what the register has is kept.
+    Merge,
+    Keep,
+}
+
 /// Where the verification stands.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Run {
@@ -48,6 +67,8 @@ pub enum Run {
 pub struct Notice {
     pub text: tdg_model::Text,
     pub error: bool,
+    /// It offers to undo the change it reports (a key removed): [`OfficeState::undo`].
+    pub undo: bool,
 }
 
 impl Notice {
@@ -55,6 +76,7 @@ impl Notice {
         Notice {
             text: tdg_model::Text::new(vi, en),
             error,
+            undo: false,
         }
     }
 
@@ -79,6 +101,10 @@ pub struct OfficeState {
     pub register_source: String,
     /// The rows the last import could not take, each with its line and column.
     pub register_errors: Rc<Vec<RowError>>,
+    /// A register read from a file, waiting for the office to say replace, merge or keep.
+    pub pending_register: Option<Rc<PendingRegister>>,
+    /// The register before the last key was removed, while its notice offers to undo that.
+    pub undo: Option<Rc<Register>>,
     /// The register the shown season was checked against: when the office edits the register
     /// after, the season is checked again.
     pub checked_with: Option<Rc<Register>>,
@@ -110,6 +136,8 @@ impl Default for OfficeState {
             register: None,
             register_source: String::new(),
             register_errors: Rc::new(Vec::new()),
+            pending_register: None,
+            undo: None,
             checked_with: None,
             catalog: CatalogState::Loading,
             received: None,
@@ -138,8 +166,21 @@ pub enum Action {
         source: String,
         errors: Vec<RowError>,
     },
+    /// A register read from a file (an import, a trust list): loaded at once when the page has
+    /// none (or the same), otherwise kept aside and the office is asked ([`RegisterChoice`]).
+    OfferRegister {
+        register: Register,
+        source: String,
+        errors: Vec<RowError>,
+    },
+    /// The office's answer about the register kept aside.
+    ChooseRegister(RegisterChoice),
     /// The register after an edit on the page (already checked).
     EditRegister(Register),
+    /// Removes registration `index` (asked first on the page); the notice offers to undo it.
+    RemoveKey(usize),
+    /// Puts back the register as it was before the last removal.
+    Undo,
     /// The register stored on this device, at start (no import happened).
     RestoreRegister(Register),
     Catalog(CatalogState),
@@ -227,10 +268,71 @@ impl Reducible for OfficeState {
                 s.register = Some(Rc::new(register));
                 s.register_source = source;
                 s.register_errors = Rc::new(errors);
+                s.undo = None;
+            }
+            Action::OfferRegister {
+                register,
+                source,
+                errors,
+            } => {
+                let has = s.register.as_ref().is_some_and(|r| !r.keys.is_empty());
+                let same = s.register.as_ref().is_some_and(|r| r.keys == register.keys);
+                if has && !same {
+                    s.pending_register = Some(Rc::new(PendingRegister {
+                        register,
+                        source,
+                        errors,
+                    }));
+                } else {
+                    s.pending_register = None;
+                    s.register = Some(Rc::new(register));
+                    s.register_source = source;
+                    s.register_errors = Rc::new(errors);
+                    s.undo = None;
+                }
+            }
+            Action::ChooseRegister(choice) => {
+                if let Some(p) = s.pending_register.take() {
+                    let p = Rc::unwrap_or_clone(p);
+                    let register = match choice {
+                        RegisterChoice::Keep => None,
+                        RegisterChoice::Replace => Some(p.register),
+                        RegisterChoice::Merge => {
+                            let mut kept = s.register.as_deref().cloned().unwrap_or_default();
+                            kept.merge(p.register);
+                            Some(kept)
+                        }
+                    };
+                    if let Some(register) = register {
+                        s.register = Some(Rc::new(register));
+                        s.register_source = p.source;
+                        s.register_errors = Rc::new(p.errors);
+                        s.undo = None;
+                    }
+                }
             }
             Action::EditRegister(register) => {
                 s.register = Some(Rc::new(register));
                 s.register_errors = Rc::new(Vec::new());
+                s.undo = None;
+            }
+            Action::RemoveKey(index) => {
+                if let Some(before) = s.register.clone() {
+                    let mut register = (*before).clone();
+                    if let Some(k) = register.remove(index) {
+                        s.register = Some(Rc::new(register));
+                        s.undo = Some(before);
+                        let mut notice = crate::i18n::words::register::key_removed(&k.unit_code);
+                        notice.undo = true;
+                        s.notice = Some(notice);
+                    }
+                }
+            }
+            Action::Undo => {
+                if let Some(before) = s.undo.take() {
+                    s.register = Some(before);
+                    s.notice = Some(crate::i18n::words::register::key_restored());
+                }
             }
             Action::RestoreRegister(register) => {
                 // A register picked while the stored one was being read is the office's choice.
@@ -251,7 +353,9 @@ impl Reducible for OfficeState {
             Action::Started { total } => {
                 s.run = Run::Running { done: 0, total };
                 s.checked_with = s.register.clone();
-                s.notice = None;
+                // A removal's notice stays: the season is checked again because of that
+                // removal, and its undo must stay within reach.
+                s.notice = s.notice.take().filter(|n| n.undo);
             }
             Action::Progress { done, total } => {
                 // Messages from the worker arrive in order; a late one never moves the bar back.
@@ -294,7 +398,11 @@ impl Reducible for OfficeState {
             }
             Action::LoadAppraisals(file) => s.appraisals = Rc::new(file),
             Action::Notify(n) => s.notice = Some(n),
-            Action::DismissNotice => s.notice = None,
+            Action::DismissNotice => {
+                s.notice = None;
+                // The undo is offered by the notice only.
+                s.undo = None;
+            }
         }
         Rc::new(s)
     }
@@ -508,7 +616,10 @@ mod tests {
         let bad = RowError {
             line: 7,
             column: Column::Tier,
-            problem: Problem::UnknownTier("xa".into()),
+            problem: Problem::UnknownTier {
+                text: "thôn".into(),
+                accepted: tdg_model::Text::new("xa-phuong", "xa-phuong"),
+            },
         };
         let s = reduce(
             OfficeState::default(),
@@ -533,6 +644,117 @@ mod tests {
             Action::RestoreRegister(stored.clone()),
         );
         assert_eq!(fresh.register.as_deref(), Some(&stored));
+    }
+
+    fn registered(codes: &[&str]) -> Register {
+        use tdg_report::keys::UnitKey;
+        Register {
+            office: "Sở".into(),
+            keys: codes
+                .iter()
+                .enumerate()
+                .map(|(i, code)| tdg_report::trust::RegisteredKey {
+                    unit_code: (*code).into(),
+                    unit_name: format!("Xã {code}"),
+                    did: UnitKey::from_seed([i as u8 + 1; 32]).public().did(),
+                    tier: "xa-phuong".into(),
+                    variant: None,
+                    group: "Cụm 1".into(),
+                    valid_from: Date::parse_iso("2026-01-01").expect("a date"),
+                    valid_until: None,
+                    revoked_on: None,
+                })
+                .collect(),
+        }
+    }
+
+    fn offer(s: OfficeState, register: Register, source: &str) -> OfficeState {
+        reduce(
+            s,
+            Action::OfferRegister {
+                register,
+                source: source.into(),
+                errors: vec![],
+            },
+        )
+    }
+    #[test]
+    fn a_file_never_replaces_a_register_unasked_and_can_be_merged_into_it() {
+        // No register yet: the file is the register, nothing to ask.
+        let s = offer(
+            OfficeState::default(),
+            registered(&["A", "B", "C"]),
+            "trust.json",
+        );
+        assert_eq!(s.register.as_ref().map(|r| r.keys.len()), Some(3));
+        assert_eq!(s.pending_register, None);
+        // The same keys again: nothing to ask either.
+        let s = offer(s, registered(&["A", "B", "C"]), "again.json");
+        assert_eq!(s.pending_register, None);
+        assert_eq!(s.register_source, "again.json");
+        // A smaller file: kept aside, the register untouched until the office answers.
+        let small = Register {
+            keys: registered(&["A", "B", "C", "D"]).keys[2..].to_vec(),
+            ..registered(&[])
+        };
+        let asked = offer(s.clone(), small.clone(), "it.csv");
+        assert_eq!(asked.register, s.register);
+        assert_eq!(
+            asked.pending_register.as_ref().map(|p| p.source.as_str()),
+            Some("it.csv")
+        );
+        let kept = reduce(asked.clone(), Action::ChooseRegister(RegisterChoice::Keep));
+        assert_eq!(
+            (kept.register.clone(), kept.pending_register.clone()),
+            (s.register.clone(), None)
+        );
+        let replaced = reduce(
+            asked.clone(),
+            Action::ChooseRegister(RegisterChoice::Replace),
+        );
+        assert_eq!(replaced.register.as_deref(), Some(&small));
+        assert_eq!(replaced.register_source, "it.csv");
+        // Merged: C is there already, D is new.
+        let merged = reduce(asked, Action::ChooseRegister(RegisterChoice::Merge));
+        let codes: Vec<String> = merged
+            .register
+            .iter()
+            .flat_map(|r| r.keys.iter().map(|k| k.unit_code.clone()))
+            .collect();
+        assert_eq!(codes, ["A", "B", "C", "D"]);
+    }
+
+    #[test]
+    fn a_removed_key_can_be_put_back_until_the_register_changes_otherwise() {
+        let s = offer(
+            OfficeState::default(),
+            registered(&["A", "B"]),
+            "trust.json",
+        );
+        let removed = reduce(s.clone(), Action::RemoveKey(0));
+        assert_eq!(removed.register.as_ref().map(|r| r.keys.len()), Some(1));
+        assert!(removed
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.undo && n.text.vi.contains('A')));
+        // The season checked again after the removal keeps the notice and its undo.
+        let rechecked = reduce(removed.clone(), Action::Started { total: 1 });
+        assert!(rechecked.notice.as_ref().is_some_and(|n| n.undo));
+        let back = reduce(rechecked, Action::Undo);
+        assert_eq!(back.register, s.register);
+        assert_eq!(back.undo, None);
+        // Undo twice does nothing more; out of range removes nothing.
+        assert_eq!(reduce(back.clone(), Action::Undo).register, s.register);
+        assert_eq!(reduce(s.clone(), Action::RemoveKey(9)).register, s.register);
+        // Another change after the removal: the undo is gone (it would lose that change).
+        let edited = reduce(removed.clone(), Action::EditRegister(registered(&["B"])));
+        assert_eq!(edited.undo, None);
+        assert_eq!(
+            reduce(edited, Action::Undo).register.map(|r| r.keys.len()),
+            Some(1)
+        );
+        let dismissed = reduce(removed, Action::DismissNotice);
+        assert_eq!(dismissed.undo, None);
     }
 
     #[test]

@@ -76,10 +76,25 @@ pub fn save_register(register: &Register) -> bool {
     )
 }
 
+/// The page's language: `?lang=en` (or `vi`) in its address first, as the unit's app honours a
+/// link's language; otherwise the one chosen last on this site; otherwise Vietnamese.
 pub fn load_lang() -> Lang {
-    get(LANG)
-        .and_then(|code| Lang::from_code(&code))
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    lang_in_query(&search)
+        .or_else(|| get(LANG).and_then(|code| Lang::from_code(&code)))
         .unwrap_or_default()
+}
+
+/// The `lang` parameter of a query string (`?lang=en&x=1`), when it names a language.
+pub fn lang_in_query(search: &str) -> Option<Lang> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == "lang")
+        .and_then(|(_, v)| Lang::from_code(&v.to_ascii_lowercase()))
 }
 
 pub fn save_lang(lang: Lang) {
@@ -90,7 +105,18 @@ pub fn save_lang(lang: Lang) {
 
 #[cfg(test)]
 mod tests {
-    use super::namespace_for;
+    use super::{lang_in_query, namespace_for};
+    use tdg_model::Lang;
+
+    #[test]
+    fn a_links_lang_parameter_chooses_the_language() {
+        assert_eq!(lang_in_query("?lang=en"), Some(Lang::En));
+        assert_eq!(lang_in_query("?x=1&lang=EN"), Some(Lang::En));
+        assert_eq!(lang_in_query("?lang=vi"), Some(Lang::Vi));
+        assert_eq!(lang_in_query("?lang=fr"), None);
+        assert_eq!(lang_in_query(""), None);
+        assert_eq!(lang_in_query("?language=en"), None);
+    }
 
     #[test]
     fn the_namespace_is_the_unit_apps() {

@@ -93,6 +93,17 @@ pub fn group_name(catalog: Option<&Catalog>, group: &str) -> String {
         .map_or_else(|| group.to_owned(), |g| g.name.get(Lang::Vi).to_owned())
 }
 
+/// A check's heading as the office's exports and page write it: the verifier's own, except two
+/// the review reworded ("Kiểm tra chấm lại" says what the column is; the project writes
+/// "khóa", never "khoá").
+pub fn check_heading(check: Check, lang: Lang) -> &'static str {
+    match (check, lang) {
+        (Check::Results, Lang::Vi) => "Kiểm tra chấm lại",
+        (Check::Key, Lang::Vi) => "Khóa đã đăng ký",
+        _ => check.heading(lang),
+    }
+}
+
 fn symbol(mark: CheckMark) -> &'static str {
     match mark {
         CheckMark::Pass => "✓",
@@ -206,7 +217,7 @@ pub fn reports_table(x: &Export) -> Table {
     headings.extend(
         Check::ALL
             .iter()
-            .map(|c| format!("Kiểm tra: {}", c.heading(Lang::Vi))),
+            .map(|c| format!("Kiểm tra: {}", check_heading(*c, Lang::Vi))),
     );
     headings.extend(
         [
@@ -491,22 +502,82 @@ pub fn failures_table(view: &SeasonView) -> Table {
         .collect();
     Table {
         name: "Tệp lỗi".into(),
-        headings: ["Tệp", "Lý do", "Reason"].map(String::from).to_vec(),
+        // Vietnamese headings, as every sheet's; the reason is given in both languages.
+        headings: ["Tệp", "Lý do", "Lý do (tiếng Anh)"]
+            .map(String::from)
+            .to_vec(),
         rows,
     }
 }
 
-/// Excel refuses sheet names over 31 characters or with `[]:*?/\`.
+/// Excel's longest sheet name, in characters.
+const SHEET_NAME_MAX: usize = 31;
+
+/// Excel refuses sheet names over 31 characters or with `[]:*?/\`: a longer name is cut after
+/// its last whole word that fits ("Sở, ban, ngành, đơn vị thuộc", never "… thuộc th"), without a
+/// trailing comma.
 fn sheet_name(name: &str) -> String {
-    name.chars()
-        .filter(|c| !"[]:*?/\\".contains(*c))
-        .take(31)
+    let clean: String = name.chars().filter(|c| !"[]:*?/\\".contains(*c)).collect();
+    fit_words(clean.trim(), SHEET_NAME_MAX)
+}
+
+/// `text` cut to at most `max` characters on a word boundary (a single word too long is cut).
+fn fit_words(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        let next = if out.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{out} {word}")
+        };
+        if next.chars().count() > max {
+            break;
+        }
+        out = next;
+    }
+    if out.is_empty() {
+        out = text.chars().take(max).collect();
+    }
+    out.trim_end_matches([',', ';', ' ', '-', '–']).to_owned()
+}
+
+/// Sheet names unique as Excel compares them (whatever the case): a repeated one gets " (2)",
+/// " (3)"…, its words cut to leave room.
+fn unique_sheet_names(names: &[String]) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    names
+        .iter()
+        .map(|name| {
+            let mut candidate = name.clone();
+            let mut n = 2;
+            while seen.contains(&candidate.to_lowercase()) {
+                let suffix = format!(" ({n})");
+                candidate = format!(
+                    "{}{suffix}",
+                    fit_words(name, SHEET_NAME_MAX - suffix.chars().count())
+                );
+                n += 1;
+            }
+            seen.push(candidate.to_lowercase());
+            candidate
+        })
         .collect()
 }
 
-/// The reports table as CSV: UTF-8 with a byte-order mark (without it Excel reads the
-/// Vietnamese as mojibake), comma-separated, every text quoted.
+/// The reports table as CSV for programs (`tdg batch --csv`): numbers with a decimal point.
 pub fn csv(x: &Export) -> String {
+    csv_in(x, Lang::En)
+}
+
+/// The reports table as CSV: UTF-8 with a byte-order mark (without it Excel reads the
+/// Vietnamese as mojibake), comma-separated, every text quoted. Points have up to three
+/// decimals, and Excel in the Vietnamese locale reads "." as the thousands separator (30.911
+/// points would be read as 30 911): in `Lang::Vi` a decimal is written the Vietnamese way,
+/// quoted ("30,911"), which that Excel reads as the number; in `Lang::En` as 30.911.
+pub fn csv_in(x: &Export, lang: Lang) -> String {
     let table = reports_table(x);
     let mut out = String::from('\u{feff}');
     let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
@@ -517,6 +588,9 @@ pub fn csv(x: &Export) -> String {
             row.iter()
                 .map(|c| match c {
                     Cell::Text(s) => quote(s),
+                    Cell::Number(n) if lang == Lang::Vi && n.fract() != 0.0 => {
+                        quote(&n.to_string().replace('.', ","))
+                    }
                     Cell::Number(n) => n.to_string(),
                     Cell::Empty => String::new(),
                 })
@@ -540,9 +614,10 @@ pub fn xlsx(x: &Export) -> Result<Vec<u8>, ExportError> {
     }
     tables.push(missing_table(x));
     tables.push(failures_table(x.view));
-    for table in tables {
+    let names = unique_sheet_names(&tables.iter().map(|t| t.name.clone()).collect::<Vec<_>>());
+    for (table, name) in tables.iter().zip(&names) {
         let sheet = workbook.add_worksheet();
-        sheet.set_name(&table.name)?;
+        sheet.set_name(name)?;
         for (col, h) in (0u16..).zip(&table.headings) {
             sheet.write_string_with_format(0, col, h, &heading)?;
         }
@@ -563,4 +638,46 @@ pub fn xlsx(x: &Export) -> Result<Vec<u8>, ExportError> {
         sheet.autofit();
     }
     Ok(workbook.save_to_buffer()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_sheet_name_is_cut_on_a_word_and_repeated_names_are_told_apart() {
+        assert_eq!(
+            sheet_name("Sở, ban, ngành, đơn vị thuộc thành phố"),
+            "Sở, ban, ngành, đơn vị thuộc"
+        );
+        assert_eq!(
+            sheet_name("Cấp xã, phường, đặc khu"),
+            "Cấp xã, phường, đặc khu"
+        );
+        assert_eq!(sheet_name("a/b[c]"), "abc");
+        assert_eq!(sheet_name(&"x".repeat(40)).chars().count(), 31);
+        let names: Vec<String> = [
+            "Báo cáo",
+            "Sở, ban, ngành, đơn vị thuộc",
+            "sở, ban, ngành, đơn vị thuộc",
+            "Sở, ban, ngành, đơn vị thuộc",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            unique_sheet_names(&names),
+            [
+                "Báo cáo",
+                "Sở, ban, ngành, đơn vị thuộc",
+                "sở, ban, ngành, đơn vị (2)",
+                "Sở, ban, ngành, đơn vị (3)"
+            ]
+        );
+        assert_eq!(check_heading(Check::Results, Lang::Vi), "Kiểm tra chấm lại");
+        assert_eq!(check_heading(Check::Key, Lang::Vi), "Khóa đã đăng ký");
+        assert_eq!(
+            check_heading(Check::Proof, Lang::Vi),
+            Check::Proof.heading(Lang::Vi)
+        );
+    }
 }

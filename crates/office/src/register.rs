@@ -5,9 +5,10 @@
 //! same. Every bad row is named by its line and column in both languages; good rows are kept and
 //! nothing is dropped silently.
 
-use tdg_model::{Catalog, Date, Lang};
+use tdg_model::{Catalog, Date, Lang, Text};
 use tdg_report::keys::{KeyError, PublicKey};
 use tdg_report::trust::{normalize_label, split_csv_fields, RegisteredKey, TrustList};
+use unicode_normalization::UnicodeNormalization;
 
 /// A column of the register, in the order the export writes them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,7 +100,7 @@ impl Column {
     fn required(self) -> bool {
         matches!(
             self,
-            Column::Code | Column::Tier | Column::Key | Column::ValidFrom
+            Column::Code | Column::Name | Column::Tier | Column::Key | Column::ValidFrom
         )
     }
 }
@@ -125,13 +126,17 @@ fn column_of(heading: &str) -> Option<Column> {
 pub enum Problem {
     #[error("this cell is required and empty")]
     Empty,
-    #[error("the catalog has no tier “{0}”")]
-    UnknownTier(String),
-    #[error("the tier “{tier}” has no variant “{variant}”")]
-    UnknownVariant { tier: String, variant: String },
-    #[error("the tier “{tier}” needs a variant: one of {options}")]
-    VariantRequired { tier: String, options: String },
-    #[error("“{text}” is not a did:key of an Ed25519 key ({why})")]
+    #[error("the catalog has no tier “{text}”; write one of: {}", .accepted.en)]
+    UnknownTier { text: String, accepted: Text },
+    #[error("the tier “{tier}” has no variant “{variant}”; write one of: {}", .accepted.en)]
+    UnknownVariant {
+        tier: String,
+        variant: String,
+        accepted: Text,
+    },
+    #[error("the tier “{tier}” needs a variant: one of {}", .accepted.en)]
+    VariantRequired { tier: String, accepted: Text },
+    #[error("“{text}” cannot be used as a key: {why}")]
     BadKey { text: String, why: KeyError },
     #[error(
         "no key known here has the fingerprint {0}: a fingerprint cannot check a signature, \
@@ -142,6 +147,8 @@ pub enum Problem {
     BadDate(String),
     #[error("the key's validity ends before it starts")]
     UntilBeforeFrom,
+    #[error("the key is revoked before its validity starts ({from})", from = .0.display_vn())]
+    RevokedBeforeFrom(Date),
     #[error("the unit {code} already has another key, still in force (line {line})")]
     DuplicateCode { code: String, line: usize },
     #[error("this key is already registered for the unit {code} (line {line})")]
@@ -157,21 +164,31 @@ impl Problem {
         }
         match self {
             Problem::Empty => "ô bắt buộc nhưng để trống".into(),
-            Problem::UnknownTier(t) => format!("danh mục không có cấp “{t}”"),
-            Problem::UnknownVariant { tier, variant } => {
-                format!("cấp “{tier}” không có loại “{variant}”")
+            Problem::UnknownTier { text, accepted } => {
+                format!(
+                    "danh mục không có cấp “{text}”; hãy ghi một trong: {}",
+                    accepted.vi
+                )
             }
-            Problem::VariantRequired { tier, options } => {
-                format!("cấp “{tier}” cần ghi loại: một trong {options}")
+            Problem::UnknownVariant {
+                tier,
+                variant,
+                accepted,
+            } => format!(
+                "cấp “{tier}” không có loại “{variant}”; hãy ghi một trong: {}",
+                accepted.vi
+            ),
+            Problem::VariantRequired { tier, accepted } => {
+                format!("cấp “{tier}” cần ghi loại: một trong {}", accepted.vi)
             }
             Problem::BadKey { text, why } => {
                 let why = match why {
-                    KeyError::NotDidKey => "không phải định danh did:key",
+                    KeyError::NotDidKey => "không phải định danh did:key (did:key:z6Mk…)",
                     KeyError::NotMultibase => "không phải base58btc (phải bắt đầu bằng 'z')",
                     KeyError::NotEd25519 => "không phải khóa Ed25519",
                     KeyError::BadPoint => "khóa công khai không hợp lệ",
                 };
-                format!("“{text}” không phải did:key của một khóa Ed25519 ({why})")
+                format!("“{text}” không dùng được làm khóa: {why}")
             }
             Problem::UnknownFingerprint(f) => format!(
                 "không có khóa nào đã biết ở đây có dấu vân tay {f}: dấu vân tay không kiểm tra \
@@ -181,6 +198,10 @@ impl Problem {
                 format!("“{t}” không phải ngày (ngày/tháng/năm hoặc năm-tháng-ngày)")
             }
             Problem::UntilBeforeFrom => "ngày hết hiệu lực trước ngày bắt đầu hiệu lực".into(),
+            Problem::RevokedBeforeFrom(from) => format!(
+                "ngày thu hồi trước ngày khóa bắt đầu có hiệu lực ({})",
+                from.display_vn()
+            ),
             Problem::DuplicateCode { code, line } => {
                 format!("đơn vị {code} đã có một khóa khác còn hiệu lực (dòng {line})")
             }
@@ -260,6 +281,13 @@ impl ImportError {
             }
             ImportError::Xlsx(why) => format!("Không đọc được tệp Excel: {why}"),
         }
+    }
+}
+
+/// The project's one way for an error to give its message in a language.
+impl tdg_model::Localized for ImportError {
+    fn message(&self, lang: Lang) -> String {
+        ImportError::message(self, lang)
     }
 }
 
@@ -361,19 +389,90 @@ fn parse_key(text: &str, known: &[String]) -> Result<String, Problem> {
     })
 }
 
-/// A tier cell: the catalog's id, or any of its names in either language.
-fn find_tier<'a>(catalog: &'a Catalog, text: &str) -> Option<&'a tdg_model::catalog::Tier> {
-    let wanted = normalize_label(text);
-    catalog.tiers.iter().find(|t| {
-        normalize_label(&t.id) == wanted
-            || std::iter::once(&t.name)
+/// A phrase as people may write it, for comparing: Unicode-decomposed with its accents dropped
+/// ("đ" as "d"), lower case, letters and digits only, without a leading "Cấp" or a trailing
+/// "level" ("Cấp xã", "cap xa", "XÃ" and "xa" are one phrase).
+fn fold(text: &str) -> String {
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .map(|w| {
+            w.nfd()
+                .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == 'đ' { 'd' } else { c })
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let start = usize::from(words.first().is_some_and(|w| w == "cap"));
+    let end = words.len()
+        - usize::from(words.len() > start && words.last().is_some_and(|w| w == "level"));
+    words[start..end].concat()
+}
+
+/// The ways a name may be written: whole, and each of its parts between commas and colons
+/// ("Cấp xã, phường, đặc khu": "xã", "phường", "đặc khu"), folded.
+fn phrases(name: &str) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(fold(name))
+        .chain(name.split([',', ':', ';']).map(fold))
+        .filter(|p| !p.is_empty())
+}
+
+/// Finds the one item a cell names: its id or any of its `names` (either language), whole or a
+/// part, whatever the case and accents; a text two items could mean is refused (`None`).
+fn find_loose<'a, T>(
+    items: &'a [T],
+    text: &str,
+    names: impl Fn(&T) -> Vec<String>,
+) -> Option<&'a T> {
+    let wanted = fold(text);
+    if wanted.is_empty() {
+        return None;
+    }
+    let exact = normalize_label(text);
+    // An exact id or name first: it is never ambiguous.
+    if let Some(t) = items
+        .iter()
+        .find(|t| names(t).iter().any(|n| normalize_label(n) == exact))
+    {
+        return Some(t);
+    }
+    let mut found = items
+        .iter()
+        .filter(|t| names(t).iter().any(|n| phrases(n).any(|p| p == wanted)));
+    match (found.next(), found.next()) {
+        (Some(t), None) => Some(t),
+        _ => None,
+    }
+}
+
+fn tier_names(t: &tdg_model::catalog::Tier) -> Vec<String> {
+    std::iter::once(t.id.clone())
+        .chain(
+            std::iter::once(&t.name)
                 .chain(t.names.iter().map(|n| &n.name))
-                .any(|name| {
-                    [Lang::Vi, Lang::En]
-                        .iter()
-                        .any(|l| normalize_label(name.get(*l)) == wanted)
-                })
-    })
+                .flat_map(|n| [n.vi.clone(), n.en.clone()]),
+        )
+        .collect()
+}
+
+/// A tier cell: the catalog's id, or any of its names in either language and period, or the
+/// usual short forms ("Cấp xã", "xã", "phường", "Sở"), whatever the case and accents.
+fn find_tier<'a>(catalog: &'a Catalog, text: &str) -> Option<&'a tdg_model::catalog::Tier> {
+    find_loose(&catalog.tiers, text, tier_names)
+}
+
+/// What a tier or variant cell accepts, for the message: each name with its id.
+fn accepted<'a>(items: impl Iterator<Item = (&'a str, &'a Text)> + Clone) -> Text {
+    let list = |lang: Lang| {
+        items
+            .clone()
+            .map(|(id, name)| format!("“{}” ({id})", name.get(lang)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Text::new(list(Lang::Vi), list(Lang::En))
 }
 
 /// One row's cells as a registration, checked against the catalog; every bad cell is named.
@@ -393,38 +492,34 @@ pub fn parse_row(
         t => {
             let found = find_tier(catalog, t);
             if found.is_none() {
-                problems.push((Column::Tier, Problem::UnknownTier(t.to_owned())));
+                problems.push((
+                    Column::Tier,
+                    Problem::UnknownTier {
+                        text: t.to_owned(),
+                        accepted: accepted(catalog.tiers.iter().map(|t| (t.id.as_str(), &t.name))),
+                    },
+                ));
             }
             found
         }
     };
     let variant = tier.and_then(|tier| {
         let v = cells.variant.trim();
-        let options = || {
-            tier.variants
-                .iter()
-                .map(|v| v.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
+        let options = || accepted(tier.variants.iter().map(|v| (v.id.as_str(), &v.name)));
         if v.is_empty() {
             if !tier.variants.is_empty() {
                 problems.push((
                     Column::Variant,
                     Problem::VariantRequired {
                         tier: tier.id.clone(),
-                        options: options(),
+                        accepted: options(),
                     },
                 ));
             }
             return None;
         }
-        let wanted = normalize_label(v);
-        let found = tier.variants.iter().find(|x| {
-            normalize_label(&x.id) == wanted
-                || [Lang::Vi, Lang::En]
-                    .iter()
-                    .any(|l| normalize_label(x.name.get(*l)) == wanted)
+        let found = find_loose(&tier.variants, v, |x| {
+            vec![x.id.clone(), x.name.vi.clone(), x.name.en.clone()]
         });
         if found.is_none() {
             problems.push((
@@ -432,6 +527,7 @@ pub fn parse_row(
                 Problem::UnknownVariant {
                     tier: tier.id.clone(),
                     variant: v.to_owned(),
+                    accepted: options(),
                 },
             ));
         }
@@ -459,6 +555,11 @@ pub fn parse_row(
     if let (Some(from), Some(until)) = (valid_from, valid_until) {
         if until < from {
             problems.push((Column::ValidUntil, Problem::UntilBeforeFrom));
+        }
+    }
+    if let (Some(from), Some(revoked)) = (valid_from, revoked_on) {
+        if revoked < from {
+            problems.push((Column::RevokedOn, Problem::RevokedBeforeFrom(from)));
         }
     }
     match (tier, did, valid_from) {
@@ -713,25 +814,31 @@ impl Register {
     }
 
     /// Renames a unit and moves it to another cluster or block: every registration of its
-    /// code. Returns how many changed.
-    pub fn edit_unit(&mut self, code: &str, name: &str, group: &str) -> usize {
+    /// code. Returns how many changed; an empty name is refused (the column is required).
+    pub fn edit_unit(&mut self, code: &str, name: &str, group: &str) -> Result<usize, Problem> {
+        if name.trim().is_empty() {
+            return Err(Problem::Empty);
+        }
         let mut changed = 0;
         for k in self.keys.iter_mut().filter(|k| k.unit_code == code) {
             k.unit_name = name.trim().to_owned();
             k.group = group.trim().to_owned();
             changed += 1;
         }
-        changed
+        Ok(changed)
     }
 
     /// Revokes the key of registration `index` from `day` on (an earlier revocation stays).
-    pub fn revoke(&mut self, index: usize, day: Date) -> bool {
+    /// A day before the key's validity starts is refused: it would say the key never counted.
+    /// `Ok(false)`: no such registration.
+    pub fn revoke(&mut self, index: usize, day: Date) -> Result<bool, Problem> {
         match self.keys.get_mut(index) {
+            Some(k) if day < k.valid_from => Err(Problem::RevokedBeforeFrom(k.valid_from)),
             Some(k) => {
                 k.revoked_on = Some(k.revoked_on.map_or(day, |r| r.min(day)));
-                true
+                Ok(true)
             }
-            None => false,
+            None => Ok(false),
         }
     }
 
@@ -739,6 +846,32 @@ impl Register {
     /// should be revoked instead, so that its reports stay explained).
     pub fn remove(&mut self, index: usize) -> Option<RegisteredKey> {
         (index < self.keys.len()).then(|| self.keys.remove(index))
+    }
+
+    /// Adds the registrations of `other` that are new (a unit, or a unit's next key) and keeps
+    /// every one the register has: one that clashes with a kept one (the same key, a key of
+    /// another unit, a second key in force for a unit) is left out. The office's name is kept,
+    /// or taken from `other` when the register has none. Returns how many were added.
+    pub fn merge(&mut self, other: Register) -> usize {
+        if self.office.trim().is_empty() {
+            self.office = other.office;
+        }
+        let before = self.keys.len();
+        for key in other.keys {
+            let lines: Vec<usize> = (2..self.keys.len() + 2).collect();
+            if clash(&key, &self.keys, &lines).is_none() {
+                self.keys.push(key);
+            }
+        }
+        self.keys.len() - before
+    }
+
+    /// The number of distinct units (codes) registered.
+    pub fn unit_count(&self) -> usize {
+        let mut codes: Vec<&str> = self.keys.iter().map(|k| k.unit_code.as_str()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        codes.len()
     }
 
     /// Replaces the registrations with an import's good rows.

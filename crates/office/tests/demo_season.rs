@@ -328,6 +328,25 @@ fn the_csv_starts_with_a_byte_order_mark_and_has_a_line_per_file() {
         .next()
         .expect("headings")
         .contains("\"Tổng điểm chính thức\""));
+    // For a Vietnamese Excel a decimal has a comma (a point there separates thousands: 30.911
+    // would read as 30 911); for programs, a point. Whole numbers are the same in both.
+    let export = tdg_office::export::Export::new(&view, &catalog, &none);
+    let vi = tdg_office::export::csv_in(&export, tdg_model::Lang::Vi);
+    let decimal = view
+        .files
+        .iter()
+        .filter_map(|f| f.official_total)
+        .find(|t| t % 1000 != 0)
+        .expect("a total with decimals");
+    let (whole, part) = (decimal / 1000, format!("{:03}", decimal % 1000));
+    let part = part.trim_end_matches('0');
+    assert!(
+        vi.contains(&format!(",\"{whole},{part}\",")),
+        "{whole},{part}"
+    );
+    assert!(csv.contains(&format!(",{whole}.{part},")), "{whole}.{part}");
+    assert!(!vi.contains(&format!(",{whole}.{part},")));
+    assert_eq!(vi.lines().count(), csv.lines().count());
 }
 
 #[test]

@@ -6,8 +6,8 @@ use super::{
     print_summary::PrintSummary, progress_bar::ProgressBar, register_panel::RegisterPanel,
     report_table::ReportTable,
 };
-use crate::i18n::tr;
-use crate::state::{Action, CatalogState, LoadedCatalog, Notice, OfficeState, Picked};
+use crate::i18n::words;
+use crate::state::{Action, CatalogState, LoadedCatalog, OfficeState, Picked};
 use crate::{browser, storage, CATALOG_URL};
 use std::rc::Rc;
 use tdg_model::Localized;
@@ -26,18 +26,16 @@ pub fn app() -> Html {
             state.dispatch(Action::SetLang(storage::load_lang()));
             match storage::load_appraisals() {
                 Ok(file) => state.dispatch(Action::LoadAppraisals(file)),
-                Err(e) => state.dispatch(Action::Notify(Notice::error(
-                    format!("Không đọc được các ý kiến thẩm định đã lưu (vẫn để nguyên): {e}"),
-                    format!("The stored appraisals cannot be read (left as they are): {e}"),
-                ))),
+                Err(e) => {
+                    state.dispatch(Action::Notify(words::app::stored_appraisals_unreadable(&e)))
+                }
             }
             match storage::load_register() {
                 Ok(Some(register)) => state.dispatch(Action::RestoreRegister(register)),
                 Ok(None) => {}
-                Err(e) => state.dispatch(Action::Notify(Notice::error(
-                    format!("Không đọc được sổ đăng ký đã lưu (vẫn để nguyên): {e}"),
-                    format!("The stored register cannot be read (left as it is): {e}"),
-                ))),
+                Err(e) => {
+                    state.dispatch(Action::Notify(words::app::stored_register_unreadable(&e)))
+                }
             }
             wasm_bindgen_futures::spawn_local(async move {
                 let loaded = match browser::fetch_bytes(CATALOG_URL).await {
@@ -55,10 +53,7 @@ pub fn app() -> Html {
                         },
                     },
                     Err(e) => CatalogState::Failed {
-                        text: tdg_model::Text::new(
-                            format!("Không tải được danh mục tiêu chí: {e}"),
-                            format!("The catalog could not be loaded: {e}"),
-                        ),
+                        text: words::app::catalog_not_loaded(&e),
                     },
                 };
                 state.dispatch(Action::Catalog(loaded));
@@ -71,9 +66,7 @@ pub fn app() -> Html {
         use_effect_with(state.register.clone(), move |register| {
             if let Some(register) = register {
                 if !storage::save_register(register) {
-                    state.dispatch(Action::Notify(Notice::error("Trình duyệt không lưu được sổ đăng ký (bộ nhớ của trang đã đầy hoặc bị chặn): \
-                             sổ vẫn dùng được trên trang này, hãy tải sổ về máy (CSV hoặc trust.json).", "The browser could not store the register (the page's storage is full or \
-                             blocked): it still works on this page; download it (CSV or trust.json).")));
+                    state.dispatch(Action::Notify(words::app::REGISTER_NOT_STORED.notice(true)));
                 }
             }
         });
@@ -102,6 +95,12 @@ pub fn app() -> Html {
     }
     let whole = state.season.as_ref().map(|s| Rc::as_ptr(s) as usize) == *below;
     let lang = state.lang;
+    // The document says its language (screen readers, hyphenation, the e2e's `?lang=en` check).
+    use_effect_with(lang, |lang| {
+        if let Some(html) = gloo::utils::document().document_element() {
+            let _ = html.set_attribute("lang", lang.code());
+        }
+    });
     let other = match lang {
         Lang::Vi => Lang::En,
         Lang::En => Lang::Vi,
@@ -118,22 +117,29 @@ pub fn app() -> Html {
             let state = state.clone();
             Callback::from(move |_| state.dispatch(Action::DismissNotice))
         };
+        let undo = (n.undo && state.undo.is_some()).then(|| {
+            let state = state.clone();
+            Callback::from(move |_| state.dispatch(Action::Undo))
+        });
         html! {
             <div class={classes!("notice", n.error.then_some("error"))} role={if n.error { "alert" } else { "status" }}>
                 <p>{ if lang == Lang::Vi { &n.text.vi } else { &n.text.en } }</p>
-                <button type="button" onclick={dismiss}>{ tr(lang, "Đóng", "Close") }</button>
+                if let Some(undo) = undo {
+                    <button type="button" onclick={undo}>{ words::common::UNDO.get(lang) }</button>
+                }
+                <button type="button" onclick={dismiss}>{ words::common::CLOSE.get(lang) }</button>
             </div>
         }
     });
     html! {
         <>
         <header class="office-header no-print">
-            <h1>{ tr(lang, "Cơ quan tiếp nhận: kiểm tra, tổng hợp báo cáo", "Receiving office: check and compile reports") }</h1>
+            <h1>{ words::app::TITLE.get(lang) }</h1>
             <nav>
-                <a href="index.html">{ tr(lang, "← Trang tự đánh giá của đơn vị", "← The unit's self-assessment") }</a>
+                <a href="index.html">{ words::app::TO_UNIT_APP.get(lang) }</a>
                 {" "}
                 <button type="button" onclick={switch} lang={other.code()}>
-                    { if lang == Lang::Vi { "English" } else { "Tiếng Việt" } }
+                    { words::app::SWITCH_TO.get(lang) }
                 </button>
             </nav>
         </header>

@@ -3,8 +3,9 @@
 //! report; the rules (limits, the recomputed total and band) are `tdg_office::appraisal`'s.
 
 use super::app::Part;
-use crate::i18n::{points, tr, trs};
-use crate::state::{Action, Notice};
+use crate::i18n::points;
+use crate::i18n::words;
+use crate::state::Action;
 use crate::storage;
 use std::collections::BTreeMap;
 use tdg_model::Lang;
@@ -122,15 +123,9 @@ pub fn appraisal_editor(p: &Part) -> Html {
                     error.set(Some(RowError {
                         criterion: id.clone(),
                         reason: false,
-                        text: tdg_model::Text::new(
-                            format!(
-                                "“{}”: điểm thẩm định phải là một số, ví dụ 8 hoặc 8,5",
-                                name(Lang::Vi)
-                            ),
-                            format!(
-                                "“{}”: the appraised points must be a number such as 8 or 8.5",
-                                name(Lang::En)
-                            ),
+                        text: words::appraisal_editor::not_a_number(
+                            &name(Lang::Vi),
+                            &name(Lang::En),
                         ),
                     }));
                     return;
@@ -144,9 +139,10 @@ pub fn appraisal_editor(p: &Part) -> Html {
                     error.set(Some(RowError {
                         criterion: id.clone(),
                         reason: e.at.ends_with("/reason"),
-                        text: tdg_model::Text::new(
-                            format!("“{}”: {}", name(Lang::Vi), e.text.vi),
-                            format!("“{}”: {}", name(Lang::En), e.text.en),
+                        text: words::appraisal_editor::about(
+                            &name(Lang::Vi),
+                            &name(Lang::En),
+                            &e.text,
                         ),
                     }));
                     return;
@@ -161,10 +157,9 @@ pub fn appraisal_editor(p: &Part) -> Html {
             let mut file = (*state.appraisals).clone();
             file.set(unit.clone());
             if !storage::save_appraisals(&file) {
-                state.dispatch(Action::Notify(Notice::error(
-                    "Trình duyệt không cho lưu ý kiến thẩm định: hãy tải tệp thẩm định về máy.",
-                    "The browser refused to store the appraisal: download the appraisal file.",
-                )));
+                state.dispatch(Action::Notify(
+                    words::appraisal_editor::NOT_STORED.notice(true),
+                ));
             }
             state.dispatch(Action::Appraise(unit));
         })
@@ -203,18 +198,18 @@ pub fn appraisal_editor(p: &Part) -> Html {
             <tr class={classes!(wrong.is_some().then_some("invalid"))}>
                 <th scope="row">{ label }</th>
                 <td class="num">{ format!("{} / {}", points(cp.points, lang), points(cp.max, lang)) }</td>
-                <td><label class="sr-only" for={pid.clone()}>{ tr(lang, "Điểm thẩm định", "Appraised points") }</label>
+                <td><label class="sr-only" for={pid.clone()}>{ words::appraisal_editor::APPRAISED_POINTS.get(lang) }</label>
                     <input id={pid} inputmode="decimal" value={pts} oninput={set(0)} size="6"
                         aria-invalid={invalid(false)} aria-describedby={at(false)} />
                     if let Some(e) = wrong.filter(|e| !e.reason) {
-                        <p id={eid.clone()} class="field-error" role="alert">{ trs(lang, e.text.vi.clone(), e.text.en.clone()) }</p>
+                        <p id={eid.clone()} class="field-error" role="alert">{ e.text.get(lang).to_owned() }</p>
                     }
                 </td>
-                <td><label class="sr-only" for={rid.clone()}>{ tr(lang, "Lý do", "Reason") }</label>
+                <td><label class="sr-only" for={rid.clone()}>{ words::appraisal_editor::REASON.get(lang) }</label>
                     <textarea id={rid} value={reason} oninput={set(1)} rows="1"
                         aria-invalid={invalid(true)} aria-describedby={at(true)} />
                     if let Some(e) = wrong.filter(|e| e.reason) {
-                        <p id={eid.clone()} class="field-error" role="alert">{ trs(lang, e.text.vi.clone(), e.text.en.clone()) }</p>
+                        <p id={eid.clone()} class="field-error" role="alert">{ e.text.get(lang).to_owned() }</p>
                     }
                 </td>
             </tr>
@@ -222,28 +217,24 @@ pub fn appraisal_editor(p: &Part) -> Html {
     });
     html! {
         <section class="appraisal no-print" aria-labelledby="appraisal-title">
-            <h2 id="appraisal-title" tabindex="-1">{ trs(lang,
-                format!("Thẩm định: {} ({})", entry.unit.name, entry.unit.code),
-                format!("Appraisal: {} ({})", entry.unit.name, entry.unit.code)) }</h2>
-            <p class="hint">{ tr(lang,
-                "Để trống điểm một tiêu chí: giữ điểm đơn vị tự chấm. Ý kiến thẩm định lưu trên máy này, không thay đổi báo cáo đã ký.",
-                "Leave a criterion's points empty to keep the unit's own. Appraisals are kept on this computer and never change the signed report.") }</p>
+            <h2 id="appraisal-title" tabindex="-1">{ words::appraisal_editor::title(lang, &entry.unit.name, &entry.unit.code) }</h2>
+            <p class="hint">{ words::appraisal_editor::HINT.get(lang) }</p>
             <form onsubmit={save}>
                 <table>
                     <thead><tr>
-                        <th scope="col">{ tr(lang, "Tiêu chí", "Criterion") }</th>
-                        <th scope="col">{ tr(lang, "Tự chấm / tối đa", "Self / maximum") }</th>
-                        <th scope="col">{ tr(lang, "Điểm thẩm định", "Appraised points") }</th>
-                        <th scope="col">{ tr(lang, "Lý do", "Reason") }</th>
+                        <th scope="col">{ words::appraisal_editor::CRITERION.get(lang) }</th>
+                        <th scope="col">{ words::appraisal_editor::SELF_MAXIMUM.get(lang) }</th>
+                        <th scope="col">{ words::appraisal_editor::APPRAISED_POINTS.get(lang) }</th>
+                        <th scope="col">{ words::appraisal_editor::REASON.get(lang) }</th>
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
                 if error.is_some() {
                     // The message itself is in the criterion's row; this says where to look.
-                    <p class="error">{ tr(lang, "Chưa lưu: xem lỗi ghi ở dòng của tiêu chí.", "Not saved: see the error in the criterion's row.") }</p>
+                    <p class="error">{ words::appraisal_editor::NOT_SAVED_SEE_ERROR.get(lang) }</p>
                 }
-                <button type="submit" class="primary">{ tr(lang, "Lưu thẩm định", "Save the appraisal") }</button>
-                {" "}<button type="button" onclick={cancel}>{ tr(lang, "Đóng", "Close") }</button>
+                <button type="submit" class="primary">{ words::appraisal_editor::SAVE_APPRAISAL.get(lang) }</button>
+                {" "}<button type="button" onclick={cancel}>{ words::common::CLOSE.get(lang) }</button>
             </form>
         </section>
     }

@@ -2,7 +2,8 @@
 //! office appraised the unit, its own otherwise), for the chosen tier and group.
 
 use super::app::Part;
-use crate::i18n::{band_name, group_name, tier_name, tr};
+use crate::i18n::words;
+use crate::i18n::{band_name, group_name, tier_name};
 use crate::state::{appraised_bands, in_filter};
 use yew::prelude::*;
 
@@ -25,13 +26,13 @@ pub fn band_table(p: &Part) -> Html {
     });
     html! {
         <section class="bands">
-            <h2 id="bands-title">{ tr(lang, "Số đơn vị theo xếp loại, từng cụm, khối", "Units per band, by cluster or block") }</h2>
+            <h2 id="bands-title">{ words::band_table::UNITS_PER_BAND_CLUSTER.get(lang) }</h2>
             <table aria-labelledby="bands-title" data-testid="band-counts">
                 <thead><tr>
-                    <th scope="col">{ tr(lang, "Cấp", "Tier") }</th>
-                    <th scope="col">{ tr(lang, "Cụm, khối thi đua", "Cluster or block") }</th>
-                    <th scope="col">{ tr(lang, "Xếp loại", "Band") }</th>
-                    <th scope="col">{ tr(lang, "Số đơn vị", "Units") }</th>
+                    <th scope="col">{ words::band_table::TIER.get(lang) }</th>
+                    <th scope="col">{ words::band_table::CLUSTER_BLOCK.get(lang) }</th>
+                    <th scope="col">{ words::band_table::BAND.get(lang) }</th>
+                    <th scope="col">{ words::band_table::UNITS.get(lang) }</th>
                 </tr></thead>
                 <tbody>{ for rows.map(|b| html! {
                     <tr>

@@ -3,7 +3,8 @@
 //! and the histogram of the ranked totals. Plain shapes and text: they print as they show.
 
 use super::app::Part;
-use crate::i18n::{band_name, group_name, points, tr, trs};
+use crate::i18n::words;
+use crate::i18n::{band_name, group_name, points};
 use crate::state::{appraised_bands, in_filter};
 use tdg_office::histogram;
 use yew::prelude::*;
@@ -110,19 +111,11 @@ pub fn charts(p: &Part) -> Html {
             </g>
         }
     });
-    let bands_title = tr(
-        lang,
-        "Xếp loại theo cụm, khối thi đua",
-        "Bands by cluster or block",
-    );
-    let hist_title = tr(
-        lang,
-        "Phân bố tổng điểm (mỗi cột 10 điểm)",
-        "Distribution of totals (10 points a bar)",
-    );
+    let bands_title = words::charts::BANDS_CLUSTER_BLOCK.get(lang);
+    let hist_title = words::charts::DISTRIBUTION_TOTALS.get(lang);
     html! {
         <section class="charts">
-            <h2>{ tr(lang, "Biểu đồ", "Charts") }</h2>
+            <h2>{ words::charts::CHARTS.get(lang) }</h2>
             <figure>
                 <svg role="img" aria-labelledby="chart-bands-title" width={(label_w + bar_w + 10).to_string()} height={bands_height.to_string()}
                     viewBox={format!("0 0 {} {}", label_w + bar_w + 10, bands_height)} data-testid="chart-bands">
@@ -130,7 +123,7 @@ pub fn charts(p: &Part) -> Html {
                     { for bars }
                     { for legend }
                 </svg>
-                <figcaption>{ bands_title }{ tr(lang, " (số liệu: bảng “Số đơn vị theo xếp loại” ở trên)", " (figures: the “Units per band” table above)") }</figcaption>
+                <figcaption>{ bands_title }{ words::charts::FIGURES_TABLE_ABOVE.get(lang) }</figcaption>
             </figure>
             <figure>
                 <svg role="img" aria-labelledby="chart-hist-title" width={(buckets.len() as u32 * col_w + 40).to_string()} height={(hist_h + 34).to_string()} data-testid="chart-histogram">
@@ -142,19 +135,16 @@ pub fn charts(p: &Part) -> Html {
             // The figure's caption already shows the title: the table's is for screen readers,
             // or the printout showed it twice (walk-through L8).
             <table class="chart-data" data-testid="histogram-data">
-                <caption class="sr-only">{ tr(lang, "Số liệu của biểu đồ phân bố tổng điểm", "Figures of the distribution of totals") }</caption>
+                <caption class="sr-only">{ words::charts::FIGURES_DISTRIBUTION_TOTALS.get(lang) }</caption>
                 <thead><tr>
-                    <th scope="col">{ tr(lang, "Tổng điểm", "Total") }</th>
-                    <th scope="col">{ tr(lang, "Số đơn vị", "Units") }</th>
+                    <th scope="col">{ words::charts::TOTAL.get(lang) }</th>
+                    <th scope="col">{ words::charts::UNITS.get(lang) }</th>
                 </tr></thead>
                 <tbody>{ for buckets.iter().enumerate().map(|(i, b)| {
                     let (from, to) = (points(b.from, lang), points(b.to, lang));
                     // The last bar also holds 100 points and totals above it (a bonus).
-                    let range = if i + 1 == buckets.len() {
-                        trs(lang, format!("từ {from} trở lên"), format!("{from} and over"))
-                    } else {
-                        trs(lang, format!("từ {from} đến dưới {to}"), format!("{from} to under {to}"))
-                    };
+                    let last = i + 1 == buckets.len();
+                    let range = words::charts::bar_range(lang, &from, (!last).then_some(to.as_str()));
                     html! { <tr><td>{ range }</td><td class="num">{ b.count }</td></tr> }
                 }) }</tbody>
             </table>

@@ -2,7 +2,7 @@
 //! mm/dd/yyyy in an English browser, walk-through L6). The parsing and the mask are
 //! `tdg_model::date`'s, shared with the unit's app; only the field is drawn here.
 
-use crate::i18n::tr;
+use crate::i18n::words;
 use tdg_model::date::{mask_dmy, DmyError};
 use tdg_model::Localized;
 use tdg_model::{Date, Lang};
@@ -69,7 +69,7 @@ pub fn date_field(p: &DateFieldProps) -> Html {
             <input id={p.id.clone()} type="text" inputmode="numeric" autocomplete="off" maxlength="10"
                 value={(*text).clone()} oninput={on_input} onblur={on_leave}
                 aria-invalid={message.is_some().to_string()} aria-describedby={described} />
-            <span id={hint} class="hint">{ tr(p.lang, "Ngày/tháng/năm, ví dụ 27/11/2026", "Day/month/year, for example 27/11/2026") }</span>
+            <span id={hint} class="hint">{ words::date_field::DAY_MONTH_YEAR_EXAMPLE.get(p.lang) }</span>
             if let Some(m) = message {
                 <p id={error_id} class="field-error" role="alert">{ m }</p>
             }

@@ -4,17 +4,16 @@
 
 use super::app::{Handle, Part};
 use crate::browser;
-use crate::i18n::tr;
+use crate::i18n::words;
 use crate::state::{Action, Notice};
 use crate::storage;
-use tdg_model::Localized;
 use tdg_office::export::Export;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-fn failed(state: &Handle, vi: String, en: String) {
-    state.dispatch(Action::Notify(Notice::error(vi, en)));
+fn failed(state: &Handle, notice: Notice) {
+    state.dispatch(Action::Notify(notice));
 }
 
 /// An export of the season on the page, with the appraisals as they stand.
@@ -56,30 +55,26 @@ pub fn exports(p: &Part) -> Html {
                 )
             });
             if let Err(e) = made {
-                failed(
-                    &state,
-                    format!("Không tạo được tệp Excel: {e}"),
-                    format!("The workbook could not be made: {e}"),
-                );
+                failed(&state, words::exports::workbook_failed(&e));
             }
         })
     };
     let on_csv = {
         let state = state.clone();
         Callback::from(move |_| {
-            let made = exported(&state, |x| Ok(tdg_office::export::csv(x))).and_then(|text| {
-                browser::download(
-                    &format!("{}.csv", file_stem(&state)),
-                    text.as_bytes(),
-                    "text/csv;charset=utf-8",
-                )
-            });
+            // Decimals the way a spreadsheet in the page's language reads them ("30,911" in
+            // Vietnamese, where "30.911" would be thirty thousand).
+            let lang = state.lang;
+            let made =
+                exported(&state, |x| Ok(tdg_office::export::csv_in(x, lang))).and_then(|text| {
+                    browser::download(
+                        &format!("{}.csv", file_stem(&state)),
+                        text.as_bytes(),
+                        "text/csv;charset=utf-8",
+                    )
+                });
             if let Err(e) = made {
-                failed(
-                    &state,
-                    format!("Không tạo được tệp CSV: {e}"),
-                    format!("The CSV could not be made: {e}"),
-                );
+                failed(&state, words::exports::csv_failed(&e));
             }
         })
     };
@@ -96,11 +91,7 @@ pub fn exports(p: &Part) -> Html {
                 state.appraisals.to_json().as_bytes(),
                 "application/json",
             ) {
-                failed(
-                    &state,
-                    format!("Không tải được tệp thẩm định: {e}"),
-                    format!("The appraisal file could not be saved: {e}"),
-                );
+                failed(&state, words::exports::appraisals_not_saved(&e));
             }
         })
     };
@@ -124,13 +115,7 @@ pub fn exports(p: &Part) -> Html {
                 };
                 let bytes = match browser::read_file(&file).await {
                     Ok(b) => b,
-                    Err(e) => {
-                        return failed(
-                            &state,
-                            format!("Không đọc được tệp: {e}"),
-                            format!("Cannot read the file: {e}"),
-                        )
-                    }
+                    Err(e) => return failed(&state, words::common::file_unreadable(&e)),
                 };
                 match tdg_office::appraisal::parse(&bytes, &c.catalog) {
                     Ok(imported) => {
@@ -138,29 +123,24 @@ pub fn exports(p: &Part) -> Html {
                         all.merge(imported.clone());
                         storage::save_appraisals(&all);
                         state.dispatch(Action::ImportAppraisals(imported));
-                        state.dispatch(Action::Notify(Notice::info(
-                            format!("Đã nhập ý kiến thẩm định từ {}.", file.name()),
-                            format!("Appraisals imported from {}.", file.name()),
+                        state.dispatch(Action::Notify(words::exports::appraisals_imported(
+                            &file.name(),
                         )));
                     }
-                    Err(e) => failed(
-                        &state,
-                        format!("{}: {}", file.name(), e.message(tdg_model::Lang::Vi)),
-                        format!("{}: {e}", file.name()),
-                    ),
+                    Err(e) => failed(&state, words::common::in_file(&file.name(), &e)),
                 }
             });
         })
     };
     html! {
         <section class="exports no-print">
-            <h2>{ tr(lang, "Xuất kết quả", "Export") }</h2>
-            <button type="button" onclick={on_xlsx}>{ tr(lang, "Tải tệp Excel (.xlsx)", "Download the workbook (.xlsx)") }</button>
-            {" "}<button type="button" onclick={on_csv}>{ tr(lang, "Tải tệp CSV", "Download the CSV") }</button>
-            {" "}<button type="button" onclick={on_print}>{ tr(lang, "In bảng tổng hợp", "Print the summary table") }</button>
+            <h2>{ words::exports::EXPORT.get(lang) }</h2>
+            <button type="button" onclick={on_xlsx}>{ words::exports::DOWNLOAD_WORKBOOK.get(lang) }</button>
+            {" "}<button type="button" onclick={on_csv}>{ words::exports::DOWNLOAD_CSV.get(lang) }</button>
+            {" "}<button type="button" onclick={on_print}>{ words::exports::PRINT_SUMMARY_TABLE.get(lang) }</button>
             <p>
-                <button type="button" onclick={on_export_appraisals}>{ tr(lang, "Tải tệp thẩm định (.json)", "Download the appraisals (.json)") }</button>
-                {" "}<label for="import-appraisals">{ tr(lang, "Nhập tệp thẩm định", "Import appraisals") }</label>
+                <button type="button" onclick={on_export_appraisals}>{ words::exports::DOWNLOAD_APPRAISALS.get(lang) }</button>
+                {" "}<label for="import-appraisals">{ words::exports::IMPORT_APPRAISALS.get(lang) }</label>
                 <input id="import-appraisals" type="file" accept=".json,application/json" onchange={on_import_appraisals} />
             </p>
         </section>

@@ -1,7 +1,8 @@
 //! Filter the table by tier and by cluster or block (the ranking is inside each).
 
 use super::app::Part;
-use crate::i18n::{group_name, tier_name, tr};
+use crate::i18n::words;
+use crate::i18n::{group_name, tier_name};
 use crate::state::Action;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
@@ -42,16 +43,16 @@ pub fn filters(p: &Part) -> Html {
     };
     html! {
         <section class="filters no-print">
-            <label for="filter-tier">{ tr(lang, "Cấp", "Tier") }</label>
+            <label for="filter-tier">{ words::filters::TIER.get(lang) }</label>
             <select id="filter-tier" onchange={on_tier}>
-                <option value="" selected={state.tier.is_none()}>{ tr(lang, "Tất cả", "All") }</option>
+                <option value="" selected={state.tier.is_none()}>{ words::filters::ALL.get(lang) }</option>
                 { for tiers.iter().map(|t| html! {
                     <option value={t.to_string()} selected={state.tier.as_deref() == Some(*t)}>{ tier_name(catalog, t, season.period, lang) }</option>
                 }) }
             </select>
-            <label for="filter-group">{ tr(lang, "Cụm, khối thi đua", "Cluster or block") }</label>
+            <label for="filter-group">{ words::filters::CLUSTER_BLOCK.get(lang) }</label>
             <select id="filter-group" onchange={on_group}>
-                <option value="" selected={state.group.is_none()}>{ tr(lang, "Tất cả", "All") }</option>
+                <option value="" selected={state.group.is_none()}>{ words::filters::ALL.get(lang) }</option>
                 { for groups.iter().map(|g| html! {
                     <option value={g.to_string()} selected={state.group.as_deref() == Some(*g)}>{ group_name(catalog, g, lang) }</option>
                 }) }

@@ -4,7 +4,8 @@
 //! with a legend, and the same figures as a table. The figures are `tdg_office::heat_map`'s.
 
 use super::app::Part;
-use crate::i18n::{group_name, tier_name, tr, trs};
+use crate::i18n::words;
+use crate::i18n::{group_name, tier_name};
 use tdg_office::heat_map;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
@@ -83,14 +84,7 @@ pub fn heat_map_view(p: &Part) -> Html {
     let code = |u: usize| season.entries[u].unit.code.clone();
     let width = LABEL_W + map.units.len() * CELL + 10;
     let height = HEAD_H + map.criteria.len() * CELL + 40;
-    let title = trs(
-        lang,
-        format!(
-            "Mức đạt từng tiêu chí (% điểm tối đa): {}",
-            label(tier, group)
-        ),
-        format!("Criteria met (% of the maximum): {}", label(tier, group)),
-    );
+    let title = words::heat_map::title(lang, &label(tier, group));
     let heads = map.units.iter().enumerate().map(|(j, &u)| {
         let x = LABEL_W + j * CELL + CELL / 2;
         html! {
@@ -102,7 +96,7 @@ pub fn heat_map_view(p: &Part) -> Html {
         let cells = cells.iter().zip(&map.units).enumerate().map(|(j, (share, &u))| {
             let (fill, text) = match share {
                 Some(s) => (STEPS[step(*s)], format!("{}%", percent(*s))),
-                None => (NONE, tr(lang, "không áp dụng", "not applicable").to_owned()),
+                None => (NONE, words::heat_map::NOT_APPLICABLE.get(lang).to_owned()),
             };
             html! {
                 <rect x={(LABEL_W + j * CELL).to_string()} y={y.to_string()} width={(CELL - 1).to_string()} height={(CELL - 1).to_string()} fill={fill}>
@@ -129,9 +123,9 @@ pub fn heat_map_view(p: &Part) -> Html {
     });
     html! {
         <section class="heat-map" aria-labelledby="heat-title">
-            <h2 id="heat-title">{ tr(lang, "Bản đồ nhiệt: tiêu chí theo đơn vị", "Heat map: criteria by unit") }</h2>
+            <h2 id="heat-title">{ words::heat_map::TITLE.get(lang) }</h2>
             <p class="field no-print">
-                <label for="heat-group">{ tr(lang, "Cụm, khối thi đua của bản đồ", "Cluster or block shown") }</label>
+                <label for="heat-group">{ words::heat_map::CLUSTER_BLOCK_SHOWN.get(lang) }</label>
                 <select id="heat-group" onchange={on_choose}>
                     { for groups.iter().enumerate().map(|(i, (t, g))| html! {
                         <option value={i.to_string()} selected={i == index}>{ label(t, g) }</option>
@@ -147,18 +141,18 @@ pub fn heat_map_view(p: &Part) -> Html {
                     { for rows }
                     { for legend }
                     <rect x="460" y={legend_y.to_string()} width="12" height="12" fill={NONE} />
-                    <text x="476" y={(legend_y + 10).to_string()} font-size="11">{ tr(lang, "không áp dụng", "not applicable") }</text>
+                    <text x="476" y={(legend_y + 10).to_string()} font-size="11">{ words::heat_map::NOT_APPLICABLE.get(lang) }</text>
                 </svg>
                 </div>
                 <figcaption>{ title.clone() }</figcaption>
             </figure>
             <details>
-                <summary>{ tr(lang, "Số liệu của bản đồ (bảng)", "The map's figures (table)") }</summary>
+                <summary>{ words::heat_map::FIGURES_TABLE.get(lang) }</summary>
                 <div class="scroll">
                 <table class="heat-data" data-testid="heat-data">
                     <caption>{ title }</caption>
                     <thead><tr>
-                        <th scope="col">{ tr(lang, "Tiêu chí", "Criterion") }</th>
+                        <th scope="col">{ words::heat_map::CRITERION.get(lang) }</th>
                         { for map.units.iter().map(|&u| html! { <th scope="col" title={season.entries[u].unit.name.clone()}>{ code(u) }</th> }) }
                     </tr></thead>
                     <tbody>{ for map.criteria.iter().zip(&map.cells).map(|(id, cells)| html! {

@@ -2,7 +2,8 @@
 //! failed.
 
 use super::app::Part;
-use crate::i18n::{group_name, tier_name, tr};
+use crate::i18n::words;
+use crate::i18n::{group_name, tier_name};
 use crate::state::in_filter;
 use yew::prelude::*;
 
@@ -30,25 +31,25 @@ pub fn missing_list(p: &Part) -> Html {
                     <td>{ &m.unit.name }</td>
                     <td>{ tier_name(catalog, &m.unit.tier, season.period, lang) }</td>
                     <td>{ group_name(catalog, &m.unit.group, lang) }</td>
-                    <td>{ if failed.is_empty() { tr(lang, "chưa nộp", "not submitted").to_owned() } else {
-                        format!("{}: {}", tr(lang, "đã gửi nhưng không đạt", "sent but failed"), failed.join("; ")) } }</td>
+                    <td>{ if failed.is_empty() { words::missing_list::NOT_SUBMITTED.get(lang).to_owned() } else {
+                        format!("{}: {}", words::missing_list::SENT_BUT_FAILED.get(lang), failed.join("; ")) } }</td>
                 </tr>
             }
         })
         .collect();
     html! {
         <section class="missing">
-            <h2 id="missing-title">{ tr(lang, "Đơn vị chưa nộp", "Units not submitted") }</h2>
+            <h2 id="missing-title">{ words::missing_list::UNITS_NOT_SUBMITTED.get(lang) }</h2>
             if rows.is_empty() {
-                <p>{ tr(lang, "Mọi đơn vị đã đăng ký đều có báo cáo được tính.", "Every registered unit has a report that counts.") }</p>
+                <p>{ words::missing_list::NONE_MISSING.get(lang) }</p>
             } else {
                 <table aria-labelledby="missing-title" data-testid="missing">
                     <thead><tr>
-                        <th scope="col">{ tr(lang, "Mã đơn vị", "Unit code") }</th>
-                        <th scope="col">{ tr(lang, "Tên đơn vị", "Unit") }</th>
-                        <th scope="col">{ tr(lang, "Cấp", "Tier") }</th>
-                        <th scope="col">{ tr(lang, "Cụm, khối thi đua", "Cluster or block") }</th>
-                        <th scope="col">{ tr(lang, "Tình trạng", "Status") }</th>
+                        <th scope="col">{ words::missing_list::UNIT_CODE.get(lang) }</th>
+                        <th scope="col">{ words::missing_list::UNIT.get(lang) }</th>
+                        <th scope="col">{ words::missing_list::TIER.get(lang) }</th>
+                        <th scope="col">{ words::missing_list::CLUSTER_BLOCK.get(lang) }</th>
+                        <th scope="col">{ words::missing_list::STATUS.get(lang) }</th>
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>

@@ -5,13 +5,12 @@
 use super::app::Part;
 use super::date_field::DateField;
 use crate::browser;
-use crate::i18n::{tr, trs};
+use crate::i18n::words;
 use crate::season_worker;
 use crate::state::{Action, CatalogState, LoadedCatalog, Notice, Picked};
 use std::rc::Rc;
 use tdg_model::units::format_int;
-use tdg_model::Localized;
-use tdg_model::{Catalog, Date, Lang};
+use tdg_model::{Catalog, Date};
 use tdg_office::intake::register;
 use tdg_office::register::Register;
 use tdg_office::session::{merge, SeasonPart, SeasonView};
@@ -89,24 +88,20 @@ pub fn open_form(p: &Part) -> Html {
             let state = state.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
-                let refused = |vi: String, en: String| {
-                    Notice::error(format!("{name}: {vi}"), format!("{name}: {en}"))
-                };
                 let action = match browser::read_file(&file).await {
                     Ok(bytes) => match TrustList::from_json(&bytes) {
-                        Ok(list) => Action::LoadRegister {
+                        // Asked first when it would replace a register the office has.
+                        Ok(list) => Action::OfferRegister {
                             register: Register::from_trust(list),
                             source: name.clone(),
                             errors: Vec::new(),
                         },
-                        Err(e) => {
-                            Action::Notify(refused(e.message(tdg_model::Lang::Vi), e.to_string()))
-                        }
+                        Err(e) => Action::Notify(words::common::in_file(&name, &e)),
                     },
-                    Err(e) => Action::Notify(refused(
-                        format!("không đọc được tệp: {e}"),
-                        format!("cannot read the file: {e}"),
-                    )),
+                    Err(e) => Action::Notify({
+                        let text = words::common::named_file_unreadable(&name, &e);
+                        Notice::error(text.vi, text.en)
+                    }),
                 };
                 state.dispatch(action);
             });
@@ -120,10 +115,7 @@ pub fn open_form(p: &Part) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let loaded = match browser::read_file(&file).await {
                     Err(e) => CatalogState::Failed {
-                        text: tdg_model::Text::new(
-                            format!("Không đọc được tệp {}: {e}", file.name()),
-                            format!("Cannot read {}: {e}", file.name()),
-                        ),
+                        text: words::common::named_file_unreadable(&file.name(), &e),
                     },
                     Ok(bytes) => match Catalog::from_json(&bytes) {
                         Ok(catalog) => CatalogState::Ready(LoadedCatalog {
@@ -135,10 +127,7 @@ pub fn open_form(p: &Part) -> Html {
                             shipped: false,
                         }),
                         Err(e) => CatalogState::Failed {
-                            text: tdg_model::Text::new(
-                                format!("{}: {}", file.name(), e.message(Lang::Vi)),
-                                format!("{}: {}", file.name(), e.message(Lang::En)),
-                            ),
+                            text: words::common::in_file_text(&file.name(), &e),
                         },
                     },
                 };
@@ -165,80 +154,58 @@ pub fn open_form(p: &Part) -> Html {
         })
     };
     let catalog_line = match &state.catalog {
-        CatalogState::Loading => {
-            tr(lang, "Đang tải danh mục tiêu chí…", "Loading the catalog…").to_owned()
-        }
-        CatalogState::Ready(c) if c.shipped => trs(
-            lang,
-            format!(
-                "Danh mục đang dùng: bản đã công bố kèm công cụ ({})",
-                c.file.name
-            ),
-            format!(
-                "Catalog in use: the published one shipped with the tool ({})",
-                c.file.name
-            ),
-        ),
-        CatalogState::Ready(c) => trs(
-            lang,
-            format!("Danh mục đang dùng: {}", c.file.name),
-            format!("Catalog in use: {}", c.file.name),
-        ),
+        CatalogState::Loading => words::open_form::LOADING_CATALOG.get(lang).to_owned(),
+        CatalogState::Ready(c) => words::open_form::catalog_in_use(lang, &c.file.name, c.shipped),
         CatalogState::Failed { text } => text.get(lang).to_owned(),
     };
     let count = format_int(state.reports.len() as u64, lang);
     html! {
         <form class="open-season no-print" onsubmit={on_run} aria-labelledby="open-title">
-            <h2 id="open-title">{ tr(lang, "Mở mùa báo cáo", "Open a season") }</h2>
+            <h2 id="open-title">{ words::open_form::OPEN_SEASON.get(lang) }</h2>
             <div
                 class={classes!("drop-zone", dragging.then_some("dragging"))}
                 ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}
             >
-                <p>{ tr(lang, "Kéo thả các tệp báo cáo, tệp .zip hoặc cả thư mục vào đây, hoặc chọn:",
-                        "Drop report files, .zip files or whole folders here, or choose:") }</p>
+                <p>{ words::open_form::DROP_HINT.get(lang) }</p>
                 // The browser's own picker text ("No file chosen") is hidden: the inputs are
                 // emptied after each pick so that files add up, and it contradicted the count
                 // below (walk-through L7). The labels are the buttons; the count says the rest.
                 <input id="reports" class="file-input" type="file" multiple=true accept=".json,.zip,application/json,application/zip" onchange={on_files} disabled={state.running()} />
-                <label for="reports" class="file-button">{ tr(lang, "Các tệp báo cáo (.json, .zip)", "Report files (.json, .zip)") }</label>
+                <label for="reports" class="file-button">{ words::open_form::REPORT_FILES.get(lang) }</label>
                 <input id="folder" class="file-input" type="file" webkitdirectory=true onchange={on_folder} disabled={state.running()} />
-                <label for="folder" class="file-button">{ tr(lang, "Một thư mục báo cáo", "A folder of reports") }</label>
+                <label for="folder" class="file-button">{ words::open_form::FOLDER_REPORTS.get(lang) }</label>
                 <p role="status" data-testid="picked">
-                    { trs(lang, format!("{count} tệp đã chọn"), format!("{count} files chosen")) }
+                    { words::open_form::files_chosen(lang, &count) }
                     if !state.reports.is_empty() {
-                        {" "}<button type="button" onclick={on_clear} disabled={state.running()}>{ tr(lang, "Bỏ chọn", "Clear") }</button>
+                        {" "}<button type="button" onclick={on_clear} disabled={state.running()}>{ words::open_form::CLEAR.get(lang) }</button>
                     }
                 </p>
             </div>
             <div class="field">
-                <label for="trust">{ tr(lang, "Danh sách khóa tin cậy (trust.json)", "Trust list (trust.json)") }</label>
+                <label for="trust">{ words::open_form::TRUST_LIST.get(lang) }</label>
                 <input id="trust" type="file" accept=".json,application/json" onchange={on_trust} />
                 if let Some(r) = &state.register {
-                    <span class="hint" data-testid="register-line">{ trs(lang,
-                        format!("Sổ đăng ký đang dùng: {} ({} khóa)", state.register_source, format_int(r.keys.len() as u64, lang)),
-                        format!("Register in use: {} ({} keys)", state.register_source, format_int(r.keys.len() as u64, lang))) }</span>
+                    <span class="hint" data-testid="register-line">{ words::open_form::register_in_use(lang, &state.register_source, &format_int(r.keys.len() as u64, lang)) }</span>
                 }
             </div>
             <div class="field">
-                <label for="catalog">{ tr(lang, "Danh mục tiêu chí khác (không bắt buộc)", "Another catalog (optional)") }</label>
+                <label for="catalog">{ words::open_form::ANOTHER_CATALOG.get(lang) }</label>
                 <input id="catalog" type="file" accept=".json,application/json" onchange={on_catalog} />
                 <span class="hint" data-testid="catalog-line">{ catalog_line }</span>
             </div>
             <div class="field">
                 <DateField id="received" lang={lang} on_change={on_received}
-                    label={tr(lang, "Ngày nhận (do cơ quan nhập)", "Received date (entered by the office)")} />
+                    label={words::open_form::RECEIVED_DATE.get(lang)} />
                 if state.received.is_none() {
-                    <span class="hint warn" data-testid="no-received">{ tr(lang,
-                        "Chưa có ngày nhận: thời hạn sẽ không được kiểm tra và xếp hạng theo tổng điểm đơn vị đã ký.",
-                        "No received date: timing will not be checked, and units are ranked by their signed totals.") }</span>
+                    <span class="hint warn" data-testid="no-received">{ words::open_form::NO_RECEIVED_DATE.get(lang) }</span>
                 }
             </div>
             <div class="field">
-                <label for="period">{ tr(lang, "Năm báo cáo (để trống: năm đa số báo cáo ghi)", "Reporting year (empty: the year most reports declare)") }</label>
+                <label for="period">{ words::open_form::REPORTING_YEAR.get(lang) }</label>
                 <input id="period" type="number" min="2020" max="2100" onchange={on_period} />
             </div>
             <button type="submit" class="primary" disabled={!state.can_run()}>
-                { tr(lang, "Kiểm tra và tổng hợp", "Check and compile") }
+                { words::open_form::CHECK_COMPILE.get(lang) }
             </button>
         </form>
     }
@@ -270,10 +237,7 @@ pub fn run(state: super::app::Handle) {
                 state.dispatch(Action::Finished(Rc::new(view)));
             }
             Ok(Err(e)) => state.dispatch(Action::Failed {
-                text: tdg_model::Text::new(
-                    format!("Kết quả kiểm tra không đọc được: {e}"),
-                    format!("The check's result cannot be read: {e}"),
-                ),
+                text: words::open_form::result_unreadable(&e),
             }),
             Err(e) => state.dispatch(Action::Failed { text: e.text }),
         }

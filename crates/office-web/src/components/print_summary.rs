@@ -3,7 +3,8 @@
 //! below the exports; printing shows only this.
 
 use super::app::Part;
-use crate::i18n::{band_name, group_name, points, tier_name, tr, trs};
+use crate::i18n::words;
+use crate::i18n::{band_name, group_name, points, tier_name};
 use crate::state::{appraised_ranking, in_filter};
 use yew::prelude::*;
 
@@ -40,37 +41,26 @@ pub fn print_summary(p: &Part) -> Html {
     let received = season
         .received_on
         .map(|d| d.display_vn())
-        .unwrap_or_else(|| {
-            tr(
-                lang,
-                "chưa nhập (chưa kiểm tra thời hạn)",
-                "not entered (timing not checked)",
-            )
-            .to_owned()
-        });
+        .unwrap_or_else(|| words::print_summary::NOT_ENTERED.get(lang).to_owned());
     html! {
         <section class="print-summary" aria-labelledby="summary-title">
-            <h2 id="summary-title">{ tr(lang, "Bảng tổng hợp kết quả tự đánh giá", "Summary of the self-assessment results") }</h2>
-            <p>{ trs(lang,
-                format!("Năm {} · ngày nhận: {received}", season.period.unwrap_or_default()),
-                format!("Period {} · received: {received}", season.period.unwrap_or_default())) }</p>
+            <h2 id="summary-title">{ words::print_summary::TITLE.get(lang) }</h2>
+            <p>{ words::print_summary::period_received(lang, season.period.unwrap_or_default(), &received) }</p>
             <table>
                 <thead><tr>
-                    <th scope="col">{ tr(lang, "STT", "No.") }</th>
-                    <th scope="col">{ tr(lang, "Đơn vị", "Unit") }</th>
-                    <th scope="col">{ tr(lang, "Cấp", "Tier") }</th>
-                    <th scope="col">{ tr(lang, "Cụm, khối thi đua", "Cluster or block") }</th>
-                    <th scope="col">{ tr(lang, "Điểm tự đánh giá", "Self-assessed total") }</th>
-                    <th scope="col">{ tr(lang, "Xếp loại tự đánh giá", "Self-assessed band") }</th>
-                    <th scope="col">{ tr(lang, "Điểm thẩm định", "Appraised total") }</th>
-                    <th scope="col">{ tr(lang, "Xếp loại thẩm định", "Appraised band") }</th>
-                    <th scope="col">{ tr(lang, "Thứ hạng trong cụm, khối", "Rank in cluster or block") }</th>
+                    <th scope="col">{ words::print_summary::NO.get(lang) }</th>
+                    <th scope="col">{ words::print_summary::UNIT.get(lang) }</th>
+                    <th scope="col">{ words::print_summary::TIER.get(lang) }</th>
+                    <th scope="col">{ words::print_summary::CLUSTER_BLOCK.get(lang) }</th>
+                    <th scope="col">{ words::print_summary::SELF_ASSESSED_TOTAL.get(lang) }</th>
+                    <th scope="col">{ words::print_summary::SELF_ASSESSED_BAND.get(lang) }</th>
+                    <th scope="col">{ words::print_summary::APPRAISED_TOTAL.get(lang) }</th>
+                    <th scope="col">{ words::print_summary::APPRAISED_BAND.get(lang) }</th>
+                    <th scope="col">{ words::print_summary::RANK_CLUSTER_BLOCK.get(lang) }</th>
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
-            <p class="hint">{ tr(lang,
-                "* Tổng điểm đã quy đổi vì có tiêu chí “không áp dụng”. Thứ hạng theo điểm thẩm định nếu có, nếu không theo điểm tự đánh giá.",
-                "* Total rescaled: some criteria are “not applicable”. Ranked by the appraised total where there is one, otherwise the self-assessed.") }</p>
+            <p class="hint">{ words::print_summary::FOOTNOTE.get(lang) }</p>
         </section>
     }
 }

@@ -2,7 +2,8 @@
 //! the result's summary line once it is done.
 
 use super::app::Part;
-use crate::i18n::{progress_line, tr, trs};
+use crate::i18n::progress_line;
+use crate::i18n::words;
 use crate::state::Run;
 use tdg_model::units::format_int;
 use yew::prelude::*;
@@ -33,24 +34,15 @@ pub fn progress_bar(p: &Part) -> Html {
                 .unwrap_or_else(|| "—".into());
             html! {
                 <section class="summary" role="status" data-testid="season-summary">
-                    <p>{ trs(lang,
-                        format!("Năm báo cáo {period}: {} tệp, {} đơn vị được xếp hạng, {} tệp không đạt, {} đơn vị chưa nộp.",
-                            n(season.files.len()), n(season.ranked.len()), n(season.failed()), n(season.missing.len())),
-                        format!("Period {period}: {} files, {} units ranked, {} files fail, {} units not submitted.",
-                            n(season.files.len()), n(season.ranked.len()), n(season.failed()), n(season.missing.len()))) }</p>
+                    <p>{ words::progress_bar::season_counts(lang, &period,
+                        &n(season.files.len()), &n(season.ranked.len()), &n(season.failed()), &n(season.missing.len())) }</p>
                     if let Some(day) = season.received_on {
-                        <p>{ trs(lang,
-                            format!("Ngày nhận {}: xếp hạng theo tổng điểm chính thức.", day.display_vn()),
-                            format!("Received {}: ranked by the official totals.", day.display_vn())) }</p>
+                        <p>{ words::progress_bar::received_on(lang, &day.display_vn()) }</p>
                     } else {
-                        <p class="warn" data-testid="timing-not-checked">{ tr(lang,
-                            "Chưa kiểm tra thời hạn (không có ngày nhận): xếp hạng theo tổng điểm đơn vị đã ký.",
-                            "Timing not checked (no received date): ranked by the signed totals.") }</p>
+                        <p class="warn" data-testid="timing-not-checked">{ words::progress_bar::TIMING_NOT_CHECKED.get(lang) }</p>
                     }
                     if !season.skipped.is_empty() {
-                        <p>{ trs(lang,
-                            format!("Bỏ qua (không phải tệp .json): {}", season.skipped.join(", ")),
-                            format!("Skipped (not .json files): {}", season.skipped.join(", "))) }</p>
+                        <p>{ words::progress_bar::skipped(lang, &season.skipped.join(", ")) }</p>
                     }
                 </section>
             }

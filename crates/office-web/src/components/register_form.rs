@@ -4,8 +4,9 @@
 use super::app::Handle;
 use super::date_field::DateField;
 use super::register_panel::{current, known_keys};
-use crate::i18n::{tier_name, tr};
-use crate::state::{Action, Notice};
+use crate::i18n::tier_name;
+use crate::i18n::words;
+use crate::state::Action;
 use tdg_model::{Date, Lang};
 use tdg_office::register::{Cells, Column, Problem};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -15,13 +16,9 @@ use yew::prelude::*;
 /// (the table's tier filter is "Cấp").
 fn label(column: Column, lang: Lang) -> &'static str {
     match column {
-        Column::Tier => tr(lang, "Cấp của đơn vị", "The unit's tier"),
-        Column::Key => tr(
-            lang,
-            "Khóa (did:key hoặc dấu vân tay)",
-            "Key (did:key or fingerprint)",
-        ),
-        Column::ValidFrom => tr(lang, "Khóa có hiệu lực từ", "Key valid from"),
+        Column::Tier => words::register_form::TIER_LABEL.get(lang),
+        Column::Key => words::register_form::KEY.get(lang),
+        Column::ValidFrom => words::register_form::KEY_VALID_FROM.get(lang),
         c => c.name(lang),
     }
 }
@@ -77,15 +74,39 @@ pub fn register_form(p: &RegisterFormProps) -> Html {
                     let code = cells.code.trim().to_owned();
                     problems.set(Vec::new());
                     state.dispatch(Action::EditRegister(register));
-                    state.dispatch(Action::Notify(Notice::info(
-                        format!("Đã thêm đơn vị {code} vào sổ đăng ký."),
-                        format!("The unit {code} was added to the register."),
-                    )));
+                    state.dispatch(Action::Notify(words::register_form::unit_added(&code)));
                 }
                 Err(found) => problems.set(found),
             }
         })
     };
+    {
+        // A refused submit takes the office to the first field in error (in the form's order),
+        // where its message is said.
+        use_effect_with(problems.clone(), |problems| {
+            let first = [
+                (Column::Code, "reg-code"),
+                (Column::Name, "reg-name"),
+                (Column::Tier, "reg-tier"),
+                (Column::Variant, "reg-variant"),
+                (Column::Group, "reg-group"),
+                (Column::Key, "reg-key"),
+                (Column::ValidFrom, "reg-from"),
+                (Column::ValidUntil, "reg-from"),
+                (Column::RevokedOn, "reg-from"),
+            ]
+            .into_iter()
+            .find(|(column, _)| problems.iter().any(|(c, _)| c == column));
+            if let Some((_, id)) = first {
+                let field = gloo::utils::document()
+                    .get_element_by_id(id)
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+                if let Some(field) = field {
+                    let _ = field.focus();
+                }
+            }
+        });
+    }
     let catalog = state.loaded_catalog().map(|c| c.catalog.clone());
     let tiers: Vec<(String, String)> = catalog
         .iter()
@@ -129,18 +150,19 @@ pub fn register_form(p: &RegisterFormProps) -> Html {
     let invalid = |column: Column| error_of(column).is_some().to_string();
     html! {
         <form class="register-add" onsubmit={on_add} aria-labelledby="register-add-title">
-            <h3 id="register-add-title">{ tr(lang, "Thêm đơn vị hoặc khóa mới", "Add a unit or a new key") }</h3>
+            <h3 id="register-add-title">{ words::register_form::TITLE.get(lang) }</h3>
             { field(Column::Code, "reg-code", html! {
                 <input id="reg-code" type="text" value={cells.code.clone()} oninput={text(Column::Code)}
                     aria-invalid={invalid(Column::Code)} aria-describedby={described(Column::Code, "reg-code")} />
             }) }
             { field(Column::Name, "reg-name", html! {
-                <input id="reg-name" type="text" value={cells.name.clone()} oninput={text(Column::Name)} />
+                <input id="reg-name" type="text" value={cells.name.clone()} oninput={text(Column::Name)}
+                    aria-invalid={invalid(Column::Name)} aria-describedby={described(Column::Name, "reg-name")} />
             }) }
             { field(Column::Tier, "reg-tier", html! {
                 <select id="reg-tier" onchange={choice(Column::Tier)}
                     aria-invalid={invalid(Column::Tier)} aria-describedby={described(Column::Tier, "reg-tier")}>
-                    <option value="" selected={cells.tier.is_empty()}>{ tr(lang, "— chọn cấp —", "— choose a tier —") }</option>
+                    <option value="" selected={cells.tier.is_empty()}>{ words::register_form::CHOOSE_TIER.get(lang) }</option>
                     { for tiers.iter().map(|(id, name)| html! { <option value={id.clone()} selected={*id == cells.tier}>{ name }</option> }) }
                 </select>
             }) }
@@ -148,7 +170,7 @@ pub fn register_form(p: &RegisterFormProps) -> Html {
                 { field(Column::Variant, "reg-variant", html! {
                     <select id="reg-variant" onchange={choice(Column::Variant)}
                         aria-invalid={invalid(Column::Variant)} aria-describedby={described(Column::Variant, "reg-variant")}>
-                        <option value="" selected={cells.variant.is_empty()}>{ tr(lang, "— chọn loại —", "— choose a variant —") }</option>
+                        <option value="" selected={cells.variant.is_empty()}>{ words::register_form::CHOOSE_VARIANT.get(lang) }</option>
                         { for variants.iter().map(|(id, name)| html! { <option value={id.clone()} selected={*id == cells.variant}>{ name }</option> }) }
                     </select>
                 }) }
@@ -162,7 +184,7 @@ pub fn register_form(p: &RegisterFormProps) -> Html {
             }) }
             <DateField id="reg-from" lang={lang} on_change={on_from} label={label(Column::ValidFrom, lang)}
                 error={error_of(Column::ValidFrom).or_else(|| error_of(Column::ValidUntil)).map(AttrValue::from)} />
-            <button type="submit" disabled={catalog.is_none()}>{ tr(lang, "Thêm vào sổ", "Add to the register") }</button>
+            <button type="submit" disabled={catalog.is_none()}>{ words::register_form::ADD.get(lang) }</button>
         </form>
     }
 }

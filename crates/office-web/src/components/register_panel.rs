@@ -7,10 +7,9 @@ use super::app::{Handle, Part};
 use super::register_form::RegisterForm;
 use super::register_row::RegisterRow;
 use crate::browser;
-use crate::i18n::{tr, trs};
-use crate::state::{Action, Notice};
+use crate::i18n::words;
+use crate::state::{Action, Notice, RegisterChoice};
 use tdg_model::units::format_int;
-use tdg_model::Lang;
 use tdg_office::register::{read, to_csv, Column, Register};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -29,8 +28,8 @@ pub fn current(state: &Handle) -> Register {
     state.register.as_deref().cloned().unwrap_or_default()
 }
 
-fn notify(state: &Handle, vi: String, en: String, error: bool) {
-    state.dispatch(Action::Notify(Notice::new(vi, en, error)));
+fn notify(state: &Handle, notice: Notice) {
+    state.dispatch(Action::Notify(notice));
 }
 
 #[function_component(RegisterPanel)]
@@ -46,12 +45,7 @@ pub fn register_panel(p: &Part) -> Html {
             };
             input.set_value("");
             let Some(catalog) = state.loaded_catalog().map(|c| c.catalog.clone()) else {
-                notify(
-                    &state,
-                    "Chưa có danh mục tiêu chí để kiểm tra cấp, loại của sổ đăng ký.".into(),
-                    "No catalog yet to check the register's tiers and variants against.".into(),
-                    true,
-                );
+                notify(&state, words::register_panel::NO_CATALOG_YET.notice(true));
                 return;
             };
             let (state, known, mut register) = (state.clone(), known_keys(&state), current(&state));
@@ -60,39 +54,30 @@ pub fn register_panel(p: &Part) -> Html {
                 let bytes = match browser::read_file(&file).await {
                     Ok(b) => b,
                     Err(e) => {
-                        notify(
-                            &state,
-                            format!("Không đọc được tệp {name}: {e}"),
-                            format!("Cannot read {name}: {e}"),
-                            true,
-                        );
+                        let text = words::common::named_file_unreadable(&name, &e);
+                        notify(&state, Notice::error(text.vi, text.en));
                         return;
                     }
                 };
                 match read(&bytes, &catalog, &known) {
                     Ok(imported) => {
-                        let (n, bad) = (imported.keys.len() as u64, imported.errors.len() as u64);
-                        let (nv, ne) = (format_int(n, Lang::Vi), format_int(n, Lang::En));
-                        let (bv, be) = (format_int(bad, Lang::Vi), format_int(bad, Lang::En));
                         notify(
                             &state,
-                            format!("{name}: đã nhập {nv} khóa; {bv} dòng lỗi không nhập (xem danh sách trong sổ đăng ký)."),
-                            format!("{name}: {ne} keys imported; {be} rows with errors left out (listed in the register)."),
-                            bad > 0,
+                            words::register_panel::read_keys(
+                                &name,
+                                imported.keys.len(),
+                                imported.errors.len(),
+                            ),
                         );
                         register.replace(imported.keys);
-                        state.dispatch(Action::LoadRegister {
+                        // Asked first when it would replace a register the office has.
+                        state.dispatch(Action::OfferRegister {
                             register,
                             source: name,
                             errors: imported.errors,
                         });
                     }
-                    Err(e) => notify(
-                        &state,
-                        format!("{name}: {}", e.message(Lang::Vi)),
-                        format!("{name}: {}", e.message(Lang::En)),
-                        true,
-                    ),
+                    Err(e) => notify(&state, words::common::in_file(&name, &e)),
                 }
             });
         })
@@ -101,12 +86,7 @@ pub fn register_panel(p: &Part) -> Html {
         let state = state.clone();
         Callback::from(move |_| {
             if let Err(e) = browser::download(name, make(&current(&state)).as_bytes(), mime) {
-                notify(
-                    &state,
-                    format!("Không tải được tệp: {e}"),
-                    format!("The download failed: {e}"),
-                    true,
-                );
+                notify(&state, words::common::download_failed(&e));
             }
         })
     };
@@ -125,12 +105,43 @@ pub fn register_panel(p: &Part) -> Html {
     };
     let register = current(&state);
     let count = format_int(register.keys.len() as u64, lang);
-    let units = {
-        let mut codes: Vec<&str> = register.keys.iter().map(|k| k.unit_code.as_str()).collect();
-        codes.sort_unstable();
-        codes.dedup();
-        format_int(codes.len() as u64, lang)
+    let units = format_int(register.unit_count() as u64, lang);
+    let choose = |choice: RegisterChoice| {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::ChooseRegister(choice)))
     };
+    let pending_title = use_node_ref();
+    {
+        // The question is where the office looks next: it has the focus when it appears.
+        let title = pending_title.clone();
+        use_effect_with(state.pending_register.is_some(), move |shown| {
+            if *shown {
+                if let Some(el) = title.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    let pending = state.pending_register.as_ref().map(|p| {
+        let question = words::register::replace_question(
+            lang,
+            (register.unit_count(), register.keys.len()),
+            &p.source,
+            (p.register.unit_count(), p.register.keys.len()),
+            p.errors.len(),
+        );
+        html! {
+            <div class="register-pending" role="group" aria-labelledby="register-pending-title" data-testid="register-pending">
+                <h3 id="register-pending-title" tabindex="-1" ref={pending_title.clone()}>{ words::register::PENDING_TITLE.get(lang) }</h3>
+                <p>{ question }</p>
+                <button type="button" onclick={choose(RegisterChoice::Replace)}>{ words::register::REPLACE.get(lang) }</button>
+                {" "}
+                <button type="button" onclick={choose(RegisterChoice::Merge)}>{ words::register::MERGE.get(lang) }</button>
+                {" "}
+                <button type="button" onclick={choose(RegisterChoice::Keep)}>{ words::register::KEEP_REGISTER.get(lang) }</button>
+            </div>
+        }
+    });
     let headings = [
         Column::Code,
         Column::Name,
@@ -141,49 +152,46 @@ pub fn register_panel(p: &Part) -> Html {
     ];
     html! {
         <section class="register no-print" aria-labelledby="register-title">
-            <h2 id="register-title">{ tr(lang, "Sổ đăng ký đơn vị và khóa", "Unit register and keys") }</h2>
-            <p data-testid="register-count">{ trs(lang,
-                format!("{units} đơn vị, {count} khóa. Sổ lưu trong trình duyệt này; mùa báo cáo đang xem được kiểm tra lại sau mỗi thay đổi."),
-                format!("{units} units, {count} keys. Kept in this browser; the season shown is checked again after each change.")) }</p>
+            <h2 id="register-title">{ words::register_panel::TITLE.get(lang) }</h2>
+            { for pending }
+            <p data-testid="register-count">{ words::register_panel::counts(lang, &units, &count) }</p>
             <div class="field">
-                <label for="register-import">{ tr(lang, "Nhập sổ đăng ký từ tệp CSV hoặc Excel", "Import the register from a CSV or Excel file") }</label>
+                <label for="register-import">{ words::register_panel::IMPORT.get(lang) }</label>
                 <input id="register-import" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                     onchange={on_import} aria-describedby="register-import-hint" />
-                <span id="register-import-hint" class="hint">{ tr(lang,
-                    "Các cột: Mã đơn vị, Tên đơn vị, Cấp, Loại, Cụm/Khối, Khóa (did:key hoặc dấu vân tay), Hiệu lực từ, Hiệu lực đến, Ngày thu hồi. Sổ nhập vào thay sổ đang có.",
-                    "Columns: unit code, name, tier, variant, cluster or block, key (did:key or fingerprint), valid from, valid until, revoked on. The import replaces the register.") }</span>
+                <span id="register-import-hint" class="hint">{ words::register_panel::IMPORT_HINT.get(lang) }</span>
             </div>
             if !state.register_errors.is_empty() {
                 <div class="register-errors" data-testid="register-errors">
-                    <h3>{ tr(lang, "Các dòng không nhập được", "Rows not imported") }</h3>
+                    <h3>{ words::register_panel::ROWS_NOT_IMPORTED.get(lang) }</h3>
                     <ul>
                         { for state.register_errors.iter().map(|e| html! { <li>{ e.message(lang) }</li> }) }
                     </ul>
                 </div>
             }
             <div class="field">
-                <label for="register-office">{ tr(lang, "Cơ quan giữ sổ", "Office keeping the register") }</label>
+                <label for="register-office">{ words::register_panel::OFFICE_KEEPING_REGISTER.get(lang) }</label>
                 <input id="register-office" type="text" value={register.office.clone()} onchange={on_office} />
             </div>
             <p>
-                <button type="button" onclick={on_json}>{ tr(lang, "Tải danh sách khóa tin cậy (trust.json)", "Download the trust list (trust.json)") }</button>
+                <button type="button" onclick={on_json}>{ words::register_panel::DOWNLOAD_TRUST_LIST.get(lang) }</button>
                 {" "}
-                <button type="button" onclick={on_csv}>{ tr(lang, "Tải sổ đăng ký (CSV)", "Download the register (CSV)") }</button>
+                <button type="button" onclick={on_csv}>{ words::register_panel::DOWNLOAD_CSV.get(lang) }</button>
             </p>
             <details>
-                <summary>{ trs(lang, format!("Xem và sửa sổ đăng ký ({count} khóa)"), format!("View and edit the register ({count} keys)")) }</summary>
+                <summary>{ words::register_panel::view_and_edit(lang, &count) }</summary>
                 <div class="scroll register-view" role="region" tabindex="0"
-                    aria-label={tr(lang, "Sổ đăng ký đơn vị và khóa", "Unit register and keys")}>
+                    aria-label={words::register_panel::TITLE.get(lang)}>
                     <table id="register">
                         <thead><tr>
                             { for headings.iter().map(|c| html! { <th scope="col">{ match c {
                                 // The list shows the short fingerprint people compare; the whole
                                 // did:key is on hover and in the downloads.
-                                Column::Key => tr(lang, "Khóa (dấu vân tay)", "Key (fingerprint)"),
+                                Column::Key => words::register_panel::KEY.get(lang),
                                 c => c.name(lang),
                             } }</th> }) }
-                            <th scope="col">{ tr(lang, "Tình trạng", "Status") }</th>
-                            <th scope="col">{ tr(lang, "Sửa", "Edit") }</th>
+                            <th scope="col">{ words::register_panel::STATUS.get(lang) }</th>
+                            <th scope="col">{ words::register_panel::ACTIONS.get(lang) }</th>
                         </tr></thead>
                         <tbody>
                             { for register.keys.iter().enumerate().map(|(i, k)| html! {

@@ -1,11 +1,12 @@
 //! One registration of the register: read, or edited in place (the unit's name and cluster or
-//! block, revoking its key from a day, removing a key entered by mistake).
+//! block), its key revoked from a day (the usual way: reports signed before stay explained), or
+//! removed (a key entered by mistake: asked first, and the notice offers to undo it).
 
 use super::app::Handle;
 use super::date_field::DateField;
 use super::register_panel::current;
-use crate::i18n::{tier_name, tr, trs};
-use crate::state::{Action, Notice};
+use crate::i18n::{tier_name, words};
+use crate::state::Action;
 use tdg_model::Date;
 use tdg_report::keys::PublicKey;
 use tdg_report::trust::RegisteredKey;
@@ -19,15 +20,31 @@ pub struct RegisterRowProps {
     pub entry: RegisteredKey,
 }
 
+/// What the row shows besides the registration.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Read,
+    Edit,
+    /// "Xóa khóa" was pressed: the row asks first, pointing to revoking.
+    ConfirmRemove,
+    /// "Thu hồi khóa" was pressed: the day is asked.
+    Revoke,
+}
+
+/// The columns of the register's table (the second row of a registration spans them).
+const COLUMNS: usize = 8;
+
 #[function_component(RegisterRow)]
 pub fn register_row(p: &RegisterRowProps) -> Html {
     let state = p.state.clone();
     let lang = state.lang;
     let k = &p.entry;
-    let editing = use_state(|| false);
+    let mode = use_state(|| Mode::Read);
     let name = use_state(|| k.unit_name.clone());
     let group = use_state(|| k.group.clone());
     let revoke = use_state(|| None::<Date>);
+    // A refusal said under its field: the name (empty) or the revocation day.
+    let error = use_state(|| None::<String>);
     let text_input = |value: &UseStateHandle<String>| {
         let value = value.clone();
         Callback::from(move |e: InputEvent| {
@@ -35,49 +52,62 @@ pub fn register_row(p: &RegisterRowProps) -> Html {
             value.set(input.value());
         })
     };
-    let on_edit = {
-        let (editing, name, group) = (editing.clone(), name.clone(), group.clone());
+    let to = |next: Mode| {
+        let (mode, error, name, group) = (mode.clone(), error.clone(), name.clone(), group.clone());
         let (n, g) = (k.unit_name.clone(), k.group.clone());
-        Callback::from(move |_| {
-            name.set(n.clone());
-            group.set(g.clone());
-            editing.set(true);
+        Callback::from(move |_: MouseEvent| {
+            if next == Mode::Edit {
+                name.set(n.clone());
+                group.set(g.clone());
+            }
+            error.set(None);
+            mode.set(next);
         })
     };
-    let on_cancel = {
-        let editing = editing.clone();
-        Callback::from(move |_| editing.set(false))
-    };
     let on_save = {
-        let (state, editing) = (state.clone(), editing.clone());
-        let (name, group, revoke) = (name.clone(), group.clone(), revoke.clone());
-        let (index, code) = (p.index, k.unit_code.clone());
+        let (state, mode, error) = (state.clone(), mode.clone(), error.clone());
+        let (name, group) = (name.clone(), group.clone());
+        let code = k.unit_code.clone();
         Callback::from(move |_| {
             let mut register = current(&state);
-            register.edit_unit(&code, &name, &group);
-            if let Some(day) = *revoke {
-                register.revoke(index, day);
+            match register.edit_unit(&code, &name, &group) {
+                Ok(_) => {
+                    state.dispatch(Action::EditRegister(register));
+                    mode.set(Mode::Read);
+                }
+                Err(problem) => error.set(Some(problem.message(state.lang))),
             }
-            state.dispatch(Action::EditRegister(register));
-            editing.set(false);
         })
     };
     let on_remove = {
         let state = state.clone();
+        let index = p.index;
+        Callback::from(move |_| state.dispatch(Action::RemoveKey(index)))
+    };
+    let on_revoke = {
+        let (state, mode, error, revoke) =
+            (state.clone(), mode.clone(), error.clone(), revoke.clone());
         let (index, code) = (p.index, k.unit_code.clone());
         Callback::from(move |_| {
+            let lang = state.lang;
+            let Some(day) = *revoke else {
+                error.set(Some(
+                    words::register::REVOKE_DAY_NEEDED.get(lang).to_owned(),
+                ));
+                return;
+            };
             let mut register = current(&state);
-            if register.remove(index).is_some() {
-                state.dispatch(Action::EditRegister(register));
-                // Said, not silent: the office can add the key again from its file.
-                state.dispatch(Action::Notify(Notice::info(
-                    format!("Đã xóa một khóa của đơn vị {code} khỏi sổ đăng ký."),
-                    format!("A key of the unit {code} was removed from the register."),
-                )));
+            match register.revoke(index, day) {
+                Ok(_) => {
+                    state.dispatch(Action::EditRegister(register));
+                    state.dispatch(Action::Notify(words::register::revoked(&code, day)));
+                    mode.set(Mode::Read);
+                }
+                Err(problem) => error.set(Some(problem.message(lang))),
             }
         })
     };
-    let on_revoke = {
+    let on_day = {
         let revoke = revoke.clone();
         Callback::from(move |day: Option<Date>| revoke.set(day))
     };
@@ -92,55 +122,82 @@ pub fn register_row(p: &RegisterRowProps) -> Html {
     let fingerprint = PublicKey::from_did(&k.did)
         .map(|key| key.fingerprint())
         .unwrap_or_else(|_| k.did.clone());
-    let standing = match (k.revoked_on, k.valid_until) {
-        (Some(r), _) => trs(
-            lang,
-            format!("Thu hồi từ {}", r.display_vn()),
-            format!("Revoked from {}", r.display_vn()),
-        ),
-        (None, Some(u)) => trs(
-            lang,
-            format!("Hiệu lực đến {}", u.display_vn()),
-            format!("Valid until {}", u.display_vn()),
-        ),
-        (None, None) => tr(lang, "Còn hiệu lực", "In force").to_owned(),
-    };
+    let standing = words::register::standing(lang, k.revoked_on, k.valid_until);
     let id = format!("reg-{}", p.index);
     let code = k.unit_code.clone();
+    let editing = *mode == Mode::Edit;
+    let name_error = editing.then(|| (*error).clone()).flatten();
+    let second = match *mode {
+        Mode::Read | Mode::Edit => None,
+        Mode::ConfirmRemove => Some(html! {
+            <div class="register-confirm" role="group" aria-labelledby={format!("{id}-question")}>
+                <p id={format!("{id}-question")}>{ words::register::remove_question(lang, &code, &fingerprint) }</p>
+                <button type="button" class="danger" onclick={on_remove}>{ words::register::REMOVE_FOR_GOOD.get(lang) }</button>
+                {" "}
+                <button type="button" onclick={to(Mode::Revoke)}>{ words::register::REVOKE_INSTEAD.get(lang) }</button>
+                {" "}
+                <button type="button" onclick={to(Mode::Read)}>{ words::register::KEEP_KEY.get(lang) }</button>
+            </div>
+        }),
+        Mode::Revoke => Some(html! {
+            <div class="register-confirm" role="group" aria-labelledby={format!("{id}-revoke-title")}>
+                <p id={format!("{id}-revoke-title")}>{ words::register::revoke_explained(lang, &code, k.valid_from) }</p>
+                <DateField id={format!("{id}-revoke")} lang={lang} on_change={on_day}
+                    label={words::register::revoke_label(lang, &code)}
+                    error={(*error).clone().map(AttrValue::from)} />
+                <button type="button" onclick={on_revoke}>{ words::register::CONFIRM_REVOKE.get(lang) }</button>
+                {" "}
+                <button type="button" onclick={to(Mode::Read)}>{ words::common::CANCEL.get(lang) }</button>
+            </div>
+        }),
+    };
     html! {
+        <>
         <tr data-unit={k.unit_code.clone()}>
             <td>{ &k.unit_code }</td>
-            if *editing {
-                <td><input id={format!("{id}-name")} type="text" value={(*name).clone()} oninput={text_input(&name)}
-                    aria-label={trs(lang, format!("Tên đơn vị {code}"), format!("Name of the unit {code}"))} /></td>
+            if editing {
+                <td>
+                    <input id={format!("{id}-name")} type="text" value={(*name).clone()} oninput={text_input(&name)}
+                        aria-label={words::register::name_of(lang, &code)}
+                        aria-invalid={name_error.is_some().to_string()}
+                        aria-describedby={name_error.as_ref().map(|_| format!("{id}-name-error"))} />
+                    if let Some(e) = &name_error {
+                        <p id={format!("{id}-name-error")} class="field-error" role="alert">{ e }</p>
+                    }
+                </td>
                 <td>{ tier }</td>
                 <td><input id={format!("{id}-group")} type="text" value={(*group).clone()} oninput={text_input(&group)}
-                    aria-label={trs(lang, format!("Cụm/Khối của đơn vị {code}"), format!("Cluster or block of the unit {code}"))} /></td>
+                    aria-label={words::register::group_of(lang, &code)} /></td>
             } else {
                 <td>{ &k.unit_name }</td>
                 <td>{ tier }</td>
                 <td>{ &k.group }</td>
             }
-            <td title={k.did.clone()}><code>{ fingerprint }</code></td>
+            <td title={k.did.clone()}><code>{ fingerprint.clone() }</code></td>
             <td>{ k.valid_from.display_vn() }</td>
-            <td>
-                { standing }
-                if *editing && k.revoked_on.is_none() {
-                    <DateField id={format!("{id}-revoke")} lang={lang} on_change={on_revoke}
-                        label={trs(lang, format!("Thu hồi khóa của {code} từ ngày (không bắt buộc)"), format!("Revoke {code}'s key from (optional)"))} />
-                }
-            </td>
+            <td>{ standing }</td>
             <td class="actions">
-                if *editing {
-                    <button type="button" onclick={on_save}>{ tr(lang, "Lưu", "Save") }</button>
-                    <button type="button" onclick={on_cancel}>{ tr(lang, "Hủy", "Cancel") }</button>
-                    <button type="button" onclick={on_remove}
-                        aria-label={trs(lang, format!("Xóa khóa này của {code}"), format!("Remove this key of {code}"))}>{ tr(lang, "Xóa khóa", "Remove key") }</button>
+                if editing {
+                    <button type="button" onclick={on_save}>{ words::common::SAVE.get(lang) }</button>
+                    <button type="button" onclick={to(Mode::Read)}>{ words::common::CANCEL.get(lang) }</button>
+                    <button type="button" onclick={to(Mode::ConfirmRemove)}
+                        aria-label={words::register::remove_this_key(lang, &code)}>{ words::register::REMOVE_KEY.get(lang) }</button>
                 } else {
-                    <button type="button" onclick={on_edit}
-                        aria-label={trs(lang, format!("Sửa {code}"), format!("Edit {code}"))}>{ tr(lang, "Sửa", "Edit") }</button>
+                    <button type="button" onclick={to(Mode::Edit)}
+                        aria-label={words::register::edit(lang, &code)}>{ words::common::EDIT.get(lang) }</button>
+                    if k.revoked_on.is_none() {
+                        {" "}
+                        <button type="button" onclick={to(Mode::Revoke)}
+                            aria-label={words::register::revoke_key_of(lang, &code)}>{ words::register::REVOKE_KEY.get(lang) }</button>
+                    }
                 }
             </td>
         </tr>
+        if let Some(second) = second {
+            <tr class="register-more">
+                <td colspan={COLUMNS.to_string()}>{ second }</td>
+            </tr>
+        }
+        </>
     }
 }

@@ -4,10 +4,12 @@
 
 use super::app::Part;
 use super::file_details::FileDetails;
-use crate::i18n::{band_name, group_name, points, tier_name, tr, trs};
+use crate::i18n::words;
+use crate::i18n::{band_name, group_name, points, tier_name};
 use crate::state::{appraised_ranking, rows_in_view, table_rows, Action};
 use tdg_model::units::format_int;
 use tdg_model::Lang;
+use tdg_office::export::check_heading;
 use tdg_office::session::{CheckMark, CheckView, FileView};
 use tdg_office::Standing;
 use tdg_report::verdict_text::Check;
@@ -18,10 +20,14 @@ use yew::prelude::*;
 /// 2,849 px wide): a pass of all says so; otherwise each failure (✗) and note (!) in the page's
 /// language, cut with "…" in the row and read whole in the file's details or on hover.
 fn checks_cell(f: &FileView, lang: Lang, open: Callback<MouseEvent>) -> Html {
+    // The SHA-256 line is information (the code to compare with the paper copy), not a warning:
+    // it is on every row, so it is read in the details, never as a "!" here (review).
     let said: Vec<&CheckView> = f
         .checks
         .iter()
-        .filter(|c| c.mark != CheckMark::Pass)
+        .zip(Check::ALL)
+        .filter(|(c, check)| !is_information(c, *check) && c.mark != CheckMark::Pass)
+        .map(|(c, _)| c)
         .collect();
     let hover = f
         .checks
@@ -29,13 +35,14 @@ fn checks_cell(f: &FileView, lang: Lang, open: Callback<MouseEvent>) -> Html {
         .zip(Check::ALL)
         .map(|(c, check)| {
             let mark = match c.mark {
+                _ if is_information(c, check) => "ℹ",
                 CheckMark::Pass => "✓",
                 CheckMark::Fail => "✗",
                 CheckMark::Note => "!",
             };
             format!(
                 "{mark} {}: {}",
-                check.heading(lang),
+                check_heading(check, lang),
                 both(lang, &c.text.vi, &c.text.en).replace('\n', " / ")
             )
         })
@@ -44,36 +51,49 @@ fn checks_cell(f: &FileView, lang: Lang, open: Callback<MouseEvent>) -> Html {
     let failed = said.iter().any(|c| c.mark == CheckMark::Fail);
     html! {
         <td data-col="checks" class={classes!(if failed { "fail" } else { "pass" })} title={hover}>
-            <button type="button" class="link details" onclick={open}
-                aria-label={trs(lang, format!("Chi tiết kiểm tra {}", f.file), format!("Check details of {}", f.file))}>{ "i" }</button>
+            <button type="button" class="link details" onclick={open} data-details={f.file.clone()}
+                aria-label={words::report_table::details_of(lang, &f.file)}>{ "i" }</button>
             if said.is_empty() {
-                {"✓ "}{ tr(lang, "Đạt mọi mục", "Passes every check") }
+                {"✓ "}{ words::report_table::PASSES_EVERY_CHECK.get(lang) }
             } else {
                 { for said.iter().map(|c| {
                     let (class, mark) = if c.mark == CheckMark::Fail { ("fail", "✗ ") } else { ("note", "! ") };
-                    html! { <span class={class}>{ mark }{ trs(lang, c.text.vi.clone(), c.text.en.clone()) }{" "}</span> }
+                    html! { <span class={class}>{ mark }{ c.text.get(lang).to_owned() }{" "}</span> }
                 }) }
             }
         </td>
     }
 }
 
+/// A line that informs and asks nothing: the file's SHA-256 when no expected code was given.
+pub fn is_information(c: &CheckView, check: Check) -> bool {
+    check == Check::FileHash && c.mark == CheckMark::Note
+}
+
 fn standing_text(f: &FileView, lang: Lang) -> &'static str {
     match f.standing {
-        None => tr(lang, "Không đọc được", "Unreadable"),
-        Some(Standing::Counted) => tr(lang, "Được tính", "Counted"),
-        Some(Standing::Superseded { .. }) => tr(
-            lang,
-            "Đã có báo cáo gửi sau thay thế",
-            "Replaced by a later report",
-        ),
-        Some(Standing::Failed) => tr(lang, "Không đạt kiểm tra", "Fails a check"),
+        None => words::report_table::UNREADABLE.get(lang),
+        Some(Standing::Counted) => words::report_table::COUNTED.get(lang),
+        Some(Standing::Superseded { .. }) => words::report_table::REPLACED_LATER_REPORT.get(lang),
+        Some(Standing::Failed) => words::report_table::FAILS_CHECK.get(lang),
     }
 }
 
 /// Every row of the table is this high (CSS: `#season tbody tr`), so the rows in view follow
 /// from the scroll position alone.
 pub const ROW_PX: u32 = 34;
+/// On a narrow screen each report is a card of this height instead (CSS: the `37.5rem` media
+/// query of office.css), still one fixed height, so the same virtual scrolling works.
+pub const CARD_PX: u32 = 232;
+/// The width below which the table shows cards (the same query as office.css: at 360 px the
+/// ten columns cut every cell short and pushed the buttons out of view).
+const NARROW: &str = "(max-width: 37.5rem)";
+
+fn narrow_now() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media(NARROW).ok().flatten())
+        .is_some_and(|m| m.matches())
+}
 /// Rows drawn beyond each edge of the view.
 const EXTRA_ROWS: usize = 10;
 /// The view's height before it is measured (about 70vh on a laptop).
@@ -86,6 +106,19 @@ pub fn report_table(p: &Part) -> Html {
     // Where the table is scrolled to and how high its view is: local to the table, so that
     // scrolling renders only the table.
     let scroll = use_state(|| (0u32, VIEWPORT_PX));
+    let narrow = use_state_eq(narrow_now);
+    {
+        // Cards or rows follow the window's width as it changes (a phone turned, a window
+        // resized): the row height the scrolling counts with changes with them.
+        let narrow = narrow.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, "resize", move |_| narrow.set(narrow_now()))
+            });
+            move || drop(listener)
+        });
+    }
+    let row_px = if *narrow { CARD_PX } else { ROW_PX };
     let view = use_node_ref();
     let (Some(season), Some(c)) = (state.season.clone(), state.loaded_catalog().cloned()) else {
         return html! {};
@@ -144,14 +177,14 @@ pub fn report_table(p: &Part) -> Html {
             state.dispatch(Action::Search(value));
         })
     };
-    let (start, end) = rows_in_view(rows.len(), scroll.0, scroll.1, ROW_PX, EXTRA_ROWS);
+    let (start, end) = rows_in_view(rows.len(), scroll.0, scroll.1, row_px, EXTRA_ROWS);
     let columns = 10;
     let spacer = |n: usize| {
         (n > 0).then(|| {
             html! {
                 // The `height` attribute, not a style: the page's CSP allows no inline style.
                 <tr class="spacer" aria-hidden="true">
-                    <td colspan={columns.to_string()} height={(n as u64 * u64::from(ROW_PX)).to_string()}></td>
+                    <td colspan={columns.to_string()} height={(n as u64 * u64::from(row_px)).to_string()}></td>
                 </tr>
             }
         })
@@ -177,45 +210,51 @@ pub fn report_table(p: &Part) -> Html {
         // One total: the official one where the received date gave one, else the signed one;
         // both on hover.
         let total = f.official_total.or(f.signed_total);
-        let totals_said = trs(lang,
-            format!("Tổng điểm đã ký: {}; tổng điểm chính thức: {}", f.signed_total.map(|t| points(t, lang)).unwrap_or_else(|| "—".into()), f.official_total.map(|t| points(t, lang)).unwrap_or_else(|| "—".into())),
-            format!("Signed total: {}; official total: {}", f.signed_total.map(|t| points(t, lang)).unwrap_or_else(|| "—".into()), f.official_total.map(|t| points(t, lang)).unwrap_or_else(|| "—".into())));
+        let said = |t: Option<u32>| t.map_or_else(|| "—".to_owned(), |t| points(t, lang));
+        let totals_said = words::file_details::totals(lang, &said(f.signed_total), &said(f.official_total));
         let unit_said = unit.map(|u| format!("{} — {}", u.code, u.name)).unwrap_or_default();
         let place = unit.map(|u| format!("{} · {}", tier_name(&catalog, &u.tier, f.period, lang), group_name(&catalog, &u.group, lang))).unwrap_or_default();
         html! {
             <tr data-file={f.file.clone()} data-unit={unit.map(|u| u.code.clone()).unwrap_or_default()} aria-rowindex={(start + i + 2).to_string()} class={classes!(if f.passes { "ok" } else { "failed" })}>
-                <td class="rank">{ rank.unwrap_or_default() }</td>
-                <td data-col="unit" title={unit_said.clone()}>{ unit_said }</td>
-                <td class="file wide" title={f.file.clone()}>{ &f.file }</td>
-                <td class="wide" title={place.clone()}>{ unit.map(|u| group_name(&catalog, &u.group, lang)).unwrap_or_default() }</td>
+                // `data-label`: a card (narrow screen) names its figures, as the header does.
+                <td class="rank" data-label={words::report_table::RANK.get(lang)}>{ rank.unwrap_or_default() }</td>
+                <td data-col="unit" title={unit_said.clone()}>
+                    if let Some(u) = unit {
+                        <span class="unit-code">{ &u.code }</span>
+                        <span class="unit-sep">{ " — " }</span>
+                        <span class="unit-name">{ &u.name }</span>
+                        // Only on a card: the wide table has its own column for the group.
+                        <span class="unit-place">{ place.clone() }</span>
+                    }
+                </td>
+                <td class="file wide" data-col="file" title={f.file.clone()}>{ &f.file }</td>
+                <td class="wide" data-col="group" title={place.clone()}>{ unit.map(|u| group_name(&catalog, &u.group, lang)).unwrap_or_default() }</td>
                 if let Some(why) = &f.unreadable {
                     <td class="fail" data-col="checks" title={both(lang, &why.text.vi, &why.text.en)}>
-                        {"✗ "}{ trs(lang, why.text.vi.clone(), why.text.en.clone()) }
+                        {"✗ "}{ why.text.get(lang).to_owned() }
                     </td>
                 } else {
                     { checks_cell(f, lang, details) }
                 }
-                <td class="wide" title={f.notes.iter().map(|n| both(lang, &n.text.vi, &n.text.en)).collect::<Vec<_>>().join("\n")}>
+                <td class="wide" data-col="standing" title={f.notes.iter().map(|n| both(lang, &n.text.vi, &n.text.en)).collect::<Vec<_>>().join("\n")}>
                     { standing_text(f, lang) }
-                    { for f.notes.iter().map(|n| html! { <span class="note">{" ! "}{ trs(lang, n.text.vi.clone(), n.text.en.clone()) }</span> }) }
+                    { for f.notes.iter().map(|n| html! { <span class="note">{" ! "}{ n.text.get(lang).to_owned() }</span> }) }
                 </td>
-                <td class="num" data-col="total" title={totals_said}>{ total.map(|t| points(t, lang)).unwrap_or_default() }</td>
-                <td class="wide" title={if f.rescaled { tr(lang, "Tổng điểm đã quy đổi vì có tiêu chí “không áp dụng”", "Total rescaled: some criteria are “not applicable”") } else { "" }}>
+                <td class="num" data-col="total" data-label={words::report_table::TOTAL.get(lang)} title={totals_said}>{ total.map(|t| points(t, lang)).unwrap_or_default() }</td>
+                <td class="wide" data-col="band" title={if f.rescaled { words::report_table::RESCALED_HINT.get(lang) } else { "" }}>
                     { band }
                     if f.rescaled {
-                        <span class="rescaled">{ tr(lang, " (quy đổi)", " (rescaled)") }</span>
+                        <span class="rescaled">{ words::report_table::RESCALED_MARK.get(lang) }</span>
                     }
                     if let Some(a) = &row.appraised {
                         <span data-col="appraised-band">{ " → " }{ band_name(&catalog, &a.band, lang) }</span>
                     }
                 </td>
-                <td class="num wide" data-col="appraised">{ row.appraised.as_ref().map(|a| points(a.total, lang)).unwrap_or_default() }</td>
-                <td class="no-print">
+                <td class="num wide" data-col="appraised" data-label={words::report_table::APPRAISED_LABEL.get(lang)}>{ row.appraised.as_ref().map(|a| points(a.total, lang)).unwrap_or_default() }</td>
+                <td class="no-print" data-col="action">
                     if entry.is_some() && row.rank.is_some() {
-                        <button type="button" onclick={edit} aria-label={trs(lang,
-                            format!("Thẩm định {}", unit.map(|u| u.name.as_str()).unwrap_or_default()),
-                            format!("Appraise {}", unit.map(|u| u.name.as_str()).unwrap_or_default()))}>
-                            { tr(lang, "Thẩm định", "Appraise") }
+                        <button type="button" onclick={edit} aria-label={words::report_table::appraise(lang, unit.map(|u| u.name.as_str()).unwrap_or_default())}>
+                            { words::report_table::APPRAISE.get(lang) }
                         </button>
                     }
                 </td>
@@ -225,29 +264,27 @@ pub fn report_table(p: &Part) -> Html {
     let count = format_int(rows.len() as u64, lang);
     html! {
         <section class="season-table no-print">
-            <h2 id="table-title">{ tr(lang, "Các báo cáo đã nhận", "Reports received") }</h2>
+            <h2 id="table-title">{ words::report_table::REPORTS_RECEIVED.get(lang) }</h2>
             <p class="field">
-                <label for="table-search">{ tr(lang, "Tìm trong bảng (tên tệp, mã hoặc tên đơn vị)", "Find in the table (file, unit code or name)") }</label>
+                <label for="table-search">{ words::report_table::SEARCH.get(lang) }</label>
                 <input id="table-search" type="search" value={state.search.clone()} oninput={on_search} />
-                <span class="hint" role="status" data-testid="table-count">{ trs(lang, format!("{count} dòng"), format!("{count} rows")) }</span>
+                <span class="hint" role="status" data-testid="table-count">{ words::report_table::rows(lang, &count) }</span>
             </p>
-            <p class="hint">{ tr(lang,
-                "Bảng chỉ vẽ các dòng đang xem: cuộn trong bảng (hoặc chọn bảng rồi dùng phím mũi tên, Page Down) để xem tiếp; tệp Excel, CSV và bản in có đủ mọi dòng.",
-                "The table draws only the rows in view: scroll in it (or focus it and use the arrow keys, Page Down) to see more; the workbook, the CSV and the printout have every row.") }</p>
+            <p class="hint">{ words::report_table::ROWS_IN_VIEW_HINT.get(lang) }</p>
             <div class="table-view" ref={view} onscroll={on_scroll} tabindex="0" role="region"
-                aria-label={tr(lang, "Bảng các báo cáo đã nhận (cuộn để xem tiếp)", "Table of the reports received (scroll for more)")}>
+                aria-label={words::report_table::TABLE_REGION.get(lang)}>
             <table id="season" aria-labelledby="table-title" aria-rowcount={(rows.len() + 1).to_string()} data-rows={rows.len().to_string()}>
                 <thead><tr aria-rowindex="1">
-                    { heading(tr(lang, "Hạng", "Rank"), "c-rank") }
-                    { heading(tr(lang, "Đơn vị", "Unit"), "c-unit") }
-                    { heading(tr(lang, "Tệp", "File"), "c-file wide") }
-                    { heading(tr(lang, "Cụm, khối thi đua", "Cluster or block"), "c-group wide") }
-                    { heading(tr(lang, "Kiểm tra (i: chi tiết)", "Checks (i: details)"), "c-checks") }
-                    { heading(tr(lang, "Tình trạng", "Standing"), "c-standing wide") }
-                    { heading(tr(lang, "Tổng điểm", "Total"), "c-num") }
-                    { heading(tr(lang, "Xếp loại (→ thẩm định)", "Band (→ appraised)"), "c-band wide") }
-                    { heading(tr(lang, "Điểm thẩm định", "Appraised"), "c-num wide") }
-                    <th scope="col" class="no-print c-action"><span class="sr-only">{ tr(lang, "Thao tác", "Actions") }</span></th>
+                    { heading(words::report_table::RANK.get(lang), "c-rank") }
+                    { heading(words::report_table::UNIT.get(lang), "c-unit") }
+                    { heading(words::report_table::FILE.get(lang), "c-file wide") }
+                    { heading(words::report_table::CLUSTER_BLOCK.get(lang), "c-group wide") }
+                    { heading(words::report_table::CHECKS.get(lang), "c-checks") }
+                    { heading(words::report_table::STANDING.get(lang), "c-standing wide") }
+                    { heading(words::report_table::TOTAL.get(lang), "c-num") }
+                    { heading(words::report_table::BAND.get(lang), "c-band wide") }
+                    { heading(words::report_table::APPRAISED_HEADING.get(lang), "c-num wide") }
+                    <th scope="col" class="no-print c-action"><span class="sr-only">{ words::report_table::ACTIONS.get(lang) }</span></th>
                 </tr></thead>
                 <tbody>
                     { for spacer(start) }

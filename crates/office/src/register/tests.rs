@@ -63,7 +63,7 @@ fn good_rows_are_read_with_vietnamese_headers_names_and_dates() {
 fn every_bad_row_is_named_by_line_and_column_and_good_rows_are_kept() {
     let text = csv(&[
         format!("XA-1,Xã Một,xa-phuong,,Cụm 1,{},01/01/2026", did(1)), // line 2: good
-        format!("XA-2,Xã Hai,xa,,Cụm 1,{},01/01/2026", did(2)),        // 3: unknown tier
+        format!("XA-2,Xã Hai,thôn,,Cụm 1,{},01/01/2026", did(2)),      // 3: unknown tier
         format!("DN-1,Công ty,doanh-nghiep,khac,,{},01/01/2026", did(3)), // 4: unknown variant
         format!("DN-2,Công ty,doanh-nghiep,,,{},01/01/2026", did(4)),  // 5: variant required
         "XA-3,Xã Ba,xa-phuong,,Cụm 1,did:key:z6MkNOPE,01/01/2026".to_owned(), // 6: bad key
@@ -95,16 +95,25 @@ fn every_bad_row_is_named_by_line_and_column_and_good_rows_are_kept() {
         ]
     );
     let vi = messages(&got);
-    assert_eq!(vi[0], "Dòng 3, cột “Cấp”: danh mục không có cấp “xa”");
-    assert_eq!(
-        got.errors[0].message(Lang::En),
-        "Line 3, column “Tier”: the catalog has no tier “xa”"
+    // The message lists what the cell accepts, by name and id.
+    assert!(
+        vi[0].starts_with("Dòng 3, cột “Cấp”: danh mục không có cấp “thôn”; hãy ghi một trong: “Sở, ban, ngành, đơn vị thuộc thành phố” (so-nganh), “Cấp quận, huyện” (quan-huyen), “Cấp xã, phường, đặc khu” (xa-phuong)"),
+        "{}",
+        vi[0]
     );
+    assert!(got.errors[0].message(Lang::En).starts_with(
+        "Line 3, column “Tier”: the catalog has no tier “thôn”; write one of: “City departments"
+    ));
     assert_eq!(
         vi[2],
-        "Dòng 5, cột “Loại”: cấp “doanh-nghiep” cần ghi loại: một trong chung, cntt"
+        "Dòng 5, cột “Loại”: cấp “doanh-nghiep” cần ghi loại: một trong “Doanh nghiệp nói chung” (chung), “Doanh nghiệp công nghệ thông tin” (cntt)"
     );
-    assert!(vi[3].starts_with("Dòng 6, cột “Khóa (did:key)”: “did:key:z6MkNOPE” không phải"));
+    assert!(vi[1].ends_with("hãy ghi một trong: “Doanh nghiệp nói chung” (chung), “Doanh nghiệp công nghệ thông tin” (cntt)"), "{}", vi[1]);
+    // Said once: the key is not usable, then why.
+    assert_eq!(
+        vi[3],
+        "Dòng 6, cột “Khóa (did:key)”: “did:key:z6MkNOPE” không dùng được làm khóa: không phải base58btc (phải bắt đầu bằng 'z')"
+    );
     assert_eq!(
         vi[4],
         "Dòng 7, cột “Mã đơn vị”: đơn vị XA-1 đã có một khóa khác còn hiệu lực (dòng 2)"
@@ -152,8 +161,16 @@ fn a_file_that_is_not_a_register_says_why() {
         Err(ImportError::NotUtf8)
     );
     assert_eq!(
-        read_csv("Mã đơn vị,Cấp,Khóa\nX,xa-phuong,k\n", &c, &[]),
+        read_csv("Mã đơn vị,Tên đơn vị,Cấp,Khóa\nX,Xã,xa-phuong,k\n", &c, &[]),
         Err(ImportError::MissingColumn(Column::ValidFrom))
+    );
+    assert_eq!(
+        read_csv(
+            "Mã đơn vị,Cấp,Khóa,Hiệu lực từ\nX,xa-phuong,k,01/01/2026\n",
+            &c,
+            &[]
+        ),
+        Err(ImportError::MissingColumn(Column::Name))
     );
     let unknown = read_csv(&format!("{HEADER},Ghi chú\n"), &c, &[]);
     assert!(matches!(unknown, Err(ImportError::UnknownColumn(ref h, _)) if h == "Ghi chú"));
@@ -237,7 +254,8 @@ fn an_xlsx_register_is_read_with_date_cells_and_numeric_codes() {
         .write_datetime_with_format(1, 5, &when, &date)
         .expect("a cell");
     sheet.write_string(2, 0, "XA-2").expect("a cell");
-    sheet.write_string(2, 2, "Cấp phường").expect("a cell");
+    sheet.write_string(2, 1, "Xã Hai").expect("a cell");
+    sheet.write_string(2, 2, "Cấp thôn").expect("a cell");
     sheet.write_string(2, 4, did(2)).expect("a cell");
     sheet.write_string(2, 5, "05/03/2026").expect("a cell");
     let bytes = book.save_to_buffer().expect("a workbook");
@@ -247,7 +265,7 @@ fn an_xlsx_register_is_read_with_date_cells_and_numeric_codes() {
     assert_eq!(got.keys[0].valid_from, d(2026, 3, 5));
     assert_eq!(
         messages(&got),
-        ["Dòng 3, cột “Cấp”: danh mục không có cấp “Cấp phường”"]
+        ["Dòng 3, cột “Cấp”: danh mục không có cấp “Cấp thôn”; hãy ghi một trong: “Sở, ban, ngành, đơn vị thuộc thành phố” (so-nganh), “Cấp quận, huyện” (quan-huyen), “Cấp xã, phường, đặc khu” (xa-phuong), “Doanh nghiệp” (doanh-nghiep), “Cá nhân” (ca-nhan)"]
     );
     assert!(matches!(
         read(b"PK\x03\x04broken", &catalog(), &[]),
@@ -277,7 +295,7 @@ fn edits_are_checked_as_imported_rows_are() {
         (Column::Key, Problem::KeyOfAnotherUnit { .. })
     ));
     let typo = Cells {
-        tier: "xã".into(),
+        tier: "thôn".into(),
         valid_from: "1/13/2026".into(),
         ..cells.clone()
     };
@@ -295,7 +313,12 @@ fn edits_are_checked_as_imported_rows_are() {
         )
         .expect("a new unit");
     assert_eq!(register.keys.len(), 3);
-    assert_eq!(register.edit_unit("XA-2", " Phường Hai ", "Cụm 5"), 1);
+    assert_eq!(register.edit_unit("XA-2", " Phường Hai ", "Cụm 5"), Ok(1));
+    assert_eq!(
+        register.edit_unit("XA-2", "  ", "Cụm 5"),
+        Err(Problem::Empty),
+        "a unit keeps a name"
+    );
     assert_eq!(
         (
             register.keys[2].unit_name.as_str(),
@@ -303,13 +326,138 @@ fn edits_are_checked_as_imported_rows_are() {
         ),
         ("Phường Hai", "Cụm 5")
     );
-    assert!(register.revoke(2, d(2026, 7, 1)));
-    assert!(
+    assert_eq!(register.revoke(2, d(2026, 7, 1)), Ok(true));
+    assert_eq!(
         register.revoke(2, d(2026, 9, 1)),
+        Ok(true),
         "a later day keeps the earlier revocation"
     );
     assert_eq!(register.keys[2].revoked_on, Some(d(2026, 7, 1)));
     assert_eq!(register.remove(0).map(|k| k.unit_code), Some("XA-1".into()));
     assert_eq!(register.remove(9), None);
-    assert!(!register.revoke(9, d(2026, 1, 1)));
+    assert_eq!(register.revoke(9, d(2026, 1, 1)), Ok(false));
+}
+
+#[test]
+fn a_tier_and_a_variant_are_read_as_people_write_them_and_an_ambiguous_one_is_refused() {
+    let c = catalog();
+    let tier_of = |text: &str| find_tier(&c, text).map(|t| t.id.as_str());
+    for (text, id) in [
+        ("Cấp xã", "xa-phuong"),
+        ("cap xa", "xa-phuong"),
+        ("XÃ", "xa-phuong"),
+        ("Phường", "xa-phuong"),
+        ("Cấp xã, phường, thị trấn", "xa-phuong"),
+        ("commune level", "xa-phuong"),
+        ("Xa-Phuong", "xa-phuong"),
+        ("cấp huyện", "quan-huyen"),
+        ("Quận", "quan-huyen"),
+        ("Sở", "so-nganh"),
+        ("doanh nghiep", "doanh-nghiep"),
+        ("Cá nhân", "ca-nhan"),
+    ] {
+        assert_eq!(tier_of(text), Some(id), "{text}");
+    }
+    assert_eq!(tier_of("thôn"), None);
+    assert_eq!(tier_of("Cấp"), None);
+    assert_eq!(tier_of(""), None);
+    let row = |tier: &str, variant: &str| Cells {
+        code: "DN-1".into(),
+        name: "Công ty".into(),
+        tier: tier.into(),
+        variant: variant.into(),
+        key: did(1),
+        valid_from: "01/01/2026".into(),
+        ..Cells::default()
+    };
+    for (variant, id) in [
+        ("CNTT", "cntt"),
+        ("doanh nghiep cong nghe thong tin", "cntt"),
+        ("Chung", "chung"),
+    ] {
+        let got = parse_row(&row("Doanh nghiệp", variant), &c, &[]).expect(variant);
+        assert_eq!(got.variant.as_deref(), Some(id), "{variant}");
+    }
+    let got = parse_row(&row("ca nhan", "Cán bộ"), &c, &[]).expect("cán bộ");
+    assert_eq!(got.variant.as_deref(), Some("can-bo"));
+    // "Doanh nghiệp" is a part of both variants' names: refused, with the list.
+    let refused = parse_row(&row("doanh-nghiep", "doanh nghiệp"), &c, &[]).expect_err("ambiguous");
+    assert!(matches!(refused[0].1, Problem::UnknownVariant { .. }));
+}
+
+#[test]
+fn a_row_without_a_name_or_revoked_before_its_key_counts_is_refused_where_it_is() {
+    let c = catalog();
+    let text = csv(&[format!("XA-1,,xa-phuong,,Cụm 1,{},01/01/2026", did(1))]);
+    let got = read_csv(&text, &c, &[]).expect("a register");
+    assert_eq!(
+        messages(&got),
+        ["Dòng 2, cột “Tên đơn vị”: ô bắt buộc nhưng để trống"]
+    );
+    let text = "code,name,tier,key,validFrom,revokedOn\n".to_owned()
+        + &format!("XA-1,Xã Một,xa-phuong,{},01/06/2026,01/01/2026\n", did(1));
+    let got = read_csv(&text, &c, &[]).expect("a register");
+    assert_eq!(
+        messages(&got),
+        ["Dòng 2, cột “Ngày thu hồi”: ngày thu hồi trước ngày khóa bắt đầu có hiệu lực (01/06/2026)"]
+    );
+    let mut register = Register {
+        office: String::new(),
+        keys: read_csv(
+            &csv(&[format!(
+                "XA-1,Xã Một,xa-phuong,,Cụm 1,{},01/06/2026",
+                did(1)
+            )]),
+            &c,
+            &[],
+        )
+        .expect("a register")
+        .keys,
+    };
+    assert_eq!(
+        register.revoke(0, d(2026, 5, 31)),
+        Err(Problem::RevokedBeforeFrom(d(2026, 6, 1)))
+    );
+    assert_eq!(register.keys[0].revoked_on, None);
+    assert_eq!(register.revoke(0, d(2026, 6, 1)), Ok(true));
+}
+
+#[test]
+fn a_merge_adds_new_units_and_keys_and_keeps_what_the_register_has() {
+    let c = catalog();
+    let read = |rows: &[String]| Register {
+        office: String::new(),
+        keys: read_csv(&csv(rows), &c, &[]).expect("a register").keys,
+    };
+    let mut register = read(&[
+        format!("XA-1,Xã Một,xa-phuong,,Cụm 1,{},01/01/2026", did(1)),
+        format!("XA-2,Xã Hai,xa-phuong,,Cụm 1,{},01/01/2026", did(2)),
+    ]);
+    register.office = "Sở KH&CN".into();
+    let incoming = Register {
+        office: "Khác".into(),
+        ..read(&[
+            // The same registration, renamed: the register's stays.
+            format!(
+                "XA-1,Xã Một (tên khác),xa-phuong,,Cụm 1,{},01/01/2026",
+                did(1)
+            ),
+            // A second key in force for XA-2: left out.
+            format!("XA-2,Xã Hai,xa-phuong,,Cụm 1,{},01/01/2026", did(3)),
+            // A new unit.
+            format!("XA-3,Xã Ba,xa-phuong,,Cụm 2,{},01/01/2026", did(4)),
+        ])
+    };
+    assert_eq!(register.merge(incoming), 1);
+    let got: Vec<(&str, &str)> = register
+        .keys
+        .iter()
+        .map(|k| (k.unit_code.as_str(), k.unit_name.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [("XA-1", "Xã Một"), ("XA-2", "Xã Hai"), ("XA-3", "Xã Ba")]
+    );
+    assert_eq!(register.office, "Sở KH&CN");
+    assert_eq!(register.unit_count(), 3);
 }

@@ -1,0 +1,97 @@
+// The office view on a phone (360 px): each report is a card (rank, unit name and code, tier and
+// group, verdict, band, totals, the appraisal button), read whole with no sideways scroll; at
+// 1280 px the same rows are a table again. And `office.html?lang=en` opens in English, as the
+// unit's app does.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openBrowser, openApp, BASE_URL, OUT } from './browser.mjs';
+import { demoSeason } from './office.mjs';
+
+let context;
+let season;
+before(async () => {
+  season = demoSeason('office-narrow');
+  context = await openBrowser();
+});
+after(async () => { await context?.close(); });
+
+test('at 360 px every report is a card read whole, its button in view, and the page never scrolls sideways', async () => {
+  const { page, problems } = await openApp(context, { width: 360, height: 800 });
+  await page.goto(new URL('office.html', BASE_URL).href);
+  await page.getByTestId('catalog-line').filter({ hasText: 'hp-175-kh-ubnd.json' }).waitFor();
+  const dir = join(season, 'bao-cao');
+  const names = readdirSync(dir).filter((f) => /^DEMO-XA-0[0-2]/.test(f) || f.startsWith('loi-'));
+  await page.getByLabel('Các tệp báo cáo (.json, .zip)').setInputFiles(names.map((f) => join(dir, f)));
+  await page.getByLabel('Danh sách khóa tin cậy (trust.json)').setInputFiles(join(season, 'trust.json'));
+  await page.getByLabel('Ngày nhận (do cơ quan nhập)').fill('27/11/2026');
+  await page.getByRole('button', { name: 'Kiểm tra và tổng hợp' }).click();
+  await page.getByTestId('season-summary').waitFor();
+  const row = page.locator('#season tbody tr[data-file]').first();
+  await row.scrollIntoViewIfNeeded();
+  const look = () => page.locator('#season tbody tr[data-file]').evaluateAll((rows) => rows.slice(0, 8).map((r) => {
+    const box = r.getBoundingClientRect();
+    const cut = (e) => !e || e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1;
+    const inside = (e) => { const b = e.getBoundingClientRect(); return b.left >= box.left - 0.5 && b.right <= box.right + 0.5 && b.top >= box.top - 0.5 && b.bottom <= box.bottom + 0.5; };
+    const name = r.querySelector('.unit-name');
+    const code = r.querySelector('.unit-code');
+    const button = r.querySelector('[data-col=action] button');
+    return {
+      file: r.dataset.file,
+      name: name?.textContent ?? null,
+      nameCut: name ? cut(name) || !inside(name) : false,
+      codeCut: code ? cut(code) || !inside(code) : false,
+      button: button ? inside(button) && button.getBoundingClientRect().right <= innerWidth && button.getBoundingClientRect().left >= 0 : null,
+      total: r.querySelector('[data-col=total]').textContent,
+      display: getComputedStyle(r).display,
+      // The verdict stays inside its card (two lines at most; "i" gives it whole).
+      verdict: inside(r.querySelector('[data-col=checks]')),
+    };
+  }));
+  const cards = await look();
+  assert.ok(cards.length >= 5, JSON.stringify(cards));
+  for (const c of cards) {
+    assert.equal(c.display, 'grid', c.file);
+    assert.equal(c.nameCut, false, `${c.file}: the unit's name is cut`);
+    assert.equal(c.codeCut, false, `${c.file}: the unit's code is cut`);
+    assert.notEqual(c.button, false, `${c.file}: the button is not wholly in view`);
+  }
+  assert.ok(cards.some((c) => c.button === true), 'some card has its button');
+  assert.ok(cards.some((c) => c.name && c.name.length > 5), JSON.stringify(cards.map((c) => c.name)));
+  // The failed files too: no rank, no button, a long verdict, or no unit at all.
+  await page.getByLabel('Tìm trong bảng (tên tệp, mã hoặc tên đơn vị)').fill('loi-');
+  await page.waitForFunction(() => [...document.querySelectorAll('#season tbody tr[data-file]')].every((r) => r.dataset.file.startsWith('loi-')));
+  const failed = await look();
+  assert.ok(failed.length >= 5, JSON.stringify(failed));
+  for (const c of [...cards, ...failed]) {
+    assert.equal(c.display, 'grid', c.file);
+    assert.equal(c.nameCut, false, `${c.file}: the unit's name is cut`);
+    assert.equal(c.verdict, true, `${c.file}: the verdict runs out of its card`);
+  }
+  mkdirSync(join(OUT, 'screenshots'), { recursive: true });
+  await page.locator('.table-view').screenshot({ path: join(OUT, 'screenshots', 'office-view-360-failed.png') });
+  await page.getByLabel('Tìm trong bảng (tên tệp, mã hoặc tên đơn vị)').fill('');
+  const [pageWidth, inner] = await page.evaluate(() => [document.scrollingElement.scrollWidth, innerWidth]);
+  assert.ok(pageWidth <= inner, `the page is ${pageWidth} px wide at ${inner} px`);
+  mkdirSync(join(OUT, 'screenshots'), { recursive: true });
+  await page.screenshot({ path: join(OUT, 'screenshots', 'office-view-360.png') });
+  // The button still works on a card.
+  await page.locator('#season tbody tr[data-file] [data-col=action] button').first().click();
+  await page.waitForFunction(() => document.activeElement?.id === 'appraisal-title');
+  // Wider, a table again: the rows are 34 px high and the header is shown.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('#season tbody tr[data-file]')).display === 'table-row');
+  assert.equal(Math.round((await page.locator('#season tbody tr[data-file]').first().boundingBox()).height), 34);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('office.html?lang=en opens in English', async () => {
+  const { page, problems } = await openApp(context, { width: 1280, height: 800 });
+  await page.goto(new URL('office.html?lang=en', BASE_URL).href);
+  await page.getByRole('heading', { name: 'Receiving office: check and compile reports' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
