@@ -56,7 +56,7 @@ impl StrictJsonError {
             }
             StrictJsonError::DuplicateKey { key, line, column } => {
                 format!(
-                    "khoá “{key}” xuất hiện hai lần trong một đối tượng (dòng {line}, cột {column})"
+                    "khóa “{key}” xuất hiện hai lần trong một đối tượng (dòng {line}, cột {column})"
                 )
             }
             StrictJsonError::TooDeep { max, line, column } => {

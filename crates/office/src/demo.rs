@@ -204,7 +204,7 @@ fn readme(spec: &SeasonSpec) -> DemoFile {
          Mùa báo cáo năm {period} giả lập: {COMMUNES} xã trong {COMMUNE_CLUSTERS} cụm thi đua, \
          {DEPARTMENTS} sở, ngành trong {DEPARTMENT_BLOCKS} khối thi đua; {SILENT_UNITS} đơn vị \
          chưa nộp; một đơn vị gửi lại báo cáo; {defects} tệp lỗi (bao-cao/loi-*.json). \
-         Ngày nhận: {received}. Khoá ký sinh từ một hạt giống cố định: không bao giờ dùng thật.\n\n\
+         Ngày nhận: {received}. Khóa ký sinh từ một hạt giống cố định: không bao giờ dùng thật.\n\n\
          A simulated season for {period}; received on {received}. The keys come from a fixed \
          seed: never use them for anything real.\n",
         period = spec.period,

@@ -93,17 +93,6 @@ pub fn group_name(catalog: Option<&Catalog>, group: &str) -> String {
         .map_or_else(|| group.to_owned(), |g| g.name.get(Lang::Vi).to_owned())
 }
 
-/// A check's heading as the office's exports and page write it: the verifier's own, except two
-/// the review reworded ("Kiểm tra chấm lại" says what the column is; the project writes
-/// "khóa", never "khoá").
-pub fn check_heading(check: Check, lang: Lang) -> &'static str {
-    match (check, lang) {
-        (Check::Results, Lang::Vi) => "Kiểm tra chấm lại",
-        (Check::Key, Lang::Vi) => "Khóa đã đăng ký",
-        _ => check.heading(lang),
-    }
-}
-
 fn symbol(mark: CheckMark) -> &'static str {
     match mark {
         CheckMark::Pass => "✓",
@@ -217,7 +206,7 @@ pub fn reports_table(x: &Export) -> Table {
     headings.extend(
         Check::ALL
             .iter()
-            .map(|c| format!("Kiểm tra: {}", check_heading(*c, Lang::Vi))),
+            .map(|c| format!("Kiểm tra: {}", c.heading(Lang::Vi))),
     );
     headings.extend(
         [
@@ -673,11 +662,7 @@ mod tests {
                 "Sở, ban, ngành, đơn vị (3)"
             ]
         );
-        assert_eq!(check_heading(Check::Results, Lang::Vi), "Kiểm tra chấm lại");
-        assert_eq!(check_heading(Check::Key, Lang::Vi), "Khóa đã đăng ký");
-        assert_eq!(
-            check_heading(Check::Proof, Lang::Vi),
-            Check::Proof.heading(Lang::Vi)
-        );
+        assert_eq!(Check::Results.heading(Lang::Vi), "Kiểm tra chấm lại");
+        assert_eq!(Check::Key.heading(Lang::Vi), "Khóa đã đăng ký");
     }
 }

@@ -77,11 +77,11 @@ impl Check {
             (Check::Proof, Lang::En) => "Proof",
             (Check::Dates, Lang::Vi) => "Ngày ký",
             (Check::Dates, Lang::En) => "Dates",
-            (Check::Key, Lang::Vi) => "Khoá đã đăng ký",
+            (Check::Key, Lang::Vi) => "Khóa đã đăng ký",
             (Check::Key, Lang::En) => "Registered key",
             (Check::Catalog, Lang::Vi) => "Danh mục tiêu chí",
             (Check::Catalog, Lang::En) => "Catalog",
-            (Check::Results, Lang::Vi) => "Kết quả khớp chấm lại",
+            (Check::Results, Lang::Vi) => "Kiểm tra chấm lại",
             (Check::Results, Lang::En) => "Results equal re-score",
             (Check::Timing, Lang::Vi) => "Thời hạn",
             (Check::Timing, Lang::En) => "Timing",
@@ -450,7 +450,7 @@ fn timing(
         ),
         TimingCheck::Unscorable => line(
             Mark::Note,
-            "chưa kiểm tra thời hạn: báo cáo không chấm lại được theo danh mục (xem cột “Danh mục tiêu chí” và “Kết quả khớp chấm lại”), nên không có tổng điểm chính thức",
+            "chưa kiểm tra thời hạn: báo cáo không chấm lại được theo danh mục (xem cột “Danh mục tiêu chí” và “Kiểm tra chấm lại”), nên không có tổng điểm chính thức",
             "timing not checked: the report cannot be re-scored with its catalog (see the “Catalog” and “Results” columns), so there is no official total",
         ),
         TimingCheck::SubmittedAfterReceipt {

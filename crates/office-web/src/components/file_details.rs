@@ -6,7 +6,6 @@ use super::report_table::is_information;
 use crate::i18n::words;
 use crate::i18n::{group_name, points, tier_name};
 use crate::state::Action;
-use tdg_office::export::check_heading;
 use tdg_office::session::CheckMark;
 use tdg_report::verdict_text::Check;
 use yew::prelude::*;
@@ -62,7 +61,7 @@ pub fn file_details(p: &Part) -> Html {
                         CheckMark::Fail => ("fail", "✗"),
                         CheckMark::Note => ("note", "!"),
                     };
-                    html! { <li class={class}><strong>{ format!("{mark} {}: ", check_heading(check, lang)) }</strong>{ c.text.get(lang).to_owned() }</li> }
+                    html! { <li class={class}><strong>{ format!("{mark} {}: ", check.heading(lang)) }</strong>{ c.text.get(lang).to_owned() }</li> }
                 }) }
                 { for f.notes.iter().map(|n| html! { <li class="note">{"! "}{ n.text.get(lang).to_owned() }</li> }) }
             </ul>

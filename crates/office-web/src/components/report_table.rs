@@ -9,7 +9,6 @@ use crate::i18n::{band_name, group_name, points, tier_name};
 use crate::state::{appraised_ranking, rows_in_view, table_rows, Action};
 use tdg_model::units::format_int;
 use tdg_model::Lang;
-use tdg_office::export::check_heading;
 use tdg_office::session::{CheckMark, CheckView, FileView};
 use tdg_office::Standing;
 use tdg_report::verdict_text::Check;
@@ -42,7 +41,7 @@ fn checks_cell(f: &FileView, lang: Lang, open: Callback<MouseEvent>) -> Html {
             };
             format!(
                 "{mark} {}: {}",
-                check_heading(check, lang),
+                check.heading(lang),
                 both(lang, &c.text.vi, &c.text.en).replace('\n', " / ")
             )
         })
