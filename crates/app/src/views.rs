@@ -8,6 +8,9 @@
 //! with the same `tdg-model` code; what the user does there comes back as a [`PrintEvent`], three
 //! plain values (`kind`, `field`, `text`) that this app turns into its own `Action`s, so the
 //! reducer stays the only place where the draft changes. Both sides are compiled from this file.
+//!
+//! The sign panel's flows run there too (`sign.rs`, `sign_flows.rs`): one on-demand module for
+//! what the form does not need, loaded by whichever of them the user opens first.
 
 use crate::state::{Action, DocEdit, Screen};
 use serde::{Deserialize, Serialize};
@@ -15,6 +18,8 @@ use tdg_model::draft::{Authority, DocField, Draft};
 use tdg_model::{Date, Lang};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+pub mod sign;
 
 /// What the print view shows, besides the catalog.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -146,15 +151,42 @@ impl PrintEvent {
     }
 }
 
-/// The loaded `tdg_views.js` module, or why it could not be loaded (in both languages).
-pub async fn module() -> Result<ViewsModule, (String, String)> {
-    match load_views().await {
-        Ok(module) => Ok(module.unchecked_into()),
-        Err(e) => {
-            let why = crate::browser::js_text(e);
-            Err(crate::i18n::print_host::module_not_loaded(&why))
+/// The loaded `tdg_views.js` module, or why it could not be loaded (the browser's words).
+pub async fn module() -> Result<ViewsModule, String> {
+    load_views()
+        .await
+        .map(JsCast::unchecked_into)
+        .map_err(crate::browser::js_text)
+}
+
+/// Runs a sign panel flow in the module, loading it on first use; `apply` gets each event as
+/// it happens. Only a module that could not be loaded or a flow that crashed is an error here:
+/// what went wrong inside a flow comes as a notice event.
+pub async fn sign_flow(
+    catalog: &[u8],
+    request: &sign::SignRequest,
+    apply: impl Fn(sign::SignEvent) + 'static,
+) -> Result<(), tdg_model::Text> {
+    use crate::i18n::sign_panel as words;
+    let module = module()
+        .await
+        .map_err(|why| words::flows_not_loaded(&why))?;
+    let request = serde_json::to_string(request).map_err(|e| words::flow_failed(&e))?;
+    let host = Closure::<dyn Fn(u32, js_sys::Array)>::new(move |kind, parts: js_sys::Array| {
+        let parts = parts.iter().map(|p| p.as_string().unwrap_or_default());
+        if let Some(event) = sign::SignEvent::decode(kind, parts.collect()) {
+            apply(event);
         }
-    }
+    });
+    let running = module
+        .sign_flow(catalog, &request, host.as_ref().unchecked_ref())
+        .map_err(|e| words::flow_failed(&crate::browser::js_text(e)))?;
+    let outcome = wasm_bindgen_futures::JsFuture::from(running).await;
+    // The module calls `host` only while the flow runs: it is dropped after.
+    drop(host);
+    outcome
+        .map(|_| ())
+        .map_err(|e| words::flow_failed(&crate::browser::js_text(e)))
 }
 
 #[wasm_bindgen(inline_js = "
@@ -194,6 +226,15 @@ extern "C" {
     /// Removes the print view.
     #[wasm_bindgen(method)]
     pub fn print_close(this: &ViewsModule);
+    /// Runs a sign panel flow ([`sign::SignRequest`], JSON); `host(kind, strings)` receives
+    /// each [`sign::SignEvent`]. The promise settles when the flow is over.
+    #[wasm_bindgen(method, catch)]
+    fn sign_flow(
+        this: &ViewsModule,
+        catalog: &[u8],
+        request: &str,
+        host: &js_sys::Function,
+    ) -> Result<js_sys::Promise, JsValue>;
 }
 
 #[cfg(test)]

@@ -7,12 +7,17 @@
 //! the draft with `tdg_model::score` (through the app's `assess`), the same code as the app, so
 //! the printed total is the one on screen; `print_update` shows a changed draft;
 //! `print_close` removes it.
+//!
+//! The sign panel's flows (`sign_flow`): making, re-opening, restoring, unlocking and
+//! forgetting the key, and signing (`tdg_app::sign_flows`); the panel stays in the app and
+//! applies what comes back (`tdg_app::views::sign`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 use tdg_app::components::print_view::PrintView;
 use tdg_app::shared::Shared;
 use tdg_app::state::{Action, SignedInfo};
+use tdg_app::views::sign::{SignEvent, SignRequest};
 use tdg_app::views::{PrintEvent, PrintInput};
 use tdg_model::Localized;
 use tdg_model::{Catalog, Lang};
@@ -113,4 +118,24 @@ pub fn print_close() {
     if let Some(app) = OPEN.with(|open| open.borrow_mut().take()) {
         app.destroy();
     }
+}
+
+/// Runs a sign panel flow (`SignRequest` as JSON) with the catalog's bytes; `host(kind,
+/// strings)` receives each `SignEvent` (`SignEvent::encode`). Settles when the flow is over.
+#[wasm_bindgen]
+pub async fn sign_flow(
+    catalog: Vec<u8>,
+    request: String,
+    host: js_sys::Function,
+) -> Result<(), JsValue> {
+    let request: SignRequest =
+        serde_json::from_str(&request).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let emit = move |event: SignEvent| {
+        if let Some((kind, parts)) = event.encode() {
+            let parts: js_sys::Array = parts.into_iter().map(JsValue::from).collect();
+            let _ = host.call2(&JsValue::NULL, &kind.into(), &parts);
+        }
+    };
+    tdg_app::sign_flows::run(&catalog, request, &emit).await;
+    Ok(())
 }
