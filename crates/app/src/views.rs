@@ -159,6 +159,28 @@ pub async fn module() -> Result<ViewsModule, String> {
         .map_err(crate::browser::js_text)
 }
 
+/// Reads and checks an exercises file in the module (training mode), with the catalog's bytes:
+/// the set, or why it cannot be used (in both languages).
+pub async fn read_exercises(
+    catalog: &[u8],
+    file: &[u8],
+) -> Result<tdg_model::training::ExerciseSet, (String, String)> {
+    use crate::i18n::training::module_not_loaded;
+    let module = module().await.map_err(|why| module_not_loaded(&why))?;
+    let read = module
+        .exercises_read(catalog, file)
+        .map_err(|e| module_not_loaded(&crate::browser::js_text(e)))?;
+    // Written by this same file's other side: unreadable only from a module of another build.
+    match serde_json::from_str::<ExercisesRead>(&read) {
+        Ok(Ok(set)) => Ok(set),
+        Ok(Err(why)) => Err((why.vi, why.en)),
+        Err(e) => Err(module_not_loaded(&e.to_string())),
+    }
+}
+
+/// What `exercises_read` answers, as JSON.
+pub type ExercisesRead = Result<tdg_model::training::ExerciseSet, tdg_model::Text>;
+
 /// Runs a sign panel flow in the module, loading it on first use; `apply` gets each event as
 /// it happens. Only a module that could not be loaded or a flow that crashed is an error here:
 /// what went wrong inside a flow comes as a notice event.
@@ -226,6 +248,9 @@ extern "C" {
     /// Removes the print view.
     #[wasm_bindgen(method)]
     pub fn print_close(this: &ViewsModule);
+    /// Reads and checks an exercises file: [`ExercisesRead`] as JSON.
+    #[wasm_bindgen(method, catch)]
+    fn exercises_read(this: &ViewsModule, catalog: &[u8], file: &[u8]) -> Result<String, JsValue>;
     /// Runs a sign panel flow ([`sign::SignRequest`], JSON); `host(kind, strings)` receives
     /// each [`sign::SignEvent`]. The promise settles when the flow is over.
     #[wasm_bindgen(method, catch)]
@@ -312,5 +337,26 @@ mod tests {
             serde_json::from_str::<PrintInput>(&json).expect("reads"),
             input
         );
+    }
+
+    #[test]
+    fn exercises_read_in_the_module_cross_back_as_they_were_read() {
+        let catalog = tdg_model::Catalog::from_json(include_bytes!(
+            "../../../assets/catalogs/hp-175-kh-ubnd.json"
+        ))
+        .expect("the shipped catalog");
+        let shipped = include_bytes!("../../../assets/training/exercises.json");
+        let damaged = &shipped[..shipped.len() / 2];
+        for file in [&shipped[..], damaged] {
+            let read: ExercisesRead =
+                crate::training::check_exercises(file, &catalog).map_err(tdg_model::Text::from);
+            let json = serde_json::to_string(&read).expect("writes");
+            assert_eq!(
+                serde_json::from_str::<ExercisesRead>(&json).expect("reads"),
+                read
+            );
+        }
+        let set = crate::training::check_exercises(shipped, &catalog).expect("the shipped set");
+        assert!(set.exercises.iter().any(|e| !e.solution.is_empty()));
     }
 }

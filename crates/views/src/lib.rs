@@ -8,6 +8,9 @@
 //! the printed total is the one on screen; `print_update` shows a changed draft;
 //! `print_close` removes it.
 //!
+//! Training mode's exercises (`exercises_read`): the file read and checked against the
+//! catalog, answered as JSON (`tdg_app::views::ExercisesRead`).
+//!
 //! The sign panel's flows (`sign_flow`): making, re-opening, restoring, unlocking and
 //! forgetting the key, and signing (`tdg_app::sign_flows`); the panel stays in the app and
 //! applies what comes back (`tdg_app::views::sign`).
@@ -18,9 +21,9 @@ use tdg_app::components::print_view::PrintView;
 use tdg_app::shared::Shared;
 use tdg_app::state::{Action, SignedInfo};
 use tdg_app::views::sign::{SignEvent, SignRequest};
-use tdg_app::views::{PrintEvent, PrintInput};
+use tdg_app::views::{ExercisesRead, PrintEvent, PrintInput};
 use tdg_model::Localized;
-use tdg_model::{Catalog, Lang};
+use tdg_model::{Catalog, Lang, Text};
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
@@ -63,6 +66,17 @@ fn print_root(props: &RootProps) -> Html {
     }
 }
 
+/// The catalog's bytes the app sends, read with the same code as the app's.
+fn read_catalog(bytes: &[u8]) -> Result<Catalog, JsValue> {
+    Catalog::from_json(bytes).map_err(|e| {
+        JsValue::from_str(&format!(
+            "{} / {}",
+            e.message(Lang::Vi),
+            e.message(Lang::En)
+        ))
+    })
+}
+
 fn read_input(input: &str) -> Result<PrintInput, JsValue> {
     serde_json::from_str(input).map_err(|e| JsValue::from_str(&e.to_string()))
 }
@@ -76,13 +90,7 @@ pub fn print_open(
     input: &str,
     host: js_sys::Function,
 ) -> Result<(), JsValue> {
-    let catalog = Catalog::from_json(catalog).map_err(|e| {
-        JsValue::from_str(&format!(
-            "{} / {}",
-            e.message(Lang::Vi),
-            e.message(Lang::En)
-        ))
-    })?;
+    let catalog = read_catalog(catalog)?;
     let initial = Rc::new(read_input(input)?);
     print_close();
     let events = Callback::from(move |event: PrintEvent| {
@@ -138,4 +146,14 @@ pub async fn sign_flow(
     };
     tdg_app::sign_flows::run(&catalog, request, &emit).await;
     Ok(())
+}
+
+/// Reads and checks an exercises file against the catalog (`tdg_app::training`): the set, or
+/// why it cannot be used, as JSON (`ExercisesRead`).
+#[wasm_bindgen]
+pub fn exercises_read(catalog: &[u8], file: &[u8]) -> Result<String, JsValue> {
+    let catalog = read_catalog(catalog)?;
+    let read: ExercisesRead =
+        tdg_app::training::check_exercises(file, &catalog).map_err(Text::from);
+    serde_json::to_string(&read).map_err(|e| JsValue::from_str(&e.to_string()))
 }
