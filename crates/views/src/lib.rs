@@ -9,7 +9,7 @@
 //! `print_close` removes it.
 //!
 //! Training mode's exercises (`exercises_read`): the file read and checked against the
-//! catalog, answered as JSON (`tdg_app::views::ExercisesRead`).
+//! catalog, answered as strings (`tdg_app::views::exercises_to_wire`).
 //!
 //! The sign panel's flows (`sign_flow`): making, re-opening, restoring, unlocking and
 //! forgetting the key, and signing (`tdg_app::sign_flows`); the panel stays in the app and
@@ -21,9 +21,9 @@ use tdg_app::components::print_view::PrintView;
 use tdg_app::shared::Shared;
 use tdg_app::state::{Action, SignedInfo};
 use tdg_app::views::sign::{SignEvent, SignRequest};
-use tdg_app::views::{ExercisesRead, PrintEvent, PrintInput};
+use tdg_app::views::{exercises_to_wire, PrintEvent, PrintInput};
 use tdg_model::Localized;
-use tdg_model::{Catalog, Lang, Text};
+use tdg_model::{Catalog, Lang};
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
@@ -149,11 +149,13 @@ pub async fn sign_flow(
 }
 
 /// Reads and checks an exercises file against the catalog (`tdg_app::training`): the set, or
-/// why it cannot be used, as JSON (`ExercisesRead`).
+/// why it cannot be used, as strings (`tdg_app::views::exercises_to_wire`).
 #[wasm_bindgen]
-pub fn exercises_read(catalog: &[u8], file: &[u8]) -> Result<String, JsValue> {
+pub fn exercises_read(catalog: &[u8], file: &[u8]) -> Result<js_sys::Array, JsValue> {
     let catalog = read_catalog(catalog)?;
-    let read: ExercisesRead =
-        tdg_app::training::check_exercises(file, &catalog).map_err(Text::from);
-    serde_json::to_string(&read).map_err(|e| JsValue::from_str(&e.to_string()))
+    let read = tdg_app::training::check_exercises(file, &catalog);
+    Ok(exercises_to_wire(&read)
+        .into_iter()
+        .map(JsValue::from)
+        .collect())
 }
