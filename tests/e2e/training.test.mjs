@@ -5,7 +5,7 @@
 // the mode brings the unit's draft back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openBrowser, openApp, OUT, screenshot } from './browser.mjs';
 import { verifyAsOffice } from './office.mjs';
@@ -109,6 +109,37 @@ test('training mode: exercises, a training report refused by tdg verify, waterma
     await page.getByRole('button', { name: 'Khôi phục khóa' }).click();
     await page.getByRole('alert').filter({ hasText: 'Đây là tệp sao lưu của khóa tập huấn: không dùng để ký báo cáo thật' }).waitFor();
     assert.equal(await page.getByTestId('fingerprint').count(), 0, 'no key was kept');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a trainer's exercises file is read and checked (in the on-demand module) before it replaces the list", async () => {
+  mkdirSync(FILES, { recursive: true });
+  const context = await openBrowser();
+  try {
+    const { page, problems } = await openApp(context);
+    page.on('dialog', (d) => d.accept());
+    await page.getByRole('button', { name: 'Chế độ tập huấn (dành cho giảng viên)' }).click();
+    await page.getByRole('heading', { name: 'Bài tập tập huấn' }).waitFor();
+    const shipped = JSON.parse(readFileSync(join('assets', 'training', 'exercises.json'), 'utf8'));
+    const mine = { ...shipped, exercises: shipped.exercises.slice(0, 1).map((e) => ({ ...e, title: { vi: 'Bài của giảng viên', en: "The trainer's own" } })) };
+    const good = join(FILES, 'bai-tap.json');
+    writeFileSync(good, JSON.stringify(mine));
+    const bad = join(FILES, 'hong.json');
+    writeFileSync(bad, JSON.stringify({ ...mine, exercisesVersion: 99 }));
+    const input = page.getByLabel('Nhập tệp bài tập của giảng viên (.json)');
+    await input.setInputFiles(bad);
+    await page.getByRole('alert').filter({ hasText: 'Không nhập được hong.json' }).waitFor();
+    assert.equal(await page.locator('.exercise-item').count(), shipped.exercises.length, 'a refused file changes nothing');
+    await input.setInputFiles(good);
+    await page.getByText('Đã nhập 1 bài tập từ bai-tap.json.').waitFor();
+    await page.getByRole('heading', { name: 'Bài của giảng viên' }).waitFor();
+    assert.equal(await page.locator('.exercise-item').count(), 1);
+    // Kept in training's area: a reload shows the trainer's list again.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Bài của giảng viên' }).waitFor();
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

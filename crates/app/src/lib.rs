@@ -9,6 +9,7 @@ pub mod key_store;
 pub mod portal;
 pub mod samples;
 pub mod shared;
+pub mod sign_flows;
 pub mod signer;
 pub mod state;
 pub mod storage;

@@ -37,7 +37,7 @@ pub enum Screen {
 }
 
 /// The unit's public key, as shown to people, and how its private key is kept.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct KeyInfo {
     pub did: String,
     pub fingerprint: String,
@@ -45,7 +45,7 @@ pub struct KeyInfo {
 }
 
 /// How the unit's private key is kept on this computer (see `key_store.rs`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum KeyProtection {
     /// A non-extractable WebCrypto key in IndexedDB: usable, never readable.
     Browser,

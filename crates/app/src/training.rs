@@ -7,6 +7,7 @@
 //! every report is signed with `training: true`, which every verifier refuses as a submission.
 
 use crate::key_store::{self, KeyArea};
+use crate::state::LoadedCatalog;
 use crate::storage;
 use tdg_model::training::ExerciseSet;
 use tdg_model::Localized;
@@ -84,25 +85,36 @@ fn reload() {
 }
 
 /// The exercises: the trainer's imported file if there is one, else the shipped file.
-pub async fn load_exercises(catalog: &Catalog) -> Result<ExerciseSet, (String, String)> {
+pub async fn load_exercises(catalog: &LoadedCatalog) -> Result<ExerciseSet, (String, String)> {
     if let Some(text) = storage::read_training(IMPORTED) {
-        return read(text.as_bytes(), catalog);
+        return read(text.as_bytes(), catalog).await;
     }
     let bytes = crate::catalog_source::fetch_bytes(EXERCISES_URL)
         .await
         .map_err(|detail| crate::i18n::training::exercises_not_read(EXERCISES_URL, &detail))?;
-    read(&bytes, catalog)
+    read(&bytes, catalog).await
 }
 
 /// Checks an exercises file the trainer picked and keeps it in training's area.
-pub fn import_exercises(bytes: &[u8], catalog: &Catalog) -> Result<ExerciseSet, (String, String)> {
-    let set = read(bytes, catalog)?;
+pub async fn import_exercises(
+    bytes: &[u8],
+    catalog: &LoadedCatalog,
+) -> Result<ExerciseSet, (String, String)> {
+    let set = read(bytes, catalog).await?;
     let text = String::from_utf8_lossy(bytes);
     storage::write_training(IMPORTED, &text).map_err(|_| not_stored())?;
     Ok(set)
 }
 
-fn read(bytes: &[u8], catalog: &Catalog) -> Result<ExerciseSet, (String, String)> {
+/// Read and checked in the on-demand module (`views::read_exercises`): training mode is known
+/// at start, so only a workshop's page loads it, and the reader (strict JSON, the exercises'
+/// checks and their messages: about 24 KB of code) is not in every unit's first load.
+async fn read(bytes: &[u8], catalog: &LoadedCatalog) -> Result<ExerciseSet, (String, String)> {
+    crate::views::read_exercises(&catalog.bytes, bytes).await
+}
+
+/// Reads and checks an exercises file: the module's side (crates/views, `exercises_read`).
+pub fn check_exercises(bytes: &[u8], catalog: &Catalog) -> Result<ExerciseSet, (String, String)> {
     // A sample's tier is not known before it is opened: a goal's band is checked then.
     ExerciseSet::from_json(bytes, catalog, |_| None)
         .map_err(|e| (e.message(Lang::Vi), e.message(Lang::En)))

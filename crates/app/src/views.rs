@@ -8,13 +8,19 @@
 //! with the same `tdg-model` code; what the user does there comes back as a [`PrintEvent`], three
 //! plain values (`kind`, `field`, `text`) that this app turns into its own `Action`s, so the
 //! reducer stays the only place where the draft changes. Both sides are compiled from this file.
+//!
+//! The sign panel's flows run there too (`sign.rs`, `sign_flows.rs`): one on-demand module for
+//! what the form does not need, loaded by whichever of them the user opens first.
 
 use crate::state::{Action, DocEdit, Screen};
 use serde::{Deserialize, Serialize};
 use tdg_model::draft::{Authority, DocField, Draft};
-use tdg_model::{Date, Lang};
+use tdg_model::training::{Exercise, ExerciseSet, Goal};
+use tdg_model::{Date, Lang, Text};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+pub mod sign;
 
 /// What the print view shows, besides the catalog.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -146,15 +152,143 @@ impl PrintEvent {
     }
 }
 
-/// The loaded `tdg_views.js` module, or why it could not be loaded (in both languages).
-pub async fn module() -> Result<ViewsModule, (String, String)> {
-    match load_views().await {
-        Ok(module) => Ok(module.unchecked_into()),
-        Err(e) => {
-            let why = crate::browser::js_text(e);
-            Err(crate::i18n::print_host::module_not_loaded(&why))
+/// The loaded `tdg_views.js` module, or why it could not be loaded (the browser's words).
+pub async fn module() -> Result<ViewsModule, String> {
+    load_views()
+        .await
+        .map(JsCast::unchecked_into)
+        .map_err(crate::browser::js_text)
+}
+
+/// Reads and checks an exercises file in the module (training mode), with the catalog's bytes:
+/// the set, or why it cannot be used (in both languages).
+pub async fn read_exercises(catalog: &[u8], file: &[u8]) -> Result<ExerciseSet, (String, String)> {
+    use crate::i18n::training::module_not_loaded;
+    let module = module().await.map_err(|why| module_not_loaded(&why))?;
+    let read = module
+        .exercises_read(catalog, file)
+        .map_err(|e| module_not_loaded(&crate::browser::js_text(e)))?;
+    let parts = read.iter().map(|p| p.as_string().unwrap_or_default());
+    exercises_from_wire(parts.collect()).unwrap_or_else(|| Err(module_not_loaded(ANOTHER_BUILD)))
+}
+
+/// Said when the module answers what no version of this file writes.
+const ANOTHER_BUILD: &str = "tdg_views ≠ tdg_app";
+
+const READ: &str = "read";
+const REFUSED: &str = "refused";
+/// Strings per exercise on the wire.
+const EXERCISE_PARTS: usize = 12;
+
+/// What `exercises_read` answers, as strings: `refused, vi, en`, or `read`, the version, the
+/// provenance and each exercise's twelve fields. Strings rather than JSON: reading the set with
+/// serde in this app would bring its derive code back into the first load. The worked solutions
+/// stay behind (the app never shows them).
+pub fn exercises_to_wire(read: &Result<ExerciseSet, (String, String)>) -> Vec<String> {
+    let set = match read {
+        Ok(set) => set,
+        Err((vi, en)) => return vec![REFUSED.into(), vi.clone(), en.clone()],
+    };
+    let mut parts = vec![
+        READ.into(),
+        set.exercises_version.to_string(),
+        set.provenance.vi.clone(),
+        set.provenance.en.clone(),
+    ];
+    for e in &set.exercises {
+        parts.extend([e.id.clone(), e.sample.clone()]);
+        for text in [&e.title, &e.question, &e.hint, &e.answer] {
+            parts.extend([text.vi.clone(), text.en.clone()]);
         }
+        // "=" before a band's id: an empty string is no band, never a band with an empty id.
+        parts.push(
+            e.goal
+                .band
+                .as_ref()
+                .map_or(String::new(), |b| format!("={b}")),
+        );
+        parts.push(if e.goal.all_answered { "1" } else { "0" }.into());
     }
+    parts
+}
+
+/// The answer `exercises_to_wire` wrote; `None` for one it never writes.
+pub fn exercises_from_wire(parts: Vec<String>) -> Option<Result<ExerciseSet, (String, String)>> {
+    let mut parts = parts.into_iter();
+    let mut next = || parts.next();
+    match next()?.as_str() {
+        REFUSED => return Some(Err((next()?, next()?))),
+        READ => {}
+        _ => return None,
+    }
+    let exercises_version = next()?.parse().ok()?;
+    let provenance = Text::new(next()?, next()?);
+    let rest: Vec<String> = std::iter::from_fn(next).collect();
+    let chunks = rest.chunks_exact(EXERCISE_PARTS);
+    if !chunks.remainder().is_empty() {
+        return None;
+    }
+    let exercises = chunks.map(exercise_from_wire).collect::<Option<_>>()?;
+    Some(Ok(ExerciseSet {
+        exercises_version,
+        provenance,
+        exercises,
+    }))
+}
+
+fn exercise_from_wire(p: &[String]) -> Option<Exercise> {
+    let text = |i: usize| Some(Text::new(p.get(i)?.clone(), p.get(i + 1)?.clone()));
+    let band = match p.get(10)?.as_str() {
+        "" => None,
+        b => Some(b.strip_prefix('=')?.to_string()),
+    };
+    Some(Exercise {
+        id: p.first()?.clone(),
+        sample: p.get(1)?.clone(),
+        title: text(2)?,
+        question: text(4)?,
+        hint: text(6)?,
+        answer: text(8)?,
+        goal: Goal {
+            band,
+            all_answered: match p.get(11)?.as_str() {
+                "1" => true,
+                "0" => false,
+                _ => return None,
+            },
+        },
+        solution: Default::default(),
+    })
+}
+
+/// Runs a sign panel flow in the module, loading it on first use; `apply` gets each event as
+/// it happens. Only a module that could not be loaded or a flow that crashed is an error here:
+/// what went wrong inside a flow comes as a notice event.
+pub async fn sign_flow(
+    catalog: &[u8],
+    request: &sign::SignRequest,
+    apply: impl Fn(sign::SignEvent) + 'static,
+) -> Result<(), tdg_model::Text> {
+    use crate::i18n::sign_panel as words;
+    let module = module()
+        .await
+        .map_err(|why| words::flows_not_loaded(&why))?;
+    let request = serde_json::to_string(request).map_err(|e| words::flow_failed(&e))?;
+    let host = Closure::<dyn Fn(u32, js_sys::Array)>::new(move |kind, parts: js_sys::Array| {
+        let parts = parts.iter().map(|p| p.as_string().unwrap_or_default());
+        if let Some(event) = sign::SignEvent::decode(kind, parts.collect()) {
+            apply(event);
+        }
+    });
+    let running = module
+        .sign_flow(catalog, &request, host.as_ref().unchecked_ref())
+        .map_err(|e| words::flow_failed(&crate::browser::js_text(e)))?;
+    let outcome = wasm_bindgen_futures::JsFuture::from(running).await;
+    // The module calls `host` only while the flow runs: it is dropped after.
+    drop(host);
+    outcome
+        .map(|_| ())
+        .map_err(|e| words::flow_failed(&crate::browser::js_text(e)))
 }
 
 #[wasm_bindgen(inline_js = "
@@ -194,6 +328,22 @@ extern "C" {
     /// Removes the print view.
     #[wasm_bindgen(method)]
     pub fn print_close(this: &ViewsModule);
+    /// Reads and checks an exercises file: [`exercises_to_wire`]'s strings.
+    #[wasm_bindgen(method, catch)]
+    fn exercises_read(
+        this: &ViewsModule,
+        catalog: &[u8],
+        file: &[u8],
+    ) -> Result<js_sys::Array, JsValue>;
+    /// Runs a sign panel flow ([`sign::SignRequest`], JSON); `host(kind, strings)` receives
+    /// each [`sign::SignEvent`]. The promise settles when the flow is over.
+    #[wasm_bindgen(method, catch)]
+    fn sign_flow(
+        this: &ViewsModule,
+        catalog: &[u8],
+        request: &str,
+        host: &js_sys::Function,
+    ) -> Result<js_sys::Promise, JsValue>;
 }
 
 #[cfg(test)]
@@ -271,5 +421,57 @@ mod tests {
             serde_json::from_str::<PrintInput>(&json).expect("reads"),
             input
         );
+    }
+
+    #[test]
+    fn exercises_read_in_the_module_cross_back_as_they_were_read() {
+        let catalog = tdg_model::Catalog::from_json(include_bytes!(
+            "../../../assets/catalogs/hp-175-kh-ubnd.json"
+        ))
+        .expect("the shipped catalog");
+        let shipped = include_bytes!("../../../assets/training/exercises.json");
+        let mut set = crate::training::check_exercises(shipped, &catalog).expect("the shipped set");
+        assert!(set.exercises.iter().any(|e| !e.solution.is_empty()));
+        assert!(set.exercises.iter().any(|e| e.goal.band.is_some()));
+        // A band with an empty id and a goal of both kinds cross too.
+        set.exercises[0].goal = Goal {
+            band: Some(String::new()),
+            all_answered: true,
+        };
+        let back = exercises_from_wire(exercises_to_wire(&Ok(set.clone())))
+            .expect("written by this file")
+            .expect("a set");
+        for e in &mut set.exercises {
+            e.solution.clear();
+        }
+        assert_eq!(back, set);
+        let refused = crate::training::check_exercises(&shipped[..100], &catalog);
+        assert!(refused.is_err());
+        assert_eq!(
+            exercises_from_wire(exercises_to_wire(&refused)),
+            Some(refused)
+        );
+    }
+
+    #[test]
+    fn exercises_of_another_build_are_not_guessed_at() {
+        let wire =
+            |parts: &[&str]| exercises_from_wire(parts.iter().map(|p| p.to_string()).collect());
+        assert_eq!(wire(&[]), None);
+        assert_eq!(wire(&["other"]), None);
+        assert_eq!(wire(&[READ, "1", "vi", "en", "only", "two"]), None);
+        let mut one = vec![READ, "1", "vi", "en"];
+        one.extend([
+            "id", "s", "t", "t", "q", "q", "h", "h", "a", "a", "band", "1",
+        ]);
+        assert_eq!(wire(&one), None, "a band without its marker");
+        assert!(matches!(
+            wire(
+                &one.iter()
+                    .map(|p| if *p == "band" { "=band" } else { p })
+                    .collect::<Vec<_>>()
+            ),
+            Some(Ok(_))
+        ));
     }
 }

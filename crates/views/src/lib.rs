@@ -7,13 +7,21 @@
 //! the draft with `tdg_model::score` (through the app's `assess`), the same code as the app, so
 //! the printed total is the one on screen; `print_update` shows a changed draft;
 //! `print_close` removes it.
+//!
+//! Training mode's exercises (`exercises_read`): the file read and checked against the
+//! catalog, answered as strings (`tdg_app::views::exercises_to_wire`).
+//!
+//! The sign panel's flows (`sign_flow`): making, re-opening, restoring, unlocking and
+//! forgetting the key, and signing (`tdg_app::sign_flows`); the panel stays in the app and
+//! applies what comes back (`tdg_app::views::sign`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 use tdg_app::components::print_view::PrintView;
 use tdg_app::shared::Shared;
 use tdg_app::state::{Action, SignedInfo};
-use tdg_app::views::{PrintEvent, PrintInput};
+use tdg_app::views::sign::{SignEvent, SignRequest};
+use tdg_app::views::{exercises_to_wire, PrintEvent, PrintInput};
 use tdg_model::Localized;
 use tdg_model::{Catalog, Lang};
 use wasm_bindgen::prelude::*;
@@ -58,6 +66,17 @@ fn print_root(props: &RootProps) -> Html {
     }
 }
 
+/// The catalog's bytes the app sends, read with the same code as the app's.
+fn read_catalog(bytes: &[u8]) -> Result<Catalog, JsValue> {
+    Catalog::from_json(bytes).map_err(|e| {
+        JsValue::from_str(&format!(
+            "{} / {}",
+            e.message(Lang::Vi),
+            e.message(Lang::En)
+        ))
+    })
+}
+
 fn read_input(input: &str) -> Result<PrintInput, JsValue> {
     serde_json::from_str(input).map_err(|e| JsValue::from_str(&e.to_string()))
 }
@@ -71,13 +90,7 @@ pub fn print_open(
     input: &str,
     host: js_sys::Function,
 ) -> Result<(), JsValue> {
-    let catalog = Catalog::from_json(catalog).map_err(|e| {
-        JsValue::from_str(&format!(
-            "{} / {}",
-            e.message(Lang::Vi),
-            e.message(Lang::En)
-        ))
-    })?;
+    let catalog = read_catalog(catalog)?;
     let initial = Rc::new(read_input(input)?);
     print_close();
     let events = Callback::from(move |event: PrintEvent| {
@@ -113,4 +126,36 @@ pub fn print_close() {
     if let Some(app) = OPEN.with(|open| open.borrow_mut().take()) {
         app.destroy();
     }
+}
+
+/// Runs a sign panel flow (`SignRequest` as JSON) with the catalog's bytes; `host(kind,
+/// strings)` receives each `SignEvent` (`SignEvent::encode`). Settles when the flow is over.
+#[wasm_bindgen]
+pub async fn sign_flow(
+    catalog: Vec<u8>,
+    request: String,
+    host: js_sys::Function,
+) -> Result<(), JsValue> {
+    let request: SignRequest =
+        serde_json::from_str(&request).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let emit = move |event: SignEvent| {
+        if let Some((kind, parts)) = event.encode() {
+            let parts: js_sys::Array = parts.into_iter().map(JsValue::from).collect();
+            let _ = host.call2(&JsValue::NULL, &kind.into(), &parts);
+        }
+    };
+    tdg_app::sign_flows::run(&catalog, request, &emit).await;
+    Ok(())
+}
+
+/// Reads and checks an exercises file against the catalog (`tdg_app::training`): the set, or
+/// why it cannot be used, as strings (`tdg_app::views::exercises_to_wire`).
+#[wasm_bindgen]
+pub fn exercises_read(catalog: &[u8], file: &[u8]) -> Result<js_sys::Array, JsValue> {
+    let catalog = read_catalog(catalog)?;
+    let read = tdg_app::training::check_exercises(file, &catalog);
+    Ok(exercises_to_wire(&read)
+        .into_iter()
+        .map(JsValue::from)
+        .collect())
 }

@@ -204,12 +204,10 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with(catalog, move |catalog| {
             if let Some(catalog) = catalog.clone() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    exercises.set(
-                        match crate::training::load_exercises(&catalog.catalog).await {
-                            Ok(set) => ExercisesState::Ready(Rc::new(set)),
-                            Err((vi, en)) => ExercisesState::Failed(tdg_model::Text::new(vi, en)),
-                        },
-                    );
+                    exercises.set(match crate::training::load_exercises(&catalog).await {
+                        Ok(set) => ExercisesState::Ready(Rc::new(set)),
+                        Err((vi, en)) => ExercisesState::Failed(tdg_model::Text::new(vi, en)),
+                    });
                 });
             }
         });

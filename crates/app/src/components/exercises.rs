@@ -67,7 +67,7 @@ pub fn exercises(props: &ExercisesProps) -> Html {
                 let Ok(Some((name, bytes))) = chosen else {
                     return;
                 };
-                match crate::training::import_exercises(&bytes, &catalog.catalog) {
+                match crate::training::import_exercises(&bytes, &catalog).await {
                     Ok(set) => {
                         dispatch.emit(Action::Notify(Notice::info(words::imported(
                             set.exercises.len(),

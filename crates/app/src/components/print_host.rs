@@ -71,7 +71,10 @@ pub fn print_host(props: &PrintHostProps) -> Html {
                 };
                 let module = match loaded {
                     Ok(module) => module,
-                    Err((vi, en)) => return stage.set(Stage::Failed(vi, en)),
+                    Err(why) => {
+                        let (vi, en) = words::module_not_loaded(&why);
+                        return stage.set(Stage::Failed(vi, en));
+                    }
                 };
                 let host = Host::new(move |kind, field, text| {
                     // Applied after the module's event handler returns: going back closes the

@@ -3,12 +3,12 @@ use crate::i18n::sign_panel as words;
 use crate::key_store::{self, KeyError};
 use crate::shared::Shared;
 use crate::state::{Action, KeyInfo, KeyProtection, LoadedCatalog, Notice, SignedInfo};
+use crate::views::sign::{display_fingerprint, SignEvent, SignFlow, SignRequest, SignStep as Step};
 use std::cell::RefCell;
 use std::rc::Rc;
 use tdg_model::draft::Draft;
 use tdg_model::Lang;
 use tdg_model::Localized;
-use tdg_signer_api::PrepareRequest;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -27,95 +27,15 @@ pub struct SignPanelProps {
     pub on_action: Callback<Action>,
 }
 
-/// The panel's own step in making or unlocking the key.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Step {
-    Idle,
-    /// Choose the backup's password; the key is made (or the old one protected).
-    Create,
-    /// Re-open the downloaded backup file with its password.
-    Reopen,
-    /// Unlock a key kept only as its backup (browsers without Ed25519 in WebCrypto).
-    Unlock,
-}
-
 const MIN_PASSWORD: usize = 12;
 
 fn failed(dispatch: &Callback<Action>, e: &KeyError) {
     dispatch.emit(Action::Notify(Notice::error(e.both())));
 }
 
-fn backup_name(draft: &Draft) -> String {
-    tdg_model::draft::key_backup_file_name(&draft.unit.code, crate::training::is_on())
-}
-
-fn download_backup(dispatch: &Callback<Action>, name: &str, file: &str) {
-    if crate::browser::download(name, "application/json", file.as_bytes()).is_err() {
-        dispatch.emit(Action::Notify(Notice::error(
-            crate::i18n::files::DOWNLOAD_REFUSED,
-        )));
-    }
-}
-
-/// Scores, signs with the stored key (WebCrypto, or the unlocked backup) and downloads.
-async fn sign_and_download(
-    catalog: Shared<LoadedCatalog>,
-    draft: Draft,
-    key: KeyInfo,
-    dispatch: Callback<Action>,
-) -> Result<(), KeyError> {
-    // One reading of the clock: the report's submission day is the day the view shows.
-    let signed_on = crate::browser::today();
-    let request = PrepareRequest {
-        draft,
-        did: key.did.clone(),
-        submitted_on: signed_on.to_string(),
-        created: crate::browser::now_rfc3339(),
-        training: crate::training::is_on(),
-    };
-    let prepared = crate::signer::prepare_report(&catalog.bytes, &request)
-        .await
-        .map_err(KeyError::Signer)?;
-    let data = key_store::hex_bytes(&prepared.hash_data)?;
-    let signature = key_store::sign(crate::training::key_area(), &key, &data).await?;
-    let signed = crate::signer::finish_report(&prepared, &signature)
-        .await
-        .map_err(KeyError::Signer)?;
-    if crate::browser::download(
-        &signed.file_name,
-        "application/json",
-        signed.json.as_bytes(),
-    )
-    .is_err()
-    {
-        dispatch.emit(Action::Notify(Notice::error(
-            crate::i18n::files::DOWNLOAD_REFUSED,
-        )));
-    }
-    let name = signed.file_name.clone();
-    crate::portal::report_signed(&signed.file_name, &signed.sha256, &signed.json);
-    dispatch.emit(Action::Signed(SignedInfo {
-        file_name: signed.file_name,
-        sha256: signed.sha256,
-        signed_on,
-    }));
-    dispatch.emit(Action::Notify(Notice::info(words::signed_downloaded(
-        &name,
-    ))));
-    Ok(())
-}
-
 /// Runs `work` unless the panel is busy already (a double click, a click during signing),
 /// showing the busy state meanwhile.
-fn run_busy<F>(guard: &Rc<RefCell<bool>>, busy: &UseStateHandle<bool>, work: F)
-where
-    F: std::future::Future<Output = ()> + 'static,
-{
-    spawn_busy(guard, busy, Box::pin(work));
-}
-
-/// Not generic: one copy of the task glue in the app, whatever the work.
-fn spawn_busy(
+fn run_busy(
     guard: &Rc<RefCell<bool>>,
     busy: &UseStateHandle<bool>,
     work: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>,
@@ -142,10 +62,94 @@ fn protection_text(lang: Lang, protection: KeyProtection) -> &'static str {
     }
 }
 
+/// The panel's state that the flows' events change.
+#[derive(Clone)]
+struct Fields {
+    dispatch: Callback<Action>,
+    step: UseStateHandle<Step>,
+    password: UseStateHandle<String>,
+    password_again: UseStateHandle<String>,
+    suggested: UseStateHandle<String>,
+    reopen_password: UseStateHandle<String>,
+    unlock_password: UseStateHandle<String>,
+    just_created: UseStateHandle<bool>,
+}
+
+impl Fields {
+    fn apply(&self, event: SignEvent) {
+        match event {
+            SignEvent::Apply(action) => self.dispatch.emit(*action),
+            SignEvent::Signed(info, json) => {
+                // The portal's button sends this text: it stays in this app's memory.
+                crate::portal::report_signed(&info.file_name, &info.sha256, &json);
+                self.dispatch.emit(Action::Signed(info));
+            }
+            SignEvent::Step(step) => self.step.set(step),
+            SignEvent::Suggested(words) => {
+                self.password.set(words.clone());
+                self.password_again.set(words.clone());
+                self.suggested.set(words);
+            }
+            SignEvent::Created => {
+                self.password.set(String::new());
+                self.password_again.set(String::new());
+                self.suggested.set(String::new());
+                self.just_created.set(true);
+            }
+            SignEvent::PasswordUsed => {
+                self.reopen_password.set(String::new());
+                self.unlock_password.set(String::new());
+            }
+        }
+    }
+}
+
+/// What starting a flow needs.
+struct Panel {
+    catalog: Shared<LoadedCatalog>,
+    draft: Draft,
+    lang: Lang,
+    busy: UseStateHandle<bool>,
+    guard: Rc<RefCell<bool>>,
+    fields: Fields,
+}
+
+impl Panel {
+    /// Runs `flow` in the on-demand module (`views::sign_flow`, loaded on the first one). The
+    /// flows that make, use or replace the key hold the busy state; suggesting a passphrase,
+    /// downloading the backup again and forgetting do not, as before they moved.
+    fn start(&self, flow: SignFlow, key: Option<KeyInfo>, password: String) {
+        let request = SignRequest {
+            flow,
+            draft: self.draft.clone(),
+            key,
+            password,
+            training: crate::training::is_on(),
+            lang: self.lang,
+        };
+        let (catalog, fields) = (self.catalog.clone(), self.fields.clone());
+        let work = Box::pin(async move {
+            let dispatch = fields.dispatch.clone();
+            let outcome =
+                crate::views::sign_flow(&catalog.bytes, &request, move |e| fields.apply(e)).await;
+            if let Err(text) = outcome {
+                dispatch.emit(Action::Notify(Notice::error(text)));
+            }
+        });
+        match flow {
+            SignFlow::Suggest | SignFlow::DownloadAgain | SignFlow::Forget => {
+                wasm_bindgen_futures::spawn_local(work)
+            }
+            _ => run_busy(&self.guard, &self.busy, work),
+        }
+    }
+}
+
 /// Signing: the unit's key (made at the first signing, backed up with a password, the backup
 /// re-opened, then kept as a non-extractable browser key), the signed report's download, its
-/// SHA-256 and the key's fingerprint. The cryptography runs in the signing module and the
-/// backup worker, loaded on first use.
+/// SHA-256 and the key's fingerprint. The flows run in the on-demand module `tdg-views`
+/// (`sign_flows.rs`), the cryptography in the signing module and the backup worker, all loaded
+/// on first use; this panel keeps its markup, its fields and the checks that need no module.
 #[function_component(SignPanel)]
 pub fn sign_panel(props: &SignPanelProps) -> Html {
     let lang = props.lang;
@@ -177,40 +181,36 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
         });
     }
 
-    let start_signing = {
-        let (catalog, draft, dispatch, step, busy, guard) = (
-            props.catalog.clone(),
-            props.draft.clone(),
-            props.on_action.clone(),
-            step.clone(),
-            busy.clone(),
-            guard.clone(),
-        );
-        move |key: KeyInfo| {
-            let (catalog, draft, dispatch, step) = (
-                catalog.clone(),
-                draft.clone(),
-                dispatch.clone(),
-                step.clone(),
-            );
-            run_busy(&guard, &busy, async move {
-                match sign_and_download(catalog, draft, key, dispatch.clone()).await {
-                    Ok(()) => {}
-                    Err(KeyError::Locked) => step.set(Step::Unlock),
-                    Err(e) => failed(&dispatch, &e),
-                }
-            });
-        }
+    let panel = Rc::new(Panel {
+        catalog: props.catalog.clone(),
+        draft: props.draft.clone(),
+        lang,
+        busy: busy.clone(),
+        guard,
+        fields: Fields {
+            dispatch: props.on_action.clone(),
+            step: step.clone(),
+            password: password.clone(),
+            password_again: password_again.clone(),
+            suggested: suggested.clone(),
+            reopen_password: reopen_password.clone(),
+            unlock_password: unlock_password.clone(),
+            just_created: just_created.clone(),
+        },
+    });
+    // A flow with the panel's key and no password.
+    let flow = |flow: SignFlow| {
+        let (panel, key) = (panel.clone(), props.unit_key.clone());
+        Callback::from(move |_: MouseEvent| panel.start(flow, key.clone(), String::new()))
+    };
+    // A flow with the panel's key and the password typed in `field`.
+    let with_password = |flow: SignFlow, field: &UseStateHandle<String>| {
+        let (panel, key, field) = (panel.clone(), props.unit_key.clone(), field.clone());
+        Callback::from(move |_: MouseEvent| panel.start(flow, key.clone(), (*field).clone()))
     };
 
     let on_sign = {
-        let (draft, dispatch, step, key) = (
-            props.draft.clone(),
-            props.on_action.clone(),
-            step.clone(),
-            props.unit_key.clone(),
-        );
-        let start_signing = start_signing.clone();
+        let (panel, step, key) = (panel.clone(), step.clone(), props.unit_key.clone());
         let (open, errors) = (props.open, props.errors);
         Callback::from(move |_: MouseEvent| {
             if (open > 0 || errors > 0)
@@ -218,12 +218,13 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
             {
                 return;
             }
-            if draft.unit.name.trim().is_empty() || draft.unit.code.trim().is_empty() {
+            let dispatch = &panel.fields.dispatch;
+            let unit = &panel.draft.unit;
+            if unit.name.trim().is_empty() || unit.code.trim().is_empty() {
                 dispatch.emit(Action::Notify(Notice::error(words::ENTER_UNIT_NAME_CODE)));
                 return;
             }
-            let (step, said, start_signing) =
-                (step.clone(), dispatch.clone(), start_signing.clone());
+            let (step, said, panel) = (step.clone(), dispatch.clone(), panel.clone());
             let next = move |key: Option<KeyInfo>| match key {
                 None => step.set(Step::Create),
                 Some(k) => match k.protection {
@@ -232,7 +233,9 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
                     KeyProtection::Unreadable => {
                         failed(&said, &KeyError::Unreadable(k.fingerprint.clone()))
                     }
-                    KeyProtection::Browser | KeyProtection::Password => start_signing(k),
+                    KeyProtection::Browser | KeyProtection::Password => {
+                        panel.start(SignFlow::Sign, Some(k), String::new())
+                    }
                 },
             };
             match &key {
@@ -257,49 +260,12 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
         })
     };
 
-    let on_suggest = {
-        let (password, password_again, suggested, dispatch) = (
-            password.clone(),
-            password_again.clone(),
-            suggested.clone(),
-            props.on_action.clone(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            let Ok(random) = crate::browser::random::<8>() else {
-                return failed(&dispatch, &KeyError::Random);
-            };
-            let (password, password_again, suggested, dispatch) = (
-                password.clone(),
-                password_again.clone(),
-                suggested.clone(),
-                dispatch.clone(),
-            );
-            wasm_bindgen_futures::spawn_local(async move {
-                match crate::signer::passphrase(&random).await {
-                    Ok(words) => {
-                        password.set(words.clone());
-                        password_again.set(words.clone());
-                        suggested.set(words);
-                    }
-                    Err(e) => failed(&dispatch, &KeyError::Signer(e)),
-                }
-            });
-        })
-    };
-
     let on_create = {
-        let (password, password_again, suggested, dispatch, draft, step, busy, guard, created) = (
-            password.clone(),
-            password_again.clone(),
-            suggested.clone(),
-            props.on_action.clone(),
-            props.draft.clone(),
-            step.clone(),
-            busy.clone(),
-            guard.clone(),
-            just_created.clone(),
-        );
+        let (panel, password, password_again) =
+            (panel.clone(), password.clone(), password_again.clone());
+        let key = props.unit_key.clone();
         Callback::from(move |_: MouseEvent| {
+            let dispatch = &panel.fields.dispatch;
             if *password != *password_again {
                 return dispatch.emit(Action::Notify(Notice::error(words::TWO_PASSWORDS_DIFFER)));
             }
@@ -308,205 +274,26 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
                     words::password_needs_least_characters(&MIN_PASSWORD),
                 )));
             }
-            let label = format!("{} ({})", draft.unit.name, draft.unit.code);
-            let name = backup_name(&draft);
-            let (pw, dispatch, step, password, password_again, suggested, created) = (
-                (*password).clone(),
-                dispatch.clone(),
-                step.clone(),
-                password.clone(),
-                password_again.clone(),
-                suggested.clone(),
-                created.clone(),
-            );
-            run_busy(&guard, &busy, async move {
-                match key_store::begin(crate::training::key_area(), pw, label).await {
-                    Ok(begun) => {
-                        let fp = begun.info.fingerprint.clone();
-                        if begun.made_here {
-                            if let Some(file) = &begun.backup {
-                                download_backup(&dispatch, &name, file);
-                            }
-                            dispatch.emit(Action::Notify(Notice::info(
-                                words::key_made_backup_downloaded(&fp, &name),
-                            )));
-                        } else {
-                            dispatch.emit(Action::Notify(Notice::info(
-                                words::key_was_already_made(&fp),
-                            )));
-                        }
-                        let ready = matches!(
-                            begun.info.protection,
-                            KeyProtection::Browser | KeyProtection::Password
-                        );
-                        dispatch.emit(Action::KeyReady(begun.info));
-                        password.set(String::new());
-                        password_again.set(String::new());
-                        suggested.set(String::new());
-                        created.set(true);
-                        step.set(if ready { Step::Idle } else { Step::Reopen });
-                    }
-                    Err(e) => failed(&dispatch, &e),
-                }
-            });
-        })
-    };
-
-    let on_download_again = {
-        let (dispatch, draft) = (props.on_action.clone(), props.draft.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (dispatch, name) = (dispatch.clone(), backup_name(&draft));
-            wasm_bindgen_futures::spawn_local(async move {
-                match key_store::stored_backup(crate::training::key_area()).await {
-                    Ok(Some(file)) => download_backup(&dispatch, &name, &file),
-                    Ok(None) => failed(&dispatch, &KeyError::NoKey),
-                    Err(e) => failed(&dispatch, &e),
-                }
-            });
-        })
-    };
-
-    let on_reopen = {
-        let (reopen_password, dispatch, step, busy, guard) = (
-            reopen_password.clone(),
-            props.on_action.clone(),
-            step.clone(),
-            busy.clone(),
-            guard.clone(),
-        );
-        let (catalog, draft) = (props.catalog.clone(), props.draft.clone());
-        Callback::from(move |_: MouseEvent| {
-            let Some(input) = file_input("key-reopen-file") else {
-                return;
-            };
-            let (pw, dispatch, step, reopen_password) = (
-                (*reopen_password).clone(),
-                dispatch.clone(),
-                step.clone(),
-                reopen_password.clone(),
-            );
-            let (catalog, draft) = (catalog.clone(), draft.clone());
-            run_busy(&guard, &busy, async move {
-                let Some(bytes) = chosen_file(&input, &dispatch).await else {
-                    return;
-                };
-                match key_store::finish(crate::training::key_area(), bytes, pw).await {
-                    Ok(info) => {
-                        let fp = info.fingerprint.clone();
-                        dispatch.emit(Action::KeyReady(info.clone()));
-                        dispatch.emit(Action::Notify(Notice::info(words::backup_opens_key_ready(
-                            &fp,
-                        ))));
-                        reopen_password.set(String::new());
-                        step.set(Step::Idle);
-                        match sign_and_download(catalog, draft, info, dispatch.clone()).await {
-                            Ok(()) => {}
-                            Err(e) => failed(&dispatch, &e),
-                        }
-                    }
-                    Err(e) => failed(&dispatch, &e),
-                }
-            });
-        })
-    };
-
-    let on_unlock = {
-        let (unlock_password, dispatch, step, key) = (
-            unlock_password.clone(),
-            props.on_action.clone(),
-            step.clone(),
-            props.unit_key.clone(),
-        );
-        let start_signing = start_signing.clone();
-        let (busy, guard) = (busy.clone(), guard.clone());
-        Callback::from(move |_: MouseEvent| {
-            let Some(key) = key.clone() else { return };
-            let (pw, dispatch, step, unlock_password, start_signing) = (
-                (*unlock_password).clone(),
-                dispatch.clone(),
-                step.clone(),
-                unlock_password.clone(),
-                start_signing.clone(),
-            );
-            run_busy(&guard, &busy, async move {
-                match key_store::unlock(crate::training::key_area(), pw).await {
-                    Ok(()) => {
-                        unlock_password.set(String::new());
-                        step.set(Step::Idle);
-                        // `run_busy` refuses while this task holds the flag: sign after it.
-                        wasm_bindgen_futures::spawn_local(async move { start_signing(key) });
-                    }
-                    Err(e) => failed(&dispatch, &e),
-                }
-            });
+            panel.start(SignFlow::Create, key.clone(), (*password).clone());
         })
     };
 
     let on_forget = {
-        let (dispatch, key, step) = (
-            props.on_action.clone(),
-            props.unit_key.clone(),
-            step.clone(),
-        );
+        let (panel, key) = (panel.clone(), props.unit_key.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(key) = &key else { return };
-            let question = words::forget_key_question(lang, &key.fingerprint);
-            if !crate::browser::confirm(&question) {
-                return;
+            // Asked before the module loads: nothing is fetched for a "no".
+            if crate::browser::confirm(&words::forget_key_question(lang, &key.fingerprint)) {
+                panel.start(SignFlow::Forget, Some(key.clone()), String::new());
             }
-            let (dispatch, fp, step) = (dispatch.clone(), key.fingerprint.clone(), step.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match key_store::forget(crate::training::key_area()).await {
-                    Ok(()) => {
-                        dispatch.emit(Action::KeyForgotten);
-                        step.set(Step::Idle);
-                        dispatch.emit(Action::Notify(Notice::info(words::key_forgotten_computer(
-                            &fp,
-                        ))));
-                    }
-                    Err(e) => failed(&dispatch, &e),
-                }
-            });
         })
     };
 
-    let on_restore = {
-        let (restore_password, dispatch, busy, guard) = (
-            restore_password.clone(),
-            props.on_action.clone(),
-            busy.clone(),
-            guard.clone(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            let Some(input) = file_input("key-backup-file") else {
-                return;
-            };
-            let (password, dispatch) = ((*restore_password).clone(), dispatch.clone());
-            run_busy(&guard, &busy, async move {
-                let Some(bytes) = chosen_file(&input, &dispatch).await else {
-                    return;
-                };
-                let confirm = move |fingerprint: &str| {
-                    crate::browser::confirm(&words::replace_key_question(
-                        lang,
-                        &display_fingerprint(fingerprint),
-                    ))
-                };
-                match key_store::restore(crate::training::key_area(), bytes, password, confirm)
-                    .await
-                {
-                    Ok(info) => {
-                        let fp = info.fingerprint.clone();
-                        dispatch.emit(Action::KeyReady(info));
-                        dispatch.emit(Action::Notify(Notice::info(words::key_restored_computer(
-                            &fp,
-                        ))));
-                    }
-                    Err(e) => failed(&dispatch, &e),
-                }
-            });
-        })
-    };
+    let on_suggest = flow(SignFlow::Suggest);
+    let on_download_again = flow(SignFlow::DownloadAgain);
+    let on_reopen = with_password(SignFlow::Reopen, &reopen_password);
+    let on_unlock = with_password(SignFlow::Unlock, &unlock_password);
+    let on_restore = with_password(SignFlow::Restore, &restore_password);
 
     let text_input = super::bind_text;
     let go_print = props
@@ -597,38 +384,6 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
                 <button type="button" onclick={on_restore} disabled={*busy}>{ words::RESTORE_KEY.get(lang) }</button>
             </details>
         </section>
-    }
-}
-
-/// A fingerprint for people; an unreadable key has none.
-fn display_fingerprint(fingerprint: &str) -> String {
-    if fingerprint.is_empty() {
-        "????-????-????-????-????".into()
-    } else {
-        fingerprint.to_string()
-    }
-}
-
-fn file_input(id: &str) -> Option<web_sys::HtmlInputElement> {
-    let element = gloo::utils::document().get_element_by_id(id)?;
-    Some(wasm_bindgen::JsCast::unchecked_into(element))
-}
-
-/// The bytes of the file chosen in `input`, or a message.
-async fn chosen_file(
-    input: &web_sys::HtmlInputElement,
-    dispatch: &Callback<Action>,
-) -> Option<Vec<u8>> {
-    match crate::browser::read_chosen_file(input).await {
-        Ok(Some((_, bytes))) => Some(bytes),
-        Ok(None) => {
-            dispatch.emit(Action::Notify(Notice::error(words::CHOOSE_KEY_BACKUP_FILE)));
-            None
-        }
-        Err(_) => {
-            dispatch.emit(Action::Notify(Notice::error(crate::i18n::files::NOT_READ)));
-            None
-        }
     }
 }
 

@@ -205,3 +205,17 @@ pub fn replace_key_question(lang: Lang, fingerprint: &str) -> String {
         Lang::En => format!("Replace key {fingerprint} on this computer with the key in the backup file? The old key can be used again only from its own backup."),
     }
 }
+
+pub fn flows_not_loaded(why: &dyn Display) -> Text {
+    Text::new(
+        format!("Không tải được phần ký và sao lưu khóa (tdg_views): {why}. Kiểm tra kết nối tới trang rồi thử lại."),
+        format!("The signing and key backup part (tdg_views) could not be loaded: {why}. Check the connection to the site and try again."),
+    )
+}
+
+pub fn flow_failed(why: &dyn Display) -> Text {
+    Text::new(
+        format!("Phần ký và sao lưu khóa gặp lỗi: {why}. Hãy tải lại trang rồi thử lại."),
+        format!("The signing and key backup part failed: {why}. Reload the page and try again."),
+    )
+}

@@ -13,3 +13,10 @@ pub fn exercises_not_read(url: &str, detail: &str) -> (String, String) {
         format!("Could not read the exercises file {url}: {detail}"),
     )
 }
+
+pub fn module_not_loaded(why: &str) -> (String, String) {
+    (
+        format!("Không tải được phần bài tập tập huấn (tdg_views): {why}. Kiểm tra kết nối tới trang rồi tải lại trang."),
+        format!("The training exercises part (tdg_views) could not be loaded: {why}. Check the connection to the site and reload the page."),
+    )
+}
