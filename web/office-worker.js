@@ -7,6 +7,8 @@
 //     `counts`: how many reports declare each year, JSON)
 //   {kind:'verify', period} → {kind:'progress', done, total}… then {kind:'part', part, timings, memory}
 //     (`part`: tdg_office::session::SeasonPart as JSON)
+//   {kind:'warm', rounds} → {kind:'warmed'} (verifies a shipped report `rounds` times: see
+//     season_worker.rs)
 // Errors come back as {kind:'error', message: '{"vi","en"}'}.
 import init, * as office from './office_web.js';
 
@@ -76,7 +78,8 @@ function verify({ period }) {
 self.onmessage = async ({ data }) => {
   try {
     await ready;
-    if (data.kind === 'open') postMessage(await open(data));
+    if (data.kind === 'warm') { office.season_warm_up(data.rounds); postMessage({ kind: 'warmed' }); }
+    else if (data.kind === 'open') postMessage(await open(data));
     else if (data.kind === 'verify') postMessage(verify(data));
   } catch (e) {
     const message = typeof e === 'string' ? e
