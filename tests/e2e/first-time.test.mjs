@@ -93,6 +93,14 @@ test('a commune, first time, on a 360 px phone', async () => {
   await page.waitForFunction(() => document.activeElement?.id === 'sign-title');
   assert.ok(await inView(page.getByRole('heading', { name: 'Ký và tải báo cáo' })), 'signing is in view');
   assert.equal(await page.getByText(/Ký và gửi|Sign and send/).count(), 0, 'nothing is sent');
+  // Signing without the unit's name: the message is in view where the user is, not at the top
+  // of a long page (review 7, H1). The question about open criteria is answered "sign anyway".
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Ký và tải báo cáo (JSON)' }).click();
+  const refusal = page.getByRole('alert').filter({ hasText: 'Cần nhập tên và mã đơn vị (ở bước 1 “Đơn vị”) trước khi ký.' });
+  await refusal.waitFor();
+  assert.ok(await inView(refusal), 'the refusal is in view beside the button');
+  await refusal.getByRole('button', { name: 'Đóng thông báo' }).click();
 
   // The evidence form opens on demand, and folds again once the evidence is added.
   const add = files.getByRole('button', { name: 'Thêm minh chứng' });

@@ -123,8 +123,26 @@ test('first signing: backup downloaded and re-opened, then a non-extractable key
       setInterval(() => { const now = performance.now(); window.longestGap = Math.max(window.longestGap, now - last); last = now; }, 20);
     });
     await signButton(page).click();
-    await page.getByLabel('Mật khẩu (ít nhất 12 ký tự)').fill(PASSWORD);
-    await page.getByLabel('Nhập lại mật khẩu').fill(PASSWORD);
+    // A password problem is said under its field and takes the focus, not at the top of a
+    // long page (review 7, H1): too short first, then a second one that differs.
+    const first = page.getByLabel('Mật khẩu (ít nhất 12 ký tự)');
+    const again = page.getByLabel('Nhập lại mật khẩu');
+    const create = page.getByRole('button', { name: 'Tạo khóa và tải tệp sao lưu' });
+    await first.fill('ngan');
+    await create.click();
+    assert.equal(await first.getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.locator(`[id="${await first.getAttribute('aria-describedby')}"]`).textContent(),
+      'Mật khẩu cần ít nhất 12 ký tự (mới có 4), hoặc dùng cụm từ gợi ý.');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'new-password');
+    await first.fill(PASSWORD);
+    assert.equal(await first.getAttribute('aria-invalid'), 'false', 'typing clears it');
+    await again.fill(`${PASSWORD}x`);
+    await create.click();
+    assert.equal(await again.getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByText('Mật khẩu nhập lại không khớp với mật khẩu trên.').count(), 1);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'new-password-again');
+    await first.fill(PASSWORD);
+    await again.fill(PASSWORD);
     const sealing = Date.now();
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -272,17 +272,25 @@ pub fn app(props: &AppProps) -> Html {
         },
         _ => html! {},
     };
-    // The steps and, once a tier is chosen, the progress line: always in view (sticky).
-    let bar = match (&state.catalog, (*assessment).as_ref()) {
-        (CatalogState::Ready(_), a) => html! {
-            <div class="sticky-bar no-print">
-                { step_bar(state.screen, state.ready_to_assess(), lang, &dispatch) }
-                if let Some(a) = a.filter(|_| state.ready_to_assess()) {
-                    { progress_line(Progress::of(a), a.total, lang) }
-                }
-            </div>
-        },
-        _ => html! {},
+    // The steps and, once a tier is chosen, the progress line: always in view (sticky), and the
+    // page's message with them, so that an error said after a button far down the page is seen
+    // where the user is (review 7, H1: on a phone it was 7,000 px above the sign button).
+    let notice =
+        html! { <NoticeArea notice={state.notice.clone()} {lang} on_action={dispatch.clone()} /> };
+    let (bar, notice) = match (&state.catalog, (*assessment).as_ref()) {
+        (CatalogState::Ready(_), a) => (
+            html! {
+                <div class="sticky-bar no-print">
+                    { step_bar(state.screen, state.ready_to_assess(), lang, &dispatch) }
+                    if let Some(a) = a.filter(|_| state.ready_to_assess()) {
+                        { progress_line(Progress::of(a), a.total, lang) }
+                    }
+                    { notice }
+                </div>
+            },
+            html! {},
+        ),
+        _ => (html! {}, notice),
     };
     html! {
         <>
@@ -292,7 +300,7 @@ pub fn app(props: &AppProps) -> Html {
             }
             { bar }
             <OfflineNotice {lang} update_ready={state.update_ready} embedded_offline={state.embedded_offline} />
-            <NoticeArea notice={state.notice.clone()} {lang} on_action={dispatch.clone()} />
+            { notice }
             { crate::components::embedding::embedding_panels(&state, &dispatch) }
             if state.conflict {
                 { tab_conflict(lang, &dispatch) }

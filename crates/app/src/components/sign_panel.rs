@@ -28,6 +28,8 @@ pub struct SignPanelProps {
 }
 
 const MIN_PASSWORD: usize = 12;
+const NEW_PASSWORD: &str = "new-password";
+const NEW_PASSWORD_AGAIN: &str = "new-password-again";
 
 fn failed(dispatch: &Callback<Action>, e: &KeyError) {
     dispatch.emit(Action::Notify(Notice::error(e.both())));
@@ -260,23 +262,45 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
         })
     };
 
+    // A password problem is said under its field, where the user is typing (review 7, H1:
+    // the page's notice was thousands of pixels above the button on a phone).
+    let password_error = use_state(|| None::<(&'static str, tdg_model::Text)>);
     let on_create = {
         let (panel, password, password_again) =
             (panel.clone(), password.clone(), password_again.clone());
-        let key = props.unit_key.clone();
+        let (key, password_error) = (props.unit_key.clone(), password_error.clone());
         Callback::from(move |_: MouseEvent| {
-            let dispatch = &panel.fields.dispatch;
-            if *password != *password_again {
-                return dispatch.emit(Action::Notify(Notice::error(words::TWO_PASSWORDS_DIFFER)));
+            let typed = password.chars().count();
+            let problem = if typed < MIN_PASSWORD {
+                Some((NEW_PASSWORD, words::password_too_short(MIN_PASSWORD, typed)))
+            } else if *password != *password_again {
+                Some((NEW_PASSWORD_AGAIN, words::TWO_PASSWORDS_DIFFER.into()))
+            } else {
+                None
+            };
+            if let Some((field, _)) = &problem {
+                crate::components::error_summary::focus(field);
+            } else {
+                panel.start(SignFlow::Create, key.clone(), (*password).clone());
             }
-            if password.chars().count() < MIN_PASSWORD {
-                return dispatch.emit(Action::Notify(Notice::error(
-                    words::password_needs_least_characters(&MIN_PASSWORD),
-                )));
-            }
-            panel.start(SignFlow::Create, key.clone(), (*password).clone());
+            password_error.set(problem);
         })
     };
+    // Typing in a password field clears what was said about it.
+    let password_input = |state: &UseStateHandle<String>| {
+        let (bind, password_error) = (super::bind_text(state), password_error.clone());
+        Callback::from(move |e: InputEvent| {
+            password_error.set(None);
+            bind.emit(e)
+        })
+    };
+    let error_of = |field: &'static str| {
+        password_error
+            .as_ref()
+            .filter(|(f, _)| *f == field)
+            .map(|(_, text)| text.get(lang).to_owned())
+    };
+    let (new_error, again_error) = (error_of(NEW_PASSWORD), error_of(NEW_PASSWORD_AGAIN));
 
     let on_forget = {
         let (panel, key) = (panel.clone(), props.unit_key.clone());
@@ -321,9 +345,17 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
                         words::MAKE_SIGNING_KEY_CHOOSE.get(lang)
                     } }</p>
                     <div class="field"><label for="new-password">{ words::PASSWORD_LEAST_12_CHARACTERS.get(lang) }</label>
-                        <input id="new-password" type="password" autocomplete="new-password" value={(*password).clone()} oninput={text_input(&password)} /></div>
+                        <input id="new-password" type="password" autocomplete="new-password" value={(*password).clone()} oninput={password_input(&password)}
+                            aria-invalid={new_error.is_some().to_string()} aria-describedby={new_error.is_some().then_some("new-password-error")} />
+                        if let Some(message) = new_error {
+                            <p class="field-error" id="new-password-error" role="alert">{ message }</p>
+                        }</div>
                     <div class="field"><label for="new-password-again">{ words::PASSWORD_AGAIN.get(lang) }</label>
-                        <input id="new-password-again" type="password" autocomplete="new-password" value={(*password_again).clone()} oninput={text_input(&password_again)} /></div>
+                        <input id="new-password-again" type="password" autocomplete="new-password" value={(*password_again).clone()} oninput={password_input(&password_again)}
+                            aria-invalid={again_error.is_some().to_string()} aria-describedby={again_error.is_some().then_some("new-password-again-error")} />
+                        if let Some(message) = again_error {
+                            <p class="field-error" id="new-password-again-error" role="alert">{ message }</p>
+                        }</div>
                     <button type="button" onclick={on_suggest}>{ words::SUGGEST_PASSPHRASE.get(lang) }</button>
                     if !suggested.is_empty() {
                         <p>{ words::SUGGESTED_PASSPHRASE_8_WORDS.get(lang) }</p>

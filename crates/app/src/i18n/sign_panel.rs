@@ -131,11 +131,14 @@ pub const RESTORE_KEY: W = w("Khôi phục khóa", "Restore the key");
 pub const SEND_REPORT: W = w("Gửi báo cáo lên", "Send the report to");
 
 pub const ENTER_UNIT_NAME_CODE: W = w(
-    "Cần nhập tên và mã đơn vị (ở bước Bắt đầu) trước khi ký.",
-    "Enter the unit's name and code (on the Start step) before signing.",
+    "Cần nhập tên và mã đơn vị (ở bước 1 “Đơn vị”) trước khi ký.",
+    "Enter the unit's name and code (in step 1, “Unit”) before signing.",
 );
 
-pub const TWO_PASSWORDS_DIFFER: W = w("Hai mật khẩu không khớp.", "The two passwords differ.");
+pub const TWO_PASSWORDS_DIFFER: W = w(
+    "Mật khẩu nhập lại không khớp với mật khẩu trên.",
+    "This does not match the password above.",
+);
 
 pub const CHOOSE_KEY_BACKUP_FILE: W =
     w("Hãy chọn tệp sao lưu khóa.", "Choose the key backup file.");
@@ -152,8 +155,12 @@ pub fn signed_downloaded(name: &dyn Display) -> Text {
     )
 }
 
-pub fn password_needs_least_characters(min_password: &dyn Display) -> Text {
-    Text::new(format!("Mật khẩu cần ít nhất {min_password} ký tự (hoặc dùng cụm từ gợi ý)."), format!("The password needs at least {min_password} characters (or use the suggested passphrase)."))
+/// Said under the password field, with what was typed so far.
+pub fn password_too_short(min: usize, typed: usize) -> Text {
+    Text::new(
+        format!("Mật khẩu cần ít nhất {min} ký tự (mới có {typed}), hoặc dùng cụm từ gợi ý."),
+        format!("The password needs at least {min} characters ({typed} so far), or use the suggested passphrase."),
+    )
 }
 
 pub fn key_made_backup_downloaded(fp: &dyn Display, name: &dyn Display) -> Text {
