@@ -93,6 +93,14 @@ test('a commune, first time, on a 360 px phone', async () => {
   await page.waitForFunction(() => document.activeElement?.id === 'sign-title');
   assert.ok(await inView(page.getByRole('heading', { name: 'Ký và tải báo cáo' })), 'signing is in view');
   assert.equal(await page.getByText(/Ký và gửi|Sign and send/).count(), 0, 'nothing is sent');
+  // What is still open is said beside the button, with the way to it (review 7, H2).
+  const incomplete = page.getByTestId('sign-incomplete');
+  assert.match(await incomplete.textContent(), /^Tạm tính: còn \d+ tiêu chí chưa trả lời và 1 câu trả lời cần sửa\./);
+  await incomplete.getByRole('button', { name: 'Đến tiêu chí đầu tiên cần làm' }).click();
+  assert.ok(await page.evaluate(() => document.activeElement?.matches('article.criterion.open, article.criterion.invalid')),
+    'the focus is on a criterion to do');
+  await steps.getByRole('button', { name: 'Ký, tải' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'sign-title');
   // Signing without the unit's name: the message is in view where the user is, not at the top
   // of a long page (review 7, H1). The question about open criteria is answered "sign anyway".
   page.once('dialog', (d) => d.accept());

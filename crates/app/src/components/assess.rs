@@ -93,7 +93,7 @@ pub fn assess_screen(props: &AssessProps) -> Html {
             </div>
             // Signing is a step of its own, full width under the criteria: never at the bottom
             // of a scrolling side column. The step bar leads here.
-            <SignPanel catalog={props.catalog.clone()} draft={state.draft.clone()} unit_key={state.key.clone()} signed={state.signed.clone()} open={a.open} errors={a.errors.len()} portal_name={state.embed.portal_name()} {lang} on_action={props.on_action.clone()} />
+            <SignPanel catalog={props.catalog.clone()} draft={state.draft.clone()} unit_key={state.key.clone()} signed={state.signed.clone()} open={a.open} errors={a.errors.len()} progress={crate::state::Progress::of(a)} portal_name={state.embed.portal_name()} {lang} on_action={props.on_action.clone()} />
         </div>
     }
 }

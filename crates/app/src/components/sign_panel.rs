@@ -20,6 +20,8 @@ pub struct SignPanelProps {
     /// Criteria still open and answers with errors: signing such a report asks first.
     pub open: u32,
     pub errors: usize,
+    /// The criteria as the progress line counts them, said beside the button.
+    pub progress: crate::state::Progress,
     /// The portal embedding the tool, when it may receive the report (`embed.json`).
     #[prop_or_default]
     pub portal_name: Option<tdg_model::Text>,
@@ -334,6 +336,16 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
             if props.unit_key.is_none() {
                 <p class="explain">{ words::FIRST_SIGNING_MAKES_UNIT.get(lang) }</p>
             }
+            // What is still open is said beside the button, with the way to it (review 7, H2: the
+            // only word was a dialog once the button was pressed).
+            if props.progress.open > 0 || props.progress.to_correct > 0 {
+                <p class="sign-incomplete" data-testid="sign-incomplete">
+                    { says::provisional(lang, props.progress.open, props.progress.to_correct) }{ " " }
+                    <button type="button" class="link-button" onclick={Callback::from(|_: MouseEvent| to_first_open())}>
+                        { words::TO_FIRST_OPEN.get(lang) }
+                    </button>
+                </p>
+            }
             <button type="button" class="primary" onclick={on_sign} disabled={*busy}>
                 { if *busy { words::WORKING.get(lang) } else { words::SIGN_DOWNLOAD_REPORT_JSON.get(lang) } }
             </button>
@@ -440,5 +452,17 @@ fn send_to_portal(
         <button type="button" class="primary" {onclick}>
             { format!("{} {name}", words::SEND_REPORT.get(lang)) }
         </button>
+    }
+}
+
+/// Focuses the first criterion not answered yet or to correct, in the page's order (its card
+/// takes the focus; the browser scrolls it into view).
+fn to_first_open() {
+    let first = gloo::utils::document()
+        .query_selector("article.criterion.open, article.criterion.invalid")
+        .ok()
+        .flatten();
+    if let Some(card) = first {
+        crate::components::error_summary::focus(&card.id());
     }
 }

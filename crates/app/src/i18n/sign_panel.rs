@@ -226,3 +226,8 @@ pub fn flow_failed(why: &dyn Display) -> Text {
         format!("The signing and key backup part failed: {why}. Reload the page and try again."),
     )
 }
+
+pub const TO_FIRST_OPEN: W = w(
+    "Đến tiêu chí đầu tiên cần làm",
+    "Go to the first criterion to do",
+);
