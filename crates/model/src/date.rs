@@ -79,7 +79,7 @@ pub enum DmyError {
     Empty,
     #[error("type the date as day/month/year, for example 05/03/2026")]
     Form,
-    #[error("there is no day {day:02}/{month:02}/{year:04}")]
+    #[error("there is no day {day:02}/{month:02}/{year:04}{}", if (1..=12).contains(month) { "" } else { ": the month must be 1 to 12 (type day/month/year, for example 05/03/2026)" })]
     NoSuchDay { day: u32, month: u32, year: u32 },
 }
 
@@ -98,9 +98,13 @@ impl crate::Localized for DmyError {
             (Lang::Vi, DmyError::Form) => {
                 "Hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/03/2026.".into()
             }
-            (Lang::Vi, DmyError::NoSuchDay { day, month, year }) => {
+            (Lang::Vi, DmyError::NoSuchDay { day, month, year }) if (1..=12).contains(month) => {
                 format!("Không có ngày {day:02}/{month:02}/{year:04}.")
             }
+            // A month over 12 is most often a date typed year or month first (review 7, L2).
+            (Lang::Vi, DmyError::NoSuchDay { day, month, year }) => format!(
+                "Không có ngày {day:02}/{month:02}/{year:04}: tháng phải từ 1 đến 12 (nhập ngày/tháng/năm, ví dụ 05/03/2026)."
+            ),
         }
     }
 }
@@ -158,6 +162,11 @@ impl Date {
 /// `/` is added after a two-digit day or month, so "05032026" becomes "05/03/2026"; a `.` or
 /// `-` typed as a separator counts as `/`; "5/3/2026" keeps its one-digit parts.
 pub fn mask_dmy(typed: &str) -> String {
+    // A whole date written year first (pasted from another system, "2026-03-05") is turned
+    // round rather than read as day 20, month 26 (review 7, L2).
+    if let Some(dmy) = iso_as_dmy(typed.trim()) {
+        return dmy;
+    }
     let mut out = String::new();
     // Digits in the part being typed, and how many `/` are written.
     let (mut digits, mut slashes) = (0usize, 0usize);
@@ -185,6 +194,17 @@ pub fn mask_dmy(typed: &str) -> String {
         }
     }
     out
+}
+
+/// "2026-03-05" (or "2026-3-5") as "05/03/2026"; anything else is not a year-first date.
+fn iso_as_dmy(text: &str) -> Option<String> {
+    let digits = |part: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())
+    };
+    let mut parts = text.split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    (parts.next().is_none() && digits(year, 4..=4) && digits(month, 1..=2) && digits(day, 1..=2))
+        .then(|| format!("{day:0>2}/{month:0>2}/{year}"))
 }
 
 fn days_in_month(year: i32, month: u8) -> u8 {
@@ -320,6 +340,32 @@ mod tests {
         assert!(DmyError::Form.message(Lang::Vi).contains("ngày/tháng/năm"));
         assert!(DmyError::Form.message(Lang::En).contains("day/month/year"));
         assert_eq!(DmyError::Empty.message(Lang::En), "No date was typed.");
+    }
+
+    #[test]
+    fn a_date_pasted_year_first_is_turned_round_and_a_month_over_12_says_how_to_type() {
+        assert_eq!(mask_dmy("2026-03-05"), "05/03/2026");
+        assert_eq!(mask_dmy(" 2026-3-5 "), "05/03/2026");
+        assert_eq!(
+            Date::parse_dmy(&mask_dmy("2026-03-05")),
+            Date::new(2026, 3, 5).ok_or(DmyError::Form)
+        );
+        // Typed digit by digit, the year first still reads as day and month: the error says how.
+        let typed = Date::parse_dmy(&mask_dmy("20260305")).expect_err("no month 26");
+        assert_eq!(
+            typed.message(Lang::Vi),
+            "Không có ngày 20/26/0305: tháng phải từ 1 đến 12 (nhập ngày/tháng/năm, ví dụ 05/03/2026)."
+        );
+        assert_eq!(
+            typed.message(Lang::En),
+            "There is no day 20/26/0305: the month must be 1 to 12 (type day/month/year, for example 05/03/2026)."
+        );
+        assert_eq!(
+            Date::parse_dmy("31/02/2026")
+                .expect_err("no 31 February")
+                .message(Lang::Vi),
+            "Không có ngày 31/02/2026."
+        );
     }
 
     #[test]
