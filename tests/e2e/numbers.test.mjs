@@ -22,6 +22,17 @@ test('a count beyond exact integers is refused where it is typed', async () => {
     assert.ok(!stored.includes('9007199254740993'), 'the draft did not take it');
     await field.fill('9007199254740991');
     assert.equal(await field.getAttribute('aria-invalid'), 'false');
+    // A decimal part is refused, not read as a bigger number; thousands may be grouped
+    // (review 7, L3: "12,5" became 125 and "5.5" became 55).
+    for (const typed of ['12,5', '5.5']) {
+      await field.fill(typed);
+      assert.equal(await field.getAttribute('aria-invalid'), 'true', typed);
+      assert.equal(await page.getByText('Hãy nhập một số nguyên, không có phần thập phân (ví dụ 1250 hoặc 1.250).').count(), 1, typed);
+    }
+    await field.fill('1.200');
+    assert.equal(await field.getAttribute('aria-invalid'), 'false');
+    await field.press('Tab');
+    assert.equal(await field.inputValue(), '1200', 'read as one thousand two hundred');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -323,8 +323,8 @@ pub mod evidence {
 pub mod number {
     use super::{w, W};
     pub const NOT_WHOLE: W = w(
-        "Hãy nhập một số nguyên (ví dụ 1250).",
-        "Enter a whole number (e.g. 1250).",
+        "Hãy nhập một số nguyên, không có phần thập phân (ví dụ 1250 hoặc 1.250).",
+        "Enter a whole number, with no decimal part (e.g. 1250 or 1,250).",
     );
     pub const TOO_LARGE: W = w(
         "Số quá lớn: tối đa 9.007.199.254.740.991.",

@@ -157,6 +157,51 @@ pub fn find_unsafe_number(text: &str) -> Option<UnsafeNumber> {
     None
 }
 
+/// Why a count typed in a form is not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountProblem {
+    /// A decimal part ("12,5", "5.5") or anything that is not digits.
+    NotWhole,
+    /// Beyond ±`MAX_SAFE_INTEGER`.
+    TooLarge,
+}
+
+/// Reads a count as people type it in a form: digits, optionally grouped by thousands with
+/// `.` (Vietnamese, "1.200"), `,` (English, "1,200") or spaces ("1 200"), and a leading `-`.
+/// A group that is not three digits is a decimal part, refused rather than read as a bigger
+/// number ("12,5" is not 125; review 7, L3). `Ok(None)`: nothing typed.
+pub fn parse_count(typed: &str) -> Result<Option<i64>, CountProblem> {
+    let text = typed.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let mut groups = unsigned.split(['.', ',', ' ']);
+    let first = groups.next().unwrap_or_default();
+    let whole = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    let mut digits = first.to_string();
+    let grouped_right = whole(first) && first.len() <= 3 || !unsigned.contains(['.', ',', ' ']);
+    for group in groups {
+        if !(grouped_right && group.len() == 3 && whole(group)) {
+            return Err(CountProblem::NotWhole);
+        }
+        digits.push_str(group);
+    }
+    if !whole(&digits) {
+        return Err(CountProblem::NotWhole);
+    }
+    let n = digits
+        .parse::<i64>()
+        .ok()
+        .map(|n| if negative { -n } else { n })
+        .filter(|n| is_safe_integer(*n))
+        .ok_or(CountProblem::TooLarge)?;
+    Ok(Some(n))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,5 +252,26 @@ mod tests {
         let big = find_unsafe_number("[9007199254740992]").expect("2^53");
         assert_eq!(big.problem, NumberProblem::OutOfRange);
         assert!(big.message(Lang::Vi).contains("±9007199254740991"));
+    }
+
+    #[test]
+    fn a_count_is_read_with_its_thousands_and_never_with_a_decimal_part() {
+        assert_eq!(parse_count(""), Ok(None));
+        assert_eq!(parse_count(" 1250 "), Ok(Some(1250)));
+        assert_eq!(parse_count("1.200"), Ok(Some(1200)));
+        assert_eq!(parse_count("1,200"), Ok(Some(1200)));
+        assert_eq!(parse_count("1 200 000"), Ok(Some(1_200_000)));
+        assert_eq!(parse_count("-3"), Ok(Some(-3)));
+        assert_eq!(parse_count("12,5"), Err(CountProblem::NotWhole));
+        assert_eq!(parse_count("5.5"), Err(CountProblem::NotWhole));
+        assert_eq!(parse_count("1.2000"), Err(CountProblem::NotWhole));
+        assert_eq!(parse_count("1234.567"), Err(CountProblem::NotWhole));
+        assert_eq!(parse_count("12a"), Err(CountProblem::NotWhole));
+        assert_eq!(parse_count("1."), Err(CountProblem::NotWhole));
+        assert_eq!(parse_count("9007199254740992"), Err(CountProblem::TooLarge));
+        assert_eq!(
+            parse_count("9.007.199.254.740.991"),
+            Ok(Some(MAX_SAFE_INTEGER))
+        );
     }
 }
