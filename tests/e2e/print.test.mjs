@@ -215,7 +215,8 @@ test('dates are typed and shown as dd/mm/yyyy in a Chromium running in en-US', (
   await typeDate(field, '03252026');
   assert.equal(await field.inputValue(), '03/25/2026');
   assert.equal(await field.getAttribute('aria-invalid'), 'true');
-  await page.getByText('Không có ngày 03/25/2026.').waitFor();
+  // Typed month first, as an en-US user would: the message says the month is wrong and how to type.
+  await page.getByText('Không có ngày 03/25/2026: tháng phải từ 1 đến 12 (nhập ngày/tháng/năm, ví dụ 05/03/2026).').waitFor();
   assert.equal(await page.getByTestId('doc-date').textContent(), 'Hải Phòng, ngày 05 tháng 3 năm 2026', 'the last good date stays');
   await typeDate(field, '5/3/26');
   await page.getByText('Hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/03/2026.').waitFor();
