@@ -85,7 +85,7 @@ test('(a) a commune filled in the browser totals exactly what tdg score gives', 
   assert.equal(total, '65'); // the worked example (catalog 2026.2), sent without the early bonus
   assert.match(await page.getByTestId('band').textContent(), /Hoàn thành nhiệm vụ/);
   const skills = card(page, 'Cán bộ, công chức được bồi dưỡng kỹ năng số trong năm');
-  assert.match(await skills.textContent(), /Thiếu minh chứng \(mất 10 điểm\)/);
+  assert.match(await skills.textContent(), /Thiếu minh chứng \(chưa được tính 10 điểm\)/);
   assert.match(await skills.textContent(), /Vì sao có điểm này: 40\/50 = 80% so với chỉ tiêu 80%/);
   // Missing evidence is a part of "answered", said as one right under it (review 7, M6).
   const figures = await page.locator('.figures dt').allTextContents();

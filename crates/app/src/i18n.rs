@@ -280,9 +280,10 @@ pub mod evidence {
     pub const KIND: W = w("Loại minh chứng", "Kind of evidence");
     pub const DOCUMENT: W = w("Văn bản", "Document");
     pub const LINK: W = w("Đường dẫn", "Link");
+    // What is kept of the file is said by the field that follows (review 7, L8).
     pub const FILE: W = w(
-        "Tệp trên máy (chỉ lưu mã băm)",
-        "File on this computer (hash only)",
+        "Tệp trên máy",
+        "File on this computer",
     );
     pub const NUMBER: W = w("Số, ký hiệu văn bản", "Document number");
     pub const DATE: W = w("Ngày ban hành", "Date");
@@ -491,8 +492,9 @@ pub mod says {
     pub fn missing_evidence_status(lang: Lang, points: &str) -> String {
         pick(
             lang,
-            format!("Thiếu minh chứng (mất {points} điểm)"),
-            format!("Evidence missing (costs {points} points)"),
+            // "Not counted yet", not "lost": adding the evidence brings the points (review 7, L4).
+            format!("Thiếu minh chứng (chưa được tính {points} điểm)"),
+            format!("Evidence missing ({points} {} not counted yet)", point_noun(points)),
         )
     }
 
