@@ -281,10 +281,7 @@ pub mod evidence {
     pub const DOCUMENT: W = w("Văn bản", "Document");
     pub const LINK: W = w("Đường dẫn", "Link");
     // What is kept of the file is said by the field that follows (review 7, L8).
-    pub const FILE: W = w(
-        "Tệp trên máy",
-        "File on this computer",
-    );
+    pub const FILE: W = w("Tệp trên máy", "File on this computer");
     pub const NUMBER: W = w("Số, ký hiệu văn bản", "Document number");
     pub const DATE: W = w("Ngày ban hành", "Date");
     pub const SUMMARY: W = w("Trích yếu", "Title");
@@ -494,7 +491,10 @@ pub mod says {
             lang,
             // "Not counted yet", not "lost": adding the evidence brings the points (review 7, L4).
             format!("Thiếu minh chứng (chưa được tính {points} điểm)"),
-            format!("Evidence missing ({points} {} not counted yet)", point_noun(points)),
+            format!(
+                "Evidence missing ({points} {} not counted yet)",
+                point_noun(points)
+            ),
         )
     }
 
