@@ -66,31 +66,11 @@ pub fn trs(lang: Lang, vi: String, en: String) -> String {
     }
 }
 
-/// A fixed sentence of the interface in both languages. The words of the screens live below,
-/// in one place, instead of as string pairs inside the components.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct W {
-    pub vi: &'static str,
-    pub en: &'static str,
-}
-
-impl W {
-    pub const fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Vi => self.vi,
-            Lang::En => self.en,
-        }
-    }
-}
-
-impl From<W> for tdg_model::Text {
-    fn from(w: W) -> tdg_model::Text {
-        tdg_model::Text::new(w.vi, w.en)
-    }
-}
+/// A fixed sentence of the interface in both languages (`tdg_model::text::W`).
+pub use tdg_model::text::W;
 
 const fn w(vi: &'static str, en: &'static str) -> W {
-    W { vi, en }
+    W::new(vi, en)
 }
 
 /// The words of each screen and service, one module per source file of the same name.

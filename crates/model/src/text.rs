@@ -50,6 +50,33 @@ pub struct Text {
     pub en: String,
 }
 
+/// A fixed sentence of an interface in both languages, written in the program (the unit's app
+/// and the office page name theirs in their own `i18n` modules).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct W {
+    pub vi: &'static str,
+    pub en: &'static str,
+}
+
+impl W {
+    pub const fn new(vi: &'static str, en: &'static str) -> W {
+        W { vi, en }
+    }
+
+    pub const fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Vi => self.vi,
+            Lang::En => self.en,
+        }
+    }
+}
+
+impl From<W> for Text {
+    fn from(w: W) -> Text {
+        Text::new(w.vi, w.en)
+    }
+}
+
 /// A pair in the order `Localized::both` gives it: Vietnamese, then English.
 impl From<(String, String)> for Text {
     fn from((vi, en): (String, String)) -> Text {

@@ -4,33 +4,14 @@
 //! with figures is a function here. The components only name them (a test keeps Vietnamese
 //! out of their sources). Messages of the pure crates (`Localized`) stay with their errors.
 
-use crate::state::Notice;
 use tdg_model::units::format_int;
 use tdg_model::{Catalog, Lang};
 
-/// A fixed sentence of the interface in both languages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct W {
-    pub vi: &'static str,
-    pub en: &'static str,
-}
-
-impl W {
-    pub const fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Vi => self.vi,
-            Lang::En => self.en,
-        }
-    }
-
-    /// Both languages, for a notice.
-    pub fn notice(self, error: bool) -> Notice {
-        Notice::new(self.vi, self.en, error)
-    }
-}
+/// A fixed sentence of the interface in both languages (`tdg_model::text::W`).
+pub use tdg_model::text::W;
 
 const fn w(vi: &'static str, en: &'static str) -> W {
-    W { vi, en }
+    W::new(vi, en)
 }
 
 /// A number written the language's way ("1.000", "1,000").

@@ -66,7 +66,10 @@ pub fn app() -> Html {
         use_effect_with(state.register.clone(), move |register| {
             if let Some(register) = register {
                 if !storage::save_register(register) {
-                    state.dispatch(Action::Notify(words::app::REGISTER_NOT_STORED.notice(true)));
+                    state.dispatch(Action::Notify(crate::state::Notice::error(
+                        words::app::REGISTER_NOT_STORED.vi,
+                        words::app::REGISTER_NOT_STORED.en,
+                    )));
                 }
             }
         });

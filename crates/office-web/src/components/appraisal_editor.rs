@@ -157,9 +157,10 @@ pub fn appraisal_editor(p: &Part) -> Html {
             let mut file = (*state.appraisals).clone();
             file.set(unit.clone());
             if !storage::save_appraisals(&file) {
-                state.dispatch(Action::Notify(
-                    words::appraisal_editor::NOT_STORED.notice(true),
-                ));
+                state.dispatch(Action::Notify(crate::state::Notice::error(
+                    words::appraisal_editor::NOT_STORED.vi,
+                    words::appraisal_editor::NOT_STORED.en,
+                )));
             }
             state.dispatch(Action::Appraise(unit));
         })

@@ -45,7 +45,13 @@ pub fn register_panel(p: &Part) -> Html {
             };
             input.set_value("");
             let Some(catalog) = state.loaded_catalog().map(|c| c.catalog.clone()) else {
-                notify(&state, words::register_panel::NO_CATALOG_YET.notice(true));
+                notify(
+                    &state,
+                    Notice::error(
+                        words::register_panel::NO_CATALOG_YET.vi,
+                        words::register_panel::NO_CATALOG_YET.en,
+                    ),
+                );
                 return;
             };
             let (state, known, mut register) = (state.clone(), known_keys(&state), current(&state));
