@@ -193,7 +193,8 @@ test('(e) the start screen, a sample unit and English, at desktop and 360 px', a
   await page.setViewportSize({ width: 360, height: 740 });
   await screenshot(page, 'assess-sample-english-360');
   await page.getByRole('button', { name: 'Tiếng Việt' }).click();
-  await page.getByRole('navigation', { name: 'Các bước' }).getByRole('button', { name: 'Đơn vị', exact: true }).click();
+  // The enterprise's first step is named after it (review 7, M3).
+  await page.getByRole('navigation', { name: 'Các bước' }).getByRole('button', { name: 'Doanh nghiệp', exact: true }).click();
   await page.getByRole('button', { name: 'Khôi phục bản nháp trước' }).click();
   await page.getByRole('button', { name: /Tiếp tục đánh giá/ }).click();
   assert.equal(await page.getByLabel('Số người đã được bồi dưỡng').inputValue(), '45', 'the commune draft is back');

@@ -92,6 +92,10 @@ test('a commune, first time, on a 360 px phone', async () => {
   await steps.getByRole('button', { name: 'Ký, tải' }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'sign-title');
   assert.ok(await inView(page.getByRole('heading', { name: 'Ký và tải báo cáo' })), 'signing is in view');
+  // The step bar follows: "Ký, tải" is the current step while signing is in view (review 7, L6).
+  const current = () => steps.locator('[aria-current="step"]').textContent();
+  await page.waitForFunction(() => document.querySelector('.step-bar [aria-current="step"]')?.textContent.includes('Ký, tải'));
+  assert.match(await current(), /Ký, tải/);
   assert.equal(await page.getByText(/Ký và gửi|Sign and send/).count(), 0, 'nothing is sent');
   // What is still open is said beside the button, with the way to it (review 7, H2).
   const incomplete = page.getByTestId('sign-incomplete');
@@ -99,13 +103,15 @@ test('a commune, first time, on a 360 px phone', async () => {
   await incomplete.getByRole('button', { name: 'Đến tiêu chí đầu tiên cần làm' }).click();
   assert.ok(await page.evaluate(() => document.activeElement?.matches('article.criterion.open, article.criterion.invalid')),
     'the focus is on a criterion to do');
+  await page.waitForFunction(() => document.querySelector('.step-bar [aria-current="step"]')?.textContent.includes('Tự chấm'));
+  assert.match(await current(), /Tự chấm/);
   await steps.getByRole('button', { name: 'Ký, tải' }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'sign-title');
   // Signing without the unit's name: the message is in view where the user is, not at the top
   // of a long page (review 7, H1). The question about open criteria is answered "sign anyway".
   page.once('dialog', (d) => d.accept());
   await page.getByRole('button', { name: 'Ký và tải báo cáo (JSON)' }).click();
-  const refusal = page.getByRole('alert').filter({ hasText: 'Cần nhập tên và mã đơn vị (ở bước 1 “Đơn vị”) trước khi ký.' });
+  const refusal = page.getByRole('alert').filter({ hasText: 'Cần nhập “Tên đơn vị” và “Mã đơn vị” (ở bước 1 “Đơn vị”) trước khi ký.' });
   await refusal.waitFor();
   assert.ok(await inView(refusal), 'the refusal is in view beside the button');
   await refusal.getByRole('button', { name: 'Đóng thông báo' }).click();
@@ -136,6 +142,14 @@ test('a commune, first time, on a 360 px phone', async () => {
   assert.equal(await date.getAttribute('aria-invalid'), 'true');
   assert.equal(await files.getByText('Không có ngày 31/02/2026.').count(), 1);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'xp.ho-so-truc-tuyen-ev-date');
+  // A document dated after today cannot exist yet: refused the same way, with the year to check.
+  await date.fill('');
+  const nextYear = new Date().getFullYear() + 1;
+  await date.pressSequentially(`0503${nextYear}`);
+  await files.getByRole('button', { name: 'Thêm văn bản' }).click();
+  assert.equal(await number.count(), 1, 'the form stays open');
+  assert.equal(await date.getAttribute('aria-invalid'), 'true');
+  assert.match(await files.locator('.date-field .field-error').textContent(), new RegExp(`^Ngày 05/03/${nextYear} ở sau hôm nay \\(\\d\\d/\\d\\d/\\d{4}\\): hãy kiểm tra lại năm\\.$`));
   await date.fill('');
   await date.pressSequentially('28022026');
   await noHorizontalScroll(page, 'assessment with an open evidence form');
@@ -180,14 +194,26 @@ test('the unit fields follow the tier; a blank page has no band; 0 of 0 is an er
   await page.getByLabel(/^Họ và tên \(bắt buộc\)$/).waitFor();
   assert.equal(await page.getByLabel(/^Mã số người báo cáo \(bắt buộc\)$/).count(), 1);
   assert.equal(await group.count(), 0, 'no cluster or block for a person');
+  // The one who reports is named as the tier names it, in the heading and the first step
+  // (review 7, M3): a person is not a "đơn vị".
+  const steps = page.getByRole('navigation', { name: 'Các bước' });
+  assert.equal(await page.locator('#unit-title').textContent(), 'Người báo cáo');
+  assert.equal(await steps.getByRole('button', { name: 'Người báo cáo', exact: true }).count(), 1);
+  // A person is asked for position and workplace with the name, not only when printing (M4).
+  await page.locator('.start-unit').getByLabel('Chức vụ', { exact: true }).fill('Chuyên viên');
+  await page.locator('.start-unit').getByLabel('Đơn vị công tác').fill('Văn phòng UBND xã');
   await page.getByRole('radio', { name: /^Doanh nghiệp/ }).check();
   await page.getByLabel(/^Tên doanh nghiệp \(bắt buộc\)$/).waitFor();
   assert.match(await page.locator('#unit-code-hint').textContent(), /mã số thuế/);
   assert.equal(await group.count(), 0, 'no cluster or block for an enterprise');
+  assert.equal(await page.locator('#unit-title').textContent(), 'Doanh nghiệp');
+  assert.equal(await steps.getByRole('button', { name: 'Doanh nghiệp', exact: true }).count(), 1);
+  assert.equal(await page.locator('.start-unit').getByLabel('Đơn vị công tác').count(), 0, 'an enterprise has no workplace');
   await page.getByRole('radio', { name: /^Sở, ban, ngành, đơn vị thuộc thành phố/ }).check();
   assert.equal(await page.getByLabel('Khối thi đua', { exact: true }).count(), 1, 'a department is in a block from 2025');
   await page.getByRole('radio', { name: /Cấp xã, phường, đặc khu/ }).check();
   assert.equal(await page.getByLabel('Cụm thi đua', { exact: true }).count(), 1, 'a commune is in a cluster');
+  assert.equal(await page.locator('#unit-title').textContent(), 'Đơn vị');
   // "(bắt buộc)" once, no asterisk beside it.
   assert.equal(await page.locator('.start-unit .required').count(), 0);
   await page.getByRole('button', { name: /Bắt đầu đánh giá/ }).click();

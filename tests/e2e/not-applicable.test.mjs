@@ -48,6 +48,9 @@ test('a criterion that does not apply is marked with its reason and the total is
   await choice.check();
   await card.getByText('Đã chọn “không áp dụng”: hãy ghi lý do.').waitFor();
   assert.equal(await card.getByLabel(/^Lý do không áp dụng/).getAttribute('aria-invalid'), 'true');
+  // Before the reason is written, the evidence is already for the reason (review 7, L7).
+  assert.match(await card.textContent(), /Minh chứng cho lý do không áp dụng \(nếu có\)/);
+  assert.doesNotMatch(await card.textContent(), /bắt buộc để được tính điểm/);
   await card.getByLabel(/^Lý do không áp dụng/).fill('Ban không tiếp nhận hồ sơ dịch vụ công trực tuyến');
   await rescaled.filter({ hasText: '2 tiêu chí không áp dụng' }).waitFor();
   assert.equal(await page.getByTestId('total').textContent(), vi(cli.total), 'back to the same total');

@@ -130,6 +130,7 @@ pub mod steps {
 /// The start screen's unit fields.
 pub mod unit {
     use super::{w, W};
+    use tdg_model::Lang;
     pub const TITLE: W = w("Đơn vị", "The unit");
     pub const NAME: W = w("Tên đơn vị", "Unit name");
     pub const CODE: W = w("Mã đơn vị", "Unit code");
@@ -144,7 +145,49 @@ pub mod unit {
         "The report can be signed only once the name and code (both required) are filled in.",
     );
     pub const MISSING: W = w("Chưa nhập.", "Not filled in yet.");
-    pub const NO_NAME: W = w("(chưa nhập tên đơn vị)", "(no unit name yet)");
+
+    /// Where the unit's name is not filled in yet, under its own label: "(chưa nhập “Họ và
+    /// tên”)" for a person.
+    pub fn no_name(lang: Lang, name_label: &str) -> String {
+        match lang {
+            Lang::Vi => format!("(chưa nhập “{name_label}”)"),
+            Lang::En => format!("(“{name_label}” not filled in yet)"),
+        }
+    }
+
+    /// The one who reports and its fields, as the chosen tier and year name them: the
+    /// catalog's own (`unitFields`), else the generic ones; no group label where the tier is
+    /// not ranked in a cluster or block that year.
+    pub struct UnitLabels<'a> {
+        /// The first step's name and heading: "Đơn vị", "Doanh nghiệp", "Người báo cáo".
+        pub title: &'a str,
+        pub name: &'a str,
+        pub code: &'a str,
+        pub code_hint: Option<&'a str>,
+        pub group: Option<&'a str>,
+    }
+
+    impl<'a> UnitLabels<'a> {
+        pub fn of(tier: Option<&'a tdg_model::Tier>, period: i32, lang: Lang) -> UnitLabels<'a> {
+            let fields = tier.and_then(|t| t.unit_fields.as_ref());
+            let group = match tier.map(|t| t.group_label(period)) {
+                None | Some(Some(None)) => Some(GROUP.get(lang)),
+                Some(Some(Some(label))) => Some(label.get(lang)),
+                Some(None) => None,
+            };
+            UnitLabels {
+                title: tier
+                    .and_then(|t| t.unit_title())
+                    .map_or(TITLE.get(lang), |t| t.get(lang)),
+                name: fields.map_or(NAME.get(lang), |f| f.name.get(lang)),
+                code: fields.map_or(CODE.get(lang), |f| f.code.get(lang)),
+                code_hint: fields
+                    .filter(|f| !f.code_hint.is_blank())
+                    .map(|f| f.code_hint.get(lang)),
+                group,
+            }
+        }
+    }
 }
 
 /// The start screen's other words: starting, sample units.

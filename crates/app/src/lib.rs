@@ -5,6 +5,7 @@ pub mod browser;
 pub mod catalog_source;
 pub mod components;
 pub mod i18n;
+pub mod in_view;
 pub mod key_store;
 pub mod portal;
 pub mod samples;

@@ -81,6 +81,10 @@ pub enum DmyError {
     Form,
     #[error("there is no day {day:02}/{month:02}/{year:04}{}", if (1..=12).contains(month) { "" } else { ": the month must be 1 to 12 (type day/month/year, for example 05/03/2026)" })]
     NoSuchDay { day: u32, month: u32, year: u32 },
+    /// A date after the latest the field allows: a document cannot be dated after today, so
+    /// such a date is most often a mistyped year.
+    #[error("{} is after today ({}): check the year", .0.display_vn(), .1.display_vn())]
+    AfterLatest(Date, Date),
 }
 
 impl crate::Localized for DmyError {
@@ -102,6 +106,11 @@ impl crate::Localized for DmyError {
                 format!("Không có ngày {day:02}/{month:02}/{year:04}.")
             }
             // A month over 12 is most often a date typed year or month first (review 7, L2).
+            (Lang::Vi, DmyError::AfterLatest(day, latest)) => format!(
+                "Ngày {} ở sau hôm nay ({}): hãy kiểm tra lại năm.",
+                day.display_vn(),
+                latest.display_vn()
+            ),
             (Lang::Vi, DmyError::NoSuchDay { day, month, year }) => format!(
                 "Không có ngày {day:02}/{month:02}/{year:04}: tháng phải từ 1 đến 12 (nhập ngày/tháng/năm, ví dụ 05/03/2026)."
             ),
@@ -140,6 +149,16 @@ impl Date {
             month,
             year,
         })
+    }
+
+    /// `parse_dmy`, and no later than `latest` where the field has a latest day (a document's
+    /// date: not after today).
+    pub fn parse_dmy_until(text: &str, latest: Option<Date>) -> Result<Date, DmyError> {
+        let day = Date::parse_dmy(text)?;
+        match latest {
+            Some(latest) if day > latest => Err(DmyError::AfterLatest(day, latest)),
+            _ => Ok(day),
+        }
     }
 
     /// The date line of a Vietnamese administrative document (Decree 30/2020/NĐ-CP, Appendix
@@ -240,6 +259,29 @@ impl<'de> Deserialize<'de> for Date {
 mod tests {
     use super::*;
     use crate::text::Localized;
+
+    fn says(error: &DmyError, vi: &str, en: &str) {
+        assert_eq!(error.message(Lang::Vi), vi);
+        assert_eq!(error.message(Lang::En), en);
+    }
+
+    #[test]
+    fn a_date_after_the_latest_is_refused_with_both_dates() {
+        let today = Date::new(2026, 11, 29).expect("a real day");
+        assert_eq!(Date::parse_dmy_until("29/11/2026", Some(today)), Ok(today));
+        assert!(Date::parse_dmy_until("30/11/2027", None).is_ok());
+        let late = Date::parse_dmy_until("5/3/2027", Some(today)).expect_err("after today");
+        says(
+            &late,
+            "Ngày 05/03/2027 ở sau hôm nay (29/11/2026): hãy kiểm tra lại năm.",
+            "05/03/2027 is after today (29/11/2026): check the year.",
+        );
+        // What cannot be read is said as before, whatever the latest day.
+        assert_eq!(
+            Date::parse_dmy_until("32/1/2026", Some(today)),
+            Date::parse_dmy("32/1/2026")
+        );
+    }
 
     #[test]
     fn parses_only_real_dates() {
@@ -352,13 +394,10 @@ mod tests {
         );
         // Typed digit by digit, the year first still reads as day and month: the error says how.
         let typed = Date::parse_dmy(&mask_dmy("20260305")).expect_err("no month 26");
-        assert_eq!(
-            typed.message(Lang::Vi),
-            "Không có ngày 20/26/0305: tháng phải từ 1 đến 12 (nhập ngày/tháng/năm, ví dụ 05/03/2026)."
-        );
-        assert_eq!(
-            typed.message(Lang::En),
-            "There is no day 20/26/0305: the month must be 1 to 12 (type day/month/year, for example 05/03/2026)."
+        says(
+            &typed,
+            "Không có ngày 20/26/0305: tháng phải từ 1 đến 12 (nhập ngày/tháng/năm, ví dụ 05/03/2026).",
+            "There is no day 20/26/0305: the month must be 1 to 12 (type day/month/year, for example 05/03/2026).",
         );
         assert_eq!(
             Date::parse_dmy("31/02/2026")

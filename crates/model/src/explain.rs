@@ -20,10 +20,10 @@ pub fn explain_criterion(criterion: &Criterion, result: &CriterionResult, lang: 
         (Status::Open, Lang::En) => format!("Not answered yet: no points counted (up to {max})."),
         // The fields by their own labels (crate::field_label), never "numerator".
         (Status::Incomplete, _) => {
-            use crate::field_label::{field_label, Field};
+            use crate::field_label::{field_name, Field};
             let (a, b) = (
-                field_label(criterion, Field::Numerator, lang),
-                field_label(criterion, Field::Denominator, lang),
+                field_name(criterion, Field::Numerator, lang),
+                field_name(criterion, Field::Denominator, lang),
             );
             match lang {
                 Lang::Vi => format!("Trả lời chưa đủ: cần nhập cả “{a}” và “{b}” (tối đa {max} điểm)."),

@@ -61,30 +61,43 @@ fn pick(lang: Lang, vi: String, en: String) -> String {
     }
 }
 
-/// The label of `field` for this criterion, as its input shows it.
+/// The label of `field` for this criterion, as its input shows it: its name and, for a count
+/// or a maturity level, the target beside it.
 pub fn field_label(criterion: &Criterion, field: Field, lang: Lang) -> String {
+    let name = field_name(criterion, field, lang);
+    match (field, &criterion.measure) {
+        (Field::Count, Measure::Count { target, unit }) => pick(
+            lang,
+            format!("{name} (chỉ tiêu: {target} {})", unit.get(lang)),
+            format!("{name} (target: {target} {})", unit.get(lang)),
+        ),
+        (Field::Maturity, Measure::Maturity { target }) => pick(
+            lang,
+            format!("{name} (mục tiêu mức {target})"),
+            format!("{name} (target level {target})"),
+        ),
+        _ => name,
+    }
+}
+
+/// The name of `field` for this criterion, as a message quotes it: the label without the
+/// target (review 7, L4: an error quoting "Số hoạt động (chỉ tiêu: 6 hoạt động)" read as if
+/// the target were wrong).
+pub fn field_name(criterion: &Criterion, field: Field, lang: Lang) -> String {
     match (field, &criterion.measure) {
         (Field::Numerator, Measure::Ratio { numerator, .. }) => numerator.get(lang).to_string(),
         (Field::Denominator, Measure::Ratio { denominator, .. }) => {
             denominator.get(lang).to_string()
         }
-        (Field::Count, Measure::Count { target, unit }) => pick(
+        (Field::Count, Measure::Count { unit, .. }) => pick(
             lang,
-            format!(
-                "Số {} (chỉ tiêu: {target} {})",
-                unit.get(lang),
-                unit.get(lang)
-            ),
-            format!(
-                "Number of {} (target: {target} {})",
-                unit.get(lang),
-                unit.get(lang)
-            ),
+            format!("Số {}", unit.get(lang)),
+            format!("Number of {}", unit.get(lang)),
         ),
-        (Field::Maturity, Measure::Maturity { target }) => pick(
+        (Field::Maturity, Measure::Maturity { .. }) => pick(
             lang,
-            format!("Mức độ chuyển đổi số (mục tiêu mức {target})"),
-            format!("Level of digital transformation (target level {target})"),
+            "Mức độ chuyển đổi số".into(),
+            "Level of digital transformation".into(),
         ),
         (Field::Level, Measure::Levels { .. }) => {
             pick(lang, "Mức đạt được".into(), "Level reached".into())
@@ -127,7 +140,7 @@ pub fn error_text(criterion: Option<&Criterion>, error: &AnswerError, lang: Lang
         );
     };
     let field = Field::parse(&error.field);
-    let label = field_label(c, field, lang);
+    let label = field_name(c, field, lang);
     match &error.issue {
         AnswerIssue::UnknownCriterion => pick(
             lang,
@@ -145,7 +158,7 @@ pub fn error_text(criterion: Option<&Criterion>, error: &AnswerError, lang: Lang
             format!("“{label}” must not be negative."),
         ),
         AnswerIssue::NumeratorAboveDenominator => {
-            let total = field_label(c, Field::Denominator, lang);
+            let total = field_name(c, Field::Denominator, lang);
             pick(
                 lang,
                 format!("“{label}” không được lớn hơn “{total}”."),
@@ -193,7 +206,7 @@ pub fn error_text(criterion: Option<&Criterion>, error: &AnswerError, lang: Lang
             format!("An answer marked “not applicable” takes no “{label}”: remove the figure or untick “not applicable”."),
         ),
         AnswerIssue::EmptyDenominator => {
-            let total = field_label(c, Field::Denominator, lang);
+            let total = field_name(c, Field::Denominator, lang);
             let must = pick(
                 lang,
                 format!("“{total}” phải lớn hơn 0."),
@@ -377,10 +390,25 @@ mod tests {
             field_label(&c, Field::Count, Lang::Vi),
             "Số hoạt động (chỉ tiêu: 6 hoạt động)"
         );
+        // A message quotes the field by its name, without the target.
+        assert_eq!(field_name(&c, Field::Count, Lang::Vi), "Số hoạt động");
         c.measure = Measure::Maturity { target: 3 };
         assert_eq!(
             field_label(&c, Field::Maturity, Lang::Vi),
             "Mức độ chuyển đổi số (mục tiêu mức 3)"
+        );
+        assert_eq!(
+            field_name(&c, Field::Maturity, Lang::En),
+            "Level of digital transformation"
+        );
+        let negative = AnswerError {
+            criterion: c.id.clone(),
+            field: "maturity".into(),
+            issue: AnswerIssue::MaturityOutOfRange { value: 7 },
+        };
+        assert_eq!(
+            error_text(Some(&c), &negative, Lang::Vi),
+            "“Mức độ chuyển đổi số” phải từ 0 đến 5 (đang là 7)."
         );
     }
 }

@@ -571,8 +571,8 @@ pub mod words {
     pub fn at_top(lang: Lang) -> &'static str {
         pick(
             lang,
-            "Đơn vị đang ở mức cao nhất.",
-            "The unit is in the top band.",
+            "Kết quả đang ở mức cao nhất.",
+            "The result is in the top band.",
         )
     }
 
@@ -587,8 +587,8 @@ pub mod words {
     pub fn honest(lang: Lang) -> &'static str {
         pick(
             lang,
-            "Đây là những việc đơn vị cần làm để cải thiện trong năm tới, không phải số liệu để điều chỉnh: số liệu năm nay phải đúng thực tế.",
-            "These are measures the unit can take to improve over the coming year, not figures to adjust: this year's figures must be what happened.",
+            "Đây là những việc cần làm để cải thiện trong năm tới, không phải số liệu để điều chỉnh: số liệu năm nay phải đúng thực tế.",
+            "These are measures to take to improve over the coming year, not figures to adjust: this year's figures must be what happened.",
         )
     }
 

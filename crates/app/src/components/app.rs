@@ -216,6 +216,10 @@ pub fn app(props: &AppProps) -> Html {
         let exercises = exercises.clone();
         Callback::from(move |set| exercises.set(ExercisesState::Ready(set)))
     };
+    let signing = crate::in_view::use_in_view(
+        super::step_bar::SIGN_SECTION,
+        state.screen == Screen::Assess,
+    );
     // A new screen starts at its top.
     use_effect_with(state.screen, |_| {
         if let Some(window) = web_sys::window() {
@@ -277,11 +281,18 @@ pub fn app(props: &AppProps) -> Html {
     // where the user is (review 7, H1: on a phone it was 7,000 px above the sign button).
     let notice =
         html! { <NoticeArea notice={state.notice.clone()} {lang} on_action={dispatch.clone()} /> };
+    let unit_step = match &state.catalog {
+        CatalogState::Ready(c) => c
+            .catalog
+            .tier(&state.draft.sheet.tier)
+            .and_then(|t| t.unit_title()),
+        _ => None,
+    };
     let (bar, notice) = match (&state.catalog, (*assessment).as_ref()) {
         (CatalogState::Ready(_), a) => (
             html! {
                 <div class="sticky-bar no-print">
-                    { step_bar(state.screen, state.ready_to_assess(), lang, &dispatch) }
+                    { step_bar(state.screen, signing, state.ready_to_assess(), unit_step.map(|t| t.get(lang)), lang, &dispatch) }
                     if let Some(a) = a.filter(|_| state.ready_to_assess()) {
                         { progress_line(Progress::of(a), a.total, lang) }
                     }

@@ -54,7 +54,7 @@ pub fn assess_screen(props: &AssessProps) -> Html {
     html! {
         <div class="assess">
             <div class="assess-top">
-                <p class="unit-line"><strong>{ if state.draft.unit.name.is_empty() { unit::NO_NAME.get(lang).to_string() } else { state.draft.unit.name.clone() } }</strong></p>
+                <p class="unit-line"><strong>{ if state.draft.unit.name.is_empty() { unit::no_name(lang, unit::UnitLabels::of(props.catalog.catalog.tier(&state.draft.sheet.tier), state.draft.sheet.period, lang).name) } else { state.draft.unit.name.clone() } }</strong></p>
                 <p class="muted">{ format!("{}{variant} · {} {}", tier.name_for(sheet.period).get(lang), words::YEAR.get(lang), sheet.period) }</p>
             </div>
             // The tier's own criteria not assessed this year are named (the 2025 review takes

@@ -109,6 +109,9 @@ pub fn criterion_card(props: &CriterionCardProps) -> Html {
     let (points, max) = (format_points(r.points, lang), format_points(r.max, lang));
     // Not applicable is not zero of the maximum: "— · Không áp dụng (không tính 12 điểm)".
     let na = r.status == Status::NotApplicable;
+    // The evidence is for the reason as soon as "không áp dụng" is chosen, before the reason is
+    // written (review 7, L7: until then the status is "incomplete", not "not applicable").
+    let na_chosen = answer.not_applicable.is_some();
     html! {
         // tabindex -1: the error summary can move the focus here for an error about the whole answer.
         <article class={classes!("criterion", status_class)} id={format!("c-{id}")} tabindex="-1" aria-labelledby={title_id(&id)}>
@@ -139,7 +142,7 @@ pub fn criterion_card(props: &CriterionCardProps) -> Html {
             }
             <p class="why"><span class="why-label">{ words::WHY.get(lang) }</span>{ explain_criterion(c, r, lang) }</p>
             <EvidenceEditor criterion={AttrValue::from(id.clone())} evidence={answer.evidence.clone()}
-                required={c.evidence == EvidenceRule::Required && !na} for_reason={na} errors={errors.evidence()} {lang} on_edit={on_edit.clone()} />
+                required={c.evidence == EvidenceRule::Required && !na_chosen} for_reason={na_chosen} errors={errors.evidence()} {lang} on_edit={on_edit.clone()} />
         </article>
     }
 }

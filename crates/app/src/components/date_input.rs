@@ -16,6 +16,10 @@ pub struct DateInputProps {
     /// field holds must refuse rather than drop the text (review 7, H3).
     #[prop_or_default]
     pub on_unreadable: Callback<bool>,
+    /// The latest day the field takes (a document's date: today); a later one is refused like
+    /// an unreadable one, and said so (review 7: a future evidence date went unquestioned).
+    #[prop_or_default]
+    pub latest: Option<Date>,
     pub lang: Lang,
 }
 
@@ -41,7 +45,7 @@ pub fn date_input(props: &DateInputProps) -> Html {
     }
     let on_input = {
         let (text, error, on_change) = (text.clone(), error.clone(), props.on_change.clone());
-        let unreadable = props.on_unreadable.clone();
+        let (unreadable, latest) = (props.on_unreadable.clone(), props.latest);
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let masked = mask_dmy(&input.value());
@@ -49,7 +53,7 @@ pub fn date_input(props: &DateInputProps) -> Html {
                 input.set_value(&masked);
             }
             // A complete date counts at once; a partial one waits for the field to be left.
-            if let Ok(day) = Date::parse_dmy(&masked) {
+            if let Ok(day) = Date::parse_dmy_until(&masked, latest) {
                 error.set(None);
                 unreadable.emit(false);
                 on_change.emit(Some(day));
@@ -59,26 +63,28 @@ pub fn date_input(props: &DateInputProps) -> Html {
     };
     let on_leave = {
         let (text, error, on_change) = (text.clone(), error.clone(), props.on_change.clone());
-        let (value, unreadable) = (props.value, props.on_unreadable.clone());
-        Callback::from(move |_: FocusEvent| match Date::parse_dmy(&text) {
-            Ok(day) => {
-                error.set(None);
-                unreadable.emit(false);
-                text.set(day.display_vn());
-            }
-            Err(DmyError::Empty) => {
-                error.set(None);
-                unreadable.emit(false);
-                on_change.emit(None);
-                // Show what the field now means: nothing, or the parent's default (today for
-                // the send date), which may be the value it already had.
-                text.set(value.map(Date::display_vn).unwrap_or_default());
-            }
-            Err(e) => {
-                unreadable.emit(true);
-                error.set(Some(e));
-            }
-        })
+        let (value, unreadable, latest) = (props.value, props.on_unreadable.clone(), props.latest);
+        Callback::from(
+            move |_: FocusEvent| match Date::parse_dmy_until(&text, latest) {
+                Ok(day) => {
+                    error.set(None);
+                    unreadable.emit(false);
+                    text.set(day.display_vn());
+                }
+                Err(DmyError::Empty) => {
+                    error.set(None);
+                    unreadable.emit(false);
+                    on_change.emit(None);
+                    // Show what the field now means: nothing, or the parent's default (today for
+                    // the send date), which may be the value it already had.
+                    text.set(value.map(Date::display_vn).unwrap_or_default());
+                }
+                Err(e) => {
+                    unreadable.emit(true);
+                    error.set(Some(e));
+                }
+            },
+        )
     };
     let hint_id = format!("{}-hint", props.id);
     let error_id = format!("{}-error", props.id);

@@ -255,7 +255,8 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
                             }</div>
                         <DateInput id={id("date")} label={words::DATE.get(lang)} value={*date}
                             on_change={{ let date = date.clone(); Callback::from(move |d| date.set(d)) }}
-                            on_unreadable={{ let cell = date_unreadable.clone(); Callback::from(move |bad| *cell.borrow_mut() = bad) }} {lang} />
+                            on_unreadable={{ let cell = date_unreadable.clone(); Callback::from(move |bad| *cell.borrow_mut() = bad) }}
+                            latest={Some(crate::browser::today())} {lang} />
                         <div class="field wide"><label for={id("title")}>{ words::SUMMARY.get(lang) }</label>
                             <input id={id("title")} type="text" value={(*title).clone()} oninput={text_input(&title)} /></div>
                         <button type="button" onclick={on_add.clone()}>{ words::ADD_DOCUMENT.get(lang) }</button>

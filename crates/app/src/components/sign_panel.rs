@@ -223,9 +223,12 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
                 return;
             }
             let dispatch = &panel.fields.dispatch;
-            let unit = &panel.draft.unit;
-            if unit.name.trim().is_empty() || unit.code.trim().is_empty() {
-                dispatch.emit(Action::Notify(Notice::error(words::ENTER_UNIT_NAME_CODE)));
+            let (unit, sheet) = (&panel.draft.unit, &panel.draft.sheet);
+            let (no_name, no_code) = (unit.name.trim().is_empty(), unit.code.trim().is_empty());
+            if no_name || no_code {
+                let tier = panel.catalog.catalog.tier(&sheet.tier);
+                let said = words::enter_unit_fields(tier, sheet.period, no_name, no_code);
+                dispatch.emit(Action::Notify(Notice::error(said)));
                 return;
             }
             let (step, said, panel) = (step.clone(), dispatch.clone(), panel.clone());
@@ -330,7 +333,7 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
         .as_ref()
         .is_some_and(|k| k.protection == KeyProtection::Legacy);
     html! {
-        <section class="sign" aria-labelledby="sign-title" aria-busy={(*busy).to_string()}>
+        <section class="sign" id={super::step_bar::SIGN_SECTION} aria-labelledby="sign-title" aria-busy={(*busy).to_string()}>
             // tabindex -1: the step bar's "Ký, tải" moves the focus here. Nothing is sent: "tải".
             <h2 id="sign-title" tabindex="-1">{ words::SIGN_DOWNLOAD_REPORT.get(lang) }</h2>
             if props.unit_key.is_none() {

@@ -2,10 +2,10 @@ use crate::components::draft_history::draft_history;
 use crate::components::draft_tools::DraftTools;
 use crate::components::kept_drafts::kept_drafts;
 use crate::components::tier_picker::TierPicker;
-use crate::i18n::{says, start as words, unit};
+use crate::i18n::{document_details as doc_words, says, start as words, unit};
 use crate::shared::Shared;
-use crate::state::{Action, AppState, LoadedCatalog, Screen, UnitField};
-use tdg_model::draft::Draft;
+use crate::state::{Action, AppState, DocEdit, LoadedCatalog, Screen, UnitField};
+use tdg_model::draft::{DocField, Draft};
 use tdg_model::Lang;
 use yew::prelude::*;
 
@@ -39,7 +39,7 @@ pub fn start_screen(props: &StartProps) -> Html {
         .on_action
         .reform(|_: MouseEvent| Action::Go(Screen::Assess));
     let tier = (!draft.sheet.tier.is_empty()).then(|| draft.sheet.tier.clone());
-    let labels = UnitLabels::of(catalog.tier(&draft.sheet.tier), draft.sheet.period, lang);
+    let labels = unit::UnitLabels::of(catalog.tier(&draft.sheet.tier), draft.sheet.period, lang);
     html! {
         <>
         // Who is assessed first: the unit's fields are named after the tier ("Họ và tên" for
@@ -47,7 +47,7 @@ pub fn start_screen(props: &StartProps) -> Html {
         <TierPicker catalog={catalog.clone()} {lang} period={draft.sheet.period} {tier}
             variant={draft.sheet.variant.clone()} on_action={props.on_action.clone()} />
         <section class="start-unit" aria-labelledby="unit-title">
-            <h2 id="unit-title">{ unit::TITLE.get(lang) }</h2>
+            <h2 id="unit-title">{ labels.title }</h2>
             <p class="muted">{ unit::REQUIRED_NOTE.get(lang) }</p>
             if let Some(from) = state.carried_from() {
                 <p class="note unit-carried" role="note">
@@ -57,6 +57,12 @@ pub fn start_screen(props: &StartProps) -> Html {
             <div class="unit-fields">
                 { required_field("unit-name", labels.name, &draft.unit.name, Some("organization"), unit_input(UnitField::Name), None, lang) }
                 { required_field("unit-code", labels.code, &draft.unit.code, None, unit_input(UnitField::Code), labels.code_hint, lang) }
+                // A person is nominated with their position and workplace (plan, individuals):
+                // asked here with the name, not only when printing (review 7, M4).
+                if tdg_model::draft::reports_as_individual(&draft.sheet.tier) {
+                    { person_field("person-position", DocField::PersonPosition, doc_words::POSITION.get(lang), draft, &props.on_action) }
+                    { person_field("person-workplace", DocField::PersonWorkplace, doc_words::WORKPLACE.get(lang), draft, &props.on_action) }
+                }
                 if let Some(label) = labels.group {
                     { group_field(catalog, draft, label, lang, &props.on_action, unit_input(UnitField::Group)) }
                 }
@@ -77,34 +83,6 @@ pub fn start_screen(props: &StartProps) -> Html {
         // The office's page is a separate module: nothing of it is in the unit's load.
         <p class="office-link"><a href="office.html">{ words::RECEIVING_OFFICE_CHECK_COMPILE.get(lang) }</a></p>
         </>
-    }
-}
-
-/// The unit fields' labels for the chosen tier and year: the catalog's own (`unitFields`),
-/// else the generic ones; no group label where the tier is not ranked in a cluster or block.
-struct UnitLabels<'a> {
-    name: &'a str,
-    code: &'a str,
-    code_hint: Option<&'a str>,
-    group: Option<&'a str>,
-}
-
-impl<'a> UnitLabels<'a> {
-    fn of(tier: Option<&'a tdg_model::Tier>, period: i32, lang: Lang) -> UnitLabels<'a> {
-        let fields = tier.and_then(|t| t.unit_fields.as_ref());
-        let group = match tier.map(|t| t.group_label(period)) {
-            None | Some(Some(None)) => Some(unit::GROUP.get(lang)),
-            Some(Some(Some(label))) => Some(label.get(lang)),
-            Some(None) => None,
-        };
-        UnitLabels {
-            name: fields.map_or(unit::NAME.get(lang), |f| f.name.get(lang)),
-            code: fields.map_or(unit::CODE.get(lang), |f| f.code.get(lang)),
-            code_hint: fields
-                .filter(|f| !f.code_hint.is_blank())
-                .map(|f| f.code_hint.get(lang)),
-            group,
-        }
     }
 }
 
@@ -171,6 +149,27 @@ fn required_field(
             <input {id} type="text" {autocomplete} required=true aria-required="true" value={value.to_string()} {oninput}
                 aria-describedby={hint.map(|_| hint_id.clone())} />
             if let Some(hint) = hint { <p class="hint" id={hint_id}>{ hint.to_string() }</p> }
+        </div>
+    }
+}
+
+/// A person's own line for the printed report, kept with the print's details (the same field
+/// as there).
+fn person_field(
+    id: &'static str,
+    field: DocField,
+    label: &str,
+    draft: &Draft,
+    on_action: &Callback<Action>,
+) -> Html {
+    let oninput = on_action.reform(move |e: InputEvent| {
+        let target = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+        Action::EditDocument(DocEdit::Text(field, crate::browser::nfc(&target.value())))
+    });
+    html! {
+        <div class="field">
+            <label for={id}>{ label.to_string() }</label>
+            <input {id} type="text" value={draft.document.get(field).to_string()} {oninput} />
         </div>
     }
 }

@@ -130,10 +130,29 @@ pub const RESTORE_KEY: W = w("Khôi phục khóa", "Restore the key");
 
 pub const SEND_REPORT: W = w("Gửi báo cáo lên", "Send the report to");
 
-pub const ENTER_UNIT_NAME_CODE: W = w(
-    "Cần nhập tên và mã đơn vị (ở bước 1 “Đơn vị”) trước khi ký.",
-    "Enter the unit's name and code (in step 1, “Unit”) before signing.",
-);
+/// Signing refused for want of the unit's name or code: each missing field under its own label
+/// and the first step under its own name ("“Họ và tên” … ở bước 1 “Người báo cáo”").
+pub fn enter_unit_fields(
+    tier: Option<&tdg_model::Tier>,
+    period: i32,
+    name_missing: bool,
+    code_missing: bool,
+) -> Text {
+    let say = |lang: Lang, and: &str| {
+        let labels = super::unit::UnitLabels::of(tier, period, lang);
+        let fields: Vec<String> = [(name_missing, labels.name), (code_missing, labels.code)]
+            .into_iter()
+            .filter(|(missing, _)| *missing)
+            .map(|(_, label)| format!("“{label}”"))
+            .collect();
+        (fields.join(and), labels.title.to_string())
+    };
+    let ((vi, vi_step), (en, en_step)) = (say(Lang::Vi, " và "), say(Lang::En, " and "));
+    Text::from((
+        format!("Cần nhập {vi} (ở bước 1 “{vi_step}”) trước khi ký."),
+        format!("Fill in {en} (in step 1, “{en_step}”) before signing."),
+    ))
+}
 
 pub const TWO_PASSWORDS_DIFFER: W = w(
     "Mật khẩu nhập lại không khớp với mật khẩu trên.",
@@ -231,3 +250,36 @@ pub const TO_FIRST_OPEN: W = w(
     "Đến tiêu chí đầu tiên cần làm",
     "Go to the first criterion to do",
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog() -> tdg_model::Catalog {
+        (*crate::state::tests::loaded().catalog.0).clone()
+    }
+
+    #[test]
+    fn signing_without_the_name_says_the_tiers_own_field_and_step() {
+        let catalog = catalog();
+        let person = enter_unit_fields(catalog.tier("ca-nhan"), 2026, true, false);
+        assert_eq!(
+            person.vi,
+            "Cần nhập “Họ và tên” (ở bước 1 “Người báo cáo”) trước khi ký."
+        );
+        assert_eq!(
+            person.en,
+            "Fill in “Full name” (in step 1, “Reporting person”) before signing."
+        );
+        let firm = enter_unit_fields(catalog.tier("doanh-nghiep"), 2026, true, true);
+        assert_eq!(
+            firm.vi,
+            "Cần nhập “Tên doanh nghiệp” và “Mã số doanh nghiệp” (ở bước 1 “Doanh nghiệp”) trước khi ký."
+        );
+        let commune = enter_unit_fields(catalog.tier("xa-phuong"), 2026, false, true);
+        assert_eq!(
+            commune.vi,
+            "Cần nhập “Mã đơn vị” (ở bước 1 “Đơn vị”) trước khi ký."
+        );
+    }
+}

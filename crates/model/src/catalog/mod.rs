@@ -371,6 +371,10 @@ pub struct Tier {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UnitFields {
+    /// What the one who reports is called on the screens: the first step's name and heading,
+    /// and where signing asks for it ("Doanh nghiệp", "Người báo cáo"). Blank: "Đơn vị".
+    #[serde(default, skip_serializing_if = "Text::is_blank")]
+    pub title: Text,
     pub name: Text,
     pub code: Text,
     /// What the code is, for the field's hint (e.g. that an enterprise's code is its tax code).
@@ -750,6 +754,15 @@ impl Tier {
                 .find(|g| g.periods.contains(period))
                 .map(|g| Some(&g.name)),
         }
+    }
+
+    /// What the one who reports is called on the screens, where the catalog names it
+    /// (`unitFields.title`); `None`: the generic "Đơn vị".
+    pub fn unit_title(&self) -> Option<&Text> {
+        self.unit_fields
+            .as_ref()
+            .map(|f| &f.title)
+            .filter(|t| !t.is_blank())
     }
 
     pub fn name_for(&self, period: i32) -> &Text {

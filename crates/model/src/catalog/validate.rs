@@ -590,6 +590,7 @@ fn check_tier(
     c.optional_text(format!("{path}.note"), &tier.note);
     if let Some(f) = &tier.unit_fields {
         let fpath = format!("{path}.unitFields");
+        c.optional_text(format!("{fpath}.title"), &f.title);
         c.text(format!("{fpath}.name"), &f.name);
         c.text(format!("{fpath}.code"), &f.code);
         c.optional_text(format!("{fpath}.codeHint"), &f.code_hint);
