@@ -214,6 +214,8 @@ test('the unit fields follow the tier; a blank page has no band; 0 of 0 is an er
   await page.getByRole('radio', { name: /Cấp xã, phường, đặc khu/ }).check();
   assert.equal(await page.getByLabel('Cụm thi đua', { exact: true }).count(), 1, 'a commune is in a cluster');
   assert.equal(await page.locator('#unit-title').textContent(), 'Đơn vị');
+  // Which code: the one the standing office gives in its register (review 7, M5).
+  assert.match(await page.locator('#unit-code-hint').textContent(), /^Mã cơ quan thường trực ghi cho đơn vị trong danh sách đăng ký khóa ký/);
   // "(bắt buộc)" once, no asterisk beside it.
   assert.equal(await page.locator('.start-unit .required').count(), 0);
   await page.getByRole('button', { name: /Bắt đầu đánh giá/ }).click();
