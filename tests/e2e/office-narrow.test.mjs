@@ -4,16 +4,19 @@
 // unit's app does.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openBrowser, openApp, BASE_URL, OUT } from './browser.mjs';
 import { demoSeason } from './office.mjs';
+
+const AXE = readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 
 let context;
 let season;
 before(async () => {
   season = demoSeason('office-narrow');
-  context = await openBrowser();
+  // bypassCSP: the accessibility audit injects axe (the CSP is tested by the other files).
+  context = await openBrowser({ bypassCSP: true });
 });
 after(async () => { await context?.close(); });
 
@@ -74,6 +77,24 @@ test('at 360 px every report is a card read whole, its button in view, and the p
   await page.getByLabel('Tìm trong bảng (tên tệp, mã hoặc tên đơn vị)').fill('');
   const [pageWidth, inner] = await page.evaluate(() => [document.scrollingElement.scrollWidth, innerWidth]);
   assert.ok(pageWidth <= inner, `the page is ${pageWidth} px wide at ${inner} px`);
+  // The cards keep the table's semantics for a screen reader: axe at 360 px, as at 1600 px.
+  await page.addScriptTag({ content: AXE });
+  const axe = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(serious, []);
+  // What a screen reader is given: still a table with its rows and cells (a grid display can
+  // make Chromium drop them).
+  const client = await page.context().newCDPSession(page);
+  const { root } = await client.send('DOM.getDocument', { depth: 0 });
+  const roleOf = async (selector) => {
+    const { nodeId } = await client.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    const { nodes } = await client.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+    return nodes[0]?.role?.value;
+  };
+  assert.equal(await roleOf('table#season'), 'table');
+  assert.equal(await roleOf('#season tbody tr[data-file]'), 'row');
+  assert.equal(await roleOf('#season tbody tr[data-file] td'), 'cell');
   mkdirSync(join(OUT, 'screenshots'), { recursive: true });
   await page.screenshot({ path: join(OUT, 'screenshots', 'office-view-360.png') });
   // The button still works on a card.
