@@ -1,5 +1,6 @@
 use crate::i18n::says;
 use crate::i18n::sign_panel as words;
+use crate::i18n::unit::UnitLabels;
 use crate::key_store::{self, KeyError};
 use crate::shared::Shared;
 use crate::state::{Action, KeyInfo, KeyProtection, LoadedCatalog, Notice, SignedInfo};
@@ -328,6 +329,7 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
     let go_print = props
         .on_action
         .reform(|_: MouseEvent| Action::Go(crate::state::Screen::Print));
+    let tier = props.catalog.catalog.tier(&props.draft.sheet.tier);
     let legacy = props
         .unit_key
         .as_ref()
@@ -337,7 +339,7 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
             // tabindex -1: the step bar's "Ký, tải" moves the focus here. Nothing is sent: "tải".
             <h2 id="sign-title" tabindex="-1">{ words::SIGN_DOWNLOAD_REPORT.get(lang) }</h2>
             if props.unit_key.is_none() {
-                <p class="explain">{ words::FIRST_SIGNING_MAKES_UNIT.get(lang) }</p>
+                <p class="explain">{ words::first_signing(lang, UnitLabels::of(tier, props.draft.sheet.period, lang).title) }</p>
             }
             // What is still open is said beside the button, with the way to it (review 7, H2: the
             // only word was a dialog once the button was pressed).

@@ -32,10 +32,15 @@ pub const KEY_KEPT_COMPUTER_CANNOT: W = w(
 
 pub const SIGN_DOWNLOAD_REPORT: W = w("Ký và tải báo cáo", "Sign and download the report");
 
-pub const FIRST_SIGNING_MAKES_UNIT: W = w(
-    "Lần ký đầu tiên sẽ tạo khóa ký của đơn vị ngay trên máy này. Khóa dùng để chứng minh báo cáo không bị sửa sau khi ký và do cùng một đơn vị lập qua các năm. Khóa không thay chữ ký, con dấu trên bản in. Trước khi dùng, khóa được sao lưu thành tệp có mật khẩu, và tệp đó phải được mở lại một lần để chứng tỏ đã được giữ. Sau đó hãy đăng ký dấu vân tay khóa với cơ quan thường trực.",
-    "The first signing makes the unit's signing key on this computer. The key proves that the report was not changed after signing and that it comes from the same unit year after year. It does not replace the signature and seal on the printed copy. Before it is used, the key is backed up as a password-protected file, and that file must be re-opened once to show it was kept. Then register the key's fingerprint with the office.",
-);
+/// What the first signing does, with the one who reports named as the tier names it (“khóa ký
+/// của người báo cáo”, review 7, M3). `who`: the tier's title (`UnitLabels::title`).
+pub fn first_signing(lang: Lang, who: &str) -> String {
+    let who = who.to_lowercase();
+    match lang {
+        Lang::Vi => format!("Lần ký đầu tiên sẽ tạo khóa ký của {who} ngay trên máy này. Khóa dùng để chứng minh báo cáo không bị sửa sau khi ký và do cùng một {who} lập qua các năm. Khóa không thay chữ ký, con dấu trên bản in. Trước khi dùng, khóa được sao lưu thành tệp có mật khẩu, và tệp đó phải được mở lại một lần để chứng tỏ đã được giữ. Sau đó hãy đăng ký dấu vân tay khóa với cơ quan thường trực."),
+        Lang::En => format!("The first signing makes the {who}'s signing key on this computer. The key proves that the report was not changed after signing and that it comes from the same {who} year after year. It does not replace the signature and seal on the printed copy. Before it is used, the key is backed up as a password-protected file, and that file must be re-opened once to show it was kept. Then register the key's fingerprint with the office."),
+    }
+}
 
 pub const WORKING: W = w("Đang xử lý…", "Working…");
 
@@ -276,6 +281,10 @@ mod tests {
             firm.vi,
             "Cần nhập “Tên doanh nghiệp” và “Mã số doanh nghiệp” (ở bước 1 “Doanh nghiệp”) trước khi ký."
         );
+        assert!(first_signing(Lang::Vi, "Người báo cáo")
+            .starts_with("Lần ký đầu tiên sẽ tạo khóa ký của người báo cáo ngay trên máy này. Khóa dùng để chứng minh báo cáo không bị sửa sau khi ký và do cùng một người báo cáo lập qua các năm."));
+        assert!(first_signing(Lang::En, "Enterprise")
+            .starts_with("The first signing makes the enterprise's signing key"));
         let commune = enter_unit_fields(catalog.tier("xa-phuong"), 2026, false, true);
         assert_eq!(
             commune.vi,
