@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openBrowser, openApp, screenshot, OUT } from './browser.mjs';
+import { openBrowser, openApp, screenshot, OUT, SLOW } from './browser.mjs';
 import { verifyAsOffice } from './office.mjs';
 
 const TDG = process.env.TDG_BIN ?? 'target/debug/tdg';
@@ -103,14 +103,14 @@ test('(b) a signed report downloads and tdg verify accepts it; the print view ca
   await page.getByRole('button', { name: 'Ký và tải báo cáo (JSON)' }).click();
   await page.getByLabel('Mật khẩu (ít nhất 12 ký tự)').fill('mat-khau-thu');
   await page.getByLabel('Nhập lại mật khẩu').fill('mat-khau-thu');
-  const [backup] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tạo khóa và tải tệp sao lưu' }).click()]);
+  const [backup] = await Promise.all([page.waitForEvent('download', { timeout: SLOW }), page.getByRole('button', { name: 'Tạo khóa và tải tệp sao lưu' }).click()]);
   assert.equal(backup.suggestedFilename(), 'XA-E2E-01-khoa-sao-luu.json');
   const backupPath = join(OUT, 'files', backup.suggestedFilename());
   await backup.saveAs(backupPath);
   await page.getByLabel('Tệp sao lưu vừa tải').setInputFiles(backupPath);
   await page.getByLabel('Mật khẩu của tệp vừa tải').fill('mat-khau-thu');
   const [download] = await Promise.all([
-    page.waitForEvent('download'),
+    page.waitForEvent('download', { timeout: SLOW }),
     page.getByRole('button', { name: 'Mở tệp sao lưu và ký' }).click(),
   ]);
   assert.equal(download.suggestedFilename(), `XA-E2E-01-${new Date().getFullYear()}-bao-cao.json`);
@@ -168,7 +168,7 @@ test('(d) a malformed draft is refused with a clear message and the current draf
   await page.getByRole('button', { name: /Tiếp tục đánh giá/ }).click();
   assert.equal(await page.getByTestId('total').textContent(), total);
   // A valid draft (exported from the tool) replaces it, and the old one can be restored.
-  const [exported] = await Promise.all([page.waitForEvent('download'),
+  const [exported] = await Promise.all([page.waitForEvent('download', { timeout: SLOW }),
     page.getByRole('navigation', { name: 'Các bước' }).getByRole('button', { name: 'Đơn vị', exact: true }).click().then(() => page.getByRole('button', { name: 'Xuất bản nháp' }).click())]);
   const draftFile = join(OUT, 'files', 'exported-draft.json');
   await exported.saveAs(draftFile);

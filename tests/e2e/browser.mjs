@@ -1,4 +1,5 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium, headless, with a fresh profile.
+import { after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +7,10 @@ import { join } from 'node:path';
 
 export const BASE_URL = process.env.TDG_BASE_URL ?? 'http://127.0.0.1:8080/';
 export const OUT = process.env.TDG_OUT ?? 'target/e2e';
+/// The longest a download may take. A key backup's download waits for Argon2 (64 MiB, 3
+/// passes) and the office's workbook for its module: at load ~10 on 2 cores either went past
+/// Playwright's 30 s default (the embed test's backup, the office's workbook).
+export const SLOW = 90_000;
 
 // The features Playwright 1.65.1 turns off in Chromium (its chromiumSwitches), less
 // ThirdPartyStoragePartitioning: for `storagePartitioning`, the last --disable-features wins.
@@ -16,6 +21,31 @@ const PLAYWRIGHT_DISABLED_FEATURES_BUT_PARTITIONING = [
   'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch', 'msForceBrowserSignIn',
   'msEdgeUpdateLaunchServicesPreferredVersion',
 ];
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/// One Chromium per test file and interface language, started on first use: starting one
+/// took 0.7–2.7 s of a loaded 2-core machine, and about 40 tests each started their own.
+const shared = new Map();
+function sharedBrowser(lang) {
+  const key = lang ?? '';
+  if (!shared.has(key)) {
+    shared.set(key, chromium.launch({
+      executablePath: process.env.TDG_CHROMIUM ?? '/usr/bin/chromium',
+      headless: true,
+      args: [...ARGS, ...(lang ? [`--lang=${lang}`] : [])],
+    }));
+  }
+  return shared.get(key);
+}
+// Registered on the file's root test: the shared browsers close after the file's last test
+// (an open browser would keep the test file's process from ending).
+after(async () => {
+  const browsers = await Promise.allSettled([...shared.values()]);
+  shared.clear();
+  await Promise.all(browsers.filter((b) => b.status === 'fulfilled').map((b) => b.value.close()));
+});
 
 /// `bypassCSP` only for tests that inject a checker script (the accessibility audit); `lang`
 /// starts Chromium in that interface language (e.g. 'en-US'); `blockThirdPartyCookies` sets
@@ -33,7 +63,17 @@ const PLAYWRIGHT_DISABLED_FEATURES_BUT_PARTITIONING = [
 /// a previous call made (`context.profileDir`); `storageAccessGrants` lists
 /// `[embedded site, top-level site]` pairs written into it as the browser writes the user's
 /// "Allow" on its storage-access prompt (a site-scoped content setting exception).
+///
+/// Without a profile setting (cookies, partitioning, grants, a profile to reopen) the context is
+/// a new one in the file's shared browser: its storage, cache, service workers and downloads are
+/// its own, as another computer's are, and nothing of it outlives `context.close()`. With one,
+/// Chromium is started on a profile folder of its own (`context.profileDir`).
 export async function openBrowser({ bypassCSP = false, lang, blockThirdPartyCookies, serviceWorkers = 'block', storagePartitioning = false, profile, storageAccessGrants = [] } = {}) {
+  const profileSettings = blockThirdPartyCookies !== undefined || storagePartitioning || profile !== undefined || storageAccessGrants.length > 0;
+  if (!profileSettings) {
+    const browser = await sharedBrowser(lang);
+    return browser.newContext({ bypassCSP, serviceWorkers, ...(lang ? { locale: lang } : {}) });
+  }
   const dir = profile ?? mkdtempSync(join(tmpdir(), 'tdg-e2e-'));
   if (blockThirdPartyCookies !== undefined || storageAccessGrants.length > 0) {
     mkdirSync(join(dir, 'Default'), { recursive: true });
@@ -64,8 +104,7 @@ export async function openBrowser({ bypassCSP = false, lang, blockThirdPartyCook
     ...(lang ? { locale: lang } : {}),
     executablePath: process.env.TDG_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    args: [...ARGS,
       ...(lang ? [`--lang=${lang}`] : []),
       ...(storagePartitioning ? [`--disable-features=${PLAYWRIGHT_DISABLED_FEATURES_BUT_PARTITIONING.join(',')}`] : [])],
   });

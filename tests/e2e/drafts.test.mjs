@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { openBrowser, openApp, BASE_URL } from './browser.mjs';
+import { openBrowser, openApp, BASE_URL, SLOW } from './browser.mjs';
 
 const ROOT_NS = 'tdg@/#';
 const SUB_PATH = 'cong-thong-tin/tu-danh-gia/';
@@ -88,7 +88,7 @@ test('a draft the app cannot read is set aside, offered as a file, never overwri
   await page.getByRole('alert').filter({ hasText: 'không đọc được' }).waitFor();
   const section = page.getByRole('region', { name: 'Bản nháp cất riêng' });
   assert.match(await section.textContent(), /phiên bản mới hơn của ứng dụng ghi \(bản nháp phiên bản 9\)/);
-  const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'Tải về tệp' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: SLOW }), section.getByRole('button', { name: 'Tải về tệp' }).click()]);
   assert.equal(readFileSync(await download.path(), 'utf8'), newer, 'the file is the text exactly');
   // Working on does not touch it, nor does a reload.
   await page.getByLabel('Tên đơn vị').fill('UBND xã Làm Tiếp');

@@ -25,7 +25,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { openBrowser, BASE_URL, OUT, screenshot } from './browser.mjs';
+import { openBrowser, BASE_URL, OUT, screenshot, SLOW } from './browser.mjs';
 
 const APP = BASE_URL;
 const HOST = process.env.TDG_EMBED_HOST_URL ?? 'http://localhost:8080/';
@@ -133,7 +133,7 @@ async function waitForUnitName(scope, name) {
 const unitStep = (scope) => scope.getByRole('navigation', { name: 'Các bước' }).getByRole('button', { name: 'Đơn vị', exact: true }).click();
 /// Clicks `button` in `scope` and saves the download that follows under `name`: its text.
 async function download(page, button, name) {
-  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: SLOW }), button.click()]);
   const path = join(FILES, name);
   await file.saveAs(path);
   return readFileSync(path, 'utf8');
@@ -239,7 +239,7 @@ test('third-party cookies allowed: configured by the host, the report sent only 
   await frame.getByLabel('Mật khẩu (ít nhất 12 ký tự)').fill(PASSWORD);
   await frame.getByLabel('Nhập lại mật khẩu').fill(PASSWORD);
   const [backup] = await Promise.all([
-    page.waitForEvent('download'),
+    page.waitForEvent('download', { timeout: SLOW }),
     frame.getByRole('button', { name: 'Tạo khóa và tải tệp sao lưu' }).click(),
   ]);
   const backupPath = join(FILES, 'backup.json');
@@ -247,7 +247,7 @@ test('third-party cookies allowed: configured by the host, the report sent only 
   await frame.getByLabel('Tệp sao lưu vừa tải').setInputFiles(backupPath);
   await frame.getByLabel('Mật khẩu của tệp vừa tải').fill(PASSWORD);
   const [download] = await Promise.all([
-    page.waitForEvent('download'),
+    page.waitForEvent('download', { timeout: SLOW }),
     frame.getByRole('button', { name: 'Mở tệp sao lưu và ký' }).click(),
   ]);
   const reportPath = join(FILES, 'report.json');

@@ -10,7 +10,7 @@ import { createHash, createPrivateKey, createPublicKey } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyAsOffice } from './office.mjs';
-import { openBrowser, openApp, OUT } from './browser.mjs';
+import { openBrowser, openApp, OUT, SLOW } from './browser.mjs';
 import { verifyReport } from '../interop/eddsa-jcs-2022.mjs';
 
 const TDG = process.env.TDG_BIN ?? 'target/debug/tdg';
@@ -47,7 +47,7 @@ async function makeKey(page, name) {
   await page.getByLabel('Mật khẩu (ít nhất 12 ký tự)').fill(PASSWORD);
   await page.getByLabel('Nhập lại mật khẩu').fill(PASSWORD);
   const [backup] = await Promise.all([
-    page.waitForEvent('download'),
+    page.waitForEvent('download', { timeout: SLOW }),
     page.getByRole('button', { name: 'Tạo khóa và tải tệp sao lưu' }).click(),
   ]);
   const path = join(FILES, `${name}-backup.json`);
@@ -60,7 +60,7 @@ async function reopenAndSign(page, backupPath, name, password = PASSWORD) {
   await page.getByLabel('Tệp sao lưu vừa tải').setInputFiles(backupPath);
   await page.getByLabel('Mật khẩu của tệp vừa tải').fill(password);
   const [report] = await Promise.all([
-    page.waitForEvent('download'),
+    page.waitForEvent('download', { timeout: SLOW }),
     page.getByRole('button', { name: 'Mở tệp sao lưu và ký' }).click(),
   ]);
   const path = join(FILES, `${name}-report.json`);
@@ -69,7 +69,7 @@ async function reopenAndSign(page, backupPath, name, password = PASSWORD) {
 }
 
 async function signAgain(page, name) {
-  const [report] = await Promise.all([page.waitForEvent('download'), signButton(page).click()]);
+  const [report] = await Promise.all([page.waitForEvent('download', { timeout: SLOW }), signButton(page).click()]);
   const path = join(FILES, `${name}-report.json`);
   await report.saveAs(path);
   return path;
@@ -145,7 +145,7 @@ test('first signing: backup downloaded and re-opened, then a non-extractable key
     await again.fill(PASSWORD);
     const sealing = Date.now();
     const [download] = await Promise.all([
-      page.waitForEvent('download'),
+      page.waitForEvent('download', { timeout: SLOW }),
       page.getByRole('button', { name: 'Tạo khóa và tải tệp sao lưu' }).click().then(async () => {
         // Busy at once: the buttons are disabled until the key is made.
         assert.equal(await page.locator('section.sign').getAttribute('aria-busy'), 'true');
@@ -399,7 +399,7 @@ test('without Ed25519 in WebCrypto only the password-protected backup is kept, u
     await page.getByTestId('fingerprint').filter({ hasText: fingerprint }).waitFor();
     await signButton(page).click();
     await page.getByLabel(/Mật khẩu của tệp sao lưu khóa \(mở khóa cho phiên này\)/).fill(PASSWORD);
-    const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Mở khóa và ký' }).click()]);
+    const [again] = await Promise.all([page.waitForEvent('download', { timeout: SLOW }), page.getByRole('button', { name: 'Mở khóa và ký' }).click()]);
     const path = join(FILES, 'no-ed25519-again-report.json');
     await again.saveAs(path);
     assertVerifies(path, fingerprint);

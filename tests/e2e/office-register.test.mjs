@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openBrowser, openApp, BASE_URL, OUT } from './browser.mjs';
+import { openBrowser, openApp, BASE_URL, OUT, SLOW } from './browser.mjs';
 import { TDG, CATALOG } from './office.mjs';
 
 let context;
@@ -109,7 +109,7 @@ test('the register imports from CSV naming its bad row, is edited on the page, r
   assert.equal(await page.getByRole('button', { name: 'Thu hồi khóa của DEMO-XA-013' }).count(), 0);
 
   // Downloaded as CSV (UTF-8 with a BOM), it imports back the same: no bad row, every key.
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải sổ đăng ký (CSV)' }).click()]);
+  const [csv] = await Promise.all([page.waitForEvent('download', { timeout: SLOW }), page.getByRole('button', { name: 'Tải sổ đăng ký (CSV)' }).click()]);
   const csvBack = join(season, 'so-dang-ky-tai-ve.csv');
   await csv.saveAs(csvBack);
   const bytes = readFileSync(csvBack);
@@ -137,7 +137,7 @@ test('the register imports from CSV naming its bad row, is edited on the page, r
   assert.match(await page.getByTestId('register-count').textContent(), /^274 đơn vị, 274 khóa/);
 
   // Downloaded as the trust list, `tdg batch --trust` takes it and the added unit passes.
-  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải danh sách khóa tin cậy (trust.json)' }).click()]);
+  const [json] = await Promise.all([page.waitForEvent('download', { timeout: SLOW }), page.getByRole('button', { name: 'Tải danh sách khóa tin cậy (trust.json)' }).click()]);
   const trustBack = join(season, 'trust-tai-ve.json');
   await json.saveAs(trustBack);
   const list = JSON.parse(readFileSync(trustBack, 'utf8'));

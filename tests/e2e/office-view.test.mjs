@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { openBrowser, openApp, BASE_URL, OUT } from './browser.mjs';
+import { openBrowser, openApp, BASE_URL, OUT, SLOW } from './browser.mjs';
 import { TDG, CATALOG } from './office.mjs';
 
 const RECEIVED = '2026-11-27';
@@ -52,9 +52,6 @@ async function openSeason({ received = RECEIVED, only, within = context } = {}) 
   await page.getByTestId('season-summary').waitFor();
   return { page, problems };
 }
-
-// The longest a download may take on a loaded machine (see the workbook test).
-const SLOW = 90_000;
 
 test('every defect is flagged with its own message and a cluster is ranked as tdg batch says; an appraisal moves the unit', async () => {
   const { page, problems } = await openSeason();
@@ -194,7 +191,7 @@ test('every defect is flagged with its own message and a cluster is ranked as td
   const after = await ranked();
   assert.notDeepEqual(after[0][1], first);
   // The CSV carries the appraised total beside the unit's own.
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải tệp CSV' }).click({ timeout: SLOW })]);
+  const [csv] = await Promise.all([page.waitForEvent('download', { timeout: SLOW }), page.getByRole('button', { name: 'Tải tệp CSV' }).click({ timeout: SLOW })]);
   const lines = readFileSync(await csv.path(), 'utf8').split('\r\n');
   const cells = (line) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, ''));
   const head = cells(lines[0]);

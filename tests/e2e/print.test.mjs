@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openBrowser, openApp, screenshot } from './browser.mjs';
+import { openBrowser, openApp, screenshot, SLOW } from './browser.mjs';
 
 async function openSample(page, sample) {
   await page.getByLabel('Chọn đơn vị mẫu').selectOption(sample);
@@ -242,11 +242,11 @@ test('once signed, the print is dated and scored on the signing day, not the wha
   await page.getByLabel('Mật khẩu (ít nhất 12 ký tự)').fill('mat-khau-in-thu');
   await page.getByLabel('Nhập lại mật khẩu').fill('mat-khau-in-thu');
   const dir = mkdtempSync(join(tmpdir(), 'tdg-print-'));
-  const [backup] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tạo khóa và tải tệp sao lưu' }).click()]);
+  const [backup] = await Promise.all([page.waitForEvent('download', { timeout: SLOW }), page.getByRole('button', { name: 'Tạo khóa và tải tệp sao lưu' }).click()]);
   await backup.saveAs(join(dir, 'backup.json'));
   await page.getByLabel('Tệp sao lưu vừa tải').setInputFiles(join(dir, 'backup.json'));
   await page.getByLabel('Mật khẩu của tệp vừa tải').fill('mat-khau-in-thu');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Mở tệp sao lưu và ký' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: SLOW }), page.getByRole('button', { name: 'Mở tệp sao lưu và ký' }).click()]);
   await download.saveAs(join(dir, 'report.json'));
   const subject = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).credentialSubject;
   await page.getByRole('button', { name: 'Xem bản in' }).click();

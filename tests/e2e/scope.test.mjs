@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openBrowser, openApp, OUT } from './browser.mjs';
+import { openBrowser, openApp, OUT, SLOW } from './browser.mjs';
 import { verifyAsOffice } from './office.mjs';
 
 const CATALOG = JSON.parse(readFileSync('assets/catalogs/hp-175-kh-ubnd.json', 'utf8'));
@@ -20,7 +20,7 @@ async function signAndRead(page, dir) {
   await page.getByLabel('Mật khẩu (ít nhất 12 ký tự)').fill(password);
   await page.getByLabel('Nhập lại mật khẩu').fill(password);
   const [backup] = await Promise.all([
-    page.waitForEvent('download'),
+    page.waitForEvent('download', { timeout: SLOW }),
     page.getByRole('button', { name: 'Tạo khóa và tải tệp sao lưu' }).click(),
   ]);
   const backupPath = join(dir, 'backup.json');
@@ -28,7 +28,7 @@ async function signAndRead(page, dir) {
   await page.getByLabel('Tệp sao lưu vừa tải').setInputFiles(backupPath);
   await page.getByLabel('Mật khẩu của tệp vừa tải').fill(password);
   const [download] = await Promise.all([
-    page.waitForEvent('download'),
+    page.waitForEvent('download', { timeout: SLOW }),
     page.getByRole('button', { name: 'Mở tệp sao lưu và ký' }).click(),
   ]);
   const path = join(dir, download.suggestedFilename());

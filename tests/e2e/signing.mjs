@@ -2,6 +2,7 @@
 // sign for the first time (the backup downloaded, re-opened with its password, then the
 // report downloads).
 import { join } from 'node:path';
+import { SLOW } from './browser.mjs';
 
 export const PASSWORD = 'mat-khau-12-ky-tu';
 
@@ -17,7 +18,7 @@ export async function signFirstTime(page, dir, name) {
   await page.getByLabel('Mật khẩu (ít nhất 12 ký tự)').fill(PASSWORD);
   await page.getByLabel('Nhập lại mật khẩu').fill(PASSWORD);
   const [backup] = await Promise.all([
-    page.waitForEvent('download'),
+    page.waitForEvent('download', { timeout: SLOW }),
     page.getByRole('button', { name: 'Tạo khóa và tải tệp sao lưu' }).click(),
   ]);
   const backupPath = join(dir, `${name}-backup.json`);
@@ -25,7 +26,7 @@ export async function signFirstTime(page, dir, name) {
   await page.getByLabel('Tệp sao lưu vừa tải').setInputFiles(backupPath);
   await page.getByLabel('Mật khẩu của tệp vừa tải').fill(PASSWORD);
   const [report] = await Promise.all([
-    page.waitForEvent('download'),
+    page.waitForEvent('download', { timeout: SLOW }),
     page.getByRole('button', { name: 'Mở tệp sao lưu và ký' }).click(),
   ]);
   const path = join(dir, `${name}-report.json`);

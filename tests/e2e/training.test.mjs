@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openBrowser, openApp, OUT, screenshot } from './browser.mjs';
+import { openBrowser, openApp, OUT, screenshot, SLOW } from './browser.mjs';
 import { verifyAsOffice } from './office.mjs';
 
 const FILES = join(OUT, 'files', 'training');
@@ -50,7 +50,7 @@ test('training mode: exercises, a training report refused by tdg verify, waterma
     await page.getByRole('button', { name: 'Ký và tải báo cáo (JSON)' }).click();
     await page.getByLabel('Mật khẩu (ít nhất 12 ký tự)').fill(PASSWORD);
     await page.getByLabel('Nhập lại mật khẩu').fill(PASSWORD);
-    const [backup] = await Promise.all([page.waitForEvent('download'),
+    const [backup] = await Promise.all([page.waitForEvent('download', { timeout: SLOW }),
       page.getByRole('button', { name: 'Tạo khóa và tải tệp sao lưu' }).click()]);
     // Files in Downloads never look like a unit's real ones.
     assert.match(backup.suggestedFilename(), /-khoa-sao-luu-TAP-HUAN\.json$/);
@@ -58,7 +58,7 @@ test('training mode: exercises, a training report refused by tdg verify, waterma
     await backup.saveAs(backupPath);
     await page.getByLabel('Tệp sao lưu vừa tải').setInputFiles(backupPath);
     await page.getByLabel('Mật khẩu của tệp vừa tải').fill(PASSWORD);
-    const [download] = await Promise.all([page.waitForEvent('download'),
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: SLOW }),
       page.getByRole('button', { name: 'Mở tệp sao lưu và ký' }).click()]);
     assert.match(download.suggestedFilename(), /-bao-cao-TAP-HUAN\.json$/);
     const reportPath = join(FILES, 'report.json');

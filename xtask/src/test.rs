@@ -98,7 +98,14 @@ pub fn run(root: &Path) -> Result<()> {
     );
 
     step("native tests (every crate)");
-    let (ok, out) = tee(cargo().args(["test", "--workspace"]))?;
+    // Doc-tests cost a rustdoc run per library crate (7 s warm, for none at all): they run
+    // only when a doc comment somewhere holds a Rust code block.
+    let mut native = cargo();
+    native.args(["test", "--workspace"]);
+    if !any_doc_test(&root.join("crates"))? {
+        native.args(["--lib", "--bins", "--tests"]);
+    }
+    let (ok, out) = tee(&mut native)?;
     tally.runner("native tests", ok, cargo_counts(&out));
 
     // The downloads started at the top must be there before wasm-opt and the browser run.
@@ -146,14 +153,19 @@ pub fn run(root: &Path) -> Result<()> {
         let profiles = root.join("target").join("e2e-profiles");
         let _ = std::fs::remove_dir_all(&profiles);
         std::fs::create_dir_all(&profiles)?;
+        // Test files side by side: each waits on its browser, downloads and `tdg` a good part of
+        // the time. Measured on 6 of the files (2 cores at load 7–15): 146 s at 2, 135 s at 4,
+        // the same CPU time. `TDG_E2E_CONCURRENCY` changes it (1 to debug a file's output).
+        let concurrency = std::env::var("TDG_E2E_CONCURRENCY")
+            .ok()
+            .and_then(|n| n.parse::<u32>().ok())
+            .filter(|n| *n > 0)
+            .unwrap_or(4);
         let (ok, out) = tee(Command::new("node")
             .current_dir(root)
-            .args([
-                "--test",
-                "--test-reporter=tap",
-                "--test-concurrency=2",
-                "tests/e2e/",
-            ])
+            .args(["--test", "--test-reporter=tap"])
+            .arg(format!("--test-concurrency={concurrency}"))
+            .arg("tests/e2e/")
             .env("TDG_BASE_URL", &base_url)
             .env("TDG_EMBED_HOST_URL", format!("http://localhost:{port}/"))
             .env(
@@ -228,6 +240,66 @@ fn step_times() -> String {
         .join("; ")
 }
 
+/// Whether a `.rs` file under `dir` has a doc comment with a code block rustdoc would run: a
+/// fence with no language or a Rust one (` ```text `, ` ```json `… are not run). Doc comments
+/// written as `/** */` or `#[doc = include_str!(…)]` are not read: none are used.
+fn any_doc_test(dir: &Path) -> Result<bool> {
+    let mut files = Vec::new();
+    crate::dist::list_files(dir, &mut files)?;
+    for file in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "rs"))
+    {
+        if has_doc_test(&std::fs::read_to_string(file)?) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn has_doc_test(source: &str) -> bool {
+    let mut in_block = false;
+    for line in source.lines() {
+        let line = line.trim_start();
+        let Some(doc) = line
+            .strip_prefix("///")
+            .or_else(|| line.strip_prefix("//!"))
+        else {
+            continue;
+        };
+        let Some(tag) = doc.trim().strip_prefix("```") else {
+            continue;
+        };
+        if in_block {
+            in_block = false;
+            continue;
+        }
+        in_block = true;
+        let tag = tag.trim();
+        // rustdoc's rule: no tag, or tags naming Rust (`rust`, `should_panic`, `no_run`, …);
+        // any other word (`text`, `json`, `sh`) makes the block not Rust. `ignore` is not run.
+        let words: Vec<&str> = tag
+            .split([',', ' '])
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .collect();
+        let rust_words = [
+            "rust",
+            "should_panic",
+            "no_run",
+            "compile_fail",
+            "edition2015",
+            "edition2018",
+            "edition2021",
+            "edition2024",
+        ];
+        if words.iter().all(|w| rust_words.contains(w)) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Sums libtest's `test result: ok. N passed; M failed; …` lines.
 fn cargo_counts(output: &str) -> (u64, u64) {
     let mut counts = (0, 0);
@@ -263,6 +335,20 @@ fn number_before(line: &str, word: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_doc_tests_but_not_text_blocks() {
+        assert!(!has_doc_test("//! ```text\n//! tdg-fuzz run\n//! ```\n"));
+        assert!(!has_doc_test("/// ```json\n/// {}\n/// ```\nfn f() {}\n"));
+        assert!(!has_doc_test("/// ```ignore\n/// f();\n/// ```\n"));
+        assert!(has_doc_test("/// ```\n/// assert!(true);\n/// ```\n"));
+        assert!(has_doc_test(
+            "    /// ```rust,no_run\n    /// f();\n    /// ```\n"
+        ));
+        // The closing fence of a text block is not the opening of a Rust one.
+        assert!(!has_doc_test("//! ```sh\n//! ls\n//! ```\n//! Then:\n"));
+        assert!(!has_doc_test("// ```\nlet x = 1;\n"));
+    }
 
     #[test]
     fn counts_libtest_and_tap_summaries() {

@@ -14,17 +14,23 @@ use tdg_report::verify::KnownCatalog;
 
 const CATALOG: &[u8] = include_bytes!("../../../assets/catalogs/hp-175-kh-ubnd.json");
 
-/// The demonstration season, its trust list (parsed and as a file) and its received date.
+/// The demonstration season, its trust list (parsed and as a file) and its received date: made
+/// once per test binary (signing its reports is most of a season's cost) and cloned per test.
 fn demo() -> (Vec<DemoFile>, TrustList, Vec<u8>, Date) {
-    let received = Date::parse_iso("2026-11-27").expect("a date");
-    let (files, trust) = season_with_trust(CATALOG, 2026, received).expect("the season");
-    let trust_bytes = files
-        .iter()
-        .find(|f| f.path == TRUST_FILE)
-        .expect("the season's trust list")
-        .bytes
-        .clone();
-    (files, trust, trust_bytes, received)
+    static DEMO: std::sync::OnceLock<(Vec<DemoFile>, TrustList, Vec<u8>, Date)> =
+        std::sync::OnceLock::new();
+    DEMO.get_or_init(|| {
+        let received = Date::parse_iso("2026-11-27").expect("a date");
+        let (files, trust) = season_with_trust(CATALOG, 2026, received).expect("the season");
+        let trust_bytes = files
+            .iter()
+            .find(|f| f.path == TRUST_FILE)
+            .expect("the season's trust list")
+            .bytes
+            .clone();
+        (files, trust, trust_bytes, received)
+    })
+    .clone()
 }
 
 #[test]

@@ -6,9 +6,16 @@ pub const CATALOG_PATH: &str = concat!(
     "/../../assets/catalogs/hp-175-kh-ubnd.json"
 );
 
+/// The shipped catalog, read and validated once per test binary: the property tests score
+/// thousands of sheets, and parsing the catalog again for each (unoptimised) took 19 s.
 pub fn catalog() -> Catalog {
-    let bytes = std::fs::read(CATALOG_PATH).expect("the catalog file is in the repository");
-    Catalog::from_json(&bytes).expect("the shipped catalog is valid")
+    static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+    CATALOG
+        .get_or_init(|| {
+            let bytes = std::fs::read(CATALOG_PATH).expect("the catalog file is in the repository");
+            Catalog::from_json(&bytes).expect("the shipped catalog is valid")
+        })
+        .clone()
 }
 
 /// A criterion of any tier, by id.
