@@ -1,8 +1,8 @@
 //! The page's side of `office-worker.js`: one worker per core (at most four: more gain
 //! nothing on an office's machine, and each holds a copy of the module), kept
 //! for the page's life. The report files go to the workers as `File` objects (structured clone:
-//! no copy of their contents on the page) and each reads and verifies its share, so the page never
-//! blocks on reading or verifying. The period is settled over every share first (the workers
+//! no copy of their contents on the page), dealt a batch at a time to whichever worker asks, and
+//! each reads and verifies what it is dealt, so the page never blocks on reading or verifying. The period is settled over every share first (the workers
 //! count the years their reports declare; the office crate picks); the shares come back as
 //! `SeasonPart`s that the page merges. Dropped folders are walked here, in JavaScript, because
 //! only the drop event can reach their entries. Each step leaves a User Timing measure
@@ -17,18 +17,22 @@ use wasm_bindgen_futures::JsFuture;
 const MAX_WORKERS = 4;
 // Below this many files a second worker costs more (its start) than it saves.
 const MIN_PER_WORKER = 64;
+// Files dealt to a worker at a time: small enough that the workers end together (a batch is
+// about 40 ms of a worker's time), large enough that asking costs nothing.
+const BATCH = 16;
 const pool = [];
 let busy = false;
 function newWorker() {
   // This snippet lives in snippets/<crate>/; the worker sits at the site's root.
   return new Worker(new URL('../../office-worker.js', import.meta.url), { type: 'module' });
 }
-function ask(i, message, progress) {
+function ask(i, message, progress, deal) {
   return new Promise((resolve, reject) => {
     const worker = pool[i];
     worker.onmessage = (m) => {
       const d = m.data;
       if (d.kind === 'progress') { if (progress) progress(d); return; }
+      if (d.kind === 'more') { worker.postMessage({ kind: 'files', files: deal ? deal() : [] }); return; }
       if (d.kind === 'warmed') return; // the warm-up's answer, when it ends after this ask began
       if (d.kind === 'error') reject(d.message); else resolve(d);
     };
@@ -62,15 +66,26 @@ export async function run_season(trust, catalog, received, period, choose, progr
     const all = files.slice();
     const n = Math.max(1, Math.min(cores(), Math.ceil(all.length / MIN_PER_WORKER)));
     while (pool.length < n) pool.push(warmed(newWorker()));
-    const share = (i) => all.slice(Math.floor(i * all.length / n), Math.floor((i + 1) * all.length / n));
+    // The files are dealt a batch at a time to whichever worker asks next (each asks as soon as
+    // it has a batch, so that it reads one while it verifies the other): no worker waits long
+    // for another at the end, and the first files are verified while the page still posts the
+    // rest (posting a File costs the page a look at its size, about half a millisecond).
+    let dealt = 0;
+    const deal = () => {
+      const batch = all.slice(dealt, dealt + BATCH).map((f, j) => ({ at: dealt + j, name: f.name, file: f.file }));
+      dealt += batch.length;
+      return batch;
+    };
     const ids = [...Array(n).keys()];
     const done = ids.map(() => 0);
-    const totals = ids.map((i) => share(i).length);
-    const opened = await Promise.all(ids.map((i) => ask(i, { kind: 'open', files: share(i), trust, catalog, received }, (d) => {
+    const totals = ids.map(() => 0);
+    // Files inside archives count one by one once a worker has opened them.
+    const total = () => Math.max(all.length, sum(totals) + all.length - dealt);
+    const opened = await Promise.all(ids.map((i) => ask(i, { kind: 'open', files: deal(), trust, catalog, received }, (d) => {
       done[i] = d.done;
       totals[i] = d.total;
-      progress(sum(done), sum(totals));
-    })));
+      progress(sum(done), total());
+    }, deal)));
     const chosen = period || choose(opened.map((o) => o.counts));
     opened.forEach((o, i) => { totals[i] = o.total; });
     const parts = await Promise.all(ids.map((i) => ask(i, { kind: 'verify', period: chosen }, (d) => {
