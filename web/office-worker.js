@@ -2,8 +2,8 @@
 // same WebAssembly module as the page (its `season_*` functions), so the page stays responsive.
 // The page starts one per core and settles the season once every share is back.
 // Messages:
-//   {kind:'open', files:[{at, name, file}], trust, catalog, received} → {kind:'more'} (asks the
-//     page for the next batch, answered {kind:'files', files:[{at, name, file}]}; none: the page
+//   {kind:'open', files:[{at, name, bytes | error}], trust, catalog, received} → {kind:'more'} (asks
+//     the page for the next batch, answered {kind:'files', files:[…]}; none: the page
 //     has dealt every file), {kind:'progress', done, total}… then {kind:'counts', counts, total}
 //     (reads and verifies its files but for their period; `counts`: how many reports declare
 //     each year, JSON; `at`: the file's place in the page's list)
@@ -33,22 +33,18 @@ function more() {
 async function open({ files, trust, catalog, received }) {
   timings = { start: clock() };
   office.season_open(trust, catalog, received);
-  // The page deals its files a batch at a time to whichever worker asks, so that no worker
-  // waits for another at the end. A batch is read (each read waits on the browser's file I/O,
-  // so they overlap) while the one before is verified, and the next is asked for as soon as one
-  // arrives. The period is not known yet (the page settles it over every worker's files), so
-  // each report's period check waits for it (season_set_period).
-  const read = (batch) => Promise.allSettled(batch.map(({ file }) => file.arrayBuffer()))
-    .then((results) => ({ batch, results }));
-  let reading = read(files);
+  // The page deals its files' bytes a batch at a time to whichever worker asks, so that no
+  // worker waits for another at the end; the next batch is asked for as soon as one arrives.
+  // The period is not known yet (the page settles it over every worker's files), so each
+  // report's period check waits for it (season_set_period).
+  // Each file comes as its bytes, or why the page could not read it.
+  const read = (dealt) => Promise.allSettled(dealt.map((f) => (f.bytes ? f.bytes : Promise.reject(new Error(f.error)))))
+    .then((results) => ({ results }));
+  let batch = files;
   let next = files.length > 0 ? more() : Promise.resolve([]);
   let last = 0;
-  for (;;) {
-    const { batch, results } = await reading;
-    if (batch.length === 0) break;
-    const following = await next;
-    reading = read(following);
-    next = following.length > 0 ? more() : Promise.resolve([]);
+  while (batch.length > 0) {
+    const { results } = await read(batch);
     results.forEach((r, j) => {
       const { at, name } = batch[j];
       if (r.status === 'fulfilled') office.season_add(at, name, new Uint8Array(r.value));
@@ -60,6 +56,9 @@ async function open({ files, trust, catalog, received }) {
       last = now;
       postMessage({ kind: 'progress', done, total: office.season_total() });
     }
+    // Asked for when this batch came: usually here by now.
+    batch = await next;
+    next = batch.length > 0 ? more() : Promise.resolve([]);
   }
   timings.read = clock(); // read and verified, but for the period
   return { kind: 'counts', counts: office.season_period_counts(), total: office.season_total() };

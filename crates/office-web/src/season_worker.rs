@@ -1,8 +1,8 @@
 //! The page's side of `office-worker.js`: one worker per core (at most four: more gain
 //! nothing on an office's machine, and each holds a copy of the module), kept
-//! for the page's life. The report files go to the workers as `File` objects (structured clone:
-//! no copy of their contents on the page), dealt a batch at a time to whichever worker asks, and
-//! each reads and verifies what it is dealt, so the page never blocks on reading or verifying. The period is settled over every share first (the workers
+//! for the page's life. The page reads the report files as soon as they are picked (the browser
+//! reads them off the page's thread) and deals their bytes a batch at a time to whichever worker
+//! asks; each verifies what it is dealt, so the page never blocks on reading or verifying. The period is settled over every share first (the workers
 //! count the years their reports declare; the office crate picks); the shares come back as
 //! `SeasonPart`s that the page merges. Dropped folders are walked here, in JavaScript, because
 //! only the drop event can reach their entries. Each step leaves a User Timing measure
@@ -32,7 +32,10 @@ function ask(i, message, progress, deal) {
     worker.onmessage = (m) => {
       const d = m.data;
       if (d.kind === 'progress') { if (progress) progress(d); return; }
-      if (d.kind === 'more') { worker.postMessage({ kind: 'files', files: deal ? deal() : [] }); return; }
+      if (d.kind === 'more') {
+        (deal ? deal() : Promise.resolve([])).then((files) => worker.postMessage({ kind: 'files', files }));
+        return;
+      }
       if (d.kind === 'warmed') return; // the warm-up's answer, when it ends after this ask began
       if (d.kind === 'error') reject(d.message); else resolve(d);
     };
@@ -71,17 +74,21 @@ export async function run_season(trust, catalog, received, period, choose, progr
     // for another at the end, and the first files are verified while the page still posts the
     // rest (posting a File costs the page a look at its size, about half a millisecond).
     let dealt = 0;
-    const deal = () => {
-      const batch = all.slice(dealt, dealt + BATCH).map((f, j) => ({ at: dealt + j, name: f.name, file: f.file }));
+    const deal = async () => {
+      const batch = all.slice(dealt, dealt + BATCH).map((f, j) => ({ at: dealt + j, f }));
       dealt += batch.length;
-      return batch;
+      // The bytes the page read when the files were picked: posting a File made the page ask
+      // the browser for its size, about half a millisecond a file on the page's thread (it
+      // then competed with the workers for the cores); bytes are copied as they are.
+      const read = await Promise.all(batch.map(({ f }) => f.read));
+      return batch.map(({ at, f }, j) => ({ at, name: f.name, ...read[j] }));
     };
     const ids = [...Array(n).keys()];
     const done = ids.map(() => 0);
     const totals = ids.map(() => 0);
     // Files inside archives count one by one once a worker has opened them.
     const total = () => Math.max(all.length, sum(totals) + all.length - dealt);
-    const opened = await Promise.all(ids.map((i) => ask(i, { kind: 'open', files: deal(), trust, catalog, received }, (d) => {
+    const opened = await Promise.all(ids.map(async (i) => ask(i, { kind: 'open', files: await deal(), trust, catalog, received }, (d) => {
       done[i] = d.done;
       totals[i] = d.total;
       progress(sum(done), total());
@@ -106,13 +113,19 @@ export async function run_season(trust, catalog, received, period, choose, progr
   }
 }
 export function mark(name) { performance.mark(name); }
+// Each file kept: {name, file, read}, `read` the promise of its bytes ({bytes}) or of why the
+// browser could not read it ({error}), started as soon as the file is picked, while the office
+// picks the trust list and the date.
 const files = [];
+function reading(file) {
+  return file.arrayBuffer().then((bytes) => ({ bytes }), (e) => ({ error: String(e && e.message ? e.message : e) }));
+}
 export function add_files(list, fromFolder) {
   warm();
   const names = [];
   for (const f of list) {
     const name = (fromFolder && f.webkitRelativePath) || f.name;
-    files.push({ name, file: f });
+    files.push({ name, file: f, read: reading(f) });
     names.push(name);
   }
   return names;
@@ -141,6 +154,7 @@ export async function add_dropped(dataTransfer) {
     for (const f of dataTransfer.files) out.push({ name: f.name, file: f });
   }
   out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const f of out) f.read = reading(f.file);
   files.push(...out);
   return out.map((f) => f.name);
 }
