@@ -2,9 +2,11 @@
 // same WebAssembly module as the page (its `season_*` functions), so the page stays responsive.
 // The page starts one per core and settles the season once every share is back.
 // Messages:
-//   {kind:'open', files:[{name, file}], trust, catalog, received} → {kind:'progress', done, total}…
-//     then {kind:'counts', counts, total} (reads and verifies the files but for their period;
-//     `counts`: how many reports declare each year, JSON)
+//   {kind:'open', files:[{at, name, bytes | error}], trust, catalog, received} → {kind:'more'} (asks
+//     the page for the next batch, answered {kind:'files', files:[…]}; none: the page
+//     has dealt every file), {kind:'progress', done, total}… then {kind:'counts', counts, total}
+//     (reads and verifies its files but for their period; `counts`: how many reports declare
+//     each year, JSON; `at`: the file's place in the page's list)
 //   {kind:'verify', period} → {kind:'progress', done, total}… then {kind:'part', part, timings, memory}
 //     (`part`: tdg_office::session::SeasonPart as JSON)
 //   {kind:'warm', rounds} → {kind:'warmed'} (verifies a shipped report `rounds` times: see
@@ -21,32 +23,42 @@ const PROGRESS_MS = 250;
 const clock = () => performance.timeOrigin + performance.now();
 let timings = {};
 
+// The page's answer to {kind:'more'}: the next batch of files.
+let dealt = null;
+function more() {
+  postMessage({ kind: 'more' });
+  return new Promise((resolve) => { dealt = resolve; });
+}
+
 async function open({ files, trust, catalog, received }) {
   timings = { start: clock() };
   office.season_open(trust, catalog, received);
-  // Many reads at once (each waits on the browser's file I/O, so they overlap), and the next
-  // batch is read while this one is verified: the period is not known yet (the page settles it
-  // over every worker's files), so each report's period check waits for it (season_set_period).
-  const READ_AHEAD = 64;
-  const readAt = (i) => {
-    const part = files.slice(i, i + READ_AHEAD);
-    return Promise.allSettled(part.map(({ file }) => file.arrayBuffer())).then((read) => ({ part, read }));
-  };
-  let next = files.length > 0 ? readAt(0) : null;
+  // The page deals its files' bytes a batch at a time to whichever worker asks, so that no
+  // worker waits for another at the end; the next batch is asked for as soon as one arrives.
+  // The period is not known yet (the page settles it over every worker's files), so each
+  // report's period check waits for it (season_set_period).
+  // Each file comes as its bytes, or why the page could not read it.
+  const read = (dealt) => Promise.allSettled(dealt.map((f) => (f.bytes ? f.bytes : Promise.reject(new Error(f.error)))))
+    .then((results) => ({ results }));
+  let batch = files;
+  let next = files.length > 0 ? more() : Promise.resolve([]);
   let last = 0;
-  for (let i = 0; next; i += READ_AHEAD) {
-    const { part, read } = await next;
-    next = i + READ_AHEAD < files.length ? readAt(i + READ_AHEAD) : null;
-    read.forEach((r, j) => {
-      if (r.status === 'fulfilled') office.season_add(part[j].name, new Uint8Array(r.value));
-      else office.season_add_unread(part[j].name, String(r.reason && r.reason.message ? r.reason.message : r.reason));
+  while (batch.length > 0) {
+    const { results } = await read(batch);
+    results.forEach((r, j) => {
+      const { at, name } = batch[j];
+      if (r.status === 'fulfilled') office.season_add(at, name, new Uint8Array(r.value));
+      else office.season_add_unread(at, name, String(r.reason && r.reason.message ? r.reason.message : r.reason));
     });
     const done = office.season_verify(0x7fffffff);
     const now = performance.now();
     if (now - last > PROGRESS_MS) {
       last = now;
-      postMessage({ kind: 'progress', done, total: Math.max(files.length, office.season_total()) });
+      postMessage({ kind: 'progress', done, total: office.season_total() });
     }
+    // Asked for when this batch came: usually here by now.
+    batch = await next;
+    next = batch.length > 0 ? more() : Promise.resolve([]);
   }
   timings.read = clock(); // read and verified, but for the period
   return { kind: 'counts', counts: office.season_period_counts(), total: office.season_total() };
@@ -76,6 +88,8 @@ function verify({ period }) {
 }
 
 self.onmessage = async ({ data }) => {
+  // The next batch, for the season being opened (its handler is waiting in `open`).
+  if (data.kind === 'files') { const resolve = dealt; dealt = null; if (resolve) resolve(data.files); return; }
   try {
     await ready;
     if (data.kind === 'warm') { office.season_warm_up(data.rounds); postMessage({ kind: 'warmed' }); }

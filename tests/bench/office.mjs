@@ -99,7 +99,7 @@ const mb = (x) => `${(x / 1048576).toFixed(0)} MB`;
 console.log(`office: ${files.length} reports, files handed to the page → table shown: median ${ms(median('total'))} `
   + `of ${runs.map((r) => Math.round(r.total)).join(', ')} (target: 1,000 ms); `
   + `before that, Playwright put the files in the input in ${ms(median('handed'))} (wall clock of it all: ${ms(median('wall'))})`);
-console.log(`office: split (medians): page to the workers (the browser reads each File's size as it posts it) ${ms(median('toWorkers'))}, `
+console.log(`office: split (medians): page to the workers (the first batch's bytes, read when the files were picked) ${ms(median('toWorkers'))}, `
   + `read and verify (overlapped, all but the period check) ${ms(median('read'))}, `
   + `then waiting for the period and checking it ${ms(median('verify'))}, share to JSON ${ms(median('part'))} (slowest of ${runs[0].workers} workers), `
   + `page: parse and settle ${ms(median('settle'))}, render to the first frame ${ms(median('render'))}`);

@@ -74,17 +74,19 @@ pub fn season_open(trust: &[u8], catalog: &[u8], received: &str) -> Result<(), J
     Ok(())
 }
 
-/// Worker: one file's bytes (a `.zip` is unpacked). Returns the number of files so far.
+/// Worker: one file's bytes (a `.zip` is unpacked), the file at place `at` of the page's list.
+/// Returns the number of files so far.
 #[wasm_bindgen]
-pub fn season_add(name: &str, bytes: Vec<u8>) -> Result<u32, JsValue> {
-    with_session(|s| u32::try_from(s.add(name, bytes)).unwrap_or(u32::MAX))
+pub fn season_add(at: u32, name: &str, bytes: Vec<u8>) -> Result<u32, JsValue> {
+    with_session(|s| u32::try_from(s.add_at(at, name, bytes)).unwrap_or(u32::MAX))
 }
 
 /// Worker: a file the browser could not read, listed with the browser's reason.
 #[wasm_bindgen]
-pub fn season_add_unread(name: &str, reason: &str) -> Result<(), JsValue> {
+pub fn season_add_unread(at: u32, name: &str, reason: &str) -> Result<(), JsValue> {
     with_session(|s| {
-        s.add_unread(
+        s.add_unread_at(
+            at,
             name,
             Unread {
                 text: i18n::words::worker::browser_could_not_read(reason),

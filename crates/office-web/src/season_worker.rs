@@ -1,8 +1,8 @@
 //! The page's side of `office-worker.js`: one worker per core (at most four: more gain
 //! nothing on an office's machine, and each holds a copy of the module), kept
-//! for the page's life. The report files go to the workers as `File` objects (structured clone:
-//! no copy of their contents on the page) and each reads and verifies its share, so the page never
-//! blocks on reading or verifying. The period is settled over every share first (the workers
+//! for the page's life. The page reads the report files as soon as they are picked (the browser
+//! reads them off the page's thread) and deals their bytes a batch at a time to whichever worker
+//! asks; each verifies what it is dealt, so the page never blocks on reading or verifying. The period is settled over every share first (the workers
 //! count the years their reports declare; the office crate picks); the shares come back as
 //! `SeasonPart`s that the page merges. Dropped folders are walked here, in JavaScript, because
 //! only the drop event can reach their entries. Each step leaves a User Timing measure
@@ -17,18 +17,25 @@ use wasm_bindgen_futures::JsFuture;
 const MAX_WORKERS = 4;
 // Below this many files a second worker costs more (its start) than it saves.
 const MIN_PER_WORKER = 64;
+// Files dealt to a worker at a time: small enough that the workers end together (a batch is
+// about 40 ms of a worker's time), large enough that asking costs nothing.
+const BATCH = 16;
 const pool = [];
 let busy = false;
 function newWorker() {
   // This snippet lives in snippets/<crate>/; the worker sits at the site's root.
   return new Worker(new URL('../../office-worker.js', import.meta.url), { type: 'module' });
 }
-function ask(i, message, progress) {
+function ask(i, message, progress, deal) {
   return new Promise((resolve, reject) => {
     const worker = pool[i];
     worker.onmessage = (m) => {
       const d = m.data;
       if (d.kind === 'progress') { if (progress) progress(d); return; }
+      if (d.kind === 'more') {
+        (deal ? deal() : Promise.resolve([])).then((files) => worker.postMessage({ kind: 'files', files }));
+        return;
+      }
       if (d.kind === 'warmed') return; // the warm-up's answer, when it ends after this ask began
       if (d.kind === 'error') reject(d.message); else resolve(d);
     };
@@ -62,15 +69,30 @@ export async function run_season(trust, catalog, received, period, choose, progr
     const all = files.slice();
     const n = Math.max(1, Math.min(cores(), Math.ceil(all.length / MIN_PER_WORKER)));
     while (pool.length < n) pool.push(warmed(newWorker()));
-    const share = (i) => all.slice(Math.floor(i * all.length / n), Math.floor((i + 1) * all.length / n));
+    // The files are dealt a batch at a time to whichever worker asks next (each asks as soon as
+    // it has a batch, so that it reads one while it verifies the other): no worker waits long
+    // for another at the end, and the first files are verified while the page still posts the
+    // rest (posting a File costs the page a look at its size, about half a millisecond).
+    let dealt = 0;
+    const deal = async () => {
+      const batch = all.slice(dealt, dealt + BATCH).map((f, j) => ({ at: dealt + j, f }));
+      dealt += batch.length;
+      // The bytes the page read when the files were picked: posting a File made the page ask
+      // the browser for its size, about half a millisecond a file on the page's thread (it
+      // then competed with the workers for the cores); bytes are copied as they are.
+      const read = await Promise.all(batch.map(({ f }) => f.read));
+      return batch.map(({ at, f }, j) => ({ at, name: f.name, ...read[j] }));
+    };
     const ids = [...Array(n).keys()];
     const done = ids.map(() => 0);
-    const totals = ids.map((i) => share(i).length);
-    const opened = await Promise.all(ids.map((i) => ask(i, { kind: 'open', files: share(i), trust, catalog, received }, (d) => {
+    const totals = ids.map(() => 0);
+    // Files inside archives count one by one once a worker has opened them.
+    const total = () => Math.max(all.length, sum(totals) + all.length - dealt);
+    const opened = await Promise.all(ids.map(async (i) => ask(i, { kind: 'open', files: await deal(), trust, catalog, received }, (d) => {
       done[i] = d.done;
       totals[i] = d.total;
-      progress(sum(done), sum(totals));
-    })));
+      progress(sum(done), total());
+    }, deal)));
     const chosen = period || choose(opened.map((o) => o.counts));
     opened.forEach((o, i) => { totals[i] = o.total; });
     const parts = await Promise.all(ids.map((i) => ask(i, { kind: 'verify', period: chosen }, (d) => {
@@ -91,13 +113,19 @@ export async function run_season(trust, catalog, received, period, choose, progr
   }
 }
 export function mark(name) { performance.mark(name); }
+// Each file kept: {name, file, read}, `read` the promise of its bytes ({bytes}) or of why the
+// browser could not read it ({error}), started as soon as the file is picked, while the office
+// picks the trust list and the date.
 const files = [];
+function reading(file) {
+  return file.arrayBuffer().then((bytes) => ({ bytes }), (e) => ({ error: String(e && e.message ? e.message : e) }));
+}
 export function add_files(list, fromFolder) {
   warm();
   const names = [];
   for (const f of list) {
     const name = (fromFolder && f.webkitRelativePath) || f.name;
-    files.push({ name, file: f });
+    files.push({ name, file: f, read: reading(f) });
     names.push(name);
   }
   return names;
@@ -126,6 +154,7 @@ export async function add_dropped(dataTransfer) {
     for (const f of dataTransfer.files) out.push({ name: f.name, file: f });
   }
   out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const f of out) f.read = reading(f.file);
   files.push(...out);
   return out.map((f) => f.name);
 }

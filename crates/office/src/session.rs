@@ -31,6 +31,10 @@ pub struct SessionError {
     pub text: tdg_model::Text,
 }
 
+/// The place of a file added without one: after the placed files, in its part's order (one
+/// session's files, or the parts in the order given, as before the page dealt in batches).
+const UNPLACED: u32 = u32::MAX;
+
 /// A season being opened.
 pub struct Session {
     catalogs: Vec<KnownCatalog>,
@@ -39,6 +43,12 @@ pub struct Session {
     period: Option<i32>,
     handed: Vec<Handed>,
     skipped: Vec<String>,
+    /// Where each of `handed` (then each of `skipped`) came from in the office's list: the
+    /// page deals its files to the workers a batch at a time, as each asks for more, so a
+    /// worker's files are not one run of the list, and [`merge`] puts them back in its order.
+    /// A file from inside an archive has the archive's place.
+    at: Vec<u32>,
+    skipped_at: Vec<u32>,
     /// `outcomes[i]` is the outcome of the i-th readable file, in the order handed.
     outcomes: Vec<Outcome>,
 }
@@ -75,6 +85,8 @@ impl Session {
             period,
             handed: Vec::new(),
             skipped: Vec::new(),
+            at: Vec::new(),
+            skipped_at: Vec::new(),
             outcomes: Vec::new(),
         })
     }
@@ -83,6 +95,12 @@ impl Session {
     /// report, anything else (a folder's notes, a scanned letter) is listed as skipped, as
     /// `tdg batch` does inside folders. Returns how many files are now waiting or verified.
     pub fn add(&mut self, name: &str, bytes: Vec<u8>) -> usize {
+        self.add_at(UNPLACED, name, bytes)
+    }
+
+    /// [`Session::add`] for the file at place `at` of the office's list (the page deals its
+    /// files to several workers; see [`merge`]).
+    pub fn add_at(&mut self, at: u32, name: &str, bytes: Vec<u8>) -> usize {
         if !has_extension(name, "json") && !has_extension(name, "zip") {
             self.skipped.push(name.to_owned());
         } else if has_extension(name, "zip") {
@@ -98,15 +116,23 @@ impl Session {
                 bytes: Ok(bytes),
             });
         }
+        self.at.resize(self.handed.len(), at);
+        self.skipped_at.resize(self.skipped.len(), at);
         self.handed.len()
     }
 
     /// A file that could not even be read (the browser's reader failed), listed with why.
     pub fn add_unread(&mut self, name: &str, why: Unread) {
+        self.add_unread_at(UNPLACED, name, why);
+    }
+
+    /// [`Session::add_unread`] for the file at place `at` of the office's list.
+    pub fn add_unread_at(&mut self, at: u32, name: &str, why: Unread) {
         self.handed.push(Handed {
             name: name.to_owned(),
             bytes: Err(why),
         });
+        self.at.push(at);
     }
 
     /// Files handed over so far (inside archives counted one by one).
@@ -125,9 +151,25 @@ impl Session {
     }
 
     /// How many of this session's readable reports declare each year: the office view adds the
-    /// counts of its workers and gives each the period with [`Session::set_period`].
+    /// counts of its workers and gives each the period with [`Session::set_period`]. A report
+    /// already verified counts with the period its verdict read (the same field, so the same
+    /// year); only the others are read again for it: reading every file a second time was a
+    /// tenth of a worker's time.
     pub fn period_counts(&self) -> BTreeMap<i32, u32> {
-        period_counts(&self.files())
+        let files = self.files();
+        let (verified, waiting) = files.split_at(self.outcomes.len().min(files.len()));
+        let mut counts = period_counts(waiting);
+        for (outcome, file) in self.outcomes.iter().zip(verified) {
+            match outcome {
+                Outcome::Verified(verdict) => *counts.entry(verdict.period).or_default() += 1,
+                Outcome::Unreadable(_) => {
+                    for (year, n) in period_counts(std::slice::from_ref(file)) {
+                        *counts.entry(year).or_default() += n;
+                    }
+                }
+            }
+        }
+        counts
     }
 
     /// The period to check, settled over every worker's files: the reports verified without it
@@ -215,6 +257,8 @@ impl Session {
             files,
             entries,
             skipped: self.skipped.clone(),
+            at: self.at.clone(),
+            skipped_at: self.skipped_at.clone(),
         }
     }
 
@@ -242,11 +286,19 @@ pub struct SeasonPart {
     pub files: Vec<FileView>,
     pub entries: Vec<Entry>,
     pub skipped: Vec<String>,
+    /// The place in the office's list of each file's source, `files[i]` from `at[i]`
+    /// ([`Session::add_at`]); empty: the files are one run of the list.
+    #[serde(default)]
+    pub at: Vec<u32>,
+    /// The same for `skipped`.
+    #[serde(default)]
+    pub skipped_at: Vec<u32>,
 }
 
-/// The season from every worker's part, in the order the files were shared out: which report
-/// counts, the ranking, who did not submit (against `register`), the band counts. Every part
-/// was checked for the same period and received date.
+/// The season from every worker's part, its files in the office's order (by their places;
+/// files without one after them, in the order of the parts): which report counts, the ranking, who did not submit
+/// (against `register`), the band counts. Every part was checked for the same period and
+/// received date.
 pub fn merge(
     parts: Vec<SeasonPart>,
     register: &[UnitKey],
@@ -254,17 +306,39 @@ pub fn merge(
 ) -> SeasonView {
     let period = parts.iter().find_map(|p| p.period);
     let received_on = parts.iter().find_map(|p| p.received_on);
-    let mut files = Vec::new();
-    let mut entries = Vec::new();
+    // (place in the office's list, file, its entry)
+    let mut placed = Vec::new();
     let mut skipped = Vec::new();
     for part in parts {
-        let offset = entries.len();
-        files.extend(part.files.into_iter().map(|mut f| {
-            f.entry = f.entry.map(|e| e + offset);
-            f
-        }));
-        entries.extend(part.entries);
-        skipped.extend(part.skipped);
+        let mut entries: Vec<Option<Entry>> = part.entries.into_iter().map(Some).collect();
+        let at = |i: usize, places: &[u32]| places.get(i).copied().unwrap_or(UNPLACED);
+        for (i, mut f) in part.files.into_iter().enumerate() {
+            let e = f
+                .entry
+                .take()
+                .and_then(|e| entries.get_mut(e).and_then(Option::take));
+            placed.push((at(i, &part.at), f, e));
+        }
+        skipped.extend(
+            part.skipped
+                .into_iter()
+                .enumerate()
+                .map(|(i, name)| (at(i, &part.skipped_at), name)),
+        );
+    }
+    // Stable: the files of one place (an archive's) keep their order, as do parts without
+    // places.
+    placed.sort_by_key(|(at, _, _)| *at);
+    skipped.sort_by_key(|(at, _)| *at);
+    let skipped: Vec<String> = skipped.into_iter().map(|(_, name)| name).collect();
+    let mut files = Vec::with_capacity(placed.len());
+    let mut entries = Vec::new();
+    for (_, mut f, e) in placed {
+        if let Some(e) = e {
+            f.entry = Some(entries.len());
+            entries.push(e);
+        }
+        files.push(f);
     }
     let settled = settle(&entries, register, period.unwrap_or_default(), tie_breakers);
     for f in &mut files {

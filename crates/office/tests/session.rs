@@ -156,6 +156,34 @@ fn a_bad_trust_list_or_catalog_is_refused_in_both_languages() {
     );
 }
 
+/// What the office view does with its workers' sessions: the period settled over every part's
+/// counts before any is finished, each part across to the page as JSON, then merged.
+fn settle_as_the_page_does(
+    mut workers: Vec<&mut Session>,
+    trust_list: &TrustList,
+) -> tdg_office::session::SeasonView {
+    let mut counts = std::collections::BTreeMap::<i32, u32>::new();
+    for w in &workers {
+        for (year, n) in w.period_counts() {
+            *counts.entry(year).or_default() += n;
+        }
+    }
+    let period = tdg_office::intake::most_declared(&counts).expect("a period");
+    let parts: Vec<_> = workers
+        .iter_mut()
+        .map(|s| {
+            s.set_period(period);
+            let json = serde_json::to_string(&s.part()).expect("json");
+            serde_json::from_str::<SeasonPart>(&json).expect("back")
+        })
+        .collect();
+    merge(
+        parts,
+        &tdg_office::intake::register(trust_list),
+        catalogs_tie_breakers(),
+    )
+}
+
 #[test]
 fn a_season_shared_between_two_workers_settles_as_one() {
     // The office view verifies its files in one worker per core; each worker's part is merged
@@ -186,27 +214,8 @@ fn a_season_shared_between_two_workers_settles_as_one() {
         session(&first.iter().collect::<Vec<_>>()),
         session(&second.iter().collect::<Vec<_>>()),
     ];
-    // The period is settled over both parts' counts before either verifies.
-    let mut counts = parts[0].period_counts();
-    for (year, n) in parts[1].period_counts() {
-        *counts.entry(year).or_default() += n;
-    }
-    let period = tdg_office::intake::most_declared(&counts).expect("a period");
-    assert_eq!(period, 2026);
-    let parts: Vec<_> = parts
-        .iter_mut()
-        .map(|s| {
-            s.set_period(period);
-            // Each part crosses to the page as JSON.
-            let json = serde_json::to_string(&s.part()).expect("json");
-            serde_json::from_str::<SeasonPart>(&json).expect("back")
-        })
-        .collect();
-    let merged = merge(
-        parts,
-        &tdg_office::intake::register(&trust_list),
-        catalogs_tie_breakers(),
-    );
+    let merged = settle_as_the_page_does(parts.iter_mut().collect(), &trust_list);
+    assert_eq!(merged.period, Some(2026));
     assert_eq!(merged, whole);
     assert!(merged.files.iter().any(|f| f.file.contains("DEMO-XA-005")
         && matches!(f.standing, Some(Standing::Superseded { .. }))));
@@ -270,4 +279,90 @@ fn reports_verified_before_the_period_is_known_get_their_period_check_when_it_is
         })
         .expect("the report of another year");
     assert!(!other.passes);
+}
+
+#[test]
+fn a_season_dealt_in_batches_to_two_workers_keeps_the_offices_order() {
+    // The page deals its files a few at a time to whichever worker asks next, so each worker
+    // holds scattered runs of the list (an archive, a skipped note and an unreadable file among
+    // them); the merged season is the one a single session makes of the whole list.
+    let (files, trust_list, trust, received) = demo();
+    let mut reports: Vec<_> = files.iter().filter(|f| f.is_report()).collect();
+    reports.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for f in &reports[3..6] {
+        zip.start_file(f.path.as_str(), zip::write::SimpleFileOptions::default())
+            .expect("an entry");
+        zip.write_all(&f.bytes).expect("in memory");
+    }
+    zip.start_file("ghi-chu.txt", zip::write::SimpleFileOptions::default())
+        .expect("an entry");
+    let zip = zip.finish().expect("in memory").into_inner();
+    // The office's list: (name, bytes, or the browser's reason it could not read the file).
+    let mut list: Vec<(String, Result<Vec<u8>, &str>)> = reports[..3]
+        .iter()
+        .map(|f| (f.path.clone(), Ok(f.bytes.clone())))
+        .collect();
+    list.push(("dot-1.zip".into(), Ok(zip)));
+    list.push(("doc-truoc.txt".into(), Ok(b"notes".to_vec())));
+    list.push(("mat.json".into(), Err("NotReadableError")));
+    list.extend(
+        reports[6..]
+            .iter()
+            .map(|f| (f.path.clone(), Ok(f.bytes.clone()))),
+    );
+    let unread = |why: &str| tdg_office::archive::Unread {
+        text: tdg_model::Text::new(why, why),
+    };
+    let open = || Session::new(&trust, CATALOG, Some(received), None).expect("a season");
+
+    let mut one = open();
+    for (name, bytes) in &list {
+        match bytes {
+            Ok(b) => {
+                one.add(name, b.clone());
+            }
+            Err(why) => one.add_unread(name, unread(why)),
+        }
+    }
+    let whole = one.finish(catalogs_tie_breakers());
+
+    // Batches of 4, dealt 0, 1, 1, 0, 1, 0, 0, 1, … (the order workers happen to ask in).
+    let mut workers = [open(), open()];
+    for (batch, chunk) in list.chunks(4).enumerate() {
+        let w = &mut workers[usize::from(batch % 3 != 0)];
+        for (i, (name, bytes)) in chunk.iter().enumerate() {
+            let at = u32::try_from(batch * 4 + i).expect("a small list");
+            match bytes {
+                Ok(b) => {
+                    w.add_at(at, name, b.clone());
+                }
+                Err(why) => w.add_unread_at(at, name, unread(why)),
+            }
+        }
+    }
+    // The parts' order does not matter once the files are placed.
+    let merged = settle_as_the_page_does(workers.iter_mut().rev().collect(), &trust_list);
+    assert_eq!(merged, whole);
+    assert_eq!(
+        merged.files[3].file,
+        format!("dot-1.zip/{}", reports[3].path)
+    );
+    assert_eq!(merged.skipped, ["dot-1.zip/ghi-chu.txt", "doc-truoc.txt"]);
+}
+
+#[test]
+fn the_period_counts_are_the_same_before_and_after_verifying() {
+    // Verified reports count with their verdict's period; the others are read for it.
+    let (files, _, trust, received) = demo();
+    let mut s = Session::new(&trust, CATALOG, Some(received), None).expect("a season");
+    for f in &files {
+        s.add(&f.path, f.bytes.clone());
+    }
+    let before = s.period_counts();
+    assert!(before.values().sum::<u32>() > 100, "{before:?}");
+    s.verify_next(20);
+    assert_eq!(s.period_counts(), before);
+    s.verify_next(usize::MAX);
+    assert_eq!(s.period_counts(), before);
 }

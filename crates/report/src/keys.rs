@@ -106,15 +106,7 @@ impl PublicKey {
 
     /// From `did:key:z6Mk…`, with or without the `#fragment`; the fragment must match.
     pub fn from_did(did: &str) -> Result<PublicKey, KeyError> {
-        let rest = did.strip_prefix("did:key:").ok_or(KeyError::NotDidKey)?;
-        let (id, fragment) = match rest.split_once('#') {
-            Some((id, fragment)) => (id, Some(fragment)),
-            None => (rest, None),
-        };
-        if fragment.is_some_and(|f| f != id) {
-            return Err(KeyError::NotDidKey);
-        }
-        PublicKey::from_multibase(id)
+        PublicKey::from_multibase(did_key_id(did)?)
     }
 
     /// Ed25519 verification with the strict checks (no small-order keys, canonical signatures).
@@ -133,6 +125,19 @@ impl PublicKey {
             .map(|c| format!("{:02X}{:02X}", c[0], c[1]))
             .collect();
         hex.join("-")
+    }
+}
+
+/// The key's multibase (`z6Mk…`) in `did:key:z6Mk…`, with or without the `#fragment` (which must
+/// match), not decoded. Two identifiers that [`PublicKey::from_did`] reads name the same key
+/// exactly when these are equal: base58 and the multicodec prefix are one-to-one, and keys are
+/// equal when their bytes are.
+pub fn did_key_id(did: &str) -> Result<&str, KeyError> {
+    let rest = did.strip_prefix("did:key:").ok_or(KeyError::NotDidKey)?;
+    match rest.split_once('#') {
+        Some((id, fragment)) if fragment != id => Err(KeyError::NotDidKey),
+        Some((id, _)) => Ok(id),
+        None => Ok(rest),
     }
 }
 

@@ -1170,3 +1170,39 @@ fn each_failure_reads_in_the_office_language_with_names_not_ids() {
         unscorable.text.vi
     );
 }
+
+#[test]
+fn the_verification_method_is_the_issuers_key_only_in_a_form_that_names_it() {
+    // The method is compared with the issuer as a key id, not decoded: each form must get the
+    // verdict that decoding it gave.
+    let key = unit_key();
+    let mb = key.public().multibase();
+    let other = attacker_key().public().multibase();
+    let cases = [
+        (format!("did:key:{mb}"), true),
+        (format!("did:key:{mb}#{mb}"), true),
+        (format!("did:key:{mb}#{other}"), false),
+        (format!("did:key:{other}#{other}"), false),
+        (format!("did:key:{other}"), false),
+        (format!("did:web:{mb}"), false),
+        (format!("did:key:{mb}#"), false),
+        (format!("did:key:{}", &mb[1..]), false),
+        (format!("did:key:{mb}1"), false),
+    ];
+    let mut unsigned = valid();
+    unsigned.as_object_mut().expect("object").remove("proof");
+    for (method, same) in cases {
+        let options = ProofOptions {
+            created: "2026-11-10T02:00:00Z".into(),
+            verification_method: method.clone(),
+        };
+        let signed = proof::sign(&unsigned, &options, &key).expect("signs");
+        let verdict = verify_bytes(&pretty(&signed));
+        let expected = if same {
+            ProofCheck::Valid
+        } else {
+            ProofCheck::IssuerMismatch
+        };
+        assert_eq!(verdict.proof, expected, "{method}");
+    }
+}

@@ -119,9 +119,13 @@ pub fn register_row(p: &RegisterRowProps) -> Html {
         Some(v) => format!("{tier} ({v})"),
         None => tier,
     };
-    let fingerprint = PublicKey::from_did(&k.did)
-        .map(|key| key.fingerprint())
-        .unwrap_or_else(|_| k.did.clone());
+    // Once per key, not at every redraw: decoding a key is a point decompression, and the rows
+    // redraw at every step of a season's progress bar.
+    let fingerprint = use_memo(k.did.clone(), |did| {
+        PublicKey::from_did(did)
+            .map(|key| key.fingerprint())
+            .unwrap_or_else(|_| did.clone())
+    });
     let standing = words::register::standing(lang, k.revoked_on, k.valid_until);
     let id = format!("reg-{}", p.index);
     let code = k.unit_code.clone();
@@ -131,7 +135,7 @@ pub fn register_row(p: &RegisterRowProps) -> Html {
         Mode::Read | Mode::Edit => None,
         Mode::ConfirmRemove => Some(html! {
             <div class="register-confirm" role="group" aria-labelledby={format!("{id}-question")}>
-                <p id={format!("{id}-question")}>{ words::register::remove_question(lang, &code, &fingerprint) }</p>
+                <p id={format!("{id}-question")}>{ words::register::remove_question(lang, &code, fingerprint.as_str()) }</p>
                 <button type="button" class="danger" onclick={on_remove}>{ words::register::REMOVE_FOR_GOOD.get(lang) }</button>
                 {" "}
                 <button type="button" onclick={to(Mode::Revoke)}>{ words::register::REVOKE_INSTEAD.get(lang) }</button>
@@ -173,7 +177,7 @@ pub fn register_row(p: &RegisterRowProps) -> Html {
                 <td>{ tier }</td>
                 <td>{ &k.group }</td>
             }
-            <td title={k.did.clone()}><code>{ fingerprint.clone() }</code></td>
+            <td title={k.did.clone()}><code>{ fingerprint.to_string() }</code></td>
             <td>{ k.valid_from.display_vn() }</td>
             <td>{ standing }</td>
             <td class="actions">
