@@ -55,8 +55,8 @@ function probe() {
     };
   }
   const lastInput = () => {
-    const cards = [...document.querySelectorAll('.criteria article.criterion')].filter((a) => a.querySelector('input[type=number]'));
-    return cards.length ? cards[cards.length - 1].querySelector('input[type=number]') : null;
+    const cards = [...document.querySelectorAll('.criteria article.criterion')].filter((a) => a.querySelector('.inputs input[inputmode=numeric]'));
+    return cards.length ? cards[cards.length - 1].querySelector('.inputs input[inputmode=numeric]') : null;
   };
   const totalText = () => document.querySelector('[data-testid=total]')?.textContent;
   bench.ready = new Promise((resolve) => {
@@ -215,7 +215,7 @@ async function formPage(context, rate) {
   await page.goto(BASE_URL);
   await page.getByTestId('total').waitFor();
   await page.evaluate(keystrokeProbe);
-  const input = page.locator('.criteria article.criterion:has(input[type=number])').last().locator('input[type=number]').first();
+  const input = page.locator('.criteria article.criterion:has(.inputs input[inputmode=numeric])').last().locator('.inputs input[inputmode=numeric]').first();
   await input.click();
   return { page, cdp, input };
 }
