@@ -168,7 +168,13 @@ pub mod unit {
     }
 
     impl<'a> UnitLabels<'a> {
-        pub fn of(tier: Option<&'a tdg_model::Tier>, period: i32, lang: Lang) -> UnitLabels<'a> {
+        /// For the tier and year the answers are for (generic labels before a tier is chosen).
+        pub fn of_sheet(
+            catalog: &'a tdg_model::Catalog,
+            sheet: &tdg_model::AnswerSheet,
+            lang: Lang,
+        ) -> UnitLabels<'a> {
+            let (tier, period) = (catalog.tier(&sheet.tier), sheet.period);
             let fields = tier.and_then(|t| t.unit_fields.as_ref());
             let group = match tier.map(|t| t.group_label(period)) {
                 None | Some(Some(None)) => Some(GROUP.get(lang)),

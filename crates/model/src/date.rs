@@ -105,12 +105,12 @@ impl crate::Localized for DmyError {
             (Lang::Vi, DmyError::NoSuchDay { day, month, year }) if (1..=12).contains(month) => {
                 format!("Không có ngày {day:02}/{month:02}/{year:04}.")
             }
-            // A month over 12 is most often a date typed year or month first (review 7, L2).
             (Lang::Vi, DmyError::AfterLatest(day, latest)) => format!(
                 "Ngày {} ở sau hôm nay ({}): hãy kiểm tra lại năm.",
                 day.display_vn(),
                 latest.display_vn()
             ),
+            // A month over 12 is most often a date typed year or month first (review 7, L2).
             (Lang::Vi, DmyError::NoSuchDay { day, month, year }) => format!(
                 "Không có ngày {day:02}/{month:02}/{year:04}: tháng phải từ 1 đến 12 (nhập ngày/tháng/năm, ví dụ 05/03/2026)."
             ),

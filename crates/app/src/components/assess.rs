@@ -54,7 +54,7 @@ pub fn assess_screen(props: &AssessProps) -> Html {
     html! {
         <div class="assess">
             <div class="assess-top">
-                <p class="unit-line"><strong>{ if state.draft.unit.name.is_empty() { unit::no_name(lang, unit::UnitLabels::of(props.catalog.catalog.tier(&state.draft.sheet.tier), state.draft.sheet.period, lang).name) } else { state.draft.unit.name.clone() } }</strong></p>
+                <p class="unit-line"><strong>{ if state.draft.unit.name.is_empty() { unit::no_name(lang, unit::UnitLabels::of_sheet(&props.catalog.catalog, &state.draft.sheet, lang).name) } else { state.draft.unit.name.clone() } }</strong></p>
                 <p class="muted">{ format!("{}{variant} · {} {}", tier.name_for(sheet.period).get(lang), words::YEAR.get(lang), sheet.period) }</p>
             </div>
             // The tier's own criteria not assessed this year are named (the 2025 review takes
@@ -93,7 +93,7 @@ pub fn assess_screen(props: &AssessProps) -> Html {
             </div>
             // Signing is a step of its own, full width under the criteria: never at the bottom
             // of a scrolling side column. The step bar leads here.
-            <SignPanel catalog={props.catalog.clone()} draft={state.draft.clone()} unit_key={state.key.clone()} signed={state.signed.clone()} open={a.open} errors={a.errors.len()} progress={crate::state::Progress::of(a)} portal_name={state.embed.portal_name()} {lang} on_action={props.on_action.clone()} />
+            <SignPanel catalog={props.catalog.clone()} draft={state.draft.clone()} unit_key={state.key.clone()} signed={state.signed.clone()} errors={a.errors.len()} progress={crate::state::Progress::of(a)} portal_name={state.embed.portal_name()} {lang} on_action={props.on_action.clone()} />
         </div>
     }
 }

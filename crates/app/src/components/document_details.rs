@@ -19,6 +19,16 @@ pub struct DocumentDetailsArgs<'a> {
     pub on_action: &'a Callback<Action>,
 }
 
+/// Typing in the field of the print's details `field` (an input or a textarea: `value` is read
+/// by name on whichever element it is). Also the start screen's, for a person's position and
+/// workplace.
+pub fn edit_text(on_action: &Callback<Action>, field: DocField) -> Callback<InputEvent> {
+    on_action.reform(move |e: InputEvent| {
+        let target = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+        Action::EditDocument(DocEdit::Text(field, crate::browser::nfc(&target.value())))
+    })
+}
+
 /// The form of what the printed report needs besides the answers (Decree 30/2020 layout):
 /// governing body, number, place and intended send date, signer, recipients, shortcomings,
 /// proposals and contact; for an individual, who reports and who confirms. A view function,
@@ -27,13 +37,7 @@ pub struct DocumentDetailsArgs<'a> {
 pub fn document_details_form(props: &DocumentDetailsArgs) -> Html {
     let lang = props.lang;
     let doc = props.document;
-    // Both an input and a textarea: `value` is read by name on whichever element it is.
-    let edit = move |field: DocField| {
-        props.on_action.reform(move |e: InputEvent| {
-            let target = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-            Action::EditDocument(DocEdit::Text(field, crate::browser::nfc(&target.value())))
-        })
-    };
+    let edit = move |field: DocField| edit_text(props.on_action, field);
     let text = |field: DocField,
                 id: &'static str,
                 label: &'static str,

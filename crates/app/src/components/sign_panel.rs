@@ -18,8 +18,7 @@ pub struct SignPanelProps {
     pub draft: Draft,
     pub unit_key: Option<KeyInfo>,
     pub signed: Option<SignedInfo>,
-    /// Criteria still open and answers with errors: signing such a report asks first.
-    pub open: u32,
+    /// Answers with errors: signing such a report (or one with open criteria) asks first.
     pub errors: usize,
     /// The criteria as the progress line counts them, said beside the button.
     pub progress: crate::state::Progress,
@@ -216,7 +215,7 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
 
     let on_sign = {
         let (panel, step, key) = (panel.clone(), step.clone(), props.unit_key.clone());
-        let (open, errors) = (props.open, props.errors);
+        let (open, errors) = (props.progress.open, props.errors);
         Callback::from(move |_: MouseEvent| {
             if (open > 0 || errors > 0)
                 && !crate::browser::confirm(&says::sign_anyway(lang, open, errors))
@@ -227,8 +226,8 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
             let (unit, sheet) = (&panel.draft.unit, &panel.draft.sheet);
             let (no_name, no_code) = (unit.name.trim().is_empty(), unit.code.trim().is_empty());
             if no_name || no_code {
-                let tier = panel.catalog.catalog.tier(&sheet.tier);
-                let said = words::enter_unit_fields(tier, sheet.period, no_name, no_code);
+                let said =
+                    words::enter_unit_fields(&panel.catalog.catalog, sheet, no_name, no_code);
                 dispatch.emit(Action::Notify(Notice::error(said)));
                 return;
             }
@@ -329,7 +328,6 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
     let go_print = props
         .on_action
         .reform(|_: MouseEvent| Action::Go(crate::state::Screen::Print));
-    let tier = props.catalog.catalog.tier(&props.draft.sheet.tier);
     let legacy = props
         .unit_key
         .as_ref()
@@ -339,7 +337,7 @@ pub fn sign_panel(props: &SignPanelProps) -> Html {
             // tabindex -1: the step bar's "Ký, tải" moves the focus here. Nothing is sent: "tải".
             <h2 id="sign-title" tabindex="-1">{ words::SIGN_DOWNLOAD_REPORT.get(lang) }</h2>
             if props.unit_key.is_none() {
-                <p class="explain">{ words::first_signing(lang, UnitLabels::of(tier, props.draft.sheet.period, lang).title) }</p>
+                <p class="explain">{ words::first_signing(lang, UnitLabels::of_sheet(&props.catalog.catalog, &props.draft.sheet, lang).title) }</p>
             }
             // What is still open is said beside the button, with the way to it (review 7, H2: the
             // only word was a dialog once the button was pressed).

@@ -4,7 +4,7 @@ use crate::components::kept_drafts::kept_drafts;
 use crate::components::tier_picker::TierPicker;
 use crate::i18n::{document_details as doc_words, says, start as words, unit};
 use crate::shared::Shared;
-use crate::state::{Action, AppState, DocEdit, LoadedCatalog, Screen, UnitField};
+use crate::state::{Action, AppState, LoadedCatalog, Screen, UnitField};
 use tdg_model::draft::{DocField, Draft};
 use tdg_model::Lang;
 use yew::prelude::*;
@@ -39,7 +39,7 @@ pub fn start_screen(props: &StartProps) -> Html {
         .on_action
         .reform(|_: MouseEvent| Action::Go(Screen::Assess));
     let tier = (!draft.sheet.tier.is_empty()).then(|| draft.sheet.tier.clone());
-    let labels = unit::UnitLabels::of(catalog.tier(&draft.sheet.tier), draft.sheet.period, lang);
+    let labels = unit::UnitLabels::of_sheet(catalog, &draft.sheet, lang);
     html! {
         <>
         // Who is assessed first: the unit's fields are named after the tier ("Họ và tên" for
@@ -162,10 +162,7 @@ fn person_field(
     draft: &Draft,
     on_action: &Callback<Action>,
 ) -> Html {
-    let oninput = on_action.reform(move |e: InputEvent| {
-        let target = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-        Action::EditDocument(DocEdit::Text(field, crate::browser::nfc(&target.value())))
-    });
+    let oninput = super::document_details::edit_text(on_action, field);
     html! {
         <div class="field">
             <label for={id}>{ label.to_string() }</label>

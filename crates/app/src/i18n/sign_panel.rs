@@ -138,13 +138,13 @@ pub const SEND_REPORT: W = w("Gửi báo cáo lên", "Send the report to");
 /// Signing refused for want of the unit's name or code: each missing field under its own label
 /// and the first step under its own name ("“Họ và tên” … ở bước 1 “Người báo cáo”").
 pub fn enter_unit_fields(
-    tier: Option<&tdg_model::Tier>,
-    period: i32,
+    catalog: &tdg_model::Catalog,
+    sheet: &tdg_model::AnswerSheet,
     name_missing: bool,
     code_missing: bool,
 ) -> Text {
     let say = |lang: Lang, and: &str| {
-        let labels = super::unit::UnitLabels::of(tier, period, lang);
+        let labels = super::unit::UnitLabels::of_sheet(catalog, sheet, lang);
         let fields: Vec<String> = [(name_missing, labels.name), (code_missing, labels.code)]
             .into_iter()
             .filter(|(missing, _)| *missing)
@@ -264,10 +264,18 @@ mod tests {
         (*crate::state::tests::loaded().catalog.0).clone()
     }
 
+    fn sheet(tier: &str) -> tdg_model::AnswerSheet {
+        tdg_model::AnswerSheet {
+            tier: tier.into(),
+            period: 2026,
+            ..Default::default()
+        }
+    }
+
     #[test]
     fn signing_without_the_name_says_the_tiers_own_field_and_step() {
         let catalog = catalog();
-        let person = enter_unit_fields(catalog.tier("ca-nhan"), 2026, true, false);
+        let person = enter_unit_fields(&catalog, &sheet("ca-nhan"), true, false);
         assert_eq!(
             person.vi,
             "Cần nhập “Họ và tên” (ở bước 1 “Người báo cáo”) trước khi ký."
@@ -276,7 +284,7 @@ mod tests {
             person.en,
             "Fill in “Full name” (in step 1, “Reporting person”) before signing."
         );
-        let firm = enter_unit_fields(catalog.tier("doanh-nghiep"), 2026, true, true);
+        let firm = enter_unit_fields(&catalog, &sheet("doanh-nghiep"), true, true);
         assert_eq!(
             firm.vi,
             "Cần nhập “Tên doanh nghiệp” và “Mã số doanh nghiệp” (ở bước 1 “Doanh nghiệp”) trước khi ký."
@@ -285,7 +293,7 @@ mod tests {
             .starts_with("Lần ký đầu tiên sẽ tạo khóa ký của người báo cáo ngay trên máy này. Khóa dùng để chứng minh báo cáo không bị sửa sau khi ký và do cùng một người báo cáo lập qua các năm."));
         assert!(first_signing(Lang::En, "Enterprise")
             .starts_with("The first signing makes the enterprise's signing key"));
-        let commune = enter_unit_fields(catalog.tier("xa-phuong"), 2026, false, true);
+        let commune = enter_unit_fields(&catalog, &sheet("xa-phuong"), false, true);
         assert_eq!(
             commune.vi,
             "Cần nhập “Mã đơn vị” (ở bước 1 “Đơn vị”) trước khi ký."
