@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { openBrowser } from '../e2e/browser.mjs';
+import { closeBrowsers, openBrowser } from '../e2e/browser.mjs';
 
 const BASE_URL = process.env.TDG_BASE_URL;
 const TDG = process.env.TDG_BIN ?? 'target/debug/tdg';
@@ -107,3 +107,5 @@ console.log(`office: scrolled to the last row and shown in ${ms(median('scrolled
 const memory = runs[0].memory;
 console.log(`office: memory after ${files.length} reports: workers ${memory.map((m) => `wasm ${mb(m.wasm)} + JS heap ${m.heap ? mb(m.heap) : '(not told)'}`).join('; ')}; `
   + `page JS heap ${mb(runs[0].pageHeap)} (target: under 200 MB; measureUserAgentSpecificMemory needs cross-origin isolation, which the site does not have)`);
+// The shared browser would keep this script's process alive.
+await closeBrowsers();

@@ -39,13 +39,17 @@ function sharedBrowser(lang) {
   }
   return shared.get(key);
 }
-// Registered on the file's root test: the shared browsers close after the file's last test
-// (an open browser would keep the test file's process from ending).
-after(async () => {
+/// Closes the shared browsers. An open browser keeps node's process from ending: a script that
+/// is not a test file (the benches) calls this when it is done.
+export async function closeBrowsers() {
   const browsers = await Promise.allSettled([...shared.values()]);
   shared.clear();
   await Promise.all(browsers.filter((b) => b.status === 'fulfilled').map((b) => b.value.close()));
-});
+}
+// Registered on the file's root test: the shared browsers close after the file's last test.
+// (Outside node's test runner the root test ends only when the process would exit, which an
+// open browser prevents: hence `closeBrowsers`.)
+after(closeBrowsers);
 
 /// `bypassCSP` only for tests that inject a checker script (the accessibility audit); `lang`
 /// starts Chromium in that interface language (e.g. 'en-US'); `blockThirdPartyCookies` sets

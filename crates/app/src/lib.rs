@@ -34,3 +34,18 @@ pub fn start() {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// The page asks for the catalog while the WebAssembly downloads, so the app's own request
+    /// finds it there: the preload must name the same file, or the browser fetches it twice.
+    #[test]
+    fn the_page_preloads_the_catalog_the_app_fetches() {
+        let page = include_str!("../../../web/index.html");
+        let preload = format!(
+            "<link rel=\"preload\" href=\"{}\" as=\"fetch\" type=\"application/json\" crossorigin>",
+            super::CATALOG_URL
+        );
+        assert!(page.contains(&preload), "web/index.html lacks {preload}");
+    }
+}

@@ -11,30 +11,51 @@ use tdg_report::strict_json::MAX_BYTES;
 /// archive's in its own order),
 /// plus the files skipped (not `.json`) with their names.
 pub fn gather(paths: &[String]) -> (Vec<Handed>, Vec<String>) {
-    let mut handed = Vec::new();
+    let mut found = Vec::new();
     let mut skipped = Vec::new();
     for path in paths {
         let p = Path::new(path);
         if p.is_dir() {
-            walk(p, &mut handed, &mut skipped);
+            walk(p, &mut found, &mut skipped);
         } else if has_extension(path, "zip") {
-            unzip_file(path, &mut handed, &mut skipped);
+            unzip_file(path, &mut found, &mut skipped);
         } else {
             // A file named on the command line is read whatever its name: the office chose it.
-            handed.push(read_file(path));
+            found.push(Found::ToRead(path.clone()));
         }
     }
+    // Ten thousand small files read one after another took a fifth of the batch's time.
+    let read = tdg_office::parallel::map_on_every_core(&found, |f| match f {
+        Found::ToRead(path) => Some(read_file(path)),
+        Found::Read(_) => None,
+    });
+    // One result per item, in order: each file to read has its `Some`.
+    let handed = found
+        .into_iter()
+        .zip(read)
+        .filter_map(|(f, read)| match f {
+            Found::Read(handed) => Some(handed),
+            Found::ToRead(_) => read,
+        })
+        .collect();
     (handed, skipped)
 }
 
-fn walk(dir: &Path, handed: &mut Vec<Handed>, skipped: &mut Vec<String>) {
+/// A report file in the order it was found: on disk (read afterwards, on every core), or
+/// already read from an archive, or what could not be.
+enum Found {
+    ToRead(String),
+    Read(Handed),
+}
+
+fn walk(dir: &Path, found: &mut Vec<Found>, skipped: &mut Vec<String>) {
     let mut children: Vec<_> = match std::fs::read_dir(dir) {
         Ok(entries) => entries.filter_map(Result::ok).map(|e| e.path()).collect(),
         Err(e) => {
-            handed.push(Handed {
+            found.push(Found::Read(Handed {
                 name: dir.display().to_string(),
                 bytes: Err(Unread::io(&e)),
-            });
+            }));
             return;
         }
     };
@@ -42,11 +63,11 @@ fn walk(dir: &Path, handed: &mut Vec<Handed>, skipped: &mut Vec<String>) {
     for child in children {
         let name = child.display().to_string();
         if child.is_dir() {
-            walk(&child, handed, skipped);
+            walk(&child, found, skipped);
         } else if has_extension(&name, "json") {
-            handed.push(read_file(&name));
+            found.push(Found::ToRead(name));
         } else if has_extension(&name, "zip") {
-            unzip_file(&name, handed, skipped);
+            unzip_file(&name, found, skipped);
         } else {
             skipped.push(name);
         }
@@ -70,12 +91,14 @@ fn read_file(path: &str) -> Handed {
 }
 
 /// An archive on disk, read by the office crate's reader (the browser's reads its bytes).
-fn unzip_file(path: &str, handed: &mut Vec<Handed>, skipped: &mut Vec<String>) {
+fn unzip_file(path: &str, found: &mut Vec<Found>, skipped: &mut Vec<String>) {
+    let mut handed = Vec::new();
     match std::fs::File::open(path) {
-        Ok(file) => unzip(path, file, handed, skipped),
+        Ok(file) => unzip(path, file, &mut handed, skipped),
         Err(e) => handed.push(Handed {
             name: path.to_owned(),
             bytes: Err(Unread::io(&e)),
         }),
     }
+    found.extend(handed.into_iter().map(Found::Read));
 }

@@ -16,6 +16,11 @@ mod verify_cmd;
 mod trust_cmd;
 
 use error::CliError;
+
+/// See Cargo.toml: an allocator built for many small, short-lived allocations (each report
+/// read into a JSON tree, canonicalised and re-scored).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::ffi::OsString;
 use std::process::ExitCode;
 

@@ -106,55 +106,69 @@ pub fn check_number_token(token: &str) -> Option<NumberProblem> {
 /// count; the text is not otherwise checked (run it on text a JSON parser has accepted, so
 /// that the tokens are what the parser read).
 pub fn find_unsafe_number(text: &str) -> Option<UnsafeNumber> {
+    // Every report, draft and answers file passes here (the office reads thousands at once):
+    // the scan keeps no line or column, which are counted only for the token it reports.
     let bytes = text.as_bytes();
-    let (mut line, mut column) = (1usize, 1usize);
-    let mut in_string = false;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if in_string {
-            match b {
-                // The escaped character is skipped; escapes are ASCII, so no column is lost.
-                b'\\' => {
-                    i += 1;
-                    column += 1;
+        match bytes[i] {
+            b'"' => i = past_string(bytes, i + 1),
+            b'-' | b'0'..=b'9' => {
+                let end = bytes[i..]
+                    .iter()
+                    .position(|c| !matches!(c, b'0'..=b'9' | b'+' | b'-' | b'.' | b'e' | b'E'))
+                    .map_or(bytes.len(), |n| i + n);
+                // The token is ASCII, so these byte offsets are character boundaries.
+                let token = text.get(i..end).unwrap_or_default();
+                if let Some(problem) = check_number_token(token) {
+                    let (line, column) = line_and_column(bytes, i);
+                    return Some(UnsafeNumber {
+                        token: token.chars().take(40).collect(),
+                        line,
+                        column,
+                        problem,
+                    });
                 }
-                b'"' => in_string = false,
-                _ => {}
+                i = end;
             }
-        } else if b == b'"' {
-            in_string = true;
-        } else if b == b'-' || b.is_ascii_digit() {
-            let end = bytes[i..]
-                .iter()
-                .position(|c| !matches!(c, b'0'..=b'9' | b'+' | b'-' | b'.' | b'e' | b'E'))
-                .map_or(bytes.len(), |n| i + n);
-            // The token is ASCII, so these byte offsets are character boundaries.
-            let token = text.get(i..end).unwrap_or_default();
-            if let Some(problem) = check_number_token(token) {
-                return Some(UnsafeNumber {
-                    token: token.chars().take(40).collect(),
-                    line,
-                    column,
-                    problem,
-                });
-            }
-            column += end - i;
-            i = end;
-            continue;
-        } else if b == b'\n' {
-            line += 1;
-            column = 1;
-            i += 1;
-            continue;
+            _ => i += 1,
         }
-        // A continuation byte of a UTF-8 character does not start a new column.
-        if b & 0xc0 != 0x80 {
-            column += 1;
-        }
-        i += 1;
     }
     None
+}
+
+/// The offset just past the closing quote of a string whose contents start at `from` (the end
+/// of the text when it is not closed). An escaped character is skipped, so `\"` does not close.
+fn past_string(bytes: &[u8], mut from: usize) -> usize {
+    while let Some(n) = bytes
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .position(|&c| c == b'"' || c == b'\\')
+    {
+        let at = from + n;
+        if bytes[at] == b'"' {
+            return at + 1;
+        }
+        from = at + 2;
+    }
+    bytes.len()
+}
+
+/// The 1-based line and column of byte `at`: a column is a character (the continuation bytes of
+/// a UTF-8 character do not count), an escape's backslash is one.
+fn line_and_column(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = &bytes[..at];
+    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |n| n + 1);
+    let column = 1 + before[line_start..]
+        .iter()
+        .filter(|&&b| b & 0xc0 != 0x80)
+        .count();
+    (line, column)
 }
 
 /// Why a count typed in a form is not read.
@@ -252,6 +266,79 @@ mod tests {
         let big = find_unsafe_number("[9007199254740992]").expect("2^53");
         assert_eq!(big.problem, NumberProblem::OutOfRange);
         assert!(big.message(Lang::Vi).contains("±9007199254740991"));
+    }
+
+    /// The scan as it was before it stopped counting lines and columns on the way: the place
+    /// it reports is the same.
+    fn counted_on_the_way(text: &str) -> Option<(String, usize, usize)> {
+        let bytes = text.as_bytes();
+        let (mut line, mut column, mut in_string, mut i) = (1, 1, false, 0);
+        while i < bytes.len() {
+            let b = bytes[i];
+            if in_string {
+                match b {
+                    b'\\' => {
+                        i += 1;
+                        column += 1;
+                    }
+                    b'"' => in_string = false,
+                    _ => {}
+                }
+            } else if b == b'"' {
+                in_string = true;
+            } else if b == b'-' || b.is_ascii_digit() {
+                let end = bytes[i..]
+                    .iter()
+                    .position(|c| !matches!(c, b'0'..=b'9' | b'+' | b'-' | b'.' | b'e' | b'E'))
+                    .map_or(bytes.len(), |n| i + n);
+                let token = &text[i..end];
+                if check_number_token(token).is_some() {
+                    return Some((token.chars().take(40).collect(), line, column));
+                }
+                column += end - i;
+                i = end;
+                continue;
+            } else if b == b'\n' {
+                line += 1;
+                column = 1;
+                i += 1;
+                continue;
+            }
+            if b & 0xc0 != 0x80 {
+                column += 1;
+            }
+            i += 1;
+        }
+        None
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reports_the_place_the_counting_scan_reported(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("\"tên \\\" 1.5\"".to_string()),
+                    proptest::strategy::Just("\n".to_string()),
+                    proptest::strategy::Just(", ".to_string()),
+                    proptest::strategy::Just("\"đ\\\\\"".to_string()),
+                    "-?[0-9]{1,17}(\\.[0-9])?(e[0-9])?",
+                    "[a-zà-ỹ {}\\[\\]:]{0,6}",
+                ],
+                0..12,
+            )
+        ) {
+            let text = parts.concat();
+            let found = find_unsafe_number(&text).map(|u| (u.token, u.line, u.column));
+            proptest::prop_assert_eq!(found, counted_on_the_way(&text));
+        }
+    }
+
+    #[test]
+    fn the_place_counts_characters_and_an_unclosed_string_ends_the_scan() {
+        let found = find_unsafe_number("{\"ấp\": 1, \"b\": 2.5}").expect("2.5");
+        assert_eq!((found.line, found.column), (1, 16));
+        assert_eq!(find_unsafe_number("[\"2.5, 3.5\\"), None);
+        assert_eq!(find_unsafe_number("[\"a\\"), None);
     }
 
     #[test]

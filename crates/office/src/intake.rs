@@ -70,32 +70,7 @@ pub fn check_period(verdict: &mut Verdict, period: i32) {
 /// Verifies every file, on every core where there are threads (natively; in the browser the
 /// caller's worker runs this one after another). `result[i]` is the outcome of `files[i]`.
 pub fn verify_all(season: &Season, files: &[SeasonFile]) -> Vec<Outcome> {
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let threads = std::thread::available_parallelism().map_or(1, usize::from);
-        if threads > 1 && files.len() > 1 {
-            let chunk = files.len().div_ceil(threads);
-            return std::thread::scope(|scope| {
-                let workers: Vec<_> = files
-                    .chunks(chunk)
-                    .map(|part| {
-                        scope.spawn(move || {
-                            part.iter()
-                                .map(|f| verify_file(season, f))
-                                .collect::<Vec<_>>()
-                        })
-                    })
-                    .collect();
-                workers
-                    .into_iter()
-                    // A worker only panics if verification does, which it never does on any
-                    // input (fuzzed); were it to, the whole batch should stop loudly.
-                    .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                    .collect()
-            });
-        }
-    }
-    files.iter().map(|f| verify_file(season, f)).collect()
+    crate::parallel::map_on_every_core(files, |f| verify_file(season, f))
 }
 
 /// The entry of a verified report. The ranking total is the official one where the office gave
@@ -169,11 +144,14 @@ pub fn period_counts(files: &[SeasonFile]) -> std::collections::BTreeMap<i32, u3
     struct Subject {
         period: i32,
     }
+    let declared = crate::parallel::map_on_every_core(files, |f| {
+        serde_json::from_slice::<Report>(f.bytes)
+            .ok()
+            .map(|r| r.credential_subject.period)
+    });
     let mut counts = std::collections::BTreeMap::<i32, u32>::new();
-    for f in files {
-        if let Ok(r) = serde_json::from_slice::<Report>(f.bytes) {
-            *counts.entry(r.credential_subject.period).or_default() += 1;
-        }
+    for period in declared.into_iter().flatten() {
+        *counts.entry(period).or_default() += 1;
     }
     counts
 }

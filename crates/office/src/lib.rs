@@ -15,6 +15,7 @@ pub mod entry;
 pub mod export;
 pub mod intake;
 pub mod missing;
+pub mod parallel;
 pub mod ranking;
 pub mod register;
 pub mod session;
