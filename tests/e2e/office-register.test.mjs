@@ -1,6 +1,6 @@
 // The office's unit register (office.html): imported from a CSV with a bad row (named by line and
-// column), a unit added on the page (its report then passes the registered-key check: the season
-// is checked again), a unit renamed, and the register downloaded as CSV (imports back the same)
+// column), a unit added on the page by the fingerprint of the key that signed its report (the
+// report then passes the registered-key check: the season is checked again), a unit renamed, and the register downloaded as CSV (imports back the same)
 // and as the trust list JSON that `tdg batch --trust` reads.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -70,7 +70,12 @@ test('the register imports from CSV naming its bad row, is edited on the page, r
   assert.equal(await page.getByLabel('Khóa (did:key hoặc dấu vân tay)').getAttribute('aria-describedby'), 'reg-key-error');
   // The focus is on the field in error, where its message is.
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'reg-key');
-  await page.getByLabel('Khóa (did:key hoặc dấu vân tay)').fill(added.did);
+  // The key by its fingerprint, as the unit reads it off its print: the register has no such
+  // key, but the season's report DEMO-XA-010.json was signed with it (its proof holds).
+  const [{ verdict }] = JSON.parse(execFileSync(TDG, ['verify', '--proof-only', '--json', join(season, 'bao-cao', 'DEMO-XA-010.json')], { encoding: 'utf8' }));
+  assert.equal(verdict.issuer, added.did);
+  assert.match(verdict.fingerprint, /^[0-9A-F]{4}(-[0-9A-F]{4}){4}$/);
+  await page.getByLabel('Khóa (did:key hoặc dấu vân tay)').fill(verdict.fingerprint.toLowerCase());
   await page.getByRole('button', { name: 'Thêm vào sổ' }).click();
   await keyError.waitFor({ state: 'detached' });
   // The season is checked again against the edited register: the report now passes.

@@ -890,6 +890,7 @@ mod tests {
             rescaled: false,
             period: Some(2026),
             sha256: String::new(),
+            signed_by: None,
         }
     }
 
@@ -942,6 +943,7 @@ mod tests {
             rescaled: false,
             period: None,
             sha256: String::new(),
+            signed_by: None,
         });
         SeasonView {
             period: Some(2026),

@@ -140,7 +140,8 @@ pub enum Problem {
     BadKey { text: String, why: KeyError },
     #[error(
         "no key known here has the fingerprint {0}: a fingerprint cannot check a signature, \
-         so give the did:key (or load a trust list that holds that key first)"
+         so give the did:key (or first load a trust list that holds that key or, in the office \
+         view, the season with a report it signed)"
     )]
     UnknownFingerprint(String),
     #[error("“{0}” is not a date (dd/mm/yyyy or yyyy-mm-dd)")]
@@ -192,7 +193,8 @@ impl Problem {
             }
             Problem::UnknownFingerprint(f) => format!(
                 "không có khóa nào đã biết ở đây có dấu vân tay {f}: dấu vân tay không kiểm tra \
-                 được chữ ký, hãy ghi did:key (hoặc mở trước danh sách khóa có khóa đó)"
+                 được chữ ký, hãy ghi did:key (hoặc mở trước danh sách khóa có khóa đó, hay, ở \
+                 trang cơ quan tiếp nhận, mùa báo cáo có báo cáo do khóa đó ký)"
             ),
             Problem::BadDate(t) => {
                 format!("“{t}” không phải ngày (ngày/tháng/năm hoặc năm-tháng-ngày)")

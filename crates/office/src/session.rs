@@ -20,7 +20,7 @@ use tdg_model::Localized;
 use tdg_model::{Date, Lang};
 use tdg_report::trust::TrustList;
 use tdg_report::verdict_text::{self, report_error_vi, Check, Mark};
-use tdg_report::verify::{FileHashCheck, KnownCatalog};
+use tdg_report::verify::{FileHashCheck, KnownCatalog, ProofCheck};
 use tdg_report::Verdict;
 
 /// Why a season could not be opened, in both languages.
@@ -400,6 +400,10 @@ pub struct FileView {
     pub period: Option<i32>,
     /// The file's SHA-256 (lowercase hex), to compare with the paper copy; empty when unreadable.
     pub sha256: String,
+    /// The key that signed the report (`did:key:…`), when the proof holds: a fingerprint in a
+    /// register the office imports may name it (units read their fingerprint off their print).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_by: Option<String>,
 }
 
 /// The season as the office view shows it.
@@ -526,6 +530,7 @@ fn file_view(name: &str, verdict: &Verdict, entry: usize, standing: Standing) ->
         rescaled: verdict.stored_rescaled,
         period: Some(verdict.period),
         sha256: verdict.sha256.clone(),
+        signed_by: (verdict.proof == ProofCheck::Valid).then(|| verdict.issuer.clone()),
     }
 }
 
@@ -557,6 +562,7 @@ impl FileView {
             rescaled: false,
             period: None,
             sha256: String::new(),
+            signed_by: None,
         }
     }
 }

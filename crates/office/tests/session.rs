@@ -366,3 +366,32 @@ fn the_period_counts_are_the_same_before_and_after_verifying() {
     s.verify_next(usize::MAX);
     assert_eq!(s.period_counts(), before);
 }
+
+#[test]
+fn a_row_names_the_key_that_signed_it_only_when_its_proof_holds() {
+    let (files, trust_list, trust, received) = demo();
+    let mut s = Session::new(&trust, CATALOG, Some(received), None).expect("a season");
+    for f in files.iter().filter(|f| f.is_report()) {
+        s.add(&f.path, f.bytes.clone());
+    }
+    let view = s.finish(catalogs_tie_breakers());
+    let row = |suffix: &str| {
+        view.files
+            .iter()
+            .find(|r| r.file.ends_with(suffix))
+            .unwrap_or_else(|| panic!("a row for {suffix}"))
+    };
+    let good = row("DEMO-XA-010.json");
+    let key = trust_list
+        .keys
+        .iter()
+        .find(|k| k.unit_code == "DEMO-XA-010")
+        .expect("the unit's key");
+    assert_eq!(good.signed_by.as_deref(), Some(key.did.as_str()));
+    // Signed, then changed: the did it names signed nothing of what is there.
+    assert_eq!(row("loi-chu-ky.json").signed_by, None);
+    assert_eq!(row("loi-khong-doc-duoc.json").signed_by, None);
+    // Not in the page's JSON when there is none (the share crosses to the page as JSON).
+    let unsigned = serde_json::to_string(row("loi-chu-ky.json")).expect("JSON");
+    assert!(!unsigned.contains("signedBy"), "{unsigned}");
+}

@@ -14,13 +14,20 @@ use tdg_office::register::{read, to_csv, Column, Register};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// The keys a fingerprint in an imported or typed row may stand for: those already registered.
+/// The keys a fingerprint in an imported or typed row may stand for: those already registered,
+/// then those that signed a report of the season on show (its proof holding). A unit reads its
+/// fingerprint off its print; the office can then register it before it has the key itself.
 pub fn known_keys(state: &Handle) -> Vec<String> {
-    state
+    let registered = state
         .register
-        .as_ref()
-        .map(|r| r.keys.iter().map(|k| k.did.clone()).collect())
-        .unwrap_or_default()
+        .iter()
+        .flat_map(|r| r.keys.iter().map(|k| k.did.clone()));
+    let signed = state
+        .season
+        .iter()
+        .flat_map(|s| s.files.iter().filter_map(|f| f.signed_by.clone()));
+    let known: std::collections::BTreeSet<String> = registered.chain(signed).collect();
+    known.into_iter().collect()
 }
 
 /// The register as it stands, or an empty one for the office to fill.
