@@ -29,13 +29,14 @@ pub fn gather(paths: &[String]) -> (Vec<Handed>, Vec<String>) {
         Found::ToRead(path) => Some(read_file(path)),
         Found::Read(_) => None,
     });
-    // One result per item, in order: each file to read has its `Some`.
+    // One result per item, in order: each file to read has its `Some` (were one missing, the
+    // file is read here rather than left out).
     let handed = found
         .into_iter()
         .zip(read)
-        .filter_map(|(f, read)| match f {
-            Found::Read(handed) => Some(handed),
-            Found::ToRead(_) => read,
+        .map(|(f, read)| match f {
+            Found::Read(handed) => handed,
+            Found::ToRead(path) => read.unwrap_or_else(|| read_file(&path)),
         })
         .collect();
     (handed, skipped)

@@ -10,14 +10,23 @@ pub fn map_on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sy
             let chunk = items.len().div_ceil(threads);
             let f = &f;
             return std::thread::scope(|scope| {
+                // A part whose thread the system refuses (a limit on threads) is done here, in
+                // its turn: nothing is left out.
                 let runs: Vec<_> = items
                     .chunks(chunk)
-                    .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<_>>()))
+                    .map(|part| {
+                        std::thread::Builder::new()
+                            .spawn_scoped(scope, move || part.iter().map(f).collect::<Vec<_>>())
+                            .map_err(|_| part)
+                    })
                     .collect();
                 runs.into_iter()
-                    // A run only panics if `f` does, which the office's never do on any input
-                    // (fuzzed); were one to, the whole batch should stop loudly.
-                    .flat_map(|r| r.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .flat_map(|run| match run {
+                        // A run only panics if `f` does, which the office's never do on any
+                        // input (fuzzed); were one to, the whole batch should stop loudly.
+                        Ok(r) => r.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                        Err(part) => part.iter().map(f).collect(),
+                    })
                     .collect()
             });
         }

@@ -144,6 +144,10 @@ pub enum Problem {
          view, the season with a report it signed)"
     )]
     UnknownFingerprint(String),
+    #[error(
+        "more than one key known here has the fingerprint {0}: give the did:key of the one meant"
+    )]
+    AmbiguousFingerprint(String),
     #[error("“{0}” is not a date (dd/mm/yyyy or yyyy-mm-dd)")]
     BadDate(String),
     #[error("the key's validity ends before it starts")]
@@ -195,6 +199,10 @@ impl Problem {
                 "không có khóa nào đã biết ở đây có dấu vân tay {f}: dấu vân tay không kiểm tra \
                  được chữ ký, hãy ghi did:key (hoặc mở trước danh sách khóa có khóa đó, hay, ở \
                  trang cơ quan tiếp nhận, mùa báo cáo có báo cáo do khóa đó ký)"
+            ),
+            Problem::AmbiguousFingerprint(f) => format!(
+                "có nhiều hơn một khóa đã biết ở đây mang dấu vân tay {f}: hãy ghi did:key của \
+                 khóa cần đăng ký"
             ),
             Problem::BadDate(t) => {
                 format!("“{t}” không phải ngày (ngày/tháng/năm hoặc năm-tháng-ngày)")
@@ -368,17 +376,38 @@ fn is_fingerprint(text: &str) -> bool {
             .all(|g| g.len() == 4 && g.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
+/// The keys a fingerprint may name, by fingerprint, each decoded once (an import checks every
+/// row against every key known: the register's and, in the office view, the season's signers).
+/// Each key is kept in its canonical form, `did:key:z6Mk…` without a fragment.
+struct KnownKeys(std::collections::BTreeMap<String, std::collections::BTreeSet<String>>);
+
+impl KnownKeys {
+    fn new(dids: &[String]) -> KnownKeys {
+        let mut by_fingerprint =
+            std::collections::BTreeMap::<_, std::collections::BTreeSet<_>>::new();
+        for key in dids.iter().filter_map(|did| PublicKey::from_did(did).ok()) {
+            by_fingerprint
+                .entry(key.fingerprint())
+                .or_default()
+                .insert(key.did());
+        }
+        KnownKeys(by_fingerprint)
+    }
+}
+
 /// A key cell: a did:key (with or without its fragment), a bare `z6Mk…`, or a fingerprint of
-/// one of the `known` keys. Returns the canonical `did:key:z6Mk…`.
-fn parse_key(text: &str, known: &[String]) -> Result<String, Problem> {
+/// one of the `known` keys (refused when it could be more than one: a unit can make two keys
+/// with the same 80-bit fingerprint in about 2⁴⁰ tries). Returns the canonical `did:key:z6Mk…`.
+fn parse_key(text: &str, known: &KnownKeys) -> Result<String, Problem> {
     let t = text.trim();
     if is_fingerprint(t) {
         let wanted = t.to_ascii_uppercase();
-        return known
-            .iter()
-            .find(|did| PublicKey::from_did(did).is_ok_and(|k| k.fingerprint() == wanted))
-            .cloned()
-            .ok_or(Problem::UnknownFingerprint(wanted));
+        let mut matching = known.0.get(&wanted).into_iter().flatten();
+        return match (matching.next(), matching.next()) {
+            (Some(did), None) => Ok(did.clone()),
+            (Some(_), Some(_)) => Err(Problem::AmbiguousFingerprint(wanted)),
+            (None, _) => Err(Problem::UnknownFingerprint(wanted)),
+        };
     }
     let parsed = if t.starts_with("did:") {
         PublicKey::from_did(t)
@@ -478,10 +507,19 @@ fn accepted<'a>(items: impl Iterator<Item = (&'a str, &'a Text)> + Clone) -> Tex
 }
 
 /// One row's cells as a registration, checked against the catalog; every bad cell is named.
+/// `known`: the keys a fingerprint may name.
 pub fn parse_row(
     cells: &Cells,
     catalog: &Catalog,
     known: &[String],
+) -> Result<RegisteredKey, Vec<(Column, Problem)>> {
+    parse_row_in(cells, catalog, &KnownKeys::new(known))
+}
+
+fn parse_row_in(
+    cells: &Cells,
+    catalog: &Catalog,
+    known: &KnownKeys,
 ) -> Result<RegisteredKey, Vec<(Column, Problem)>> {
     let mut problems = Vec::new();
     for column in Column::ALL.into_iter().filter(|c| c.required()) {
@@ -662,6 +700,7 @@ fn import_rows(
     {
         return Err(ImportError::MissingColumn(c));
     }
+    let known = KnownKeys::new(known);
     let mut out = Imported::default();
     let mut lines = Vec::new();
     for (line, fields) in rows {
@@ -679,7 +718,7 @@ fn import_rows(
             column,
             problem,
         };
-        match parse_row(&cells, catalog, known) {
+        match parse_row_in(&cells, catalog, &known) {
             Ok(key) => match clash(&key, &out.keys, &lines) {
                 Some(p) => out.errors.push(error(p)),
                 None => {

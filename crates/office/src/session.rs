@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 use tdg_model::units::MilliPoints;
 use tdg_model::Localized;
 use tdg_model::{Date, Lang};
+use tdg_report::keys::PublicKey;
 use tdg_report::trust::TrustList;
 use tdg_report::verdict_text::{self, report_error_vi, Check, Mark};
 use tdg_report::verify::{FileHashCheck, KnownCatalog, ProofCheck};
@@ -530,7 +531,10 @@ fn file_view(name: &str, verdict: &Verdict, entry: usize, standing: Standing) ->
         rescaled: verdict.stored_rescaled,
         period: Some(verdict.period),
         sha256: verdict.sha256.clone(),
-        signed_by: (verdict.proof == ProofCheck::Valid).then(|| verdict.issuer.clone()),
+        // Canonical (no `#fragment`): the register compares keys as text.
+        signed_by: (verdict.proof == ProofCheck::Valid)
+            .then(|| PublicKey::from_did(&verdict.issuer).ok().map(|k| k.did()))
+            .flatten(),
     }
 }
 

@@ -14,8 +14,8 @@ use tdg_office::register::{read, to_csv, Column, Register};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// The keys a fingerprint in an imported or typed row may stand for: those already registered,
-/// then those that signed a report of the season on show (its proof holding). A unit reads its
+/// The keys a fingerprint in an imported or typed row may stand for: those already registered
+/// and those that signed a report of the season on show (its proof holding). A unit reads its
 /// fingerprint off its print; the office can then register it before it has the key itself.
 pub fn known_keys(state: &Handle) -> Vec<String> {
     let registered = state

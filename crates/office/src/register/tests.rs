@@ -461,3 +461,27 @@ fn a_merge_adds_new_units_and_keys_and_keeps_what_the_register_has() {
     assert_eq!(register.office, "Sở KH&CN");
     assert_eq!(register.unit_count(), 3);
 }
+
+#[test]
+fn a_fingerprint_gives_the_canonical_key_and_is_refused_when_two_keys_share_it() {
+    let key = UnitKey::from_seed([9; 32]).public();
+    // A report's issuer may carry the key's fragment: the register gets the canonical form,
+    // once, whichever form the season gave (registered keys are compared as text).
+    let with_fragment = format!("{0}#{1}", key.did(), &key.did()["did:key:".len()..]);
+    let known = KnownKeys::new(&[with_fragment, key.did()]);
+    assert_eq!(parse_key(&key.fingerprint(), &known), Ok(key.did()));
+    // Two different keys under one fingerprint (about 2⁴⁰ tries for a unit that wants it):
+    // which one was meant cannot be told.
+    let mut two = KnownKeys::new(&[]);
+    two.0
+        .entry(key.fingerprint())
+        .or_default()
+        .extend([did(3), did(9)]);
+    assert_eq!(
+        parse_key(&key.fingerprint().to_lowercase(), &two),
+        Err(Problem::AmbiguousFingerprint(key.fingerprint()))
+    );
+    assert!(Problem::AmbiguousFingerprint(key.fingerprint())
+        .message(Lang::Vi)
+        .contains("nhiều hơn một khóa"));
+}
