@@ -8,12 +8,17 @@
 //   python3 -m http.server 8952 --directory dist &
 //   TDG_AB_RATE=4 TDG_AB_RUNS=21 node tests/bench/ready-ab.mjs http://127.0.0.1:8951/ http://127.0.0.1:8952/
 //
+// TDG_AB_RATE: CPU throttling (default 1); TDG_AB_RUNS: runs per site (default 21);
+// TDG_AB_LATENCY_MS: a round trip added to every request (default none).
+//
 // Prints each site's median, minimum and every run. Judges nothing.
 import { closeBrowsers, openBrowser } from '../e2e/browser.mjs';
 
 const SITES = process.argv.slice(2);
 const RATE = Number(process.env.TDG_AB_RATE ?? 1);
 const RUNS = Number(process.env.TDG_AB_RUNS ?? 21);
+/// A round trip added to every request (DevTools' network emulation), as on a slow connection.
+const LATENCY = Number(process.env.TDG_AB_LATENCY_MS ?? 0);
 if (SITES.length < 2) {
   console.error('usage: node tests/bench/ready-ab.mjs URL URL [URL...]');
   process.exit(2);
@@ -71,6 +76,9 @@ for (let i = 0; i < RUNS; i++) {
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Network.setBypassServiceWorker', { bypass: true });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
+    if (LATENCY > 0) {
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LATENCY, downloadThroughput: -1, uploadThroughput: -1 });
+    }
     await page.addInitScript(probe);
     await page.goto(SITES[s], { waitUntil: 'commit' });
     results[s].push(await page.evaluate(() => globalThis.__ready));
@@ -84,7 +92,7 @@ const median = (xs) => {
 };
 SITES.forEach((site, s) => {
   const runs = results[s];
-  console.log(`${site} ${RATE}×: ready median ${median(runs).toFixed(0)} ms, min ${Math.min(...runs).toFixed(0)} ms; runs ${runs.map((x) => x.toFixed(0)).join(' ')}`);
+  console.log(`${site} ${RATE}×${LATENCY ? `, +${LATENCY} ms a request` : ''}: ready median ${median(runs).toFixed(0)} ms, min ${Math.min(...runs).toFixed(0)} ms; runs ${runs.map((x) => x.toFixed(0)).join(' ')}`);
 });
 for (const context of contexts) await context.close();
 await closeBrowsers();
