@@ -1,4 +1,4 @@
-use crate::components::criterion_card::CriterionCard;
+use crate::components::criterion_group::CriterionGroup;
 use crate::components::error_summary::error_summary;
 use crate::components::gap_plan::GapPlanView;
 use crate::components::sign_panel::SignPanel;
@@ -7,7 +7,6 @@ use crate::i18n::{assess as words, says, unit};
 use crate::shared::Shared;
 use crate::state::{Action, AppState, LoadedCatalog};
 use std::rc::Rc;
-use tdg_model::units::format_points;
 use tdg_model::{Assessment, ScopedSheet};
 use yew::prelude::*;
 
@@ -37,13 +36,16 @@ pub fn assess_screen(props: &AssessProps) -> Html {
         .unwrap_or(0);
     let shared = catalog.clone();
     let ScopedSheet { sheet, set_aside } = state.scoped_sheet();
+    // Shared with each content area, which compares only its own answers.
+    let scored = Rc::new(sheet);
+    let sheet = &*scored;
     let not_this_year: Vec<&str> = set_aside
         .iter()
         .filter_map(|id| tier.criterion(id))
         .filter(|c| !c.assessed_in(sheet.period))
         .map(|c| c.text.get(lang))
         .collect();
-    let next = tdg_model::gap::next_year(catalog, &sheet, a);
+    let next = tdg_model::gap::next_year(catalog, sheet, a);
     let before_signing = tdg_model::gap::before_signing(a);
     let variant = sheet
         .variant
@@ -68,22 +70,9 @@ pub fn assess_screen(props: &AssessProps) -> Html {
             { error_summary(tier, &a.errors, lang) }
             <div class="assess-grid">
                 <div class="criteria">
-                    { for a.groups.iter().map(|g| {
-                        let group = catalog.group(&g.id);
-                        html! {
-                            <section class="group" aria-labelledby={format!("g-{}", g.id)}>
-                                <h2 id={format!("g-{}", g.id)}>
-                                    { format!("{} {}", g.id, group.map(|x| x.name.get(lang)).unwrap_or("")) }
-                                    <span class="group-points">{ says::points_of(lang, &format_points(g.points, lang), &format_points(g.max, lang)) }</span>
-                                </h2>
-                                { for tier.indexed_criteria_for(sheet.variant.as_deref(), sheet.period).zip(a.criteria.iter()).filter(|(_, r)| r.group == g.id).map(|((index, c), r)| html! {
-                                    <CriterionCard key={c.id.clone()} catalog={shared.clone()} tier={tier_index} {index} result={r.clone()}
-                                        answer={sheet.answers.get(&c.id).cloned()}
-                                        errors={a.errors.iter().filter(|e| e.criterion == c.id).cloned().collect::<Vec<_>>()}
-                                        {lang} on_action={props.on_action.clone()} />
-                                }) }
-                            </section>
-                        }
+                    { for a.groups.iter().map(|g| html! {
+                        <CriterionGroup key={g.id.clone()} catalog={shared.clone()} tier={tier_index} group={g.clone()}
+                            assessment={a.clone()} sheet={scored.clone()} {lang} on_action={props.on_action.clone()} />
                     }) }
                 </div>
                 <aside class="side">

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod assess;
 pub mod criterion_card;
+pub mod criterion_group;
 pub mod date_input;
 pub mod document_details;
 pub mod draft_history;
