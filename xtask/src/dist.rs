@@ -76,6 +76,10 @@ fn preload_modules(dist: &Path) -> Result<()> {
     let glue = std::fs::read_to_string(dist.join("tdg_app.js")).context("reading tdg_app.js")?;
     let mut modules = vec!["tdg_app.js".to_owned()];
     modules.extend(static_imports(&glue));
+    // A path read wrongly would only be a preload that fails: say so here instead.
+    if let Some(missing) = modules.iter().find(|m| !dist.join(m).is_file()) {
+        anyhow::bail!("tdg_app.js imports {missing}, which is not in dist/: the module preloads would be wrong");
+    }
     let path = dist.join("index.html");
     let index = std::fs::read_to_string(&path).context("reading dist/index.html")?;
     let boot = "<script type=\"module\" src=\"boot.js\"></script>";
@@ -90,8 +94,8 @@ fn preload_modules(dist: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The modules a script imports statically by a relative path (`import … from './x.js'`), as
-/// paths relative to it, each once, in order.
+/// The modules a script imports statically by a `./` path (`import … from './x.js'`, one
+/// import a line, as wasm-bindgen writes them), as paths relative to it, each once, in order.
 fn static_imports(source: &str) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     for line in source.lines().map(str::trim_start) {
@@ -423,11 +427,16 @@ mod tests {
         let glue = "import { a } from './snippets/x-1/inline0.js';\n\
                     import * as import1 from \"./snippets/x-1/inline3.js\"\n\
                     import { b } from './snippets/x-1/inline0.js';\n\
+                    import * as import2 from \"./snippets/tdg-app-7b5fa33b769342bb/inline4.js\"\n\
                     const m = import('./later.js');\n\
                     \"./tdg_app_bg.js\": import0,\n";
         assert_eq!(
             static_imports(glue),
-            ["snippets/x-1/inline0.js", "snippets/x-1/inline3.js"]
+            [
+                "snippets/x-1/inline0.js",
+                "snippets/x-1/inline3.js",
+                "snippets/tdg-app-7b5fa33b769342bb/inline4.js"
+            ]
         );
     }
 

@@ -170,6 +170,27 @@ mod tests {
             props(&catalog, sample.clone(), &own, &on_action)
                 != props(&catalog, typed, &own, &on_action)
         );
+        assert!(
+            props(&catalog, sample.clone(), &own, &on_action)
+                .cards()
+                .count()
+                > 0
+        );
+        // A document's title typed: the area's points stay, its card changes.
+        let mut titled = sample.clone();
+        let evidence = &mut titled
+            .answers
+            .get_mut(typed_into)
+            .expect("answered")
+            .evidence;
+        match evidence.first_mut() {
+            Some(tdg_model::answer::Evidence::Document { title, .. }) => title.push_str(" (sửa)"),
+            other => panic!("the sample's first evidence is a document: {other:?}"),
+        }
+        let before = props(&catalog, sample.clone(), &own, &on_action);
+        let after = props(&catalog, titled, &own, &on_action);
+        assert_eq!(before.group, after.group);
+        assert!(before != after);
         // The same answers in another language: every area is drawn again.
         let mut english = props(&catalog, sample.clone(), &other, &on_action);
         english.lang = Lang::En;
