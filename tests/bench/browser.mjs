@@ -8,6 +8,7 @@
 import { loadavg } from 'node:os';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { closeBrowsers, openBrowser } from '../e2e/browser.mjs';
+import { openDepartmentSample, probe } from './ready-probe.mjs';
 
 const BASE_URL = process.env.TDG_BASE_URL;
 /// At least 10 runs per figure (the issue's rule; fewer only when trying the script out); 11 so
@@ -39,50 +40,6 @@ function figure(name, value, budget, note = '') {
 }
 
 // ---- In the page ---------------------------------------------------------------------------
-
-/// Installed before the page's own scripts: times WebAssembly's compile and instantiation, and
-/// as soon as the last criterion with a number input is on screen, types a digit into it (as
-/// a key press arrives: in a task of its own) and notes when the total changes.
-function probe() {
-  const bench = (globalThis.__tdgBench = { wasm: [] });
-  for (const name of ['instantiateStreaming', 'instantiate', 'compileStreaming', 'compile']) {
-    const original = WebAssembly[name];
-    if (typeof original !== 'function') continue;
-    WebAssembly[name] = function (...args) {
-      const record = { name, start: performance.now() };
-      bench.wasm.push(record);
-      return original.apply(this, args).then((result) => { record.end = performance.now(); return result; });
-    };
-  }
-  const lastInput = () => {
-    const cards = [...document.querySelectorAll('.criteria article.criterion')].filter((a) => a.querySelector('.inputs input[inputmode=numeric]'));
-    return cards.length ? cards[cards.length - 1].querySelector('.inputs input[inputmode=numeric]') : null;
-  };
-  const totalText = () => document.querySelector('[data-testid=total]')?.textContent;
-  bench.ready = new Promise((resolve) => {
-    const watch = new MutationObserver(() => {
-      const input = lastInput();
-      const before = totalText();
-      if (!input || before === undefined) return;
-      watch.disconnect();
-      const shown = performance.now();
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        const changed = new MutationObserver(() => {
-          if (totalText() === before) return;
-          changed.disconnect();
-          resolve({ shown, typed, updated: performance.now() });
-        });
-        changed.observe(document.body, { subtree: true, childList: true, characterData: true });
-        const typed = performance.now();
-        input.value = input.value === '1' ? '2' : '1';
-        input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: input.value }));
-      };
-      channel.port2.postMessage(0);
-    });
-    watch.observe(document, { subtree: true, childList: true });
-  });
-}
 
 /// Installed on the form: the Event Timing API's entries, and `arm()`, which resolves on the
 /// next digit's keydown with its timestamp, when the total changed in the DOM, and when the
@@ -201,16 +158,6 @@ function breakdown(r) {
   parts.push(['rest of the first render (→ the digit typed)', r.typed - r.shown]);
   parts.push(['the typed digit → total updated', r.updated - r.typed]);
   return parts;
-}
-
-/// Opens the department sample once, so the form is restored from storage on every reload.
-async function openDepartmentSample(context) {
-  const page = await context.newPage();
-  await page.goto(BASE_URL);
-  await page.getByLabel('Chọn đơn vị mẫu').selectOption('so-nganh');
-  await page.getByRole('button', { name: 'Mở đơn vị mẫu' }).click();
-  await page.getByTestId('total').waitFor();
-  await page.close();
 }
 
 /// The restored form, throttled at `rate`, with the keystroke probe; the input is the last
@@ -347,7 +294,7 @@ async function tracedKeystrokes(context, rate) {
 /// `TDG_BENCH_ONLY=keys` times keystrokes only (for trying a change to the page's CSS).
 const ONLY_KEYS = process.env.TDG_BENCH_ONLY === 'keys';
 const context = await openBrowser();
-await openDepartmentSample(context);
+await openDepartmentSample(context, BASE_URL);
 
 // First load and ready, at 1× then 4×.
 for (const rate of ONLY_KEYS ? [] : RATES) {

@@ -1,7 +1,7 @@
 // Compares the ready figure of two or more builds of the site, alternating them run after run
 // in one browser so that the shared machine's slow and fast moments fall on each alike (a
 // bench run of one build swings by as much as a change is worth). The probe is the bench's
-// (browser.mjs): the department sample restored from storage, the HTTP cache disabled, a new
+// (ready-probe.mjs): the department sample restored from storage, the HTTP cache disabled, a new
 // page per run; ready is when a digit typed into the last criterion's input changes the total.
 //
 //   python3 -m http.server 8951 --directory /tmp/dist-before &
@@ -13,6 +13,7 @@
 //
 // Prints each site's median, minimum and every run. Judges nothing.
 import { closeBrowsers, openBrowser } from '../e2e/browser.mjs';
+import { openDepartmentSample, probe } from './ready-probe.mjs';
 
 const SITES = process.argv.slice(2);
 const RATE = Number(process.env.TDG_AB_RATE ?? 1);
@@ -24,47 +25,11 @@ if (SITES.length < 2) {
   process.exit(2);
 }
 
-/// Installed before the page's scripts: resolves `__ready` with the time the total changed
-/// after a digit typed into the last criterion's number input, as soon as that input exists.
-function probe() {
-  const lastInput = () => {
-    const cards = [...document.querySelectorAll('.criteria article.criterion')].filter((a) => a.querySelector('.inputs input[inputmode=numeric]'));
-    return cards.length ? cards[cards.length - 1].querySelector('.inputs input[inputmode=numeric]') : null;
-  };
-  const totalText = () => document.querySelector('[data-testid=total]')?.textContent;
-  globalThis.__ready = new Promise((resolve) => {
-    const watch = new MutationObserver(() => {
-      const input = lastInput();
-      const before = totalText();
-      if (!input || before === undefined) return;
-      watch.disconnect();
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        const changed = new MutationObserver(() => {
-          if (totalText() === before) return;
-          changed.disconnect();
-          resolve(performance.now());
-        });
-        changed.observe(document.body, { subtree: true, childList: true, characterData: true });
-        input.value = input.value === '1' ? '2' : '1';
-        input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: input.value }));
-      };
-      channel.port2.postMessage(0);
-    });
-    watch.observe(document, { subtree: true, childList: true });
-  });
-}
-
 // One context per site, each with the department sample opened once (so reloads restore it).
 const contexts = [];
 for (const site of SITES) {
   const context = await openBrowser();
-  const page = await context.newPage();
-  await page.goto(site);
-  await page.getByLabel('Chọn đơn vị mẫu').selectOption('so-nganh');
-  await page.getByRole('button', { name: 'Mở đơn vị mẫu' }).click();
-  await page.getByTestId('total').waitFor();
-  await page.close();
+  await openDepartmentSample(context, site);
   contexts.push(context);
 }
 const results = SITES.map(() => []);
@@ -81,7 +46,7 @@ for (let i = 0; i < RUNS; i++) {
     }
     await page.addInitScript(probe);
     await page.goto(SITES[s], { waitUntil: 'commit' });
-    results[s].push(await page.evaluate(() => globalThis.__ready));
+    results[s].push(await page.evaluate(() => globalThis.__tdgBench.ready.then((r) => r.updated)));
     await page.close();
   }
 }

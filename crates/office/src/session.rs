@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use tdg_model::units::MilliPoints;
 use tdg_model::Localized;
 use tdg_model::{Date, Lang};
-use tdg_report::keys::PublicKey;
+use tdg_report::keys::did_key_id;
 use tdg_report::trust::TrustList;
 use tdg_report::verdict_text::{self, report_error_vi, Check, Mark};
 use tdg_report::verify::{FileHashCheck, KnownCatalog, ProofCheck};
@@ -531,9 +531,14 @@ fn file_view(name: &str, verdict: &Verdict, entry: usize, standing: Standing) ->
         rescaled: verdict.stored_rescaled,
         period: Some(verdict.period),
         sha256: verdict.sha256.clone(),
-        // Canonical (no `#fragment`): the register compares keys as text.
+        // Canonical (no `#fragment`): the register compares keys as text. The proof held, so
+        // the issuer is a key's did; its id is read off the text, not decoded again.
         signed_by: (verdict.proof == ProofCheck::Valid)
-            .then(|| PublicKey::from_did(&verdict.issuer).ok().map(|k| k.did()))
+            .then(|| {
+                did_key_id(&verdict.issuer)
+                    .ok()
+                    .map(|id| format!("did:key:{id}"))
+            })
             .flatten(),
     }
 }

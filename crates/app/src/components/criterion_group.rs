@@ -148,18 +148,18 @@ mod tests {
             .get_mut(typed_into)
             .expect("the sample answers it");
         answer.numerator = Some(1);
-        let own = tdg_model::score(&catalog, &sample)
-            .expect("scores")
+        let scored = tdg_model::score(&catalog, &sample).expect("scores");
+        let own = scored
             .criteria
-            .into_iter()
+            .iter()
             .find(|r| r.id == typed_into)
             .expect("its result")
-            .group;
-        let other = tdg_model::score(&catalog, &sample)
-            .expect("scores")
+            .group
+            .clone();
+        let other = scored
             .groups
-            .into_iter()
-            .map(|g| g.id)
+            .iter()
+            .map(|g| g.id.clone())
             .find(|g| *g != own)
             .expect("another area");
         assert!(
