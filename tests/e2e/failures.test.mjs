@@ -18,6 +18,30 @@ test('a missing catalog file gets a clear message in both languages', async () =
   await page.close();
 });
 
+test('the catalog is asked for once, and a request the network refuses is said clearly', async () => {
+  // index.html preloads the catalog and the app asks for it at start-up, before its first
+  // render: both must be one request.
+  let page = await context.newPage();
+  const asked = [];
+  page.on('request', (request) => { if (request.url().endsWith('/hp-175-kh-ubnd.json')) asked.push(request.url()); });
+  await page.goto(BASE_URL);
+  await page.getByLabel('Tên đơn vị').waitFor();
+  assert.deepEqual(asked, [new URL('assets/catalogs/hp-175-kh-ubnd.json', BASE_URL).href]);
+  await page.close();
+  // The start-up request fails: the app says so with the browser's reason, and nothing is
+  // thrown on the page.
+  page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.route('**/hp-175-kh-ubnd.json', (route) => route.abort('failed'));
+  await page.goto(BASE_URL);
+  const alert = page.getByRole('alert').filter({ hasText: 'Không tải được danh mục tiêu chí' });
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Failed to fetch|TypeError/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a broken catalog file is refused with every problem located', async () => {
   const page = await context.newPage();
   await page.route('**/hp-175-kh-ubnd.json', async (route) => {

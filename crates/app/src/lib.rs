@@ -24,6 +24,7 @@ pub const CATALOG_URL: &str = "assets/catalogs/hp-175-kh-ubnd.json";
 
 /// Mounts the app on `#app` (or the body when the page has no such element).
 pub fn start() {
+    catalog_source::request_early(CATALOG_URL);
     let document = gloo::utils::document();
     match document.get_element_by_id("app") {
         Some(root) => {
