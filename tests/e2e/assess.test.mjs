@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openBrowser, openApp, screenshot, OUT, SLOW } from './browser.mjs';
+import { openBrowser, openApp, screenshot, BASE_URL, OUT, SLOW } from './browser.mjs';
 import { verifyAsOffice } from './office.mjs';
 
 const TDG = process.env.TDG_BIN ?? 'target/debug/tdg';
@@ -243,4 +243,26 @@ test('(g) signing a report with open criteria asks first, and nothing is signed 
   } finally {
     await other.close();
   }
+});
+
+test('(h) a criterion with a target of its own for the year shows that target, the one it is scored on', async () => {
+  // The shipped catalog gives no year its own target; an office may publish one that does
+  // (`targets`). The department sample is for 2026: its first criterion (100 % by default)
+  // gets 90 % for 2026.
+  const page = await context.newPage();
+  await page.route('**/hp-175-kh-ubnd.json', async (route) => {
+    const catalog = await (await route.fetch()).json();
+    const tier = catalog.tiers.find((t) => t.id === 'so-nganh');
+    const criterion = tier.criteria.find((c) => c.id === 'sn.nhiem-vu');
+    assert.equal(criterion.measure.target, 10000);
+    criterion.targets = [{ periods: { from: 2026, to: 2026 }, target: 9000 }];
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(catalog) });
+  });
+  await page.goto(BASE_URL);
+  await page.getByLabel('Chọn đơn vị mẫu').selectOption('so-nganh');
+  await page.getByRole('button', { name: 'Mở đơn vị mẫu' }).click();
+  const share = page.locator('[id="c-sn.nhiem-vu"] .share');
+  // 14 of 15 tasks on time: 93,33 %, above the year's 90 %.
+  assert.equal(await share.textContent(), 'Tỷ lệ: 93,33% (chỉ tiêu 90%)');
+  await page.close();
 });

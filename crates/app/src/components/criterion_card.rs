@@ -19,6 +19,8 @@ pub struct CriterionCardProps {
     pub catalog: Shared<Catalog>,
     pub tier: usize,
     pub index: usize,
+    /// The year assessed: a criterion's target may differ by year (`Criterion::targets`).
+    pub period: i32,
     pub result: CriterionResult,
     pub answer: Option<Answer>,
     pub errors: Vec<AnswerError>,
@@ -138,7 +140,7 @@ pub fn criterion_card(props: &CriterionCardProps) -> Html {
             }
             { not_applicable(c, &answer, lang, &on_edit, &errors) }
             if answer.not_applicable.is_none() {
-                <div class="inputs">{ inputs(c, &answer, &r.basis, lang, &on_edit, &errors) }</div>
+                <div class="inputs">{ inputs(c, props.period, &answer, &r.basis, lang, &on_edit, &errors) }</div>
             }
             <p class="why"><span class="why-label">{ words::WHY.get(lang) }</span>{ explain_criterion(c, r, lang) }</p>
             <EvidenceEditor criterion={AttrValue::from(id.clone())} evidence={answer.evidence.clone()}
@@ -244,6 +246,7 @@ fn not_applicable(
 
 fn inputs(
     c: &Criterion,
+    period: i32,
     answer: &Answer,
     basis: &Basis,
     lang: Lang,
@@ -253,7 +256,8 @@ fn inputs(
     let id = &c.id;
     let label = |field| AttrValue::from(field_label(c, field, lang));
     let anchor = |field| AttrValue::from(field_anchor(c, field));
-    match &c.measure {
+    // The year's target, as the model scores it (the measure's own one is the default).
+    match &*c.measure_for(period) {
         Measure::Ratio { target, .. } => {
             // The share the model computed (none while the answer is incomplete or wrong).
             let share = match basis {

@@ -34,6 +34,8 @@ pub struct CriterionGroupProps {
 #[derive(PartialEq)]
 struct Card<'a> {
     index: usize,
+    /// The year assessed (its targets are the card's).
+    period: i32,
     id: &'a str,
     result: &'a CriterionResult,
     answer: Option<&'a Answer>,
@@ -52,6 +54,7 @@ impl CriterionGroupProps {
             .filter(|(_, r)| r.group == self.group.id)
             .map(|((index, c), result)| Card {
                 index,
+                period: self.sheet.period,
                 id: &c.id,
                 result,
                 answer: self.sheet.answers.get(&c.id),
@@ -92,7 +95,7 @@ pub fn criterion_group(props: &CriterionGroupProps) -> Html {
                 <span class="group-points">{ says::points_of(lang, &format_points(g.points, lang), &format_points(g.max, lang)) }</span>
             </h2>
             { for props.cards().map(|card| html! {
-                <CriterionCard key={card.id.to_owned()} catalog={props.catalog.clone()} tier={props.tier} index={card.index}
+                <CriterionCard key={card.id.to_owned()} catalog={props.catalog.clone()} tier={props.tier} index={card.index} period={card.period}
                     result={card.result.clone()} answer={card.answer.cloned()}
                     errors={card.errors.into_iter().cloned().collect::<Vec<_>>()}
                     {lang} on_action={props.on_action.clone()} />
@@ -191,6 +194,14 @@ mod tests {
         let after = props(&catalog, titled, &own, &on_action);
         assert_eq!(before.group, after.group);
         assert!(before != after);
+        // The same answers for another year: the area is drawn again (a card shows the year's
+        // target, which a catalog may set apart from the measure's own).
+        let mut next_year = sample.clone();
+        next_year.period += 1;
+        assert!(
+            props(&catalog, sample.clone(), &own, &on_action)
+                != props(&catalog, next_year, &own, &on_action)
+        );
         // The same answers in another language: every area is drawn again.
         let mut english = props(&catalog, sample.clone(), &other, &on_action);
         english.lang = Lang::En;
