@@ -62,10 +62,11 @@ fn pick(lang: Lang, vi: String, en: String) -> String {
 }
 
 /// The label of `field` for this criterion, as its input shows it: its name and, for a count
-/// or a maturity level, the target beside it.
-pub fn field_label(criterion: &Criterion, field: Field, lang: Lang) -> String {
+/// or a maturity level, the target beside it: `period`'s, the one it is scored on
+/// (`Criterion::measure_for`).
+pub fn field_label(criterion: &Criterion, period: i32, field: Field, lang: Lang) -> String {
     let name = field_name(criterion, field, lang);
-    match (field, &criterion.measure) {
+    match (field, &*criterion.measure_for(period)) {
         (Field::Count, Measure::Count { target, unit }) => pick(
             lang,
             format!("{name} (chỉ tiêu: {target} {})", unit.get(lang)),
@@ -387,14 +388,31 @@ mod tests {
             unit: Text::new("hoạt động", "activities"),
         };
         assert_eq!(
-            field_label(&c, Field::Count, Lang::Vi),
+            field_label(&c, 2026, Field::Count, Lang::Vi),
             "Số hoạt động (chỉ tiêu: 6 hoạt động)"
         );
+        // A year with a target of its own shows that one.
+        c.targets = vec![crate::catalog::PeriodTarget {
+            periods: crate::catalog::YearRange {
+                from: 2026,
+                to: Some(2026),
+            },
+            target: 8,
+        }];
+        assert_eq!(
+            field_label(&c, 2026, Field::Count, Lang::Vi),
+            "Số hoạt động (chỉ tiêu: 8 hoạt động)"
+        );
+        assert_eq!(
+            field_label(&c, 2025, Field::Count, Lang::Vi),
+            "Số hoạt động (chỉ tiêu: 6 hoạt động)"
+        );
+        c.targets.clear();
         // A message quotes the field by its name, without the target.
         assert_eq!(field_name(&c, Field::Count, Lang::Vi), "Số hoạt động");
         c.measure = Measure::Maturity { target: 3 };
         assert_eq!(
-            field_label(&c, Field::Maturity, Lang::Vi),
+            field_label(&c, 2026, Field::Maturity, Lang::Vi),
             "Mức độ chuyển đổi số (mục tiêu mức 3)"
         );
         assert_eq!(

@@ -6,7 +6,7 @@ use crate::shared::Shared;
 use crate::state::{Action, AnswerEdit};
 use tdg_model::catalog::{Criterion, EvidenceRule, Measure, Provenance, MATURITY_LEVELS};
 use tdg_model::explain::explain_criterion;
-use tdg_model::field_label::{error_text, field_label, Field};
+use tdg_model::field_label::{error_text, field_label, field_name, Field};
 use tdg_model::score::{AnswerError, Basis, CriterionResult};
 use tdg_model::units::{format_points, format_share};
 use tdg_model::Catalog;
@@ -229,7 +229,7 @@ fn not_applicable(
             <p class="hint" id={hint_id}>{ format!("{}. {}", rule.when.get(lang).trim_end_matches('.'), words::NOT_APPLICABLE_EFFECT.get(lang)) }</p>
             if chosen {
                 <div class="field">
-                    <label for={reason_id.clone()}>{ field_label(c, Field::NotApplicableReason, lang) }
+                    <label for={reason_id.clone()}>{ field_name(c, Field::NotApplicableReason, lang) }
                         if rule.reason_required { { format!(" {}", crate::i18n::unit::REQUIRED.get(lang)) } }</label>
                     <textarea id={reason_id} value={reason} oninput={on_reason} rows="2"
                         aria-required={rule.reason_required.to_string()}
@@ -254,7 +254,7 @@ fn inputs(
     errors: &FieldErrors,
 ) -> Html {
     let id = &c.id;
-    let label = |field| AttrValue::from(field_label(c, field, lang));
+    let label = |field| AttrValue::from(field_label(c, period, field, lang));
     let anchor = |field| AttrValue::from(field_anchor(c, field));
     // The year's target, as the model scores it (the measure's own one is the default).
     match &*c.measure_for(period) {
