@@ -171,14 +171,17 @@ impl TrustList {
     pub fn registered_name(&self, did: &str, code: &str) -> Option<&str> {
         self.keys
             .iter()
-            .find(|k| k.did == did && k.unit_code == code && !k.unit_name.trim().is_empty())
+            .find(|k| {
+                same_key(&k.did, did) && k.unit_code == code && !k.unit_name.trim().is_empty()
+            })
             .map(|k| k.unit_name.as_str())
     }
 
     /// Judges `did` for a report that declares `unit`, on `day` (the office's received date
     /// where given, else the proof's creation day).
     pub fn judge(&self, did: &str, unit: &Declared, day: Date) -> Registration {
-        let mine: Vec<&RegisteredKey> = self.keys.iter().filter(|k| k.did == did).collect();
+        let mine: Vec<&RegisteredKey> =
+            self.keys.iter().filter(|k| same_key(&k.did, did)).collect();
         if mine.is_empty() {
             return Registration::Unknown;
         }
@@ -256,6 +259,16 @@ fn judge_one(k: &RegisteredKey, unit: &Declared, day: Date) -> Registration {
 pub fn normalize_label(text: &str) -> String {
     let nfc: String = text.nfc().collect::<String>().to_lowercase();
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether two `did:key` identifiers name one key: a report's issuer may carry the key's
+/// `#fragment` and a list written by hand may too, so they are compared by the key's part
+/// (`keys::did_key_id`), not as text. Anything that is not a `did:key` names no key.
+fn same_key(a: &str, b: &str) -> bool {
+    matches!(
+        (crate::keys::did_key_id(a), crate::keys::did_key_id(b)),
+        (Ok(x), Ok(y)) if x == y
+    )
 }
 
 /// A version 1 list's key, as it was read.

@@ -863,6 +863,35 @@ fn revocation_is_judged_by_the_received_date() {
 }
 
 #[test]
+fn a_registered_key_is_found_whether_the_issuer_carries_its_fragment_or_not() {
+    let trust = trust();
+    let unit = tdg_report::trust::Declared {
+        code: "XA-TEST-04",
+        tier: "xa-phuong",
+        variant: None,
+        group: "Cụm thi đua số 1",
+    };
+    let did = revoked_key().public().did();
+    let day = |d: &str| Date::parse_iso(d).expect("date");
+    // The issuer written with the key's fragment names the same registered key; a fragment of
+    // another key, or no did:key at all, names none.
+    let id = did.strip_prefix("did:key:").expect("a did:key");
+    assert_eq!(
+        trust.judge(&format!("{did}#{id}"), &unit, day("2026-11-04")),
+        Registration::Valid
+    );
+    let other = format!("{did}#z6MkOther");
+    assert_eq!(
+        trust.judge(&other, &unit, day("2026-11-04")),
+        Registration::Unknown
+    );
+    assert_eq!(
+        trust.judge(id, &unit, day("2026-11-04")),
+        Registration::Unknown
+    );
+}
+
+#[test]
 fn period_and_paper_hash_are_compared_when_given() {
     let bytes = read_fixture("valid.json");
     let catalogs = [KnownCatalog::from_bytes(&catalog_bytes()).expect("catalog")];
