@@ -830,6 +830,21 @@ fn a_report_submitted_after_it_was_received_is_refused() {
     assert!(!v.passes());
 }
 
+/// The trust list, XA-TEST-04 as its reports declare it, and its key (revoked on 2026-11-05).
+fn revoked_unit() -> (TrustList, tdg_report::trust::Declared<'static>, String) {
+    let unit = tdg_report::trust::Declared {
+        code: "XA-TEST-04",
+        tier: "xa-phuong",
+        variant: None,
+        group: "Cụm thi đua số 1",
+    };
+    (trust(), unit, revoked_key().public().did())
+}
+
+fn day(iso: &str) -> Date {
+    Date::parse_iso(iso).expect("date")
+}
+
 #[test]
 fn revocation_is_judged_by_the_received_date() {
     // XA-TEST-04's key was revoked on 2026-11-05; its report was created on 2026-11-10.
@@ -839,15 +854,7 @@ fn revocation_is_judged_by_the_received_date() {
     ));
     // The same key judged for a report received before the revocation stays valid: check the
     // rule directly (the signer's clock cannot move the office's received day).
-    let trust = trust();
-    let unit = tdg_report::trust::Declared {
-        code: "XA-TEST-04",
-        tier: "xa-phuong",
-        variant: None,
-        group: "Cụm thi đua số 1",
-    };
-    let did = revoked_key().public().did();
-    let day = |d: &str| Date::parse_iso(d).expect("date");
+    let (trust, unit, did) = revoked_unit();
     assert_eq!(
         trust.judge(&did, &unit, day("2026-11-04")),
         Registration::Valid
@@ -864,15 +871,7 @@ fn revocation_is_judged_by_the_received_date() {
 
 #[test]
 fn a_registered_key_is_found_whether_the_issuer_carries_its_fragment_or_not() {
-    let trust = trust();
-    let unit = tdg_report::trust::Declared {
-        code: "XA-TEST-04",
-        tier: "xa-phuong",
-        variant: None,
-        group: "Cụm thi đua số 1",
-    };
-    let did = revoked_key().public().did();
-    let day = |d: &str| Date::parse_iso(d).expect("date");
+    let (trust, unit, did) = revoked_unit();
     // The issuer written with the key's fragment names the same registered key; a fragment of
     // another key, or no did:key at all, names none.
     let id = did.strip_prefix("did:key:").expect("a did:key");
