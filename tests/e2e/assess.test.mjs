@@ -248,8 +248,9 @@ test('(g) signing a report with open criteria asks first, and nothing is signed 
 test('(h) a criterion with a target of its own for the year shows that target, the one it is scored on', async () => {
   // The shipped catalog gives no year its own target; an office may publish one that does
   // (`targets`). The department sample is for 2026: its first criterion (100 % by default)
-  // gets 90 % for 2026.
-  const page = await context.newPage();
+  // gets 90 % for 2026. A context of its own: no draft of the tests before.
+  const fresh = await openBrowser();
+  const page = await fresh.newPage();
   await page.route('**/hp-175-kh-ubnd.json', async (route) => {
     const catalog = await (await route.fetch()).json();
     const tier = catalog.tiers.find((t) => t.id === 'so-nganh');
@@ -264,5 +265,5 @@ test('(h) a criterion with a target of its own for the year shows that target, t
   const share = page.locator('[id="c-sn.nhiem-vu"] .share');
   // 14 of 15 tasks on time: 93,33 %, above the year's 90 %.
   assert.equal(await share.textContent(), 'Tỷ lệ: 93,33% (chỉ tiêu 90%)');
-  await page.close();
+  await fresh.close();
 });

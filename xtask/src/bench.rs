@@ -36,21 +36,30 @@ fn sizes(dist: &Path) -> Result<()> {
     let mut files = Vec::new();
     crate::dist::list_files(dist, &mut files)?;
     files.sort();
-    println!("{:<44} {:>10} {:>10}", "file (dist/)", "raw B", "gzip -9 B");
-    let (mut raw_total, mut gz_total) = (0u64, 0u64);
+    println!(
+        "{:<44} {:>10} {:>10} {:>10}",
+        "file (dist/)", "raw B", "gzip -9 B", "brotli B"
+    );
+    let (mut raw_total, mut gz_total, mut br_total) = (0u64, 0u64, 0u64);
     for file in &files {
+        let name = crate::dist::relative_name(dist, file);
+        if crate::precompress::is_copy(&name) {
+            continue;
+        }
         let bytes = std::fs::read(file)?;
         let gz = gzip_len(&bytes)?;
-        let name = file
-            .strip_prefix(dist)
-            .unwrap_or(file)
-            .display()
-            .to_string();
-        println!("{name:<44} {:>10} {:>10}", bytes.len(), gz);
+        // The brotli copy dist/ ships beside the file; a small file has none (sent as it is).
+        let br = std::fs::metadata(format!("{}.br", file.display()))
+            .map_or(bytes.len() as u64, |m| m.len());
+        println!("{name:<44} {:>10} {gz:>10} {br:>10}", bytes.len());
         raw_total += bytes.len() as u64;
         gz_total += gz;
+        br_total += br;
     }
-    println!("{:<44} {raw_total:>10} {gz_total:>10}", "total");
+    println!(
+        "{:<44} {raw_total:>10} {gz_total:>10} {br_total:>10}",
+        "total"
+    );
     // Which of these files a first visit fetches is the browser's to say, not a list's: the
     // first load against its budget is counted from the network log (the browser figures).
     println!("the first load against its 150 KiB budget: see `browser: first load` below");

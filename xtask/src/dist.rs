@@ -64,6 +64,9 @@ pub fn run(root: &Path) -> Result<PathBuf> {
     }
     preload_modules(&dist)?;
     offline_cache(&dist)?;
+    // Last: the copies are of the final files (sw.js included). Not of a file an administrator
+    // edits in place: a server would go on sending the stale copy of the edited file.
+    crate::precompress::run(root, &dist, edited_in_place)?;
     eprintln!("dist/ is ready: {}", dist.display());
     Ok(dist)
 }
@@ -137,7 +140,7 @@ pub fn cached_files(dist: &Path) -> Result<Vec<(String, Vec<u8>)>> {
     let mut files = Vec::new();
     for path in paths {
         let name = relative_name(dist, &path);
-        if name == "sw.js" || edited_in_place(&name) {
+        if name == "sw.js" || edited_in_place(&name) || crate::precompress::is_copy(&name) {
             continue;
         }
         let bytes = std::fs::read(&path)?;

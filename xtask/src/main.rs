@@ -5,6 +5,7 @@
 mod bench;
 mod dist;
 mod fuzz;
+mod precompress;
 mod process;
 mod serve;
 mod single_file;

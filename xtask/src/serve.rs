@@ -1,6 +1,7 @@
 //! `cargo xtask serve`: builds `dist/` and serves it on 127.0.0.1. A small static server, so that
 //! nothing beyond the Rust toolchain is needed; also used by the end-to-end tests.
 
+use crate::precompress::{Encoding, ENCODINGS};
 use anyhow::{Context, Result};
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -72,9 +73,15 @@ fn respond(mut stream: TcpStream, dist: &Path, embed: Option<&str>) -> std::io::
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Drain the headers; the body of a GET is empty.
+    // Read the headers (only Accept-Encoding matters here); the body of a GET is empty.
     let mut header = String::new();
+    let mut accept_encoding = String::new();
     while reader.read_line(&mut header)? > 2 {
+        if let Some((name, value)) = header.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("accept-encoding") {
+                accept_encoding = value.trim().to_owned();
+            }
+        }
         header.clear();
     }
     let mut parts = request_line.split_whitespace();
@@ -87,9 +94,19 @@ fn respond(mut stream: TcpStream, dist: &Path, embed: Option<&str>) -> std::io::
         .map(|rest| format!("/{rest}"))
         .unwrap_or_else(|| path.to_string());
     let file = resolve(dist, &path);
+    let mut encoding = None;
     let found = match embed.filter(|_| path == "/embed.json") {
         Some(text) => Some((text.as_bytes().to_vec(), PathBuf::from("embed.json"))),
-        None => file.and_then(|f| std::fs::read(&f).ok().map(|b| (b, f))),
+        None => file.and_then(|f| {
+            // As a server with gzip_static and brotli_static does: the file's ready-made copy
+            // when the browser accepts its encoding (so every end-to-end test runs on them).
+            encoding = copy_for(&f, &accept_encoding);
+            let sent = match encoding {
+                Some(encoding) => crate::precompress::copy_of(&f, encoding),
+                None => f.clone(),
+            };
+            std::fs::read(sent).ok().map(|b| (b, f))
+        }),
     };
     let (status, body, mime) = match (method, found) {
         ("GET" | "HEAD", Some((body, file))) => ("200 OK", body, mime_for(&file)),
@@ -106,8 +123,12 @@ fn respond(mut stream: TcpStream, dist: &Path, embed: Option<&str>) -> std::io::
     };
     // `frame-ancestors` cannot be set in a <meta> tag: only a header makes the browser refuse
     // to show the tool inside a page not listed in embed.json.
+    let coding = match encoding.filter(|_| status.starts_with("200")) {
+        Some(encoding) => format!("Content-Encoding: {}\r\n", encoding.content_coding()),
+        None => String::new(),
+    };
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nContent-Security-Policy: {}\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\n{coding}Vary: Accept-Encoding\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nContent-Security-Policy: {}\r\nConnection: close\r\n\r\n",
         body.len(),
         frame_ancestors(dist, embed)
     );
@@ -116,6 +137,29 @@ fn respond(mut stream: TcpStream, dist: &Path, embed: Option<&str>) -> std::io::
         stream.write_all(&body)?;
     }
     stream.flush()
+}
+
+/// The copy to send instead of `file`: its brotli, else its gzip copy, when `accept_encoding`
+/// accepts that encoding and `cargo xtask dist` wrote the copy (xtask/src/precompress.rs).
+fn copy_for(file: &Path, accept_encoding: &str) -> Option<Encoding> {
+    ENCODINGS.into_iter().find(|e| {
+        accepts(accept_encoding, e.content_coding())
+            && crate::precompress::copy_of(file, *e).is_file()
+    })
+}
+
+/// Whether an Accept-Encoding value accepts `coding` (listed, and not with `q=0`).
+fn accepts(accept_encoding: &str, coding: &str) -> bool {
+    accept_encoding.split(',').any(|item| {
+        let mut parts = item.split(';').map(str::trim);
+        let named = parts.next().is_some_and(|c| c.eq_ignore_ascii_case(coding));
+        let refused = parts.any(|p| {
+            p.strip_prefix("q=")
+                .and_then(|q| q.parse::<f32>().ok())
+                .is_some_and(|q| q <= 0.0)
+        });
+        named && !refused
+    })
 }
 
 /// Maps a URL path to a file under `dist`, refusing anything that would leave it.
@@ -176,6 +220,27 @@ mod tests {
         assert_eq!(resolve(&dist, "/../etc/passwd"), None);
         assert_eq!(resolve(&dist, "/%2e%2e/etc/passwd"), None);
         assert_eq!(percent_decode("/a%20b"), Some("/a b".into()));
+    }
+
+    #[test]
+    fn a_copy_is_sent_only_in_an_encoding_the_browser_accepts() {
+        assert!(accepts("gzip, deflate, br, zstd", "br"));
+        assert!(accepts("gzip;q=1.0, BR;q=0.5", "br"));
+        assert!(!accepts("gzip, br;q=0", "br"));
+        assert!(!accepts("gzip, deflate", "br"));
+        assert!(!accepts("", "gzip"));
+        let dir = std::env::temp_dir().join(format!("tdg-serve-copies-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+        let file = dir.join("app.wasm");
+        std::fs::write(&file, b"wasm").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(copy_for(&file, "gzip, br"), None, "no copy written");
+        std::fs::write(dir.join("app.wasm.gz"), b"gz").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(copy_for(&file, "gzip, br"), Some(Encoding::Gzip));
+        std::fs::write(dir.join("app.wasm.br"), b"br").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(copy_for(&file, "gzip, br"), Some(Encoding::Brotli));
+        assert_eq!(copy_for(&file, "gzip"), Some(Encoding::Gzip));
+        assert_eq!(copy_for(&file, "identity"), None);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
