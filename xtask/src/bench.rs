@@ -195,6 +195,8 @@ fn thousand_criteria_site(root: &Path, dist: &Path) -> Result<PathBuf> {
     crate::dist::copy_dir(dist, &site)?;
     let path = site.join(crate::CATALOG_PATH);
     std::fs::write(&path, thousand_criteria(&std::fs::read(&path)?)?)?;
+    // The shipped catalog's compressed copies would be sent instead of the 1,000 criteria.
+    crate::precompress::remove_copies(&path)?;
     Ok(site)
 }
 

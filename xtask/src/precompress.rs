@@ -40,11 +40,26 @@ impl Encoding {
     }
 }
 
+/// The compression settings below, as part of each cached copy's name.
+const SETTINGS: &str = "-gz9-br11w24";
+
 /// Files smaller than this are sent as they are: a copy saves less than a request's headers.
 const SMALLEST: u64 = 1024;
 
 /// The kinds of file worth compressing (text and WebAssembly; images here are SVG).
 const COMPRESSIBLE: [&str; 7] = ["html", "js", "css", "json", "wasm", "svg", "webmanifest"];
+
+/// Removes the copies of `path`, a file changed after `cargo xtask dist` wrote them (a server
+/// would go on sending them).
+pub fn remove_copies(path: &Path) -> Result<()> {
+    for encoding in ENCODINGS {
+        match std::fs::remove_file(copy_of(path, encoding)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+            _ => {}
+        }
+    }
+    Ok(())
+}
 
 /// Whether `name` is a compressed copy (never a file of the site itself).
 pub fn is_copy(name: &str) -> bool {
@@ -126,10 +141,12 @@ pub fn copy_of(path: &Path, encoding: Encoding) -> PathBuf {
 
 /// The copy of `bytes` in `encoding`, from the cache or made (and cached).
 fn cached_copy(cache: &Path, bytes: &[u8], encoding: Encoding) -> Result<Vec<u8>> {
+    // The settings are part of the key: a change of level makes new copies.
     let key = Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
-        .collect::<String>();
+        .collect::<String>()
+        + SETTINGS;
     let cached = cache.join(format!("{key}.{}", encoding.extension()));
     if let Ok(copy) = std::fs::read(&cached) {
         return Ok(copy);

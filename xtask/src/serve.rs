@@ -78,8 +78,10 @@ fn respond(mut stream: TcpStream, dist: &Path, embed: Option<&str>) -> std::io::
     let mut accept_encoding = String::new();
     while reader.read_line(&mut header)? > 2 {
         if let Some((name, value)) = header.split_once(':') {
+            // A header given twice counts as one list.
             if name.trim().eq_ignore_ascii_case("accept-encoding") {
-                accept_encoding = value.trim().to_owned();
+                accept_encoding.push_str(value.trim());
+                accept_encoding.push(',');
             }
         }
         header.clear();
@@ -101,11 +103,13 @@ fn respond(mut stream: TcpStream, dist: &Path, embed: Option<&str>) -> std::io::
             // As a server with gzip_static and brotli_static does: the file's ready-made copy
             // when the browser accepts its encoding (so every end-to-end test runs on them).
             encoding = copy_for(&f, &accept_encoding);
-            let sent = match encoding {
-                Some(encoding) => crate::precompress::copy_of(&f, encoding),
-                None => f.clone(),
-            };
-            std::fs::read(sent).ok().map(|b| (b, f))
+            let copy =
+                encoding.and_then(|e| std::fs::read(crate::precompress::copy_of(&f, e)).ok());
+            if copy.is_none() {
+                // No copy, or one that cannot be read: the file itself.
+                encoding = None;
+            }
+            copy.or_else(|| std::fs::read(&f).ok()).map(|b| (b, f))
         }),
     };
     let (status, body, mime) = match (method, found) {
@@ -153,10 +157,13 @@ fn accepts(accept_encoding: &str, coding: &str) -> bool {
     accept_encoding.split(',').any(|item| {
         let mut parts = item.split(';').map(str::trim);
         let named = parts.next().is_some_and(|c| c.eq_ignore_ascii_case(coding));
-        let refused = parts.any(|p| {
-            p.strip_prefix("q=")
-                .and_then(|q| q.parse::<f32>().ok())
-                .is_some_and(|q| q <= 0.0)
+        // `q=0` (any case) refuses it; so does a weight that is not a number.
+        let refused = parts.any(|p| match p.split_once('=') {
+            Some((name, q)) if name.trim().eq_ignore_ascii_case("q") => !q
+                .trim()
+                .parse::<f32>()
+                .is_ok_and(|q| q.is_finite() && q > 0.0),
+            _ => false,
         });
         named && !refused
     })
@@ -227,6 +234,9 @@ mod tests {
         assert!(accepts("gzip, deflate, br, zstd", "br"));
         assert!(accepts("gzip;q=1.0, BR;q=0.5", "br"));
         assert!(!accepts("gzip, br;q=0", "br"));
+        assert!(!accepts("gzip, br;Q=0", "br"));
+        assert!(!accepts("gzip, br;q=NaN", "br"));
+        assert!(accepts("gzip,deflate,,br,", "br"));
         assert!(!accepts("gzip, deflate", "br"));
         assert!(!accepts("", "gzip"));
         let dir = std::env::temp_dir().join(format!("tdg-serve-copies-{}", std::process::id()));

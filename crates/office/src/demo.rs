@@ -323,7 +323,7 @@ fn answers(catalog: &Catalog, tier: &str, period: i32, day: Date, quality: u64) 
         .unwrap_or_default();
     let answers: BTreeMap<String, Answer> = criteria
         .into_iter()
-        .map(|c| (c.id.clone(), answer(c, quality, &mut rng)))
+        .map(|c| (c.id.clone(), answer(c, period, quality, &mut rng)))
         .collect();
     AnswerSheet {
         tier: tier.to_owned(),
@@ -334,11 +334,11 @@ fn answers(catalog: &Catalog, tier: &str, period: i32, day: Date, quality: u64) 
     }
 }
 
-fn answer(criterion: &Criterion, quality: u64, rng: &mut Rng) -> Answer {
-    // The share of the target reached, in percent: around the unit's quality.
+fn answer(criterion: &Criterion, period: i32, quality: u64, rng: &mut Rng) -> Answer {
+    // The share of the year's target reached, in percent: around the unit's quality.
     let reach = (quality + rng.below(31)).saturating_sub(15).min(100);
     let mut answer = Answer::default();
-    match &criterion.measure {
+    match &*criterion.measure_for(period) {
         Measure::Ratio { target, .. } => {
             let denominator = 20 + rng.below(400);
             let share = (u64::from(*target) * reach / 100).min(10_000);

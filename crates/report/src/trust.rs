@@ -155,8 +155,16 @@ impl TrustList {
                 ))
             }
         }
-        let list: TrustList =
+        let mut list: TrustList =
             serde_json::from_value(value).map_err(|e| TrustListError::Invalid(e.to_string()))?;
+        // Each key in one form (without the `#fragment` a list written by hand may carry), so
+        // that what reads the list (the office's register: one key, one unit) can compare keys
+        // as text.
+        for k in &mut list.keys {
+            if let Ok(id) = crate::keys::did_key_id(&k.did) {
+                k.did = format!("did:key:{id}");
+            }
+        }
         for (i, k) in list.keys.iter().enumerate() {
             if k.valid_until.is_some_and(|u| u < k.valid_from) {
                 return Err(TrustListError::Invalid(format!(

@@ -890,6 +890,19 @@ fn a_registered_key_is_found_whether_the_issuer_carries_its_fragment_or_not() {
     );
 }
 
+/// A list written by hand may give a key with its `#fragment`: it is read in the one form the
+/// register compares (one key, one unit), the same key as the bare form.
+#[test]
+fn a_trust_list_keeps_each_key_in_one_form() {
+    let bytes = std::fs::read(dir().join("trust-list.json")).expect("trust list fixture");
+    let mut list: Value = serde_json::from_slice(&bytes).expect("JSON");
+    let did = list["keys"][0]["did"].as_str().expect("a did").to_owned();
+    let id = did.strip_prefix("did:key:").expect("a did:key");
+    list["keys"][0]["did"] = format!("{did}#{id}").into();
+    let read = TrustList::from_json(&serde_json::to_vec(&list).expect("bytes")).expect("valid");
+    assert_eq!(read.keys[0].did, did);
+}
+
 #[test]
 fn period_and_paper_hash_are_compared_when_given() {
     let bytes = read_fixture("valid.json");
