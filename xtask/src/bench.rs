@@ -48,13 +48,15 @@ fn sizes(dist: &Path) -> Result<()> {
         }
         let bytes = std::fs::read(file)?;
         let gz = gzip_len(&bytes)?;
-        // The brotli copy dist/ ships beside the file; a small file has none (sent as it is).
-        let br = std::fs::metadata(format!("{}.br", file.display()))
-            .map_or(bytes.len() as u64, |m| m.len());
-        println!("{name:<44} {:>10} {gz:>10} {br:>10}", bytes.len());
+        // The brotli copy dist/ ships beside the file; a file under 1 KiB has none ("—": sent
+        // as it is, and counted so in the total).
+        let copy = crate::precompress::copy_of(file, crate::precompress::Encoding::Brotli);
+        let br = std::fs::metadata(copy).ok().map(|m| m.len());
+        let br_text = br.map_or_else(|| "—".to_owned(), |b| b.to_string());
+        println!("{name:<44} {:>10} {gz:>10} {br_text:>10}", bytes.len());
         raw_total += bytes.len() as u64;
         gz_total += gz;
-        br_total += br;
+        br_total += br.unwrap_or(bytes.len() as u64);
     }
     println!(
         "{:<44} {raw_total:>10} {gz_total:>10} {br_total:>10}",
