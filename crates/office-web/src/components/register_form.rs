@@ -23,6 +23,16 @@ fn label(column: Column, lang: Lang) -> &'static str {
     }
 }
 
+/// Moves the focus to the form's field `id`.
+fn focus(id: &str) {
+    let field = gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    if let Some(field) = field {
+        let _ = field.focus();
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct RegisterFormProps {
     pub state: Handle,
@@ -73,8 +83,18 @@ pub fn register_form(p: &RegisterFormProps) -> Html {
                 Ok(()) => {
                     let code = cells.code.trim().to_owned();
                     problems.set(Vec::new());
+                    // Ready for the next unit: its own code, name and key, typed afresh (a
+                    // second press would only be refused as a repeat); the tier, cluster and
+                    // date are often the next unit's too.
+                    cells.set(Cells {
+                        code: String::new(),
+                        name: String::new(),
+                        key: String::new(),
+                        ..(*cells).clone()
+                    });
                     state.dispatch(Action::EditRegister(register));
                     state.dispatch(Action::Notify(words::register_form::unit_added(&code)));
+                    focus("reg-code");
                 }
                 Err(found) => problems.set(found),
             }
@@ -98,12 +118,7 @@ pub fn register_form(p: &RegisterFormProps) -> Html {
             .into_iter()
             .find(|(column, _)| problems.iter().any(|(c, _)| c == column));
             if let Some((_, id)) = first {
-                let field = gloo::utils::document()
-                    .get_element_by_id(id)
-                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-                if let Some(field) = field {
-                    let _ = field.focus();
-                }
+                focus(id);
             }
         });
     }
