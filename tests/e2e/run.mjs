@@ -1,0 +1,56 @@
+// Runs the end-to-end test files (`cargo xtask test` calls this), several at a time and the
+// longest first. `node --test tests/e2e/` takes them in alphabetical order: keys.test.mjs (about
+// 100 s) and the office's files started last and ran on alone while the other lanes stood idle.
+// Each file's time is kept in $TDG_OUT/durations.json for the next run; a file not timed yet is
+// guessed from its size (about 250 bytes of test a second). Prints TAP, like `node --test
+// --test-reporter=tap`, and exits non-zero when a test fails.
+import { run } from 'node:test';
+import { tap } from 'node:test/reporters';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const OUT = process.env.TDG_OUT ?? 'target/e2e';
+const RECORD = join(OUT, 'durations.json');
+const CONCURRENCY = Number(process.env.TDG_E2E_CONCURRENCY ?? 4);
+
+function timesOfLastRun() {
+  try {
+    return JSON.parse(readFileSync(RECORD, 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+/// The seconds a file is expected to take: last run's, else a guess from its size.
+function expected(file, last) {
+  return last[basename(file)] ?? statSync(file).size / 250;
+}
+
+const last = timesOfLastRun();
+const files = readdirSync(HERE)
+  .filter((name) => name.endsWith('.test.mjs'))
+  .map((name) => join(HERE, name))
+  .sort((a, b) => expected(b, last) - expected(a, last) || a.localeCompare(b));
+
+// A file's time: its top-level tests' durations added up (its browser's start is not counted,
+// which changes no order).
+const seconds = {};
+const stream = run({ files, concurrency: CONCURRENCY });
+stream.on('test:pass', (t) => { if (t.nesting === 0 && t.file) add(t); });
+stream.on('test:fail', (t) => {
+  process.exitCode = 1;
+  if (t.nesting === 0 && t.file) add(t);
+});
+function add(t) {
+  const name = basename(t.file);
+  seconds[name] = (seconds[name] ?? 0) + (t.details?.duration_ms ?? 0) / 1000;
+}
+stream.on('end', () => {
+  mkdirSync(OUT, { recursive: true });
+  // Files that did not run this time (a filtered run) keep their last time.
+  const rounded = Object.fromEntries(Object.entries(seconds).map(([k, v]) => [k, Math.round(v * 10) / 10]));
+  writeFileSync(RECORD, `${JSON.stringify({ ...last, ...rounded }, null, 1)}\n`);
+});
+stream.compose(tap).pipe(process.stdout);
