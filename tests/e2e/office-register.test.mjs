@@ -81,8 +81,12 @@ test('the register imports from CSV naming its bad row, is edited on the page, r
   // The form is ready for the next unit: code, name and key emptied, the cluster kept, the
   // focus on the code.
   assert.equal(await page.getByLabel('Mã đơn vị', { exact: true }).inputValue(), '');
+  assert.equal(await page.getByLabel('Tên đơn vị', { exact: true }).inputValue(), '');
   assert.equal(await page.getByLabel('Khóa (did:key hoặc dấu vân tay)').inputValue(), '');
   assert.equal(await page.getByLabel('Cụm/Khối', { exact: true }).inputValue(), added.group);
+  assert.equal(await page.getByLabel('Khóa có hiệu lực từ').inputValue(), '27/11/2025');
+  // What was done is said, and stays while the season is checked again because of it.
+  await page.getByRole('status').filter({ hasText: 'Đã thêm đơn vị DEMO-XA-010 vào sổ đăng ký.' }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'reg-code');
   // The season is checked again against the edited register: the report now passes.
   await page.waitForFunction(() => document.querySelector('#season tr[data-file="DEMO-XA-010.json"]')?.classList.contains('ok'));

@@ -367,9 +367,11 @@ impl Reducible for OfficeState {
             Action::Started { total } => {
                 s.run = Run::Running { done: 0, total };
                 s.checked_with = s.register.clone();
-                // A removal's notice stays: the season is checked again because of that
-                // removal, and its undo must stay within reach.
-                s.notice = s.notice.take().filter(|n| n.undo);
+                // A report of what was done stays (a unit added, a key removed or revoked,
+                // appraisals imported): the season is often checked again because of that very
+                // change, and a notice gone at once is never read out (nor its undo reached).
+                // A previous error goes: this run may not meet it again.
+                s.notice = s.notice.take().filter(|n| n.undo || !n.error);
             }
             Action::Progress { done, total } => {
                 // Messages from the worker arrive in order; a late one never moves the bar back.
@@ -622,6 +624,21 @@ mod tests {
         assert!(ready().can_run());
         let running = reduce(ready(), Action::Started { total: 1 });
         assert!(!running.can_run(), "one season at a time");
+    }
+
+    #[test]
+    fn a_run_keeps_the_report_of_what_was_done_and_drops_an_old_error() {
+        let added = reduce(
+            ready(),
+            Action::Notify(crate::i18n::words::register_form::unit_added("XA-01")),
+        );
+        let running = reduce(added, Action::Started { total: 1 });
+        assert!(running
+            .notice
+            .as_ref()
+            .is_some_and(|n| !n.error && n.text.vi.contains("XA-01")));
+        let failed = reduce(ready(), Action::Notify(Notice::error("lỗi", "error")));
+        assert_eq!(reduce(failed, Action::Started { total: 1 }).notice, None);
     }
 
     #[test]
