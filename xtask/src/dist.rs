@@ -54,6 +54,7 @@ pub fn run(root: &Path) -> Result<PathBuf> {
             .map(|(_, name, level)| (dist.join(format!("{name}_bg.wasm")), *level))
             .collect::<Vec<_>>(),
     )?;
+    crate::cache::prune(&root.join("target").join("tools").join("wasm-opt-cache"));
     copy_dir(&root.join("web"), &dist)?;
     // The catalogs, and the sample units and exercises for training workshops.
     for folder in ["catalogs", "samples", "training"] {
@@ -321,6 +322,7 @@ fn optimise(root: &Path, wasm: &Path, level: &str) -> Result<()> {
     let cached = cache_dir.join(format!("{}.wasm", cache_key(&input, keep_names, level)));
     if cached.exists() {
         std::fs::copy(&cached, wasm)?;
+        crate::cache::touch(&cached);
         eprintln!(
             "wasm-opt {level} {}: unchanged input, cached result",
             wasm.display()

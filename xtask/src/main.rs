@@ -3,6 +3,7 @@
 //! `../shared/toolchain.md`): tools come from crates.io, npm and Debian.
 
 mod bench;
+mod cache;
 mod dist;
 mod fuzz;
 mod precompress;

@@ -6,7 +6,8 @@
 //! them sends the files themselves: nothing else uses the copies.
 //!
 //! Brotli 11 takes seconds on the largest modules, so each copy is cached under
-//! `target/tools/compress-cache/`, keyed by the file's SHA-256.
+//! `target/tools/compress-cache/`, keyed by the file's SHA-256 (entries unused for two weeks
+//! are removed: `cache.rs`).
 
 use anyhow::{Context, Result};
 use sha2::{Digest, Sha256};
@@ -113,6 +114,7 @@ pub fn run(root: &Path, dist: &Path, skip: impl Fn(&str) -> bool) -> Result<()> 
         "compressed copies (.gz, .br): {written} in {:.1} s",
         started.elapsed().as_secs_f64()
     );
+    crate::cache::prune(&cache);
     Ok(())
 }
 
@@ -149,6 +151,7 @@ fn cached_copy(cache: &Path, bytes: &[u8], encoding: Encoding) -> Result<Vec<u8>
         + SETTINGS;
     let cached = cache.join(format!("{key}.{}", encoding.extension()));
     if let Ok(copy) = std::fs::read(&cached) {
+        crate::cache::touch(&cached);
         return Ok(copy);
     }
     let copy = compress(bytes, encoding)?;
