@@ -147,9 +147,19 @@ test('(c) a reload in the middle of editing brings every answer back', async () 
   assert.equal(await page.getByLabel('Số hồ sơ xử lý trên môi trường mạng').inputValue(), '560');
   assert.equal(await page.getByTestId('total').textContent(), before);
   await page.setViewportSize({ width: 360, height: 740 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `the assessment is ${overflow} px wider than a 360 px screen`);
+  // Measured once the resize has been drawn (two frames): once, under load, a measure taken
+  // at once found 440 px too many (the desktop column's width), not reproduced since. Should
+  // it come back, the message names the widest elements.
+  const { overflow, widest } = await page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const widest = [...document.querySelectorAll('body *')]
+      .map((e) => [Math.round(e.getBoundingClientRect().right), `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${e.className}`])
+      .sort((a, b) => b[0] - a[0])
+      .slice(0, 3);
+    return { overflow: document.documentElement.scrollWidth - window.innerWidth, widest };
+  });
   await screenshot(page, 'assess-360');
+  assert.ok(overflow <= 0, `the assessment is ${overflow} px wider than a 360 px screen; widest: ${JSON.stringify(widest)}`);
   assert.deepEqual(problems, []);
 });
 
