@@ -8,7 +8,7 @@
 import { loadavg } from 'node:os';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { closeBrowsers, openBrowser } from '../e2e/browser.mjs';
-import { openDepartmentSample, probe } from './ready-probe.mjs';
+import { cdpFor, median, openDepartmentSample, probe } from './ready-probe.mjs';
 
 const BASE_URL = process.env.TDG_BASE_URL;
 /// At least 10 runs per figure (the issue's rule; fewer only when trying the script out); 11 so
@@ -18,12 +18,6 @@ const TRACED = Number(process.env.TDG_BENCH_TRACED ?? 5);
 const RATES = [1, 4];
 const KIB = 1024;
 
-const median = (xs) => {
-  if (xs.length === 0) return NaN;
-  const s = xs.slice().sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const load = () => `load ${loadavg()[0].toFixed(1)}`;
 const ms = (x, digits = 0) => `${Number.isFinite(x) ? x.toFixed(digits) : '—'} ms`;
 const rows = [];
@@ -76,16 +70,6 @@ function keystrokeProbe() {
 }
 
 // ---- Driving ----------------------------------------------------------------------------------
-
-async function cdpFor(context, page, rate) {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  // Nothing cached or pre-rendered counts: every byte comes from the server on every run.
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.setBypassServiceWorker', { bypass: true });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  return cdp;
-}
 
 /// One reload of the restored form: the ready figures, its breakdown, and (when `bodies`) every
 /// request made until ready with its body's sizes.

@@ -13,7 +13,7 @@
 //
 // Prints each site's median, minimum and every run. Judges nothing.
 import { closeBrowsers, openBrowser } from '../e2e/browser.mjs';
-import { openDepartmentSample, probe } from './ready-probe.mjs';
+import { cdpFor, median, openDepartmentSample, probe } from './ready-probe.mjs';
 
 const SITES = process.argv.slice(2);
 const RATE = Number(process.env.TDG_AB_RATE ?? 1);
@@ -36,11 +36,7 @@ const results = SITES.map(() => []);
 for (let i = 0; i < RUNS; i++) {
   for (let s = 0; s < SITES.length; s++) {
     const page = await contexts[s].newPage();
-    const cdp = await contexts[s].newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.setBypassServiceWorker', { bypass: true });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
+    const cdp = await cdpFor(contexts[s], page, RATE);
     if (LATENCY > 0) {
       await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LATENCY, downloadThroughput: -1, uploadThroughput: -1 });
     }
@@ -50,11 +46,6 @@ for (let i = 0; i < RUNS; i++) {
     await page.close();
   }
 }
-const median = (xs) => {
-  const sorted = xs.slice().sort((a, b) => a - b);
-  const m = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
-};
 SITES.forEach((site, s) => {
   const runs = results[s];
   console.log(`${site} ${RATE}×${LATENCY ? `, +${LATENCY} ms a request` : ''}: ready median ${median(runs).toFixed(0)} ms, min ${Math.min(...runs).toFixed(0)} ms; runs ${runs.map((x) => x.toFixed(0)).join(' ')}`);

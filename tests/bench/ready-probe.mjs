@@ -1,5 +1,5 @@
 // The ready figure's probe and set-up, shared by `browser.mjs` (`cargo xtask bench`) and
-// `ready-ab.mjs` (two builds side by side), so that both time the same thing.
+// `ready-ab.mjs` (two builds side by side), so that both time the same thing the same way.
 
 /// Installed before the page's own scripts: times WebAssembly's compile and instantiation, and
 /// as soon as the last criterion with a number input is on screen, types a digit into it (as
@@ -54,4 +54,23 @@ export async function openDepartmentSample(context, site) {
   await page.getByRole('button', { name: 'Mở đơn vị mẫu' }).click();
   await page.getByTestId('total').waitFor();
   await page.close();
+}
+
+/// A DevTools session on `page` with nothing cached or pre-rendered counting (every byte comes
+/// from the server on every run) and the CPU throttled `rate` times.
+export async function cdpFor(context, page, rate) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.setBypassServiceWorker', { bypass: true });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return cdp;
+}
+
+/// The median of `xs` (NaN when there are none).
+export function median(xs) {
+  if (xs.length === 0) return NaN;
+  const s = xs.slice().sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }

@@ -13,7 +13,11 @@ import { fileURLToPath } from 'node:url';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const OUT = process.env.TDG_OUT ?? 'target/e2e';
 const RECORD = join(OUT, 'durations.json');
-const CONCURRENCY = Number(process.env.TDG_E2E_CONCURRENCY) || 4;
+/// Files side by side: each waits on its browser, downloads and `tdg` a good part of the time.
+/// Measured on 6 of the files (2 cores at load 7–15): 146 s at 2, 135 s at 4, the same CPU
+/// time. `TDG_E2E_CONCURRENCY=N` changes it (1 to read one file's output in order); anything
+/// but a whole number from 1 means 4.
+const CONCURRENCY = ((n) => (Number.isInteger(n) && n > 0 ? n : 4))(Number(process.env.TDG_E2E_CONCURRENCY));
 /// The files node's runner would pick in this folder (`node --test tests/e2e/`).
 const TEST_FILE = /\.test\.[cm]?js$/;
 

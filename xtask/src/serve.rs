@@ -96,38 +96,40 @@ fn respond(mut stream: TcpStream, dist: &Path, embed: Option<&str>) -> std::io::
         .map(|rest| format!("/{rest}"))
         .unwrap_or_else(|| path.to_string());
     let file = resolve(dist, &path);
-    let mut encoding = None;
     let found = match embed.filter(|_| path == "/embed.json") {
-        Some(text) => Some((text.as_bytes().to_vec(), PathBuf::from("embed.json"))),
+        Some(text) => Some((text.as_bytes().to_vec(), PathBuf::from("embed.json"), None)),
         None => file.and_then(|f| {
             // As a server with gzip_static and brotli_static does: the file's ready-made copy
-            // when the browser accepts its encoding (so every end-to-end test runs on them).
-            encoding = copy_for(&f, &accept_encoding);
-            let copy =
-                encoding.and_then(|e| std::fs::read(crate::precompress::copy_of(&f, e)).ok());
-            if copy.is_none() {
-                // No copy, or one that cannot be read: the file itself.
-                encoding = None;
-            }
-            copy.or_else(|| std::fs::read(&f).ok()).map(|b| (b, f))
+            // when the browser accepts its encoding (so every end-to-end test runs on them);
+            // with no copy, or one that cannot be read, the file itself.
+            let copy = copy_for(&f, &accept_encoding).and_then(|e| {
+                let bytes = std::fs::read(crate::precompress::copy_of(&f, e)).ok()?;
+                Some((bytes, Some(e)))
+            });
+            let (body, encoding) = copy.or_else(|| Some((std::fs::read(&f).ok()?, None)))?;
+            Some((body, f, encoding))
         }),
     };
-    let (status, body, mime) = match (method, found) {
-        ("GET" | "HEAD", Some((body, file))) => ("200 OK", body, mime_for(&file)),
+    let (status, body, mime, encoding) = match (method, found) {
+        ("GET" | "HEAD", Some((body, file, encoding))) => {
+            ("200 OK", body, mime_for(&file), encoding)
+        }
         ("GET" | "HEAD", None) => (
             "404 Not Found",
             b"not found".to_vec(),
             "text/plain; charset=utf-8",
+            None,
         ),
         _ => (
             "405 Method Not Allowed",
             Vec::new(),
             "text/plain; charset=utf-8",
+            None,
         ),
     };
     // `frame-ancestors` cannot be set in a <meta> tag: only a header makes the browser refuse
     // to show the tool inside a page not listed in embed.json.
-    let coding = match encoding.filter(|_| status.starts_with("200")) {
+    let coding = match encoding {
         Some(encoding) => format!("Content-Encoding: {}\r\n", encoding.content_coding()),
         None => String::new(),
     };

@@ -153,20 +153,11 @@ pub fn run(root: &Path) -> Result<()> {
         let profiles = root.join("target").join("e2e-profiles");
         let _ = std::fs::remove_dir_all(&profiles);
         std::fs::create_dir_all(&profiles)?;
-        // Test files side by side: each waits on its browser, downloads and `tdg` a good part of
-        // the time. Measured on 6 of the files (2 cores at load 7–15): 146 s at 2, 135 s at 4,
-        // the same CPU time. `TDG_E2E_CONCURRENCY` changes it (1 to debug a file's output).
-        let concurrency = std::env::var("TDG_E2E_CONCURRENCY")
-            .ok()
-            .and_then(|n| n.parse::<u32>().ok())
-            .filter(|n| *n > 0)
-            .unwrap_or(4);
-        // tests/e2e/run.mjs: node's test runner with the longest files first (by the last
-        // run's times), not in alphabetical order.
+        // tests/e2e/run.mjs: node's test runner, several files at a time (it reads
+        // `TDG_E2E_CONCURRENCY`), the longest first by the last run's times.
         let (ok, out) = tee(Command::new("node")
             .current_dir(root)
             .arg("tests/e2e/run.mjs")
-            .env("TDG_E2E_CONCURRENCY", concurrency.to_string())
             .env("TDG_BASE_URL", &base_url)
             .env("TDG_EMBED_HOST_URL", format!("http://localhost:{port}/"))
             .env(

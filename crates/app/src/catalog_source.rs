@@ -101,7 +101,7 @@ fn inlined(url: &str) -> Option<Vec<u8>> {
 }
 
 /// The single file's `globalThis.tdgSingleFile`, where there is one.
-fn single_file() -> Option<wasm_bindgen::JsValue> {
+fn single_file() -> Option<JsValue> {
     let single = js_sys::Reflect::get(&js_sys::global(), &"tdgSingleFile".into()).ok()?;
     (!single.is_undefined()).then_some(single)
 }

@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use tdg_model::units::MilliPoints;
 use tdg_model::Localized;
 use tdg_model::{Date, Lang};
-use tdg_report::keys::did_key_id;
+use tdg_report::keys::canonical_did;
 use tdg_report::trust::TrustList;
 use tdg_report::verdict_text::{self, report_error_vi, Check, Mark};
 use tdg_report::verify::{FileHashCheck, KnownCatalog, ProofCheck};
@@ -534,11 +534,7 @@ fn file_view(name: &str, verdict: &Verdict, entry: usize, standing: Standing) ->
         // Canonical (no `#fragment`): the register compares keys as text. The proof held, so
         // the issuer is a key's did; its id is read off the text, not decoded again.
         signed_by: (verdict.proof == ProofCheck::Valid)
-            .then(|| {
-                did_key_id(&verdict.issuer)
-                    .ok()
-                    .map(|id| format!("did:key:{id}"))
-            })
+            .then(|| canonical_did(&verdict.issuer).ok())
             .flatten(),
     }
 }

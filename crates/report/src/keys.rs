@@ -141,6 +141,12 @@ pub fn did_key_id(did: &str) -> Result<&str, KeyError> {
     }
 }
 
+/// `did` in its one written form, `did:key:z6Mk…` without the `#fragment` (not decoded: see
+/// [`did_key_id`]), as [`PublicKey::did`] writes it.
+pub fn canonical_did(did: &str) -> Result<String, KeyError> {
+    did_key_id(did).map(|id| format!("did:key:{id}"))
+}
+
 fn decode_multibase(text: &str) -> Result<Vec<u8>, KeyError> {
     let body = text.strip_prefix('z').ok_or(KeyError::NotMultibase)?;
     bs58::decode(body)

@@ -161,8 +161,8 @@ impl TrustList {
         // that what reads the list (the office's register: one key, one unit) can compare keys
         // as text.
         for k in &mut list.keys {
-            if let Ok(id) = crate::keys::did_key_id(&k.did) {
-                k.did = format!("did:key:{id}");
+            if let Ok(did) = crate::keys::canonical_did(&k.did) {
+                k.did = did;
             }
         }
         for (i, k) in list.keys.iter().enumerate() {

@@ -34,8 +34,6 @@ pub struct CriterionGroupProps {
 #[derive(PartialEq)]
 struct Card<'a> {
     index: usize,
-    /// The year assessed (its targets are the card's).
-    period: i32,
     id: &'a str,
     result: &'a CriterionResult,
     answer: Option<&'a Answer>,
@@ -54,7 +52,6 @@ impl CriterionGroupProps {
             .filter(|(_, r)| r.group == self.group.id)
             .map(|((index, c), result)| Card {
                 index,
-                period: self.sheet.period,
                 id: &c.id,
                 result,
                 answer: self.sheet.answers.get(&c.id),
@@ -75,6 +72,8 @@ impl PartialEq for CriterionGroupProps {
             && self.group == other.group
             && self.lang == other.lang
             && self.on_action == other.on_action
+            // The year's targets are shown on the cards.
+            && self.sheet.period == other.sheet.period
             && self.cards().eq(other.cards())
     }
 }
@@ -95,7 +94,7 @@ pub fn criterion_group(props: &CriterionGroupProps) -> Html {
                 <span class="group-points">{ says::points_of(lang, &format_points(g.points, lang), &format_points(g.max, lang)) }</span>
             </h2>
             { for props.cards().map(|card| html! {
-                <CriterionCard key={card.id.to_owned()} catalog={props.catalog.clone()} tier={props.tier} index={card.index} period={card.period}
+                <CriterionCard key={card.id.to_owned()} catalog={props.catalog.clone()} tier={props.tier} index={card.index} period={props.sheet.period}
                     result={card.result.clone()} answer={card.answer.cloned()}
                     errors={card.errors.into_iter().cloned().collect::<Vec<_>>()}
                     {lang} on_action={props.on_action.clone()} />
