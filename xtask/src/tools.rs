@@ -25,6 +25,22 @@ pub fn ensure_wasm_target() -> Result<()> {
     Ok(())
 }
 
+/// The standard library's sources (rustup's `rust-src`), which `cargo xtask dist` rebuilds
+/// for the site's modules (`dist::STD_FLAGS`).
+pub fn ensure_rust_src() -> Result<()> {
+    let out = Command::new("rustc")
+        .args(["--print", "sysroot"])
+        .output()
+        .context("rustc is needed to build the site")?;
+    let sysroot = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+    let library = sysroot.join("lib/rustlib/src/rust/library/std/Cargo.toml");
+    if !library.is_file() {
+        eprintln!("Installing the standard library's sources, rustup's rust-src (once)…");
+        run(Command::new("rustup").args(["component", "add", "rust-src"]))?;
+    }
+    Ok(())
+}
+
 /// Fails clearly when Cargo.lock's wasm-bindgen differs from the pinned glue generator.
 pub fn check_bindgen_version(root: &Path) -> Result<()> {
     let lock = std::fs::read_to_string(root.join("Cargo.lock")).context("reading Cargo.lock")?;
