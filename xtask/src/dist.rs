@@ -17,7 +17,6 @@ pub const UNIT_LEVEL: &str = "-Oz --low-memory-unused";
 /// Builds `dist/` and returns its path.
 pub fn run(root: &Path) -> Result<PathBuf> {
     tools::ensure_wasm_target()?;
-    tools::ensure_rust_src()?;
     tools::check_bindgen_version(root)?;
     run_cargo_build(root)?;
     let dist = root.join("dist");
@@ -254,6 +253,9 @@ fn run_cargo_build(root: &Path) -> Result<()> {
         eprintln!(
             "TDG_PANIC_MESSAGES: the shipped standard library, panics say why in the console"
         );
+        return process::run(&mut build);
+    }
+    if !tools::rust_src_available() {
         return process::run(&mut build);
     }
     // With `--target`, RUSTFLAGS reaches the modules and not the build scripts and proc macros,

@@ -26,19 +26,32 @@ pub fn ensure_wasm_target() -> Result<()> {
 }
 
 /// The standard library's sources (rustup's `rust-src`), which `cargo xtask dist` rebuilds
-/// for the site's modules (`dist::STD_FLAGS`).
-pub fn ensure_rust_src() -> Result<()> {
-    let out = Command::new("rustc")
+/// for the site's modules (`dist::STD_FLAGS`). False, with a warning, when they are missing and
+/// rustup cannot add them: the site is then built with the shipped standard library, larger
+/// (about 25 KB gzip on the app's module) but the same for the user, rather than not at all.
+pub fn rust_src_available() -> bool {
+    let library = Command::new("rustc")
         .args(["--print", "sysroot"])
         .output()
-        .context("rustc is needed to build the site")?;
-    let sysroot = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
-    let library = sysroot.join("lib/rustlib/src/rust/library/std/Cargo.toml");
-    if !library.is_file() {
-        eprintln!("Installing the standard library's sources, rustup's rust-src (once)…");
-        run(Command::new("rustup").args(["component", "add", "rust-src"]))?;
+        .ok()
+        .map(|out| {
+            PathBuf::from(String::from_utf8_lossy(&out.stdout).trim())
+                .join("lib/rustlib/src/rust/library/std/Cargo.toml")
+        });
+    if library.as_deref().is_some_and(Path::is_file) {
+        return true;
     }
-    Ok(())
+    eprintln!("Installing the standard library's sources, rustup's rust-src (once)…");
+    match run(Command::new("rustup").args(["component", "add", "rust-src"])) {
+        Ok(()) => true,
+        Err(e) => {
+            eprintln!(
+                "warning: {e:#}\nwarning: building the site with the shipped standard library: \
+                 its modules are larger than they should be (docs/first-load.md, third round)"
+            );
+            false
+        }
+    }
 }
 
 /// Fails clearly when Cargo.lock's wasm-bindgen differs from the pinned glue generator.
