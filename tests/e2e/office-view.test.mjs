@@ -57,6 +57,16 @@ test('every defect is flagged with its own message and a cluster is ranked as td
   const { page, problems } = await openSeason();
   const failing = expected.files.filter((f) => !f.passes);
   assert.ok(failing.length >= 12, `${failing.length} failing files`);
+  // The totals line up on the decimal sign whatever their number of decimals ("29,21" above
+  // "29,007"), and their text stays as written.
+  const totals = await page.locator('#season tbody td[data-col=total]').evaluateAll((cells) => cells
+    .filter((c) => c.textContent)
+    .map((c) => ({ text: c.textContent, sign: c.querySelector('.decimals').getBoundingClientRect().left })));
+  const lengths = new Set(totals.map((t) => (t.text.split(',')[1] ?? '').length));
+  assert.ok(lengths.size >= 2, `the rows in view need totals with different decimals: ${totals.map((t) => t.text)}`);
+  for (const t of totals) assert.match(t.text, /^\d+(,\d{1,3})?$/);
+  const signs = totals.map((t) => t.sign);
+  assert.ok(Math.max(...signs) - Math.min(...signs) < 0.5, `decimal signs at ${signs.join(', ')} for ${totals.map((t) => t.text).join(', ')}`);
   // The table draws only the rows in view: the search box brings any file into it.
   const search = page.getByLabel('Tìm trong bảng (tên tệp, mã hoặc tên đơn vị)');
   for (const f of failing) {

@@ -63,6 +63,23 @@ pub fn points(milli: u32, lang: Lang) -> String {
     tdg_model::units::format_points(milli, lang)
 }
 
+/// The same, split before the decimal sign for a column that lines up on it: ("29", ",21"),
+/// ("85", ""). Joined, the parts are `points(milli, lang)`.
+pub fn points_parts(milli: u32, lang: Lang) -> (String, String) {
+    let mut text = points(milli, lang);
+    let sign = match lang {
+        Lang::Vi => ',',
+        Lang::En => '.',
+    };
+    match text.find(sign) {
+        Some(at) => {
+            let decimals = text.split_off(at);
+            (text, decimals)
+        }
+        None => (text, String::new()),
+    }
+}
+
 /// The page's words, by the screen or panel that shows them.
 pub mod words {
     /// Words several panels share.
@@ -846,6 +863,19 @@ pub mod words {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn points_split_before_the_decimal_sign_and_join_back() {
+        assert_eq!(points_parts(29_210, Lang::Vi), ("29".into(), ",21".into()));
+        assert_eq!(points_parts(29_007, Lang::En), ("29".into(), ".007".into()));
+        assert_eq!(points_parts(85_000, Lang::Vi), ("85".into(), String::new()));
+        for milli in [0, 5, 100_000, 87_863, 101_250] {
+            for lang in [Lang::Vi, Lang::En] {
+                let (whole, decimals) = points_parts(milli, lang);
+                assert_eq!(whole + &decimals, points(milli, lang));
+            }
+        }
+    }
 
     #[test]
     fn a_tier_is_named_for_the_reports_period() {

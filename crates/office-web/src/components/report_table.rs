@@ -5,7 +5,7 @@
 use super::app::Part;
 use super::file_details::FileDetails;
 use crate::i18n::words;
-use crate::i18n::{band_name, group_name, points, tier_name};
+use crate::i18n::{band_name, group_name, points, points_parts, tier_name};
 use crate::state::{appraised_ranking, rows_in_view, table_rows, Action};
 use tdg_model::units::format_int;
 use tdg_model::Lang;
@@ -239,7 +239,7 @@ pub fn report_table(p: &Part) -> Html {
                     { standing_text(f, lang) }
                     { for f.notes.iter().map(|n| html! { <span class="note">{" ! "}{ n.text.get(lang).to_owned() }</span> }) }
                 </td>
-                <td class="num" data-col="total" data-label={words::report_table::TOTAL.get(lang)} title={totals_said}>{ total.map(|t| points(t, lang)).unwrap_or_default() }</td>
+                <td class="num" data-col="total" data-label={words::report_table::TOTAL.get(lang)} title={totals_said}>{ total.map(|t| points_in_column(t, lang)) }</td>
                 <td class="wide" data-col="band" title={if f.rescaled { words::report_table::RESCALED_HINT.get(lang) } else { "" }}>
                     { band }
                     if f.rescaled {
@@ -249,7 +249,7 @@ pub fn report_table(p: &Part) -> Html {
                         <span data-col="appraised-band">{ " → " }{ band_name(&catalog, &a.band, lang) }</span>
                     }
                 </td>
-                <td class="num wide" data-col="appraised" data-label={words::report_table::APPRAISED_LABEL.get(lang)}>{ row.appraised.as_ref().map(|a| points(a.total, lang)).unwrap_or_default() }</td>
+                <td class="num wide" data-col="appraised" data-label={words::report_table::APPRAISED_LABEL.get(lang)}>{ row.appraised.as_ref().map(|a| points_in_column(a.total, lang)) }</td>
                 <td class="no-print" data-col="action">
                     if entry.is_some() && row.rank.is_some() {
                         <button type="button" onclick={edit} aria-label={words::report_table::appraise(lang, unit.map(|u| u.name.as_str()).unwrap_or_default())}>
@@ -295,6 +295,13 @@ pub fn report_table(p: &Part) -> Html {
             <FileDetails state={state.clone()} />
         </section>
     }
+}
+
+/// Points in a number column: the decimals in a box as wide as ",000", so that the column lines
+/// up on the decimal sign ("29,21" above "29,007") while the text stays as written.
+fn points_in_column(milli: u32, lang: Lang) -> Html {
+    let (whole, decimals) = points_parts(milli, lang);
+    html! { <>{ whole }<span class="decimals">{ decimals }</span></> }
 }
 
 fn heading(h: &str, class: &'static str) -> Html {
