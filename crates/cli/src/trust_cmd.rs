@@ -13,7 +13,8 @@ usage: tdg trust convert --csv UNITS.csv OLD.json > NEW.json
     unitCode,tier,variant,group,validFrom,validUntil
   and has one row per unit of the old list (variant and validUntil may be empty; dates are
   YYYY-MM-DD; quote a field that holds a comma). Nothing is guessed: a unit without a row stops
-  the conversion.";
+  the conversion. A row for a unit with no key in the old list is named and left out (an entry
+  of the new list is a key).";
 
 pub fn run(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
     let args = Args::parse(raw, &["--csv"], &[])?;
@@ -38,5 +39,23 @@ pub fn run(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
         list.keys.len(),
         list.keys.len()
     );
+    // A row for a unit the old list has no key for cannot become an entry (an entry is a key):
+    // said, so that an office that listed a new unit there knows to register its key.
+    let left_out: Vec<&str> = rows
+        .iter()
+        .map(|r| r.unit_code.as_str())
+        .filter(|code| !list.keys.iter().any(|k| k.unit_code == *code))
+        .collect();
+    if !left_out.is_empty() {
+        let codes = left_out.join(", ");
+        eprintln!(
+            "{} dòng của tệp CSV không có khóa trong danh sách cũ nên không được chuyển: {codes}; \
+             đăng ký khóa của các đơn vị này trong “Sổ đăng ký đơn vị và khóa” của trang cơ quan tiếp nhận\n\
+             {} CSV row(s) have no key in the old list and were not converted: {codes}; register \
+             these units' keys in the office page's “Unit register and keys”",
+            left_out.len(),
+            left_out.len()
+        );
+    }
     Ok(true)
 }

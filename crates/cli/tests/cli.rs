@@ -399,7 +399,8 @@ fn a_version_1_trust_list_is_refused_and_can_be_converted() {
         dir.join("units.csv"),
         "unitCode,tier,variant,group,validFrom,validUntil\n\
          XA-TEST-01,xa-phuong,,\"Cụm thi đua số 1\",2026-01-01,\n\
-         XA-TEST-02,xa-phuong,,Cụm thi đua số 1,2026-01-01,2027-12-31\n",
+         XA-TEST-02,xa-phuong,,Cụm thi đua số 1,2026-01-01,2027-12-31\n\
+         XA-TEST-03,xa-phuong,,Cụm thi đua số 1,2026-01-01,\n",
     )
     .expect("csv");
     let converted = tdg(&["trust", "convert", "--csv", csv, old]);
@@ -409,6 +410,15 @@ fn a_version_1_trust_list_is_refused_and_can_be_converted() {
         "{}",
         String::from_utf8_lossy(&converted.stderr)
     );
+    // A row with no key in the old list is said, not dropped in silence.
+    let said = String::from_utf8_lossy(&converted.stderr);
+    assert!(
+        said.contains(
+            "1 CSV row(s) have no key in the old list and were not converted: XA-TEST-03"
+        ),
+        "{said}"
+    );
+    assert!(!String::from_utf8_lossy(&converted.stdout).contains("XA-TEST-03"));
     let new_list = dir.join("trust-v2.json");
     std::fs::write(&new_list, &converted.stdout).expect("write");
     let verified = tdg(&[
