@@ -60,6 +60,24 @@ test('a broken catalog file is refused with every problem located', async () => 
   await page.close();
 });
 
+test('a catalog field of the wrong kind is located and said in each language', async () => {
+  const page = await context.newPage();
+  await page.route('**/hp-175-kh-ubnd.json', async (route) => {
+    const original = await (await route.fetch()).json();
+    original.tiers[2].criteria[0].maxPoints = '5';
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(original) });
+  });
+  await page.goto(BASE_URL);
+  const alert = page.getByRole('alert').filter({ hasText: 'Không tải được danh mục tiêu chí' });
+  await alert.waitFor();
+  const text = await alert.textContent();
+  assert.match(text, /Tệp danh mục không đúng định dạng ở tiers\[2\]\.criteria\[0\]\.maxPoints: phải là số nguyên từ 0 đến 4294967295/);
+  assert.match(text, /not in the catalog format at tiers\[2\]\.criteria\[0\]\.maxPoints: must be a whole number/);
+  // No reader's English inside the Vietnamese line (serde's "invalid type: string").
+  assert.doesNotMatch(text, /invalid type/);
+  await page.close();
+});
+
 test('a full storage quota is announced and what was typed stays on screen', async () => {
   const page = await context.newPage();
   await page.goto(BASE_URL);

@@ -18,13 +18,12 @@ pub const UNIT_LEVEL: &str = "-Oz --low-memory-unused";
 pub fn run(root: &Path) -> Result<PathBuf> {
     tools::ensure_wasm_target()?;
     tools::check_bindgen_version(root)?;
-    run_cargo_build(root)?;
+    let release = run_cargo_build(root)?;
     let dist = root.join("dist");
     if dist.exists() {
         std::fs::remove_dir_all(&dist).with_context(|| format!("clearing {}", dist.display()))?;
     }
     std::fs::create_dir_all(&dist)?;
-    let release = root.join("target").join(tools::WASM_TARGET).join("release");
     let modules = [
         // The app, and the signing module it loads on first use (cryptography stays out of
         // the first load).
@@ -215,61 +214,63 @@ fn fill_service_worker(template: &str, version: &str, files: &[&str]) -> Result<
 /// already a trap (`panic = "abort"`), and the signing module's crash is still told by its
 /// `RuntimeError`. What is lost is the message Yew's panic hook wrote to the console; the
 /// console now says `RuntimeError: unreachable`. To chase a crash, `TDG_PANIC_MESSAGES=1
-/// cargo xtask dist` builds with the shipped standard library and its messages.
+/// cargo xtask dist` builds with rustup's prebuilt standard library and its messages.
 ///
-/// Measured on the app's module, gzip -9 after wasm-opt: 356,340 B with the shipped standard
+/// Measured on the app's module, gzip -9 after wasm-opt: 356,340 B with the prebuilt standard
 /// library, 335,269 B rebuilt with `immediate-abort`, 330,948 B with `optimize_for_size` too
 /// (the signing module 219,585 → 201,108 B, the on-demand views 282,897 → 264,705 B). The
-/// ready time did not move (alternated runs, docs/first-load.md).
+/// ready time did not move (alternated runs, docs/first-load.md, third round).
 ///
 /// `-Zbuild-std` and `immediate-abort` are unstable: `RUSTC_BOOTSTRAP=1` lets the stable
-/// toolchain (rustc 1.95, as pinned by the machine) use them, for this build only. A later
-/// toolchain may rename them (by 1.95 the standard library's `panic_immediate_abort` feature
-/// had become this panic strategy); the build then fails here, and these lines are the place
-/// to follow it.
-const STD_FLAGS: [&str; 2] = [
+/// toolchain use them. It applies to every rustc call and build script of that cargo run
+/// (proc-macro2 and thiserror turn on nightly features when they see it), hence the build's
+/// own target directory, `SITE_TARGET`. `tools::can_rebuild_std` checks the toolchain first
+/// (rustc 1.95 here; `immediate-abort` appeared in 1.92); where it cannot, the site is built
+/// with the prebuilt standard library, with a warning.
+const REBUILT_STD: [&str; 5] = [
     "-Zbuild-std=std,panic_abort",
     "-Zbuild-std-features=optimize_for_size",
+    "-Zpanic-immediate-abort",
+    "--config",
+    "profile.release.panic=\"immediate-abort\"",
 ];
-const PANIC_FLAGS: &str = "-Zunstable-options -Cpanic=immediate-abort";
 
-fn run_cargo_build(root: &Path) -> Result<()> {
+/// The site's build directory, under `target/`: apart from `target/release`, whose build
+/// scripts and proc macros the bench's native release builds use without `RUSTC_BOOTSTRAP`
+/// (sharing them rebuilt nearly everything at each switch).
+const SITE_TARGET: &str = "site";
+
+/// Builds the four modules; returns the directory that holds them.
+fn run_cargo_build(root: &Path) -> Result<PathBuf> {
+    let target_dir = root.join("target").join(SITE_TARGET);
     let mut build = Command::new("cargo");
-    build.current_dir(root).args([
-        "build",
-        "--release",
-        "--package",
-        "tdg-app",
-        "--package",
-        "tdg-signer",
-        "--package",
-        "tdg-views",
-        "--package",
-        "tdg-office-web",
-        "--target",
-        tools::WASM_TARGET,
-    ]);
+    build
+        .current_dir(root)
+        .arg("build")
+        .arg("--target-dir")
+        .arg(&target_dir)
+        .args([
+            "--release",
+            "--package",
+            "tdg-app",
+            "--package",
+            "tdg-signer",
+            "--package",
+            "tdg-views",
+            "--package",
+            "tdg-office-web",
+            "--target",
+            tools::WASM_TARGET,
+        ]);
     if std::env::var_os("TDG_PANIC_MESSAGES").is_some() {
         eprintln!(
-            "TDG_PANIC_MESSAGES: the shipped standard library, panics say why in the console"
+            "TDG_PANIC_MESSAGES: the prebuilt standard library, panics say why in the console"
         );
-        return process::run(&mut build);
+    } else if tools::can_rebuild_std() {
+        build.env("RUSTC_BOOTSTRAP", "1").args(REBUILT_STD);
     }
-    if !tools::rust_src_available() {
-        return process::run(&mut build);
-    }
-    // With `--target`, RUSTFLAGS reaches the modules and not the build scripts and proc macros,
-    // which stay shared with the tests' builds.
-    let rustflags = match std::env::var("RUSTFLAGS") {
-        Ok(own) if !own.trim().is_empty() => format!("{own} {PANIC_FLAGS}"),
-        _ => PANIC_FLAGS.to_owned(),
-    };
-    process::run(
-        build
-            .env("RUSTC_BOOTSTRAP", "1")
-            .env("RUSTFLAGS", rustflags)
-            .args(STD_FLAGS),
-    )
+    process::run(&mut build)?;
+    Ok(target_dir.join(tools::WASM_TARGET).join("release"))
 }
 
 /// wasm-bindgen's JS glue for `wasm` as `<name>.js` + `<name>_bg.wasm` (and its `snippets/`).

@@ -74,8 +74,20 @@ pub fn exists(program: &str) -> bool {
         .is_ok_and(|s| s.success())
 }
 
+/// The command as a shell would run it, with the variables it sets (a build under
+/// `RUSTC_BOOTSTRAP=1` copied without it would fail).
 pub fn describe(cmd: &Command) -> String {
-    let mut text = cmd.get_program().to_string_lossy().into_owned();
+    let mut text = String::new();
+    for (name, value) in cmd.get_envs() {
+        if let Some(value) = value {
+            text.push_str(&format!(
+                "{}={} ",
+                name.to_string_lossy(),
+                value.to_string_lossy()
+            ));
+        }
+    }
+    text.push_str(&cmd.get_program().to_string_lossy());
     for arg in cmd.get_args() {
         text.push(' ');
         text.push_str(&arg.to_string_lossy());

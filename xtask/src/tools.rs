@@ -25,33 +25,58 @@ pub fn ensure_wasm_target() -> Result<()> {
     Ok(())
 }
 
-/// The standard library's sources (rustup's `rust-src`), which `cargo xtask dist` rebuilds
-/// for the site's modules (`dist::STD_FLAGS`). False, with a warning, when they are missing and
-/// rustup cannot add them: the site is then built with the shipped standard library, larger
-/// (about 25 KB gzip on the app's module) but the same for the user, rather than not at all.
-pub fn rust_src_available() -> bool {
-    let library = Command::new("rustc")
+/// Whether `cargo xtask dist` can rebuild the standard library for the site's modules
+/// (`dist::REBUILT_STD`): rustup's `rust-src` (added here when missing) and a rustc that knows
+/// the `immediate-abort` panic strategy. When not, a warning says why and the site is built
+/// with the prebuilt standard library: larger (about 25 KB gzip on the app's module), the same
+/// for the user, rather than not built at all.
+pub fn can_rebuild_std() -> bool {
+    let why = if !rust_src_present() && !add_rust_src() {
+        "rustup could not add rust-src"
+    } else if !knows_immediate_abort() {
+        "this rustc does not know -Cpanic=immediate-abort (it needs 1.92 or later)"
+    } else {
+        return true;
+    };
+    eprintln!(
+        "warning: {why}: building the site with the prebuilt standard library, its modules \
+         are about 8 % larger (docs/first-load.md, third round)"
+    );
+    false
+}
+
+fn rust_src_present() -> bool {
+    Command::new("rustc")
         .args(["--print", "sysroot"])
         .output()
         .ok()
         .map(|out| {
             PathBuf::from(String::from_utf8_lossy(&out.stdout).trim())
                 .join("lib/rustlib/src/rust/library/std/Cargo.toml")
-        });
-    if library.as_deref().is_some_and(Path::is_file) {
-        return true;
-    }
+        })
+        .is_some_and(|path| path.is_file())
+}
+
+fn add_rust_src() -> bool {
     eprintln!("Installing the standard library's sources, rustup's rust-src (once)…");
-    match run(Command::new("rustup").args(["component", "add", "rust-src"])) {
-        Ok(()) => true,
-        Err(e) => {
-            eprintln!(
-                "warning: {e:#}\nwarning: building the site with the shipped standard library: \
-                 its modules are larger than they should be (docs/first-load.md, third round)"
-            );
-            false
-        }
-    }
+    run(Command::new("rustup").args(["component", "add", "rust-src"]))
+        .map_err(|e| eprintln!("warning: {e:#}"))
+        .is_ok()
+}
+
+/// Asks rustc itself: milliseconds, and no build started that would fail half-way.
+fn knows_immediate_abort() -> bool {
+    Command::new("rustc")
+        .env("RUSTC_BOOTSTRAP", "1")
+        .args([
+            "-Zunstable-options",
+            "-Cpanic=immediate-abort",
+            "--print",
+            "cfg",
+        ])
+        .args(["--target", WASM_TARGET])
+        .output()
+        .is_ok_and(|out| out.status.success())
 }
 
 /// Fails clearly when Cargo.lock's wasm-bindgen differs from the pinned glue generator.

@@ -2,6 +2,7 @@
 
 mod common;
 use tdg_model::catalog::{CatalogError, Provenance};
+use tdg_model::strict_json::StrictJsonError;
 use tdg_model::Localized;
 
 #[test]
@@ -115,11 +116,21 @@ fn broken_catalog_lists_every_problem_with_its_place() {
 
 #[test]
 fn syntax_errors_are_located() {
-    let err = tdg_model::Catalog::from_json(b"{\n  \"id\": 3,\n}").expect_err("bad json");
+    let err = tdg_model::Catalog::from_json(b"{\n  \"id\": \"x\",\n}").expect_err("bad json");
     match err {
-        CatalogError::Syntax { line, .. } => assert_eq!(line, 2),
+        CatalogError::Json(StrictJsonError::Syntax { line, .. }) => assert_eq!(line, 3),
         other => panic!("{other:?}"),
     }
+    // JSON, but a field of the wrong kind: located by its path, in both languages.
+    let err = tdg_model::Catalog::from_json(b"{\"id\": 3}").expect_err("a number for an id");
+    assert_eq!(
+        err.message(tdg_model::Lang::Vi),
+        "Tệp danh mục không đúng định dạng ở id: phải là chuỗi văn bản trong dấu ngoặc kép"
+    );
+    assert_eq!(
+        err.to_string(),
+        "the catalog file is not in the catalog format at id: must be text in quotes"
+    );
     assert!(matches!(
         tdg_model::Catalog::from_json(&[0xff, 0xfe]),
         Err(CatalogError::NotUtf8 { offset: 0 })

@@ -3,9 +3,10 @@
 //! catalog file without a code change. `docs/catalog.md` documents every field.
 
 mod raw;
+mod read;
 mod validate;
 
-pub use validate::{CatalogError, CatalogIssue, CatalogProblem};
+pub use validate::{CatalogError, CatalogIssue, CatalogProblem, Expected};
 
 use crate::text::Text;
 use crate::units::{BasisPoints, MilliPoints};
@@ -571,14 +572,7 @@ pub const MAX_MATURITY: u8 = 5;
 impl Catalog {
     /// Parses and validates a catalog file; every problem found is listed.
     pub fn from_json(bytes: &[u8]) -> Result<Catalog, CatalogError> {
-        let text = std::str::from_utf8(bytes).map_err(|e| CatalogError::NotUtf8 {
-            offset: e.valid_up_to(),
-        })?;
-        let catalog: Catalog = serde_json::from_str(text).map_err(|e| CatalogError::Syntax {
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-        })?;
+        let catalog = read::catalog(bytes)?;
         let problems = catalog.problems();
         if problems.is_empty() {
             Ok(catalog)

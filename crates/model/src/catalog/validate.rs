@@ -14,16 +14,23 @@ pub const TIER_TOTAL: MilliPoints = 100_000;
 pub enum CatalogError {
     #[error("the catalog file is not UTF-8 text (first bad byte at offset {offset})")]
     NotUtf8 { offset: usize },
-    #[error(
-        "the catalog file is not valid catalog JSON at line {line}, column {column}: {message}"
-    )]
-    Syntax {
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    /// Not JSON, or JSON that the strict reader refuses (a key twice, a number that is not a
+    /// safe integer, too deep).
+    #[error("the catalog file cannot be read: {0}")]
+    Json(crate::strict_json::StrictJsonError),
+    /// JSON, but not in the catalog's format: the first field that is not (`catalog::read`).
+    #[error("the catalog file is not in the catalog format{}: {}", at_path(&.0.path), .0.issue.en())]
+    Shape(CatalogProblem),
     #[error("the catalog has {} problem(s): {}", .0.len(), list(.0))]
     Invalid(Vec<CatalogProblem>),
+}
+
+fn at_path(path: &str) -> String {
+    if path.is_empty() {
+        String::new()
+    } else {
+        format!(" at {path}")
+    }
 }
 
 fn list(problems: &[CatalogProblem]) -> String {
@@ -40,15 +47,16 @@ impl crate::Localized for CatalogError {
                     "Tệp danh mục không phải văn bản UTF-8 (byte lỗi đầu tiên ở vị trí {offset})."
                 )
             }
-            (
-                CatalogError::Syntax {
-                    line,
-                    column,
-                    message,
-                },
-                Lang::Vi,
-            ) => {
-                format!("Tệp danh mục không đúng định dạng ở dòng {line}, cột {column}: {message}")
+            (CatalogError::Json(e), Lang::Vi) => {
+                format!("Không đọc được tệp danh mục: {}", e.message(Lang::Vi))
+            }
+            (CatalogError::Shape(p), Lang::Vi) => {
+                let place = if p.path.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ở {}", p.path)
+                };
+                format!("Tệp danh mục không đúng định dạng{place}: {}", p.issue.vi())
             }
             (CatalogError::Invalid(problems), Lang::Vi) => {
                 let parts: Vec<String> = problems.iter().map(|p| p.message(Lang::Vi)).collect();
@@ -114,6 +122,30 @@ pub enum CatalogIssue {
     },
     /// A criterion assessed in no year of its tier.
     NeverAssessed,
+    /// A field the format requires is absent (`catalog::read`).
+    Missing,
+    /// A field the format does not have (a misspelt name, or one from a newer version).
+    UnknownField,
+    /// A value of the wrong kind.
+    WrongType(Expected),
+}
+
+/// What a value should have been, for the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    Object,
+    List,
+    Text,
+    TrueOrFalse,
+    /// A day written `YYYY-MM-DD`.
+    Date,
+    /// A whole number from `min` to `max`.
+    Integer {
+        min: i64,
+        max: i64,
+    },
+    /// One of the names listed.
+    OneOf(&'static str),
 }
 
 impl crate::Localized for CatalogProblem {
@@ -181,6 +213,19 @@ impl CatalogIssue {
                 year.map(|y| format!(" from {y}")).unwrap_or_default()
             ),
             NeverAssessed => "'years' leaves no year of the tier's periods".into(),
+            Missing => "is required".into(),
+            UnknownField => "is not a field of the catalog format (a misspelt name?)".into(),
+            WrongType(expected) => match expected {
+                Expected::Object => "must be a JSON object ({…})".into(),
+                Expected::List => "must be a list ([…])".into(),
+                Expected::Text => "must be text in quotes".into(),
+                Expected::TrueOrFalse => "must be true or false".into(),
+                Expected::Date => "must be a real day written YYYY-MM-DD".into(),
+                Expected::Integer { min, max } => {
+                    format!("must be a whole number from {min} to {max}")
+                }
+                Expected::OneOf(names) => format!("must be one of: {names}"),
+            },
         }
     }
 
@@ -233,6 +278,19 @@ impl CatalogIssue {
                 year.map(|y| format!(" từ năm {y}")).unwrap_or_default()
             ),
             NeverAssessed => "“years” không chứa năm nào trong thời gian áp dụng của cấp".into(),
+            Missing => "bắt buộc phải có".into(),
+            UnknownField => "không phải là trường của định dạng danh mục (viết sai tên?)".into(),
+            WrongType(expected) => match expected {
+                Expected::Object => "phải là một đối tượng JSON ({…})".into(),
+                Expected::List => "phải là một danh sách ([…])".into(),
+                Expected::Text => "phải là chuỗi văn bản trong dấu ngoặc kép".into(),
+                Expected::TrueOrFalse => "phải là true hoặc false".into(),
+                Expected::Date => "phải là ngày có thật, viết dạng YYYY-MM-DD".into(),
+                Expected::Integer { min, max } => {
+                    format!("phải là số nguyên từ {min} đến {max}")
+                }
+                Expected::OneOf(names) => format!("phải là một trong các giá trị: {names}"),
+            },
         }
     }
 }
