@@ -395,7 +395,7 @@ fn an_exceed_rule_without_a_minimum_denominator_is_refused() {
     })
     .expect_err("refused");
     assert!(
-        err[0].contains("at bonus.rules[1].when.minDenominator: is required"),
+        err[0].contains("at bonus.rules[1].when.minDenominator: this required field is missing"),
         "{err:?}"
     );
 }

@@ -1,6 +1,7 @@
 //! Catalog validation: every problem is collected and located, none stops the search for others.
 
 use super::*;
+use crate::strict_json::StrictJsonError;
 use crate::text::Lang;
 use crate::text::Localized;
 use crate::units::FULL_SHARE;
@@ -17,7 +18,7 @@ pub enum CatalogError {
     /// Not JSON, or JSON that the strict reader refuses (a key twice, a number that is not a
     /// safe integer, too deep).
     #[error("the catalog file cannot be read: {0}")]
-    Json(crate::strict_json::StrictJsonError),
+    Json(StrictJsonError),
     /// JSON, but not in the catalog's format: the first field that is not (`catalog::read`).
     #[error("the catalog file is not in the catalog format{}: {}", at_path(&.0.path), .0.issue.en())]
     Shape(CatalogProblem),
@@ -27,7 +28,7 @@ pub enum CatalogError {
 
 fn at_path(path: &str) -> String {
     if path.is_empty() {
-        String::new()
+        " (the whole file)".to_owned()
     } else {
         format!(" at {path}")
     }
@@ -47,12 +48,20 @@ impl crate::Localized for CatalogError {
                     "Tệp danh mục không phải văn bản UTF-8 (byte lỗi đầu tiên ở vị trí {offset})."
                 )
             }
+            // The strict reader's own guess, "cut or altered", is for signed reports; a catalog
+            // is edited by hand, where a comma, a bracket or a quote is the likely cause.
+            (CatalogError::Json(StrictJsonError::Syntax { line, column, .. }), Lang::Vi) => {
+                format!(
+                    "Tệp danh mục không phải JSON hợp lệ ở dòng {line}, cột {column} (thiếu hoặc \
+                     thừa dấu phẩy, dấu ngoặc hay dấu ngoặc kép?)."
+                )
+            }
             (CatalogError::Json(e), Lang::Vi) => {
                 format!("Không đọc được tệp danh mục: {}", e.message(Lang::Vi))
             }
             (CatalogError::Shape(p), Lang::Vi) => {
                 let place = if p.path.is_empty() {
-                    String::new()
+                    " (toàn bộ tệp)".to_owned()
                 } else {
                     format!(" ở {}", p.path)
                 };
@@ -134,6 +143,8 @@ pub enum CatalogIssue {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Expected {
     Object,
+    /// A text in both languages, `{"vi": "…", "en": "…"}`.
+    Bilingual,
     List,
     Text,
     TrueOrFalse,
@@ -213,10 +224,11 @@ impl CatalogIssue {
                 year.map(|y| format!(" from {y}")).unwrap_or_default()
             ),
             NeverAssessed => "'years' leaves no year of the tier's periods".into(),
-            Missing => "is required".into(),
+            Missing => "this required field is missing".into(),
             UnknownField => "is not a field of the catalog format (a misspelt name?)".into(),
             WrongType(expected) => match expected {
                 Expected::Object => "must be a JSON object ({…})".into(),
+                Expected::Bilingual => "must be written {\"vi\": \"…\", \"en\": \"…\"}".into(),
                 Expected::List => "must be a list ([…])".into(),
                 Expected::Text => "must be text in quotes".into(),
                 Expected::TrueOrFalse => "must be true or false".into(),
@@ -278,10 +290,13 @@ impl CatalogIssue {
                 year.map(|y| format!(" từ năm {y}")).unwrap_or_default()
             ),
             NeverAssessed => "“years” không chứa năm nào trong thời gian áp dụng của cấp".into(),
-            Missing => "bắt buộc phải có".into(),
+            Missing => "thiếu trường bắt buộc này".into(),
             UnknownField => "không phải là trường của định dạng danh mục (viết sai tên?)".into(),
             WrongType(expected) => match expected {
                 Expected::Object => "phải là một đối tượng JSON ({…})".into(),
+                Expected::Bilingual => {
+                    "phải có dạng {\"vi\": \"…\", \"en\": \"…\"} (tiếng Việt và tiếng Anh)".into()
+                }
                 Expected::List => "phải là một danh sách ([…])".into(),
                 Expected::Text => "phải là chuỗi văn bản trong dấu ngoặc kép".into(),
                 Expected::TrueOrFalse => "phải là true hoặc false".into(),
