@@ -131,8 +131,10 @@ function breakdown(r) {
     ['app start → catalog there (0 when it came first)', Math.max(0, r.catalogEnd - instantiated)],
   ];
   const both = Math.max(r.catalogEnd, instantiated);
+  const received = r.marks['tdg:catalog-received'];
   if (parsed !== undefined) {
     parts.push(['app start → catalog parsed (mark tdg:catalog-parsed; the loading line drawn first)', parsed - both]);
+    if (received !== undefined) parts.push(['  of which the catalog read and validated (Catalog::from_json)', parsed - received]);
     parts.push(['first render (→ last input in the DOM)', r.shown - parsed]);
   } else {
     parts.push(['catalog parse + first render (→ last input in the DOM)', r.shown - both]);

@@ -71,8 +71,8 @@ test('a catalog field of the wrong kind is located and said in each language', a
   const alert = page.getByRole('alert').filter({ hasText: 'Không tải được danh mục tiêu chí' });
   await alert.waitFor();
   const text = await alert.textContent();
-  assert.match(text, /Tệp danh mục không đúng định dạng ở tiers\[2\]\.criteria\[0\]\.maxPoints: phải là số nguyên từ 0 đến 4294967295/);
-  assert.match(text, /not in the catalog format at tiers\[2\]\.criteria\[0\]\.maxPoints: must be a whole number/);
+  assert.match(text, /Tệp danh mục không đúng định dạng ở tiers\[2\]\.criteria\[0\]\.maxPoints: phải là số nguyên, viết không có dấu ngoặc kép\./);
+  assert.match(text, /not in the catalog format at tiers\[2\]\.criteria\[0\]\.maxPoints: must be a whole number, written without quotes\./);
   // No reader's English inside the Vietnamese line (serde's "invalid type: string").
   assert.doesNotMatch(text, /invalid type/);
   await page.close();

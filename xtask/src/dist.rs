@@ -225,8 +225,8 @@ fn fill_service_worker(template: &str, version: &str, files: &[&str]) -> Result<
 /// toolchain use them. It applies to every rustc call and build script of that cargo run
 /// (proc-macro2 and thiserror turn on nightly features when they see it), hence the build's
 /// own target directory, `SITE_TARGET`. `tools::can_rebuild_std` checks the toolchain first
-/// (rustc 1.95 here; `immediate-abort` appeared in 1.92); where it cannot, the site is built
-/// with the prebuilt standard library, with a warning.
+/// (`immediate-abort` appeared in rustc 1.92); where it cannot, or the rebuilt build fails,
+/// the site is built with the prebuilt standard library, with a warning.
 const REBUILT_STD: [&str; 5] = [
     "-Zbuild-std=std,panic_abort",
     "-Zbuild-std-features=optimize_for_size",
@@ -239,6 +239,22 @@ const REBUILT_STD: [&str; 5] = [
 /// scripts and proc macros the bench's native release builds use without `RUSTC_BOOTSTRAP`
 /// (sharing them rebuilt nearly everything at each switch).
 const SITE_TARGET: &str = "site";
+
+/// A copy of `cmd`: its program, arguments, directory and variables.
+fn clone_command(cmd: &Command) -> Command {
+    let mut copy = Command::new(cmd.get_program());
+    copy.args(cmd.get_args());
+    if let Some(dir) = cmd.get_current_dir() {
+        copy.current_dir(dir);
+    }
+    for (name, value) in cmd.get_envs() {
+        match value {
+            Some(value) => copy.env(name, value),
+            None => copy.env_remove(name),
+        };
+    }
+    copy
+}
 
 /// Builds the four modules; returns the directory that holds them.
 fn run_cargo_build(root: &Path) -> Result<PathBuf> {
@@ -262,15 +278,24 @@ fn run_cargo_build(root: &Path) -> Result<PathBuf> {
             "--target",
             tools::WASM_TARGET,
         ]);
+    let release = target_dir.join(tools::WASM_TARGET).join("release");
     if std::env::var_os("TDG_PANIC_MESSAGES").is_some() {
         eprintln!(
             "TDG_PANIC_MESSAGES: the prebuilt standard library, panics say why in the console"
         );
     } else if tools::can_rebuild_std() {
-        build.env("RUSTC_BOOTSTRAP", "1").args(REBUILT_STD);
+        let mut rebuilt = clone_command(&build);
+        rebuilt.env("RUSTC_BOOTSTRAP", "1").args(REBUILT_STD);
+        // The first rebuild fetches the standard library's own crates from crates.io: where it
+        // cannot, or the unstable flags changed, the prebuilt one still makes a site (a real
+        // compile error then fails again below, with its message).
+        match process::run(&mut rebuilt) {
+            Ok(()) => return Ok(release),
+            Err(e) => tools::prebuilt_std_warning(&format!("{e:#}")),
+        }
     }
     process::run(&mut build)?;
-    Ok(target_dir.join(tools::WASM_TARGET).join("release"))
+    Ok(release)
 }
 
 /// wasm-bindgen's JS glue for `wasm` as `<name>.js` + `<name>_bg.wasm` (and its `snippets/`).

@@ -207,7 +207,7 @@ fn run_libfuzzer(
         .arg(&scratch)
         .arg(&committed)
         .stdout(Stdio::null());
-    eprintln!("$ TDG_FUZZ_TARGET={target} {}", process::describe(&cmd));
+    eprintln!("$ {}", process::describe(&cmd));
     let out = cmd.output()?;
     let log = String::from_utf8_lossy(&out.stderr);
     let executions = log

@@ -75,22 +75,52 @@ pub fn exists(program: &str) -> bool {
 }
 
 /// The command as a shell would run it, with the variables it sets (a build under
-/// `RUSTC_BOOTSTRAP=1` copied without it would fail).
+/// `RUSTC_BOOTSTRAP=1` copied without it would fail), each word quoted where a shell would
+/// split or expand it.
 pub fn describe(cmd: &Command) -> String {
-    let mut text = String::new();
+    let mut words = Vec::new();
     for (name, value) in cmd.get_envs() {
         if let Some(value) = value {
-            text.push_str(&format!(
-                "{}={} ",
+            words.push(format!(
+                "{}={}",
                 name.to_string_lossy(),
-                value.to_string_lossy()
+                shell_word(&value.to_string_lossy())
             ));
         }
     }
-    text.push_str(&cmd.get_program().to_string_lossy());
-    for arg in cmd.get_args() {
-        text.push(' ');
-        text.push_str(&arg.to_string_lossy());
+    words.push(shell_word(&cmd.get_program().to_string_lossy()));
+    words.extend(cmd.get_args().map(|a| shell_word(&a.to_string_lossy())));
+    words.join(" ")
+}
+
+/// `word` as one shell word: as it is when only safe characters, else in single quotes.
+fn shell_word(word: &str) -> String {
+    let safe = |c: char| c.is_ascii_alphanumeric() || "-_./=:,+@%".contains(c);
+    if !word.is_empty() && word.chars().all(safe) {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
     }
-    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_described_command_can_be_pasted_into_a_shell() {
+        let mut cmd = Command::new("cargo");
+        cmd.env("RUSTFLAGS", "-Cpasses=a -Cllvm-args=b")
+            .args([
+                "build",
+                "--config",
+                "profile.release.panic=\"immediate-abort\"",
+            ])
+            .arg("it's");
+        assert_eq!(
+            describe(&cmd),
+            "RUSTFLAGS='-Cpasses=a -Cllvm-args=b' cargo build --config \
+             'profile.release.panic=\"immediate-abort\"' 'it'\\''s'"
+        );
+    }
 }

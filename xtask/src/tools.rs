@@ -31,18 +31,24 @@ pub fn ensure_wasm_target() -> Result<()> {
 /// with the prebuilt standard library: larger (about 25 KB gzip on the app's module), the same
 /// for the user, rather than not built at all.
 pub fn can_rebuild_std() -> bool {
-    let why = if !rust_src_present() && !add_rust_src() {
-        "rustup could not add rust-src"
-    } else if !knows_immediate_abort() {
+    // The rustc check first: it takes milliseconds and needs no network.
+    let why = if !knows_immediate_abort() {
         "this rustc does not know -Cpanic=immediate-abort (it needs 1.92 or later)"
+    } else if !rust_src_present() && !add_rust_src() {
+        "rustup could not add rust-src"
     } else {
         return true;
     };
+    prebuilt_std_warning(why);
+    false
+}
+
+/// Said when the site is built with the prebuilt standard library instead of a rebuilt one.
+pub fn prebuilt_std_warning(why: &str) {
     eprintln!(
         "warning: {why}: building the site with the prebuilt standard library, its modules \
          are about 8 % larger (docs/first-load.md, third round)"
     );
-    false
 }
 
 fn rust_src_present() -> bool {

@@ -41,6 +41,8 @@ pub fn run(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
     );
     // A row for a unit the old list has no key for cannot become an entry (an entry is a key):
     // said, so that an office that listed a new unit there knows to register its key.
+    // `convert_v1` keeps every key of the old list (a key without a row stops it), so the units
+    // with no entry in the new list are those with no key in the old one.
     let left_out: Vec<&str> = rows
         .iter()
         .map(|r| r.unit_code.as_str())
@@ -49,10 +51,12 @@ pub fn run(raw: &[std::ffi::OsString]) -> Result<bool, CliError> {
     if !left_out.is_empty() {
         let codes = left_out.join(", ");
         eprintln!(
-            "{} dòng của tệp CSV không có khóa trong danh sách cũ nên không được chuyển: {codes}; \
-             đăng ký khóa của các đơn vị này trong “Sổ đăng ký đơn vị và khóa” của trang cơ quan tiếp nhận\n\
-             {} CSV row(s) have no key in the old list and were not converted: {codes}; register \
-             these units' keys in the office page's “Unit register and keys”",
+            "{} đơn vị trong tệp CSV chưa có khóa trong danh sách cũ nên không được đưa vào danh \
+             sách mới: {codes}. Hãy đăng ký khóa của các đơn vị này tại mục “Sổ đăng ký đơn vị \
+             và khóa” trên trang của cơ quan tiếp nhận (office.html).\n\
+             {} unit(s) of the CSV file have no key in the old list and are not in the new one: \
+             {codes}. Register their keys in “Unit register and keys” on the office page \
+             (office.html).",
             left_out.len(),
             left_out.len()
         );

@@ -414,7 +414,7 @@ fn a_version_1_trust_list_is_refused_and_can_be_converted() {
     let said = String::from_utf8_lossy(&converted.stderr);
     assert!(
         said.contains(
-            "1 CSV row(s) have no key in the old list and were not converted: XA-TEST-03"
+            "1 unit(s) of the CSV file have no key in the old list and are not in the new one: XA-TEST-03."
         ),
         "{said}"
     );

@@ -28,6 +28,14 @@ pub fn format_int(value: u64, lang: Lang) -> String {
     out
 }
 
+/// The sign before the decimals: `87,5` in Vietnamese, `87.5` in English.
+pub fn decimal_sign(lang: Lang) -> char {
+    match lang {
+        Lang::Vi => ',',
+        Lang::En => '.',
+    }
+}
+
 /// Formats an integer number of `1/10^places` units with at most `places` decimals, trailing
 /// zeros dropped: Vietnamese `87,5`, English `87.5`.
 fn format_fixed(value: u64, places: u32, lang: Lang) -> String {
@@ -41,14 +49,11 @@ fn format_fixed(value: u64, places: u32, lang: Lang) -> String {
     while frac_text.ends_with('0') {
         frac_text.pop();
     }
-    let dec = match lang {
-        Lang::Vi => ',',
-        Lang::En => '.',
-    };
+    let dec = decimal_sign(lang);
     format!("{whole}{dec}{frac_text}")
 }
 
-/// Points shown to people with up to two decimals (rounded down): `87,25`.
+/// Points shown to people exactly, with up to three decimals: `87,25`, `85,625`.
 pub fn format_points(points: MilliPoints, lang: Lang) -> String {
     // Exact: points are counted in thousandths, and a total rounded half up to 0,001 must not
     // be shown cut to two decimals (85,625 read as 85,62 beside "rounded half up").
@@ -66,10 +71,7 @@ pub fn format_share(share: BasisPoints, lang: Lang) -> String {
 pub fn format_index(index_millionths: u32, lang: Lang) -> String {
     // Rounded half up to the tenth of a percent, like every other rounding in the model.
     let per_mille = (index_millionths + 500) / 1_000;
-    let dec = match lang {
-        Lang::Vi => ',',
-        Lang::En => '.',
-    };
+    let dec = decimal_sign(lang);
     match per_mille % 10 {
         0 => format!("{}%", per_mille / 10),
         tenth => format!("{}{dec}{tenth}%", per_mille / 10),

@@ -125,11 +125,37 @@ fn syntax_errors_are_located() {
     let err = tdg_model::Catalog::from_json(b"{\"id\": 3}").expect_err("a number for an id");
     assert_eq!(
         err.message(tdg_model::Lang::Vi),
-        "Tệp danh mục không đúng định dạng ở id: phải là chuỗi văn bản trong dấu ngoặc kép"
+        "Tệp danh mục không đúng định dạng ở id: phải là chuỗi văn bản trong dấu ngoặc kép."
     );
     assert_eq!(
         err.to_string(),
-        "the catalog file is not in the catalog format at id: must be text in quotes"
+        "the catalog file is not in the catalog format at id: must be text in quotes."
+    );
+    // A number in quotes is the likely slip; a number out of its field's type, validation's
+    // wording; a file that is not an object, the whole file.
+    let edited = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut value: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(common::CATALOG_PATH).expect("catalog"))
+                .expect("json");
+        edit(&mut value);
+        tdg_model::Catalog::from_json(&serde_json::to_vec(&value).expect("json"))
+            .expect_err("refused")
+            .message(tdg_model::Lang::Vi)
+    };
+    assert_eq!(
+        edited(&|v| v["tiers"][0]["criteria"][3]["maxPoints"] = "5".into()),
+        "Tệp danh mục không đúng định dạng ở tiers[0].criteria[3].maxPoints: phải là số nguyên, \
+         viết không có dấu ngoặc kép."
+    );
+    assert_eq!(
+        edited(&|v| v["deadline"]["beforeDay"] = 300.into()),
+        "Tệp danh mục không đúng định dạng ở deadline.beforeDay: 300 nằm ngoài khoảng cho phép \
+         0..=255."
+    );
+    assert_eq!(
+        edited(&|v| *v = serde_json::json!([])),
+        "Tệp danh mục không đúng định dạng (toàn bộ tệp): phải là một nhóm trường trong dấu \
+         ngoặc nhọn {…}."
     );
     assert!(matches!(
         tdg_model::Catalog::from_json(&[0xff, 0xfe]),

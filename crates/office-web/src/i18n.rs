@@ -67,11 +67,7 @@ pub fn points(milli: u32, lang: Lang) -> String {
 /// ("85", ""). Joined, the parts are `points(milli, lang)`.
 pub fn points_parts(milli: u32, lang: Lang) -> (String, String) {
     let mut text = points(milli, lang);
-    let sign = match lang {
-        Lang::Vi => ',',
-        Lang::En => '.',
-    };
-    match text.find(sign) {
+    match text.find(tdg_model::units::decimal_sign(lang)) {
         Some(at) => {
             let decimals = text.split_off(at);
             (text, decimals)

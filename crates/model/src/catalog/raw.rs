@@ -1,7 +1,7 @@
-//! How the tagged enums of the catalog are read. They are written with serde's internal tagging
-//! (`{"kind": "ratio", "target": 7000, …}`), but deriving `Deserialize` that way makes serde
-//! buffer every value first, which costs the browser app about 50 KB of code. Reading into one
-//! flat struct per enum and converting gives the same format and the same errors for far less.
+//! How serde's derives read the catalog's tagged enums: one flat struct per enum, converted
+//! (deriving internal tagging makes serde buffer every value first). `Catalog::from_json` no
+//! longer uses the derives (`read.rs` reads the catalog by hand, with the same rules); they
+//! stay as the oracle of `tests/catalog_reader.rs`, and this file with them.
 
 use super::{BonusCondition, Level, Measure, PenaltyCondition, Provenance};
 use crate::text::Text;

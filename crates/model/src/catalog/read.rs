@@ -116,7 +116,7 @@ fn list<T>(value: &Value, path: &str, read: impl Fn(&Value, &str) -> Read<T>) ->
 fn string(value: &Value, path: &str) -> Read<String> {
     match value {
         Value::String(s) => Ok(s.clone()),
-        _ => wrong(path, Expected::Text),
+        _ => wrong(path, Expected::String),
     }
 }
 
@@ -131,11 +131,14 @@ fn boolean(value: &Value, path: &str) -> Read<bool> {
     }
 }
 
-/// A whole number within `min..=max` (a float such as `1.0` is not one, as for serde).
+/// A whole number within `min..=max`, the bounds of the field's Rust type (the strict parser
+/// has already refused `1.0` and anything beyond ±(2^53 − 1)). Out of range, the message is
+/// validation's; any other value is "not a whole number", the likely slip being quotes.
 fn integer(value: &Value, path: &str, min: i64, max: i64) -> Read<i64> {
     match value.as_i64() {
         Some(n) if (min..=max).contains(&n) => Ok(n),
-        _ => wrong(path, Expected::Integer { min, max }),
+        Some(value) => problem(path, CatalogIssue::TargetOutOfRange { value, min, max }),
+        None => wrong(path, Expected::WholeNumber),
     }
 }
 
@@ -151,7 +154,7 @@ fn i32_(value: &Value, path: &str) -> Read<i32> {
     integer(value, path, i32::MIN.into(), i32::MAX.into()).map(|n| n as i32)
 }
 
-/// The strict parser keeps integers within ±(2^53 − 1): the message says that bound.
+/// The strict parser keeps integers within ±(2^53 − 1), so every one it gives fits.
 fn u64_(value: &Value, path: &str) -> Read<u64> {
     integer(value, path, 0, crate::MAX_SAFE_INTEGER).map(|n| n as u64)
 }

@@ -20,7 +20,7 @@ pub enum CatalogError {
     #[error("the catalog file cannot be read: {0}")]
     Json(StrictJsonError),
     /// JSON, but not in the catalog's format: the first field that is not (`catalog::read`).
-    #[error("the catalog file is not in the catalog format{}: {}", at_path(&.0.path), .0.issue.en())]
+    #[error("the catalog file is not in the catalog format{}: {}.", at_path(&.0.path), .0.issue.en())]
     Shape(CatalogProblem),
     #[error("the catalog has {} problem(s): {}", .0.len(), list(.0))]
     Invalid(Vec<CatalogProblem>),
@@ -65,7 +65,10 @@ impl crate::Localized for CatalogError {
                 } else {
                     format!(" ở {}", p.path)
                 };
-                format!("Tệp danh mục không đúng định dạng{place}: {}", p.issue.vi())
+                format!(
+                    "Tệp danh mục không đúng định dạng{place}: {}.",
+                    p.issue.vi()
+                )
             }
             (CatalogError::Invalid(problems), Lang::Vi) => {
                 let parts: Vec<String> = problems.iter().map(|p| p.message(Lang::Vi)).collect();
@@ -146,15 +149,13 @@ pub enum Expected {
     /// A text in both languages, `{"vi": "…", "en": "…"}`.
     Bilingual,
     List,
-    Text,
+    /// A JSON string.
+    String,
     TrueOrFalse,
     /// A day written `YYYY-MM-DD`.
     Date,
-    /// A whole number from `min` to `max`.
-    Integer {
-        min: i64,
-        max: i64,
-    },
+    /// A whole number (one out of the field's range is `TargetOutOfRange`).
+    WholeNumber,
     /// One of the names listed.
     OneOf(&'static str),
 }
@@ -227,15 +228,13 @@ impl CatalogIssue {
             Missing => "this required field is missing".into(),
             UnknownField => "is not a field of the catalog format (a misspelt name?)".into(),
             WrongType(expected) => match expected {
-                Expected::Object => "must be a JSON object ({…})".into(),
+                Expected::Object => "must be a group of fields in braces {…}".into(),
                 Expected::Bilingual => "must be written {\"vi\": \"…\", \"en\": \"…\"}".into(),
                 Expected::List => "must be a list ([…])".into(),
-                Expected::Text => "must be text in quotes".into(),
+                Expected::String => "must be text in quotes".into(),
                 Expected::TrueOrFalse => "must be true or false".into(),
                 Expected::Date => "must be a real day written YYYY-MM-DD".into(),
-                Expected::Integer { min, max } => {
-                    format!("must be a whole number from {min} to {max}")
-                }
+                Expected::WholeNumber => "must be a whole number, written without quotes".into(),
                 Expected::OneOf(names) => format!("must be one of: {names}"),
             },
         }
@@ -293,17 +292,15 @@ impl CatalogIssue {
             Missing => "thiếu trường bắt buộc này".into(),
             UnknownField => "không phải là trường của định dạng danh mục (viết sai tên?)".into(),
             WrongType(expected) => match expected {
-                Expected::Object => "phải là một đối tượng JSON ({…})".into(),
+                Expected::Object => "phải là một nhóm trường trong dấu ngoặc nhọn {…}".into(),
                 Expected::Bilingual => {
                     "phải có dạng {\"vi\": \"…\", \"en\": \"…\"} (tiếng Việt và tiếng Anh)".into()
                 }
                 Expected::List => "phải là một danh sách ([…])".into(),
-                Expected::Text => "phải là chuỗi văn bản trong dấu ngoặc kép".into(),
+                Expected::String => "phải là chuỗi văn bản trong dấu ngoặc kép".into(),
                 Expected::TrueOrFalse => "phải là true hoặc false".into(),
                 Expected::Date => "phải là ngày có thật, viết dạng YYYY-MM-DD".into(),
-                Expected::Integer { min, max } => {
-                    format!("phải là số nguyên từ {min} đến {max}")
-                }
+                Expected::WholeNumber => "phải là số nguyên, viết không có dấu ngoặc kép".into(),
                 Expected::OneOf(names) => format!("phải là một trong các giá trị: {names}"),
             },
         }
