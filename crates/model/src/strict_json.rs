@@ -287,11 +287,18 @@ impl<'de> Visitor<'de> for Strict {
         let depth = enter::<A::Error>(self.depth)?;
         let mut object = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            if object.contains_key(&key) {
-                return Err(de::Error::custom(format_args!("duplicate key: {key}")));
+            // One search of the object per key, not two (a report's or a catalog's every key).
+            match object.entry(key) {
+                serde_json::map::Entry::Occupied(seen) => {
+                    return Err(de::Error::custom(format_args!(
+                        "duplicate key: {}",
+                        seen.key()
+                    )));
+                }
+                serde_json::map::Entry::Vacant(slot) => {
+                    slot.insert(map.next_value_seed(Strict { depth })?);
+                }
             }
-            let value = map.next_value_seed(Strict { depth })?;
-            object.insert(key, value);
         }
         Ok(Value::Object(object))
     }

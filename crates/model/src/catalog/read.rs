@@ -30,150 +30,194 @@ pub(super) fn catalog(bytes: &[u8]) -> Result<Catalog, CatalogError> {
         StrictJsonError::NotUtf8 { offset } => CatalogError::NotUtf8 { offset },
         other => CatalogError::Json(other),
     })?;
-    read_catalog(&value, "").map_err(CatalogError::Shape)
+    read_catalog(value, &Here::ROOT).map_err(CatalogError::Shape)
 }
 
 type Read<T> = Result<T, CatalogProblem>;
 
-fn problem<T>(path: &str, issue: CatalogIssue) -> Read<T> {
+/// Where a value is in the file, built as the reading goes down and written out only for a
+/// problem (a path string per field read cost more than the reading).
+#[derive(Clone, Copy)]
+struct Here<'a> {
+    parent: Option<&'a Here<'a>>,
+    step: Step<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Root,
+    Key(&'a str),
+    Index(usize),
+}
+
+impl<'a> Here<'a> {
+    const ROOT: Here<'static> = Here {
+        parent: None,
+        step: Step::Root,
+    };
+
+    fn key(&'a self, key: &'a str) -> Here<'a> {
+        Here {
+            parent: Some(self),
+            step: Step::Key(key),
+        }
+    }
+
+    fn index(&'a self, index: usize) -> Here<'a> {
+        Here {
+            parent: Some(self),
+            step: Step::Index(index),
+        }
+    }
+
+    /// As validation writes it: `tiers[2].criteria[0].measure.target`; empty for the root.
+    fn path(&self) -> String {
+        let mut path = self.parent.map(Here::path).unwrap_or_default();
+        match self.step {
+            Step::Root => {}
+            Step::Key(key) if path.is_empty() => path.push_str(key),
+            Step::Key(key) => {
+                path.push('.');
+                path.push_str(key);
+            }
+            Step::Index(i) => path.push_str(&format!("[{i}]")),
+        }
+        path
+    }
+}
+
+fn problem<T>(here: &Here, issue: CatalogIssue) -> Read<T> {
     Err(CatalogProblem {
-        path: path.to_owned(),
+        path: here.path(),
         issue,
     })
 }
 
-fn wrong<T>(path: &str, expected: Expected) -> Read<T> {
-    problem(path, CatalogIssue::WrongType(expected))
+fn wrong<T>(here: &Here, expected: Expected) -> Read<T> {
+    problem(here, CatalogIssue::WrongType(expected))
 }
 
-/// An object's fields, with the names the format allows checked up front.
-struct Fields<'v> {
-    map: &'v Map<String, Value>,
-    path: &'v str,
+/// An object's fields, with the names the format allows checked up front. Each is taken out
+/// of the object as it is read: its strings move into the catalog instead of being copied.
+struct Fields<'h> {
+    map: Map<String, Value>,
+    here: &'h Here<'h>,
 }
 
-impl<'v> Fields<'v> {
+impl<'h> Fields<'h> {
     /// `known`: every field the format allows here; any other is refused.
-    fn of(value: &'v Value, path: &'v str, known: &[&str]) -> Read<Fields<'v>> {
+    fn of(value: Value, here: &'h Here<'h>, known: &[&str]) -> Read<Fields<'h>> {
         let Value::Object(map) = value else {
-            return wrong(path, Expected::Object);
+            return wrong(here, Expected::Object);
         };
         if let Some(key) = map.keys().find(|k| !known.contains(&k.as_str())) {
-            return problem(&at(path, key), CatalogIssue::UnknownField);
+            return problem(&here.key(key), CatalogIssue::UnknownField);
         }
-        Ok(Fields { map, path })
+        Ok(Fields { map, here })
     }
 
     /// A field that must be there.
-    fn req<T>(&self, key: &str, read: impl FnOnce(&Value, &str) -> Read<T>) -> Read<T> {
-        let path = at(self.path, key);
-        match self.map.get(key) {
-            Some(value) => read(value, &path),
-            None => problem(&path, CatalogIssue::Missing),
+    fn req<T>(&mut self, key: &str, read: impl FnOnce(Value, &Here) -> Read<T>) -> Read<T> {
+        let here = self.here.key(key);
+        match self.map.remove(key) {
+            Some(value) => read(value, &here),
+            None => problem(&here, CatalogIssue::Missing),
         }
     }
 
     /// An optional field: absent or `null` is `None`.
-    fn opt<T>(&self, key: &str, read: impl FnOnce(&Value, &str) -> Read<T>) -> Read<Option<T>> {
-        match self.map.get(key) {
+    fn opt<T>(&mut self, key: &str, read: impl FnOnce(Value, &Here) -> Read<T>) -> Read<Option<T>> {
+        match self.map.remove(key) {
             None | Some(Value::Null) => Ok(None),
-            Some(value) => read(value, &at(self.path, key)).map(Some),
+            Some(value) => read(value, &self.here.key(key)).map(Some),
         }
     }
 
     /// A field with a default when absent (`null` is not absent: it is refused).
     fn or_default<T: Default>(
-        &self,
+        &mut self,
         key: &str,
-        read: impl FnOnce(&Value, &str) -> Read<T>,
+        read: impl FnOnce(Value, &Here) -> Read<T>,
     ) -> Read<T> {
-        match self.map.get(key) {
+        match self.map.remove(key) {
             None => Ok(T::default()),
-            Some(value) => read(value, &at(self.path, key)),
+            Some(value) => read(value, &self.here.key(key)),
         }
     }
 }
 
-fn at(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
-fn list<T>(value: &Value, path: &str, read: impl Fn(&Value, &str) -> Read<T>) -> Read<Vec<T>> {
+fn list<T>(value: Value, here: &Here, read: impl Fn(Value, &Here) -> Read<T>) -> Read<Vec<T>> {
     let Value::Array(items) = value else {
-        return wrong(path, Expected::List);
+        return wrong(here, Expected::List);
     };
     items
-        .iter()
+        .into_iter()
         .enumerate()
-        .map(|(i, item)| read(item, &format!("{path}[{i}]")))
+        .map(|(i, item)| read(item, &here.index(i)))
         .collect()
 }
 
-fn string(value: &Value, path: &str) -> Read<String> {
+fn string(value: Value, here: &Here) -> Read<String> {
     match value {
-        Value::String(s) => Ok(s.clone()),
-        _ => wrong(path, Expected::String),
+        Value::String(s) => Ok(s),
+        _ => wrong(here, Expected::String),
     }
 }
 
-fn strings(value: &Value, path: &str) -> Read<Vec<String>> {
-    list(value, path, string)
+fn strings(value: Value, here: &Here) -> Read<Vec<String>> {
+    list(value, here, string)
 }
 
-fn boolean(value: &Value, path: &str) -> Read<bool> {
+fn boolean(value: Value, here: &Here) -> Read<bool> {
     match value {
-        Value::Bool(b) => Ok(*b),
-        _ => wrong(path, Expected::TrueOrFalse),
+        Value::Bool(b) => Ok(b),
+        _ => wrong(here, Expected::TrueOrFalse),
     }
 }
 
 /// A whole number within `min..=max`, the bounds of the field's Rust type (the strict parser
 /// has already refused `1.0` and anything beyond ±(2^53 − 1)). Out of range, the message is
 /// validation's; any other value is "not a whole number", the likely slip being quotes.
-fn integer(value: &Value, path: &str, min: i64, max: i64) -> Read<i64> {
+fn integer(value: &Value, here: &Here, min: i64, max: i64) -> Read<i64> {
     match value.as_i64() {
         Some(n) if (min..=max).contains(&n) => Ok(n),
-        Some(value) => problem(path, CatalogIssue::TargetOutOfRange { value, min, max }),
-        None => wrong(path, Expected::WholeNumber),
+        Some(value) => problem(here, CatalogIssue::TargetOutOfRange { value, min, max }),
+        None => wrong(here, Expected::WholeNumber),
     }
 }
 
-fn u8_(value: &Value, path: &str) -> Read<u8> {
-    integer(value, path, 0, u8::MAX.into()).map(|n| n as u8)
+fn u8_(value: Value, here: &Here) -> Read<u8> {
+    integer(&value, here, 0, u8::MAX.into()).map(|n| n as u8)
 }
 
-fn u32_(value: &Value, path: &str) -> Read<u32> {
-    integer(value, path, 0, u32::MAX.into()).map(|n| n as u32)
+fn u32_(value: Value, here: &Here) -> Read<u32> {
+    integer(&value, here, 0, u32::MAX.into()).map(|n| n as u32)
 }
 
-fn i32_(value: &Value, path: &str) -> Read<i32> {
-    integer(value, path, i32::MIN.into(), i32::MAX.into()).map(|n| n as i32)
+fn i32_(value: Value, here: &Here) -> Read<i32> {
+    integer(&value, here, i32::MIN.into(), i32::MAX.into()).map(|n| n as i32)
 }
 
 /// The strict parser keeps integers within ±(2^53 − 1), so every one it gives fits.
-fn u64_(value: &Value, path: &str) -> Read<u64> {
-    integer(value, path, 0, crate::MAX_SAFE_INTEGER).map(|n| n as u64)
+fn u64_(value: Value, here: &Here) -> Read<u64> {
+    integer(&value, here, 0, crate::MAX_SAFE_INTEGER).map(|n| n as u64)
 }
 
-fn date(value: &Value, path: &str) -> Read<Date> {
+fn date(value: Value, here: &Here) -> Read<Date> {
     match value {
-        Value::String(s) => Date::parse_iso(s).or_else(|_| wrong(path, Expected::Date)),
-        _ => wrong(path, Expected::Date),
+        Value::String(s) => Date::parse_iso(&s).or_else(|_| wrong(here, Expected::Date)),
+        _ => wrong(here, Expected::Date),
     }
 }
 
 /// Both languages, each empty when absent; other fields are ignored (as serde's `Text` does).
-fn text(value: &Value, path: &str) -> Read<Text> {
-    let Value::Object(map) = value else {
-        return wrong(path, Expected::Bilingual);
+fn text(value: Value, here: &Here) -> Read<Text> {
+    let Value::Object(mut map) = value else {
+        return wrong(here, Expected::Bilingual);
     };
-    let part = |key: &str| match map.get(key) {
+    let mut part = |key: &str| match map.remove(key) {
         None => Ok(String::new()),
-        Some(v) => string(v, &at(path, key)),
+        Some(v) => string(v, &here.key(key)),
     };
     Ok(Text {
         vi: part("vi")?,
@@ -183,25 +227,25 @@ fn text(value: &Value, path: &str) -> Read<Text> {
 
 /// A name from a fixed list (the format's enumerations).
 fn one_of<T: Copy>(
-    value: &Value,
-    path: &str,
+    value: Value,
+    here: &Here,
     names: &'static str,
     values: &[(&str, T)],
 ) -> Read<T> {
     let Value::String(s) = value else {
-        return wrong(path, Expected::OneOf(names));
+        return wrong(here, Expected::OneOf(names));
     };
     values
         .iter()
-        .find(|(name, _)| name == s)
+        .find(|(name, _)| *name == s)
         .map(|(_, v)| *v)
-        .map_or_else(|| wrong(path, Expected::OneOf(names)), Ok)
+        .map_or_else(|| wrong(here, Expected::OneOf(names)), Ok)
 }
 
-fn read_catalog(value: &Value, path: &str) -> Read<Catalog> {
-    let f = Fields::of(
+fn read_catalog(value: Value, here: &Here) -> Read<Catalog> {
+    let mut f = Fields::of(
         value,
-        path,
+        here,
         &[
             "id",
             "version",
@@ -245,18 +289,18 @@ fn read_catalog(value: &Value, path: &str) -> Read<Catalog> {
     })
 }
 
-fn ranking(value: &Value, path: &str) -> Read<Ranking> {
-    let f = Fields::of(value, path, &["tieBreakers", "provenance"])?;
+fn ranking(value: Value, here: &Here) -> Read<Ranking> {
+    let mut f = Fields::of(value, here, &["tieBreakers", "provenance"])?;
     Ok(Ranking {
         tie_breakers: f.req("tieBreakers", |v, p| list(v, p, tie_breaker))?,
         provenance: f.req("provenance", provenance)?,
     })
 }
 
-fn tie_breaker(value: &Value, path: &str) -> Read<TieBreaker> {
+fn tie_breaker(value: Value, here: &Here) -> Read<TieBreaker> {
     one_of(
         value,
-        path,
+        here,
         "targetsMet, earlierReceipt",
         &[
             ("targetsMet", TieBreaker::TargetsMet),
@@ -265,10 +309,10 @@ fn tie_breaker(value: &Value, path: &str) -> Read<TieBreaker> {
     )
 }
 
-fn legal_basis(value: &Value, path: &str) -> Read<LegalBasis> {
-    let f = Fields::of(
+fn legal_basis(value: Value, here: &Here) -> Read<LegalBasis> {
+    let mut f = Fields::of(
         value,
-        path,
+        here,
         &["number", "date", "issuer", "title", "shortTitle", "citeAs"],
     )?;
     Ok(LegalBasis {
@@ -281,10 +325,10 @@ fn legal_basis(value: &Value, path: &str) -> Read<LegalBasis> {
     })
 }
 
-fn office_deadline(value: &Value, path: &str) -> Read<OfficeDeadline> {
-    let f = Fields::of(
+fn office_deadline(value: Value, here: &Here) -> Read<OfficeDeadline> {
+    let mut f = Fields::of(
         value,
-        path,
+        here,
         &["beforeDay", "beforeMonth", "to", "provenance"],
     )?;
     Ok(OfficeDeadline {
@@ -295,10 +339,10 @@ fn office_deadline(value: &Value, path: &str) -> Read<OfficeDeadline> {
     })
 }
 
-fn band_set(value: &Value, path: &str) -> Read<BandSet> {
-    let f = Fields::of(
+fn band_set(value: Value, here: &Here) -> Read<BandSet> {
+    let mut f = Fields::of(
         value,
-        path,
+        here,
         &["id", "tiers", "bands", "caveat", "provenance"],
     )?;
     Ok(BandSet {
@@ -310,10 +354,10 @@ fn band_set(value: &Value, path: &str) -> Read<BandSet> {
     })
 }
 
-fn emulation_group(value: &Value, path: &str) -> Read<EmulationGroup> {
-    let f = Fields::of(
+fn emulation_group(value: Value, here: &Here) -> Read<EmulationGroup> {
+    let mut f = Fields::of(
         value,
-        path,
+        here,
         &["id", "kind", "name", "tiers", "periods", "provenance"],
     )?;
     Ok(EmulationGroup {
@@ -336,8 +380,8 @@ fn emulation_group(value: &Value, path: &str) -> Read<EmulationGroup> {
     })
 }
 
-fn legal_reference(value: &Value, path: &str) -> Read<LegalReference> {
-    let f = Fields::of(value, path, &["number", "date", "title"])?;
+fn legal_reference(value: Value, here: &Here) -> Read<LegalReference> {
+    let mut f = Fields::of(value, here, &["number", "date", "title"])?;
     Ok(LegalReference {
         number: f.req("number", string)?,
         date: f.req("date", date)?,
@@ -345,18 +389,18 @@ fn legal_reference(value: &Value, path: &str) -> Read<LegalReference> {
     })
 }
 
-fn year_range(value: &Value, path: &str) -> Read<YearRange> {
-    let f = Fields::of(value, path, &["from", "to"])?;
+fn year_range(value: Value, here: &Here) -> Read<YearRange> {
+    let mut f = Fields::of(value, here, &["from", "to"])?;
     Ok(YearRange {
         from: f.req("from", i32_)?,
         to: f.opt("to", i32_)?,
     })
 }
 
-fn office(value: &Value, path: &str) -> Read<Office> {
-    let f = Fields::of(
+fn office(value: Value, here: &Here) -> Read<Office> {
+    let mut f = Fields::of(
         value,
-        path,
+        here,
         &["name", "periods", "tiers", "via", "provenance"],
     )?;
     Ok(Office {
@@ -368,10 +412,10 @@ fn office(value: &Value, path: &str) -> Read<Office> {
     })
 }
 
-fn deadline(value: &Value, path: &str) -> Read<Deadline> {
-    let f = Fields::of(
+fn deadline(value: Value, here: &Here) -> Read<Deadline> {
+    let mut f = Fields::of(
         value,
-        path,
+        here,
         &["beforeDay", "beforeMonth", "provenance", "binds"],
     )?;
     Ok(Deadline {
@@ -382,16 +426,16 @@ fn deadline(value: &Value, path: &str) -> Read<Deadline> {
     })
 }
 
-fn deadline_binds(value: &Value, path: &str) -> Read<DeadlineBinds> {
-    let f = Fields::of(value, path, &["tiers", "provenance"])?;
+fn deadline_binds(value: Value, here: &Here) -> Read<DeadlineBinds> {
+    let mut f = Fields::of(value, here, &["tiers", "provenance"])?;
     Ok(DeadlineBinds {
         tiers: f.req("tiers", strings)?,
         provenance: f.req("provenance", provenance)?,
     })
 }
 
-fn band(value: &Value, path: &str) -> Read<Band> {
-    let f = Fields::of(value, path, &["id", "name", "minPoints"])?;
+fn band(value: Value, here: &Here) -> Read<Band> {
+    let mut f = Fields::of(value, here, &["id", "name", "minPoints"])?;
     Ok(Band {
         id: f.req("id", string)?,
         name: f.req("name", text)?,
@@ -399,16 +443,16 @@ fn band(value: &Value, path: &str) -> Read<Band> {
     })
 }
 
-fn bonus_rules(value: &Value, path: &str) -> Read<BonusRules> {
-    let f = Fields::of(value, path, &["cap", "rules"])?;
+fn bonus_rules(value: Value, here: &Here) -> Read<BonusRules> {
+    let mut f = Fields::of(value, here, &["cap", "rules"])?;
     Ok(BonusRules {
         cap: f.req("cap", u32_)?,
         rules: f.req("rules", |v, p| list(v, p, bonus_rule))?,
     })
 }
 
-fn bonus_rule(value: &Value, path: &str) -> Read<BonusRule> {
-    let f = Fields::of(value, path, &["id", "name", "when", "points", "provenance"])?;
+fn bonus_rule(value: Value, here: &Here) -> Read<BonusRule> {
+    let mut f = Fields::of(value, here, &["id", "name", "when", "points", "provenance"])?;
     Ok(BonusRule {
         id: f.req("id", string)?,
         name: f.req("name", text)?,
@@ -419,10 +463,10 @@ fn bonus_rule(value: &Value, path: &str) -> Read<BonusRule> {
 }
 
 /// A kind this version does not know is `Unknown`, refused by validation with its place.
-fn bonus_condition(value: &Value, path: &str) -> Read<BonusCondition> {
-    let f = Fields::of(
+fn bonus_condition(value: Value, here: &Here) -> Read<BonusCondition> {
+    let mut f = Fields::of(
         value,
-        path,
+        here,
         &["kind", "daysBefore", "margin", "minDenominator"],
     )?;
     let kind = f.req("kind", string)?;
@@ -431,23 +475,23 @@ fn bonus_condition(value: &Value, path: &str) -> Read<BonusCondition> {
     let min_denominator = f.opt("minDenominator", u64_)?;
     Ok(match kind.as_str() {
         "earlySubmission" => BonusCondition::EarlySubmission {
-            days_before: need(days_before, path, "daysBefore")?,
+            days_before: need(days_before, here, "daysBefore")?,
         },
         "exceedTarget" => BonusCondition::ExceedTarget {
-            margin: need(margin, path, "margin")?,
-            min_denominator: need(min_denominator, path, "minDenominator")?,
+            margin: need(margin, here, "margin")?,
+            min_denominator: need(min_denominator, here, "minDenominator")?,
         },
         _ => BonusCondition::Unknown,
     })
 }
 
 /// A field that the kind read makes required.
-fn need<T>(value: Option<T>, path: &str, key: &str) -> Read<T> {
-    value.map_or_else(|| problem(&at(path, key), CatalogIssue::Missing), Ok)
+fn need<T>(value: Option<T>, here: &Here, key: &str) -> Read<T> {
+    value.map_or_else(|| problem(&here.key(key), CatalogIssue::Missing), Ok)
 }
 
-fn penalty_rule(value: &Value, path: &str) -> Read<PenaltyRule> {
-    let f = Fields::of(value, path, &["id", "name", "when", "points", "provenance"])?;
+fn penalty_rule(value: Value, here: &Here) -> Read<PenaltyRule> {
+    let mut f = Fields::of(value, here, &["id", "name", "when", "points", "provenance"])?;
     Ok(PenaltyRule {
         id: f.req("id", string)?,
         name: f.req("name", text)?,
@@ -463,8 +507,8 @@ fn penalty_rule(value: &Value, path: &str) -> Read<PenaltyRule> {
     })
 }
 
-fn group(value: &Value, path: &str) -> Read<Group> {
-    let f = Fields::of(value, path, &["id", "name", "provenance"])?;
+fn group(value: Value, here: &Here) -> Read<Group> {
+    let mut f = Fields::of(value, here, &["id", "name", "provenance"])?;
     Ok(Group {
         id: f.req("id", string)?,
         name: f.req("name", text)?,
@@ -472,10 +516,10 @@ fn group(value: &Value, path: &str) -> Read<Group> {
     })
 }
 
-fn tier(value: &Value, path: &str) -> Read<Tier> {
-    let f = Fields::of(
+fn tier(value: Value, here: &Here) -> Read<Tier> {
+    let mut f = Fields::of(
         value,
-        path,
+        here,
         &[
             "id",
             "name",
@@ -507,10 +551,10 @@ fn tier(value: &Value, path: &str) -> Read<Tier> {
     })
 }
 
-fn unit_fields(value: &Value, path: &str) -> Read<UnitFields> {
-    let f = Fields::of(
+fn unit_fields(value: Value, here: &Here) -> Read<UnitFields> {
+    let mut f = Fields::of(
         value,
-        path,
+        here,
         &["title", "name", "code", "codeHint", "group", "provenance"],
     )?;
     Ok(UnitFields {
@@ -523,10 +567,10 @@ fn unit_fields(value: &Value, path: &str) -> Read<UnitFields> {
     })
 }
 
-fn signer_suggestion(value: &Value, path: &str) -> Read<SignerSuggestion> {
-    let f = Fields::of(
+fn signer_suggestion(value: Value, here: &Here) -> Read<SignerSuggestion> {
+    let mut f = Fields::of(
         value,
-        path,
+        here,
         &["authority", "onBehalfOf", "position", "provenance"],
     )?;
     Ok(SignerSuggestion {
@@ -550,26 +594,26 @@ fn signer_suggestion(value: &Value, path: &str) -> Read<SignerSuggestion> {
     })
 }
 
-fn period_name(value: &Value, path: &str) -> Read<PeriodName> {
-    let f = Fields::of(value, path, &["periods", "name"])?;
+fn period_name(value: Value, here: &Here) -> Read<PeriodName> {
+    let mut f = Fields::of(value, here, &["periods", "name"])?;
     Ok(PeriodName {
         periods: f.req("periods", year_range)?,
         name: f.req("name", text)?,
     })
 }
 
-fn variant(value: &Value, path: &str) -> Read<Variant> {
-    let f = Fields::of(value, path, &["id", "name"])?;
+fn variant(value: Value, here: &Here) -> Read<Variant> {
+    let mut f = Fields::of(value, here, &["id", "name"])?;
     Ok(Variant {
         id: f.req("id", string)?,
         name: f.req("name", text)?,
     })
 }
 
-fn criterion(value: &Value, path: &str) -> Read<Criterion> {
-    let f = Fields::of(
+fn criterion(value: Value, here: &Here) -> Read<Criterion> {
+    let mut f = Fields::of(
         value,
-        path,
+        here,
         &[
             "id",
             "group",
@@ -613,16 +657,16 @@ fn criterion(value: &Value, path: &str) -> Read<Criterion> {
     })
 }
 
-fn period_target(value: &Value, path: &str) -> Read<PeriodTarget> {
-    let f = Fields::of(value, path, &["periods", "target"])?;
+fn period_target(value: Value, here: &Here) -> Read<PeriodTarget> {
+    let mut f = Fields::of(value, here, &["periods", "target"])?;
     Ok(PeriodTarget {
         periods: f.req("periods", year_range)?,
         target: f.req("target", u32_)?,
     })
 }
 
-fn not_applicable_rule(value: &Value, path: &str) -> Read<NotApplicableRule> {
-    let f = Fields::of(value, path, &["reasonRequired", "when", "provenance"])?;
+fn not_applicable_rule(value: Value, here: &Here) -> Read<NotApplicableRule> {
+    let mut f = Fields::of(value, here, &["reasonRequired", "when", "provenance"])?;
     Ok(NotApplicableRule {
         reason_required: f.req("reasonRequired", boolean)?,
         when: f.req("when", text)?,
@@ -632,10 +676,10 @@ fn not_applicable_rule(value: &Value, path: &str) -> Read<NotApplicableRule> {
 
 /// Every field any kind takes is allowed whatever the kind (as the derives' flat reading did);
 /// a kind this version does not know is `Unknown`, refused by validation with its place.
-fn measure(value: &Value, path: &str) -> Read<Measure> {
-    let f = Fields::of(
+fn measure(value: Value, here: &Here) -> Read<Measure> {
+    let mut f = Fields::of(
         value,
-        path,
+        here,
         &[
             "kind",
             "target",
@@ -653,28 +697,28 @@ fn measure(value: &Value, path: &str) -> Read<Measure> {
     let unit = f.opt("unit", text)?;
     Ok(match kind.as_str() {
         "ratio" => Measure::Ratio {
-            target: need(target, path, "target")?,
-            numerator: need(numerator, path, "numerator")?,
-            denominator: need(denominator, path, "denominator")?,
+            target: need(target, here, "target")?,
+            numerator: need(numerator, here, "numerator")?,
+            denominator: need(denominator, here, "denominator")?,
         },
         "yesNo" => Measure::YesNo,
         "levels" => Measure::Levels {
-            levels: need(levels, path, "levels")?,
+            levels: need(levels, here, "levels")?,
         },
         "count" => Measure::Count {
-            target: need(target, path, "target")?,
-            unit: need(unit, path, "unit")?,
+            target: need(target, here, "target")?,
+            unit: need(unit, here, "unit")?,
         },
         // An out-of-range level becomes 0 here and is reported, located, by validation.
         "maturity" => Measure::Maturity {
-            target: u8::try_from(need(target, path, "target")?).unwrap_or(0),
+            target: u8::try_from(need(target, here, "target")?).unwrap_or(0),
         },
         _ => Measure::Unknown,
     })
 }
 
-fn level(value: &Value, path: &str) -> Read<Level> {
-    let f = Fields::of(value, path, &["id", "name", "share"])?;
+fn level(value: Value, here: &Here) -> Read<Level> {
+    let mut f = Fields::of(value, here, &["id", "name", "share"])?;
     Ok(Level {
         id: f.req("id", string)?,
         name: f.req("name", text)?,
@@ -682,20 +726,20 @@ fn level(value: &Value, path: &str) -> Read<Level> {
     })
 }
 
-fn provenance(value: &Value, path: &str) -> Read<Provenance> {
-    let f = Fields::of(value, path, &["source", "section", "quote", "reason"])?;
+fn provenance(value: Value, here: &Here) -> Read<Provenance> {
+    let mut f = Fields::of(value, here, &["source", "section", "quote", "reason"])?;
     let source = f.req("source", string)?;
     let section = f.opt("section", string)?;
     let quote = f.opt("quote", string)?;
     let reason = f.opt("reason", text)?;
     match source.as_str() {
         "plan" => Ok(Provenance::Plan {
-            section: need(section, path, "section")?,
-            quote: need(quote, path, "quote")?,
+            section: need(section, here, "section")?,
+            quote: need(quote, here, "quote")?,
         }),
         "defaultModel" => Ok(Provenance::DefaultModel {
-            reason: need(reason, path, "reason")?,
+            reason: need(reason, here, "reason")?,
         }),
-        _ => wrong(&at(path, "source"), Expected::OneOf("plan, defaultModel")),
+        _ => wrong(&here.key("source"), Expected::OneOf("plan, defaultModel")),
     }
 }
