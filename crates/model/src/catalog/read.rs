@@ -97,23 +97,28 @@ fn wrong<T>(here: &Here, expected: Expected) -> Read<T> {
     problem(here, CatalogIssue::WrongType(expected))
 }
 
-/// An object's fields, with the names the format allows checked up front. Each is taken out
-/// of the object as it is read: its strings move into the catalog instead of being copied.
+/// An object's fields, each taken out of the object as it is read (its strings move into the
+/// catalog instead of being copied); `finish` refuses whatever is left. The field names are
+/// thus written once, where they are read.
 struct Fields<'h> {
     map: Map<String, Value>,
     here: &'h Here<'h>,
 }
 
 impl<'h> Fields<'h> {
-    /// `known`: every field the format allows here; any other is refused.
-    fn of(value: Value, here: &'h Here<'h>, known: &[&str]) -> Read<Fields<'h>> {
+    fn of(value: Value, here: &'h Here<'h>) -> Read<Fields<'h>> {
         let Value::Object(map) = value else {
             return wrong(here, Expected::Object);
         };
-        if let Some(key) = map.keys().find(|k| !known.contains(&k.as_str())) {
-            return problem(&here.key(key), CatalogIssue::UnknownField);
-        }
         Ok(Fields { map, here })
+    }
+
+    /// Done: the fields read were taken out, so any left is one the format does not have.
+    fn finish(self) -> Read<()> {
+        match self.map.keys().next() {
+            Some(key) => problem(&self.here.key(key), CatalogIssue::UnknownField),
+            None => Ok(()),
+        }
     }
 
     /// A field that must be there.
@@ -243,31 +248,8 @@ fn one_of<T: Copy>(
 }
 
 fn read_catalog(value: Value, here: &Here) -> Read<Catalog> {
-    let mut f = Fields::of(
-        value,
-        here,
-        &[
-            "id",
-            "version",
-            "title",
-            "basis",
-            "legalReferences",
-            "periods",
-            "periodNote",
-            "offices",
-            "deadline",
-            "officeDeadline",
-            "bandSets",
-            "bonus",
-            "penalties",
-            "groups",
-            "tiers",
-            "emulationGroups",
-            "emulationGroupsNote",
-            "ranking",
-        ],
-    )?;
-    Ok(Catalog {
+    let mut f = Fields::of(value, here)?;
+    let read = Catalog {
         id: f.req("id", string)?,
         version: f.req("version", string)?,
         title: f.req("title", text)?,
@@ -286,15 +268,19 @@ fn read_catalog(value: Value, here: &Here) -> Read<Catalog> {
         emulation_groups: f.or_default("emulationGroups", |v, p| list(v, p, emulation_group))?,
         emulation_groups_note: f.or_default("emulationGroupsNote", text)?,
         ranking: f.opt("ranking", ranking)?,
-    })
+    };
+    f.finish()?;
+    Ok(read)
 }
 
 fn ranking(value: Value, here: &Here) -> Read<Ranking> {
-    let mut f = Fields::of(value, here, &["tieBreakers", "provenance"])?;
-    Ok(Ranking {
+    let mut f = Fields::of(value, here)?;
+    let read = Ranking {
         tie_breakers: f.req("tieBreakers", |v, p| list(v, p, tie_breaker))?,
         provenance: f.req("provenance", provenance)?,
-    })
+    };
+    f.finish()?;
+    Ok(read)
 }
 
 fn tie_breaker(value: Value, here: &Here) -> Read<TieBreaker> {
@@ -310,57 +296,47 @@ fn tie_breaker(value: Value, here: &Here) -> Read<TieBreaker> {
 }
 
 fn legal_basis(value: Value, here: &Here) -> Read<LegalBasis> {
-    let mut f = Fields::of(
-        value,
-        here,
-        &["number", "date", "issuer", "title", "shortTitle", "citeAs"],
-    )?;
-    Ok(LegalBasis {
+    let mut f = Fields::of(value, here)?;
+    let read = LegalBasis {
         number: f.req("number", string)?,
         date: f.req("date", date)?,
         issuer: f.req("issuer", text)?,
         title: f.req("title", text)?,
         short_title: f.req("shortTitle", text)?,
         cite_as: f.req("citeAs", text)?,
-    })
+    };
+    f.finish()?;
+    Ok(read)
 }
 
 fn office_deadline(value: Value, here: &Here) -> Read<OfficeDeadline> {
-    let mut f = Fields::of(
-        value,
-        here,
-        &["beforeDay", "beforeMonth", "to", "provenance"],
-    )?;
-    Ok(OfficeDeadline {
+    let mut f = Fields::of(value, here)?;
+    let read = OfficeDeadline {
         before_day: f.req("beforeDay", u8_)?,
         before_month: f.req("beforeMonth", u8_)?,
         to: f.req("to", text)?,
         provenance: f.req("provenance", provenance)?,
-    })
+    };
+    f.finish()?;
+    Ok(read)
 }
 
 fn band_set(value: Value, here: &Here) -> Read<BandSet> {
-    let mut f = Fields::of(
-        value,
-        here,
-        &["id", "tiers", "bands", "caveat", "provenance"],
-    )?;
-    Ok(BandSet {
+    let mut f = Fields::of(value, here)?;
+    let read = BandSet {
         id: f.req("id", string)?,
         tiers: f.req("tiers", strings)?,
         bands: f.req("bands", |v, p| list(v, p, band))?,
         caveat: f.or_default("caveat", text)?,
         provenance: f.req("provenance", provenance)?,
-    })
+    };
+    f.finish()?;
+    Ok(read)
 }
 
 fn emulation_group(value: Value, here: &Here) -> Read<EmulationGroup> {
-    let mut f = Fields::of(
-        value,
-        here,
-        &["id", "kind", "name", "tiers", "periods", "provenance"],
-    )?;
-    Ok(EmulationGroup {
+    let mut f = Fields::of(value, here)?;
+    let read = EmulationGroup {
         id: f.req("id", string)?,
         kind: f.req("kind", |v, p| {
             one_of(
@@ -377,102 +353,109 @@ fn emulation_group(value: Value, here: &Here) -> Read<EmulationGroup> {
         tiers: f.req("tiers", strings)?,
         periods: f.req("periods", year_range)?,
         provenance: f.req("provenance", provenance)?,
-    })
+    };
+    f.finish()?;
+    Ok(read)
 }
 
 fn legal_reference(value: Value, here: &Here) -> Read<LegalReference> {
-    let mut f = Fields::of(value, here, &["number", "date", "title"])?;
-    Ok(LegalReference {
+    let mut f = Fields::of(value, here)?;
+    let read = LegalReference {
         number: f.req("number", string)?,
         date: f.req("date", date)?,
         title: f.req("title", text)?,
-    })
+    };
+    f.finish()?;
+    Ok(read)
 }
 
 fn year_range(value: Value, here: &Here) -> Read<YearRange> {
-    let mut f = Fields::of(value, here, &["from", "to"])?;
-    Ok(YearRange {
+    let mut f = Fields::of(value, here)?;
+    let read = YearRange {
         from: f.req("from", i32_)?,
         to: f.opt("to", i32_)?,
-    })
+    };
+    f.finish()?;
+    Ok(read)
 }
 
 fn office(value: Value, here: &Here) -> Read<Office> {
-    let mut f = Fields::of(
-        value,
-        here,
-        &["name", "periods", "tiers", "via", "provenance"],
-    )?;
-    Ok(Office {
+    let mut f = Fields::of(value, here)?;
+    let read = Office {
         name: f.req("name", text)?,
         periods: f.req("periods", year_range)?,
         tiers: f.or_default("tiers", strings)?,
         via: f.or_default("via", text)?,
         provenance: f.opt("provenance", provenance)?,
-    })
+    };
+    f.finish()?;
+    Ok(read)
 }
 
 fn deadline(value: Value, here: &Here) -> Read<Deadline> {
-    let mut f = Fields::of(
-        value,
-        here,
-        &["beforeDay", "beforeMonth", "provenance", "binds"],
-    )?;
-    Ok(Deadline {
+    let mut f = Fields::of(value, here)?;
+    let read = Deadline {
         before_day: f.req("beforeDay", u8_)?,
         before_month: f.req("beforeMonth", u8_)?,
         provenance: f.req("provenance", provenance)?,
         binds: f.req("binds", deadline_binds)?,
-    })
+    };
+    f.finish()?;
+    Ok(read)
 }
 
 fn deadline_binds(value: Value, here: &Here) -> Read<DeadlineBinds> {
-    let mut f = Fields::of(value, here, &["tiers", "provenance"])?;
-    Ok(DeadlineBinds {
+    let mut f = Fields::of(value, here)?;
+    let read = DeadlineBinds {
         tiers: f.req("tiers", strings)?,
         provenance: f.req("provenance", provenance)?,
-    })
+    };
+    f.finish()?;
+    Ok(read)
 }
 
 fn band(value: Value, here: &Here) -> Read<Band> {
-    let mut f = Fields::of(value, here, &["id", "name", "minPoints"])?;
-    Ok(Band {
+    let mut f = Fields::of(value, here)?;
+    let read = Band {
         id: f.req("id", string)?,
         name: f.req("name", text)?,
         min_points: f.req("minPoints", u32_)?,
-    })
+    };
+    f.finish()?;
+    Ok(read)
 }
 
 fn bonus_rules(value: Value, here: &Here) -> Read<BonusRules> {
-    let mut f = Fields::of(value, here, &["cap", "rules"])?;
-    Ok(BonusRules {
+    let mut f = Fields::of(value, here)?;
+    let read = BonusRules {
         cap: f.req("cap", u32_)?,
         rules: f.req("rules", |v, p| list(v, p, bonus_rule))?,
-    })
+    };
+    f.finish()?;
+    Ok(read)
 }
 
 fn bonus_rule(value: Value, here: &Here) -> Read<BonusRule> {
-    let mut f = Fields::of(value, here, &["id", "name", "when", "points", "provenance"])?;
-    Ok(BonusRule {
+    let mut f = Fields::of(value, here)?;
+    let read = BonusRule {
         id: f.req("id", string)?,
         name: f.req("name", text)?,
         when: f.req("when", bonus_condition)?,
         points: f.req("points", u32_)?,
         provenance: f.req("provenance", provenance)?,
-    })
+    };
+    f.finish()?;
+    Ok(read)
 }
 
 /// A kind this version does not know is `Unknown`, refused by validation with its place.
 fn bonus_condition(value: Value, here: &Here) -> Read<BonusCondition> {
-    let mut f = Fields::of(
-        value,
-        here,
-        &["kind", "daysBefore", "margin", "minDenominator"],
-    )?;
+    let mut f = Fields::of(value, here)?;
     let kind = f.req("kind", string)?;
     let days_before = f.opt("daysBefore", u32_)?;
     let margin = f.opt("margin", u32_)?;
     let min_denominator = f.opt("minDenominator", u64_)?;
+    f.finish()?;
     Ok(match kind.as_str() {
         "earlySubmission" => BonusCondition::EarlySubmission {
             days_before: need(days_before, here, "daysBefore")?,
@@ -491,12 +474,14 @@ fn need<T>(value: Option<T>, here: &Here, key: &str) -> Read<T> {
 }
 
 fn penalty_rule(value: Value, here: &Here) -> Read<PenaltyRule> {
-    let mut f = Fields::of(value, here, &["id", "name", "when", "points", "provenance"])?;
-    Ok(PenaltyRule {
+    let mut f = Fields::of(value, here)?;
+    let read = PenaltyRule {
         id: f.req("id", string)?,
         name: f.req("name", text)?,
         when: f.req("when", |v, p| {
-            let kind = Fields::of(v, p, &["kind"])?.req("kind", string)?;
+            let mut when = Fields::of(v, p)?;
+            let kind = when.req("kind", string)?;
+            when.finish()?;
             Ok(match kind.as_str() {
                 "lateSubmission" => PenaltyCondition::LateSubmission,
                 _ => PenaltyCondition::Unknown,
@@ -504,38 +489,25 @@ fn penalty_rule(value: Value, here: &Here) -> Read<PenaltyRule> {
         })?,
         points: f.req("points", u32_)?,
         provenance: f.req("provenance", provenance)?,
-    })
+    };
+    f.finish()?;
+    Ok(read)
 }
 
 fn group(value: Value, here: &Here) -> Read<Group> {
-    let mut f = Fields::of(value, here, &["id", "name", "provenance"])?;
-    Ok(Group {
+    let mut f = Fields::of(value, here)?;
+    let read = Group {
         id: f.req("id", string)?,
         name: f.req("name", text)?,
         provenance: f.req("provenance", provenance)?,
-    })
+    };
+    f.finish()?;
+    Ok(read)
 }
 
 fn tier(value: Value, here: &Here) -> Read<Tier> {
-    let mut f = Fields::of(
-        value,
-        here,
-        &[
-            "id",
-            "name",
-            "names",
-            "members",
-            "provenance",
-            "note",
-            "achievementsReport",
-            "unitFields",
-            "signer",
-            "periods",
-            "variants",
-            "criteria",
-        ],
-    )?;
-    Ok(Tier {
+    let mut f = Fields::of(value, here)?;
+    let read = Tier {
         id: f.req("id", string)?,
         name: f.req("name", text)?,
         names: f.or_default("names", |v, p| list(v, p, period_name))?,
@@ -548,32 +520,28 @@ fn tier(value: Value, here: &Here) -> Read<Tier> {
         periods: f.req("periods", year_range)?,
         variants: f.or_default("variants", |v, p| list(v, p, variant))?,
         criteria: f.req("criteria", |v, p| list(v, p, criterion))?,
-    })
+    };
+    f.finish()?;
+    Ok(read)
 }
 
 fn unit_fields(value: Value, here: &Here) -> Read<UnitFields> {
-    let mut f = Fields::of(
-        value,
-        here,
-        &["title", "name", "code", "codeHint", "group", "provenance"],
-    )?;
-    Ok(UnitFields {
+    let mut f = Fields::of(value, here)?;
+    let read = UnitFields {
         title: f.or_default("title", text)?,
         name: f.req("name", text)?,
         code: f.req("code", text)?,
         code_hint: f.or_default("codeHint", text)?,
         group: f.or_default("group", |v, p| list(v, p, period_name))?,
         provenance: f.req("provenance", provenance)?,
-    })
+    };
+    f.finish()?;
+    Ok(read)
 }
 
 fn signer_suggestion(value: Value, here: &Here) -> Read<SignerSuggestion> {
-    let mut f = Fields::of(
-        value,
-        here,
-        &["authority", "onBehalfOf", "position", "provenance"],
-    )?;
-    Ok(SignerSuggestion {
+    let mut f = Fields::of(value, here)?;
+    let read = SignerSuggestion {
         authority: f.or_default("authority", |v, p| {
             one_of(
                 v,
@@ -591,46 +559,34 @@ fn signer_suggestion(value: Value, here: &Here) -> Read<SignerSuggestion> {
         on_behalf_of: f.or_default("onBehalfOf", string)?,
         position: f.req("position", string)?,
         provenance: f.req("provenance", provenance)?,
-    })
+    };
+    f.finish()?;
+    Ok(read)
 }
 
 fn period_name(value: Value, here: &Here) -> Read<PeriodName> {
-    let mut f = Fields::of(value, here, &["periods", "name"])?;
-    Ok(PeriodName {
+    let mut f = Fields::of(value, here)?;
+    let read = PeriodName {
         periods: f.req("periods", year_range)?,
         name: f.req("name", text)?,
-    })
+    };
+    f.finish()?;
+    Ok(read)
 }
 
 fn variant(value: Value, here: &Here) -> Read<Variant> {
-    let mut f = Fields::of(value, here, &["id", "name"])?;
-    Ok(Variant {
+    let mut f = Fields::of(value, here)?;
+    let read = Variant {
         id: f.req("id", string)?,
         name: f.req("name", text)?,
-    })
+    };
+    f.finish()?;
+    Ok(read)
 }
 
 fn criterion(value: Value, here: &Here) -> Read<Criterion> {
-    let mut f = Fields::of(
-        value,
-        here,
-        &[
-            "id",
-            "group",
-            "variants",
-            "years",
-            "text",
-            "help",
-            "measure",
-            "targets",
-            "maxPoints",
-            "evidence",
-            "notApplicable",
-            "provenance",
-            "modelNote",
-        ],
-    )?;
-    Ok(Criterion {
+    let mut f = Fields::of(value, here)?;
+    let read = Criterion {
         id: f.req("id", string)?,
         group: f.req("group", string)?,
         variants: f.or_default("variants", strings)?,
@@ -654,47 +610,43 @@ fn criterion(value: Value, here: &Here) -> Read<Criterion> {
         not_applicable: f.opt("notApplicable", not_applicable_rule)?,
         provenance: f.req("provenance", provenance)?,
         model_note: f.or_default("modelNote", text)?,
-    })
+    };
+    f.finish()?;
+    Ok(read)
 }
 
 fn period_target(value: Value, here: &Here) -> Read<PeriodTarget> {
-    let mut f = Fields::of(value, here, &["periods", "target"])?;
-    Ok(PeriodTarget {
+    let mut f = Fields::of(value, here)?;
+    let read = PeriodTarget {
         periods: f.req("periods", year_range)?,
         target: f.req("target", u32_)?,
-    })
+    };
+    f.finish()?;
+    Ok(read)
 }
 
 fn not_applicable_rule(value: Value, here: &Here) -> Read<NotApplicableRule> {
-    let mut f = Fields::of(value, here, &["reasonRequired", "when", "provenance"])?;
-    Ok(NotApplicableRule {
+    let mut f = Fields::of(value, here)?;
+    let read = NotApplicableRule {
         reason_required: f.req("reasonRequired", boolean)?,
         when: f.req("when", text)?,
         provenance: f.req("provenance", provenance)?,
-    })
+    };
+    f.finish()?;
+    Ok(read)
 }
 
 /// Every field any kind takes is allowed whatever the kind (as the derives' flat reading did);
 /// a kind this version does not know is `Unknown`, refused by validation with its place.
 fn measure(value: Value, here: &Here) -> Read<Measure> {
-    let mut f = Fields::of(
-        value,
-        here,
-        &[
-            "kind",
-            "target",
-            "numerator",
-            "denominator",
-            "levels",
-            "unit",
-        ],
-    )?;
+    let mut f = Fields::of(value, here)?;
     let kind = f.req("kind", string)?;
     let target = f.opt("target", u32_)?;
     let numerator = f.opt("numerator", text)?;
     let denominator = f.opt("denominator", text)?;
     let levels = f.opt("levels", |v, p| list(v, p, level))?;
     let unit = f.opt("unit", text)?;
+    f.finish()?;
     Ok(match kind.as_str() {
         "ratio" => Measure::Ratio {
             target: need(target, here, "target")?,
@@ -718,20 +670,23 @@ fn measure(value: Value, here: &Here) -> Read<Measure> {
 }
 
 fn level(value: Value, here: &Here) -> Read<Level> {
-    let mut f = Fields::of(value, here, &["id", "name", "share"])?;
-    Ok(Level {
+    let mut f = Fields::of(value, here)?;
+    let read = Level {
         id: f.req("id", string)?,
         name: f.req("name", text)?,
         share: f.req("share", u32_)?,
-    })
+    };
+    f.finish()?;
+    Ok(read)
 }
 
 fn provenance(value: Value, here: &Here) -> Read<Provenance> {
-    let mut f = Fields::of(value, here, &["source", "section", "quote", "reason"])?;
+    let mut f = Fields::of(value, here)?;
     let source = f.req("source", string)?;
     let section = f.opt("section", string)?;
     let quote = f.opt("quote", string)?;
     let reason = f.opt("reason", text)?;
+    f.finish()?;
     match source.as_str() {
         "plan" => Ok(Provenance::Plan {
             section: need(section, here, "section")?,
