@@ -14,8 +14,6 @@
 //!    1,000 criteria; then the office view from 1,000 report files to the last row shown.
 
 use anyhow::{bail, Result};
-use flate2::{write::GzEncoder, Compression};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -82,9 +80,8 @@ fn single_file(root: &Path, dist: &Path) -> Result<()> {
 }
 
 fn gzip_len(bytes: &[u8]) -> Result<u64> {
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-    encoder.write_all(bytes)?;
-    Ok(encoder.finish()?.len() as u64)
+    let gz = crate::precompress::compress(bytes, crate::precompress::Encoding::Gzip)?;
+    Ok(gz.len() as u64)
 }
 
 /// The pure crates' timings, built in release mode like the shipped code.

@@ -240,31 +240,14 @@ const REBUILT_STD: [&str; 5] = [
 /// (sharing them rebuilt nearly everything at each switch).
 const SITE_TARGET: &str = "site";
 
-/// A copy of `cmd`: its program, arguments, directory and variables.
-fn clone_command(cmd: &Command) -> Command {
-    let mut copy = Command::new(cmd.get_program());
-    copy.args(cmd.get_args());
-    if let Some(dir) = cmd.get_current_dir() {
-        copy.current_dir(dir);
-    }
-    for (name, value) in cmd.get_envs() {
-        match value {
-            Some(value) => copy.env(name, value),
-            None => copy.env_remove(name),
-        };
-    }
-    copy
-}
-
-/// Builds the four modules; returns the directory that holds them.
-fn run_cargo_build(root: &Path) -> Result<PathBuf> {
-    let target_dir = root.join("target").join(SITE_TARGET);
+/// `cargo build` of the four modules into `target_dir`.
+fn site_build(root: &Path, target_dir: &Path) -> Command {
     let mut build = Command::new("cargo");
     build
         .current_dir(root)
         .arg("build")
         .arg("--target-dir")
-        .arg(&target_dir)
+        .arg(target_dir)
         .args([
             "--release",
             "--package",
@@ -278,23 +261,32 @@ fn run_cargo_build(root: &Path) -> Result<PathBuf> {
             "--target",
             tools::WASM_TARGET,
         ]);
+    build
+}
+
+/// Builds the four modules; returns the directory that holds them.
+fn run_cargo_build(root: &Path) -> Result<PathBuf> {
+    let target_dir = root.join("target").join(SITE_TARGET);
     let release = target_dir.join(tools::WASM_TARGET).join("release");
     if std::env::var_os("TDG_PANIC_MESSAGES").is_some() {
         eprintln!(
             "TDG_PANIC_MESSAGES: the prebuilt standard library, panics say why in the console"
         );
     } else if tools::can_rebuild_std() {
-        let mut rebuilt = clone_command(&build);
-        rebuilt.env("RUSTC_BOOTSTRAP", "1").args(REBUILT_STD);
         // The first rebuild fetches the standard library's own crates from crates.io: where it
         // cannot, or the unstable flags changed, the prebuilt one still makes a site (a real
         // compile error then fails again below, with its message).
-        match process::run(&mut rebuilt) {
+        let rebuilt = process::run(
+            site_build(root, &target_dir)
+                .env("RUSTC_BOOTSTRAP", "1")
+                .args(REBUILT_STD),
+        );
+        match rebuilt {
             Ok(()) => return Ok(release),
             Err(e) => tools::prebuilt_std_warning(&format!("{e:#}")),
         }
     }
-    process::run(&mut build)?;
+    process::run(&mut site_build(root, &target_dir))?;
     Ok(release)
 }
 

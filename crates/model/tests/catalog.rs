@@ -80,11 +80,7 @@ fn plan_targets_are_exactly_the_plans() {
 }
 
 fn broken(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<String> {
-    let bytes = std::fs::read(common::CATALOG_PATH).expect("catalog");
-    let mut value: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
-    edit(&mut value);
-    let text = serde_json::to_vec(&value).expect("json");
-    match tdg_model::Catalog::from_json(&text) {
+    match common::read_edited(edit) {
         Err(CatalogError::Invalid(problems)) => problems.iter().map(|p| p.to_string()).collect(),
         other => panic!("expected a list of problems, got {other:?}"),
     }
@@ -134,11 +130,7 @@ fn syntax_errors_are_located() {
     // A number in quotes is the likely slip; a number out of its field's type, validation's
     // wording; a file that is not an object, the whole file.
     let edited = |edit: &dyn Fn(&mut serde_json::Value)| {
-        let mut value: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(common::CATALOG_PATH).expect("catalog"))
-                .expect("json");
-        edit(&mut value);
-        tdg_model::Catalog::from_json(&serde_json::to_vec(&value).expect("json"))
+        common::read_edited(edit)
             .expect_err("refused")
             .message(tdg_model::Lang::Vi)
     };
@@ -201,14 +193,9 @@ fn tie_breakers_are_catalog_data() {
         ranking.provenance,
         Provenance::DefaultModel { .. }
     ));
-    let read = |edit: &dyn Fn(&mut serde_json::Value)| {
-        let bytes = std::fs::read(common::CATALOG_PATH).expect("catalog");
-        let mut value: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
-        edit(&mut value);
-        tdg_model::Catalog::from_json(&serde_json::to_vec(&value).expect("json"))
-    };
-    let twice =
-        read(&|v| v["ranking"]["tieBreakers"] = serde_json::json!(["targetsMet", "targetsMet"]));
+    let twice = common::read_edited(|v| {
+        v["ranking"]["tieBreakers"] = serde_json::json!(["targetsMet", "targetsMet"])
+    });
     match twice {
         Err(CatalogError::Invalid(problems)) => {
             assert!(
@@ -220,8 +207,11 @@ fn tie_breakers_are_catalog_data() {
         }
         other => panic!("a rule given twice must be refused: {other:?}"),
     }
-    assert!(read(&|v| v["ranking"]["tieBreakers"] = serde_json::json!(["coinToss"])).is_err());
-    let none = read(&|v| {
+    assert!(
+        common::read_edited(|v| v["ranking"]["tieBreakers"] = serde_json::json!(["coinToss"]))
+            .is_err()
+    );
+    let none = common::read_edited(|v| {
         v.as_object_mut().expect("object").remove("ranking");
     })
     .expect("ranking is optional");

@@ -9,11 +9,7 @@ use tdg_model::Localized;
 use tdg_model::{score, Catalog, Lang, Measure};
 
 fn edited(edit: impl FnOnce(&mut serde_json::Value)) -> Result<Catalog, Vec<String>> {
-    let bytes = std::fs::read(common::CATALOG_PATH).expect("catalog");
-    let mut value: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
-    edit(&mut value);
-    let text = serde_json::to_vec(&value).expect("json");
-    match Catalog::from_json(&text) {
+    match common::read_edited(edit) {
         Ok(c) => Ok(c),
         Err(CatalogError::Invalid(problems)) => {
             Err(problems.iter().map(|p| p.to_string()).collect())

@@ -20,17 +20,20 @@ pub enum CatalogError {
     #[error("the catalog file cannot be read: {0}")]
     Json(StrictJsonError),
     /// JSON, but not in the catalog's format: the first field that is not (`catalog::read`).
-    #[error("the catalog file is not in the catalog format{}: {}.", at_path(&.0.path), .0.issue.en())]
+    #[error("the catalog file is not in the catalog format{}: {}.", place(&.0.path, Lang::En), .0.issue.en())]
     Shape(CatalogProblem),
     #[error("the catalog has {} problem(s): {}", .0.len(), list(.0))]
     Invalid(Vec<CatalogProblem>),
 }
 
-fn at_path(path: &str) -> String {
-    if path.is_empty() {
-        " (the whole file)".to_owned()
-    } else {
-        format!(" at {path}")
+/// Where a shape error is, after "not in the catalog format": the whole file when the path is
+/// empty.
+fn place(path: &str, lang: Lang) -> String {
+    match (path.is_empty(), lang) {
+        (true, Lang::Vi) => " (toàn bộ tệp)".to_owned(),
+        (true, Lang::En) => " (the whole file)".to_owned(),
+        (false, Lang::Vi) => format!(" ở {path}"),
+        (false, Lang::En) => format!(" at {path}"),
     }
 }
 
@@ -60,11 +63,7 @@ impl crate::Localized for CatalogError {
                 format!("Không đọc được tệp danh mục: {}", e.message(Lang::Vi))
             }
             (CatalogError::Shape(p), Lang::Vi) => {
-                let place = if p.path.is_empty() {
-                    " (toàn bộ tệp)".to_owned()
-                } else {
-                    format!(" ở {}", p.path)
-                };
+                let place = place(&p.path, Lang::Vi);
                 format!(
                     "Tệp danh mục không đúng định dạng{place}: {}.",
                     p.issue.vi()

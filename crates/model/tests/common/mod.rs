@@ -18,6 +18,16 @@ pub fn catalog() -> Catalog {
         .clone()
 }
 
+/// The shipped catalog with `edit` made to its JSON, read again by `Catalog::from_json`.
+pub fn read_edited(
+    edit: impl FnOnce(&mut serde_json::Value),
+) -> Result<Catalog, tdg_model::CatalogError> {
+    let bytes = std::fs::read(CATALOG_PATH).expect("the catalog file is in the repository");
+    let mut value: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+    edit(&mut value);
+    Catalog::from_json(&serde_json::to_vec(&value).expect("json"))
+}
+
 /// A criterion of any tier, by id.
 pub fn criterion<'a>(catalog: &'a Catalog, id: &str) -> &'a tdg_model::Criterion {
     catalog
