@@ -43,6 +43,9 @@ pub fn missing_list(p: &Part) -> Html {
             if rows.is_empty() {
                 <p>{ words::missing_list::NONE_MISSING.get(lang) }</p>
             } else {
+                // On a phone the table scrolls in its own box, not the page (a
+                // region in the tab order, so the keyboard scrolls it too).
+                <div class="scroll" tabindex="0" role="region" aria-labelledby="missing-title">
                 <table aria-labelledby="missing-title" data-testid="missing">
                     <thead><tr>
                         <th scope="col">{ words::missing_list::UNIT_CODE.get(lang) }</th>
@@ -53,6 +56,7 @@ pub fn missing_list(p: &Part) -> Html {
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
+                </div>
             }
         </section>
     }

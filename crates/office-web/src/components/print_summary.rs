@@ -46,6 +46,9 @@ pub fn print_summary(p: &Part) -> Html {
         <section class="print-summary" aria-labelledby="summary-title">
             <h2 id="summary-title">{ words::print_summary::TITLE.get(lang) }</h2>
             <p>{ words::print_summary::period_received(lang, season.period.unwrap_or_default(), &received) }</p>
+            // Nine columns: on a phone the table scrolls in its own box, not the page (a
+            // region in the tab order, so the keyboard scrolls it too).
+            <div class="scroll" tabindex="0" role="region" aria-labelledby="summary-title">
             <table>
                 <thead><tr>
                     <th scope="col">{ words::print_summary::NO.get(lang) }</th>
@@ -60,6 +63,7 @@ pub fn print_summary(p: &Part) -> Html {
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
+            </div>
             <p class="hint">{ words::print_summary::FOOTNOTE.get(lang) }</p>
         </section>
     }
